@@ -1,0 +1,83 @@
+package io.concbench.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** Builds the command line with its error handling: bad input is one line and exit 2, never a stack trace. */
+public final class Cli {
+
+  private Cli() {}
+
+  /** Runs {@code args} and returns the exit status; only {@code Main} turns it into {@code System.exit}. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Services services) {
+    CommandLine commandLine = new CommandLine(new ConcbenchCommand(), new Factory(services));
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setParameterExceptionHandler(parameterErrors());
+    commandLine.setExecutionExceptionHandler(executionErrors());
+    int status = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return status;
+  }
+
+  private static IParameterExceptionHandler parameterErrors() {
+    return (ParameterException e, String[] args) -> {
+      String message = e.getMessage();
+      if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+        message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+      }
+      PrintWriter err = e.getCommandLine().getErr();
+      err.println(prefix(e.getCommandLine()) + message + " (see '"
+          + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+      err.flush();
+      return ExitCodes.USAGE;
+    };
+  }
+
+  private static IExecutionExceptionHandler executionErrors() {
+    return (Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) -> {
+      PrintWriter err = commandLine.getErr();
+      if (e instanceof UsageException) {
+        err.println(prefix(commandLine) + e.getMessage());
+        err.flush();
+        return ExitCodes.USAGE;
+      }
+      boolean debug = parseResult.hasMatchedOption("--debug")
+          || commandLine.getParseResult() != null && commandLine.getParseResult().hasMatchedOption("--debug");
+      err.println(prefix(commandLine) + "error: " + e.getMessage()
+          + (debug ? "" : " (run with --debug for the stack trace)"));
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return ExitCodes.FAILED;
+    };
+  }
+
+  private static String prefix(CommandLine commandLine) {
+    return commandLine.getCommandSpec().qualifiedName() + ": ";
+  }
+
+  /** Creates commands with their services; everything else the default way. */
+  private static final class Factory implements CommandLine.IFactory {
+    private final Services services;
+    private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+    Factory(Services services) {
+      this.services = services;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == RunCommand.class) {
+        return type.cast(new RunCommand(services));
+      }
+      return fallback.create(type);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.concbench.cli;
+
+import io.concbench.result.Version;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The top-level command: {@code concbench [--version] [--help] COMMAND}. */
+@Command(
+    name = "concbench",
+    mixinStandardHelpOptions = true,
+    versionProvider = ConcbenchCommand.VersionProvider.class,
+    description = "Measures how concurrency strategies behave on real work.",
+    subcommands = {RunCommand.class, ListCommand.class, CompletionCommand.class},
+    footer = {"", "Start with: concbench list; then: concbench run --workload cpu --executor thread-pool"})
+public final class ConcbenchCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of internal errors.")
+  boolean debug;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().getErr().println("concbench: missing command (see 'concbench --help')");
+    spec.commandLine().getErr().flush();
+    return ExitCodes.USAGE;
+  }
+
+  /** "concbench 0.1.0 (Java 17.0.15, OpenJDK 64-Bit Server VM)". */
+  public static final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"concbench " + Version.current() + " (Java " + System.getProperty("java.version")
+          + ", " + System.getProperty("java.vm.name") + ")"};
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.concbench.cli;
+
+import io.concbench.executor.ExecutorRegistry;
+import io.concbench.executor.Guard;
+import io.concbench.report.Units;
+import io.concbench.workload.ParamSpec;
+import io.concbench.workload.Workload;
+import io.concbench.workload.WorkloadRegistry;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code concbench list}: every workload, executor and guard, from the same registries the code uses. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "Lists workloads with their parameters, executors (and why one is unavailable), and guards.")
+public final class ListCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    int nameWidth = 17;
+    out.println("Workloads (--workload), with parameters (--param KEY=VALUE) and their defaults:");
+    for (Workload w : WorkloadRegistry.all()) {
+      out.println("  " + pad(w.name(), nameWidth) + w.description());
+      out.println("  " + pad("", nameWidth) + "default tasks: " + w.defaultTasks());
+      for (ParamSpec p : w.params()) {
+        out.println("  " + pad("", nameWidth) + Units.format("%s=%d%s  %s (%d to %d)", p.name(), p.defaultValue(),
+            p.unit().isEmpty() ? "" : " " + p.unit(), p.description(), p.min(), p.max()));
+      }
+    }
+    out.println();
+    out.println("Executors (--executor):");
+    for (ExecutorRegistry.Entry e : ExecutorRegistry.all()) {
+      String text = e.unavailableReason().map(reason -> "unavailable: " + reason).orElse(e.description());
+      out.println("  " + pad(e.name(), nameWidth) + text);
+    }
+    out.println();
+    out.println("Guards (--guard) of the shared counter, for the counter workload and the lock executor:");
+    for (Guard g : Guard.values()) {
+      out.println("  " + pad(g.label(), nameWidth) + g.description());
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private static String pad(String text, int width) {
+    return text + " ".repeat(Math.max(1, width - text.length()));
+  }
+}

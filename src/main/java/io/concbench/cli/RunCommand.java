@@ -1,0 +1,315 @@
+package io.concbench.cli;
+
+import io.concbench.engine.BenchmarkCase;
+import io.concbench.engine.BenchmarkEngine;
+import io.concbench.engine.BenchmarkEngine.Measurement;
+import io.concbench.engine.BenchmarkPlan;
+import io.concbench.engine.Cancellation;
+import io.concbench.engine.Progress;
+import io.concbench.executor.ExecutorRegistry;
+import io.concbench.executor.ExecutorSettings;
+import io.concbench.executor.Guard;
+import io.concbench.report.AtomicFile;
+import io.concbench.report.JsonReport;
+import io.concbench.report.TableReport;
+import io.concbench.result.Environment;
+import io.concbench.result.Report;
+import io.concbench.result.Result;
+import io.concbench.stats.ResultAssembler;
+import io.concbench.workload.ParamValues;
+import io.concbench.workload.Workload;
+import io.concbench.workload.WorkloadRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code concbench run}: measures workloads on executors and reports a table or JSON. */
+@Command(
+    name = "run",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    description = "Times workloads on executors: warm-up, interleaved measured runs, speedup against a baseline.",
+    footer = {"", "Exit status: 0 ok, 1 a task failed or a result did not verify, 2 bad input, 130 interrupted.",
+        "Example: concbench run --workload cpu --executor thread-pool,gil --workers 2"})
+public final class RunCommand implements Callable<Integer> {
+
+  static final int MAX_WORKERS = 4096;
+  static final int MAX_TASKS = 10_000_000;
+  /** Platform threads are an OS resource: 10 000 of them already take seconds to start on a small VM. */
+  static final int MAX_PLATFORM_THREADS_PER_TASK = 10_000;
+  static final int MAX_VIRTUAL_THREADS = 1_000_000;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--workload", split = ",", paramLabel = "NAME",
+      completionCandidates = Names.WorkloadNames.class,
+      description = "Workloads to run, comma-separated (required): ${COMPLETION-CANDIDATES}.")
+  List<String> workloads;
+
+  @Option(names = "--executor", split = ",", paramLabel = "NAME",
+      completionCandidates = Names.ExecutorNames.class,
+      description = "Executors to compare, comma-separated (required): ${COMPLETION-CANDIDATES}.")
+  List<String> executors;
+
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Threads of a parallel executor (default: available processors).")
+  Integer workers;
+
+  @Option(names = "--tasks", paramLabel = "N", description = "Tasks per run (default: the workload's).")
+  Integer tasks;
+
+  @Option(names = "--param", paramLabel = "KEY=VALUE",
+      description = "Workload parameter, repeatable, e.g. n=2000000 or sleep-ms=100 (see 'concbench list').")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(names = "--guard", split = ",", paramLabel = "G", defaultValue = "synchronized",
+      completionCandidates = Names.GuardNames.class,
+      description = "Guard(s) of the shared counter (counter workload, lock executor): ${COMPLETION-CANDIDATES}."
+          + " A list compares them. Default: ${DEFAULT-VALUE}.")
+  List<String> guards;
+
+  @Option(names = "--switch-interval-ms", paramLabel = "X", defaultValue = "5",
+      description = "How long the gil executor's lock is held before a hand-over. Default: ${DEFAULT-VALUE}.")
+  double switchIntervalMs;
+
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
+      description = "Discarded warm-up runs of each case. Default: ${DEFAULT-VALUE}.")
+  int warmup;
+
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
+      description = "Measured runs of each case. Default: ${DEFAULT-VALUE}.")
+  int runs;
+
+  @Option(names = "--baseline", paramLabel = "NAME|none", defaultValue = "single",
+      completionCandidates = Names.BaselineNames.class,
+      description = "Executor that speedups are measured against. Default: ${DEFAULT-VALUE}.")
+  String baseline;
+
+  @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+      description = "What goes to stdout. Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "Also write the JSON report to FILE, rewritten atomically after every finished workload.")
+  Path output;
+
+  @Option(names = "--quiet", description = "No progress on stderr.")
+  boolean quiet;
+
+  private final Services services;
+
+  public RunCommand(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    BenchmarkPlan plan = plan();
+    if (output != null) {
+      String problem = AtomicFile.problemWriting(output);
+      if (problem != null) {
+        throw new UsageException("invalid value for --output: '" + output + "' (" + problem + ")");
+      }
+    }
+    Cancellation cancellation = services.cancellation();
+    if (services.installSignalHandlers()) {
+      SignalHandling.install(cancellation);
+    }
+    Environment environment = services.environment().get();
+    List<String> commandLine = new ArrayList<>();
+    commandLine.add("concbench");
+    commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
+
+    TerminalProgress terminalProgress = services.stderrTerminal() && !quiet ? new TerminalProgress(err) : null;
+    Progress progress = terminalProgress == null ? Progress.NONE : terminalProgress;
+    BenchmarkEngine engine = new BenchmarkEngine(services.clock(), services.cpuClock(), cancellation, progress);
+    ResultAssembler assembler = new ResultAssembler(environment.availableProcessors(), plan.warmup());
+
+    List<Result> results = new ArrayList<>();
+    boolean interrupted = false;
+    int step = 0;
+    try {
+      for (List<BenchmarkCase> group : plan.groups()) {
+        List<Measurement> measurements = engine.runGroup(group, plan.warmup(), plan.runs(), step, plan.totalRuns());
+        step += group.size() * (plan.warmup() + plan.runs());
+        for (Measurement m : measurements) {
+          Measurement baselineRun = plan.baselineFor(m.benchmarkCase(), group)
+              .flatMap(b -> measurements.stream().filter(x -> x.benchmarkCase() == b).findFirst())
+              .orElse(null);
+          results.add(assembler.assemble(m, baselineRun));
+        }
+        writeOutput(new Report(Report.SCHEMA, false, commandLine, environment, results));
+      }
+    } catch (Cancellation.CancelledException | InterruptedException e) {
+      interrupted = true;
+    } finally {
+      if (terminalProgress != null) {
+        terminalProgress.clear();
+      }
+    }
+
+    Report report = new Report(Report.SCHEMA, !interrupted, commandLine, environment, List.copyOf(results));
+    writeOutput(report);
+    if (format.equals("json")) {
+      out.print(JsonReport.render(report));
+    } else {
+      out.print(TableReport.render(results));
+    }
+    out.flush();
+    printWarnings(err, results);
+    if (interrupted) {
+      err.println("concbench: interrupted; kept " + results.size() + " finished result(s)"
+          + (output == null ? "" : " in " + output));
+      err.flush();
+      return ExitCodes.INTERRUPTED;
+    }
+    return results.stream().anyMatch(RunCommand::failed) ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  private static boolean failed(Result r) {
+    boolean guardedLoss = r.counter() != null && r.counter().lost() != 0 && !Guard.fromLabel(r.guard()).racy();
+    return r.failedTasks() > 0 || r.unverifiedTasks() > 0 || guardedLoss;
+  }
+
+  private void writeOutput(Report report) {
+    if (output == null) {
+      return;
+    }
+    try {
+      AtomicFile.write(output, JsonReport.render(report));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void printWarnings(PrintWriter err, List<Result> results) {
+    boolean colour = Terminal.colour(services.stderrTerminal());
+    String prefix = colour ? "\u001b[33mwarning\u001b[0m: " : "warning: ";
+    for (Result r : results) {
+      for (String warning : r.warnings()) {
+        err.println(prefix + label(r) + ": " + warning);
+      }
+    }
+    err.flush();
+  }
+
+  private static String label(Result r) {
+    return r.workload() + " on " + r.executor() + (r.guard() == null ? "" : " (guard " + r.guard() + ")");
+  }
+
+  /** Checks every option before any work starts; throws {@link UsageException} naming the bad value. */
+  BenchmarkPlan plan() {
+    // Checked here rather than by picocli's "required", so that a misspelt option is reported as such.
+    if (workloads == null || workloads.isEmpty()) {
+      throw new UsageException("missing required option --workload (see 'concbench list')");
+    }
+    if (executors == null || executors.isEmpty()) {
+      throw new UsageException("missing required option --executor (see 'concbench list')");
+    }
+    if (!format.equals("table") && !format.equals("json")) {
+      Names.requireKnown("--format", format, List.of("table", "json"));
+    }
+    List<Workload> chosenWorkloads = new ArrayList<>();
+    for (String name : workloads) {
+      Names.requireKnown("--workload", name, WorkloadRegistry.names());
+      WorkloadRegistry.find(name).filter(w -> !chosenWorkloads.contains(w)).ifPresent(chosenWorkloads::add);
+    }
+    List<ExecutorRegistry.Entry> chosenExecutors = new ArrayList<>();
+    for (String name : executors) {
+      chosenExecutors.add(available("--executor", name));
+    }
+    List<Guard> chosenGuards = new ArrayList<>();
+    for (String name : guards) {
+      Names.requireKnown("--guard", name, Names.listOf(new Names.GuardNames()));
+      Guard guard = Guard.fromLabel(name);
+      if (!chosenGuards.contains(guard)) {
+        chosenGuards.add(guard);
+      }
+    }
+    ExecutorRegistry.Entry baselineEntry = baseline.equals("none") ? null : available("--baseline", baseline);
+
+    int workerCount = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+    requireRange("--workers", workerCount, 1, MAX_WORKERS);
+    if (tasks != null) {
+      requireRange("--tasks", tasks, 1, MAX_TASKS);
+    }
+    requireRange("--warmup", warmup, 0, 1000);
+    requireRange("--runs", runs, 1, 10_000);
+    if (!(switchIntervalMs > 0 && switchIntervalMs <= 10_000)) {
+      throw new UsageException("invalid value for --switch-interval-ms: '" + switchIntervalMs
+          + "' (must be above 0 and at most 10000)");
+    }
+
+    for (String key : params.keySet()) {
+      if (chosenWorkloads.stream().noneMatch(w -> w.params().stream().anyMatch(p -> p.name().equals(key)))) {
+        // Let the first workload's resolution produce the message listing the keys it takes.
+        resolve(chosenWorkloads.get(0), Map.of(key, params.get(key)));
+      }
+    }
+    List<BenchmarkPlan.WorkloadChoice> choices = new ArrayList<>();
+    for (Workload workload : chosenWorkloads) {
+      Map<String, String> own = new LinkedHashMap<>();
+      params.forEach((k, v) -> {
+        if (workload.params().stream().anyMatch(p -> p.name().equals(k))) {
+          own.put(k, v);
+        }
+      });
+      int taskCount = tasks == null ? workload.defaultTasks() : tasks;
+      choices.add(new BenchmarkPlan.WorkloadChoice(workload, resolve(workload, own), taskCount));
+      for (ExecutorRegistry.Entry executor : chosenExecutors) {
+        requireThreadCap(executor, taskCount);
+      }
+    }
+    ExecutorSettings settings = new ExecutorSettings(workerCount, Math.round(switchIntervalMs * 1e6));
+    return BenchmarkPlan.of(choices, chosenExecutors, chosenGuards, settings, baselineEntry, warmup, runs);
+  }
+
+  private static ParamValues resolve(Workload workload, Map<String, String> given) {
+    try {
+      return ParamValues.resolve(workload, given);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private static ExecutorRegistry.Entry available(String option, String name) {
+    Names.requireKnown(option, name, option.equals("--baseline")
+        ? Names.listOf(new Names.BaselineNames()) : ExecutorRegistry.names());
+    ExecutorRegistry.Entry entry = ExecutorRegistry.find(name).orElseThrow();
+    entry.unavailableReason().ifPresent(reason -> {
+      throw new UsageException("invalid value for " + option + ": '" + name + "' is unavailable: " + reason);
+    });
+    return entry;
+  }
+
+  private static void requireThreadCap(ExecutorRegistry.Entry executor, int taskCount) {
+    if (executor.name().equals("thread-per-task") && taskCount > MAX_PLATFORM_THREADS_PER_TASK) {
+      throw new UsageException("invalid value for --tasks: '" + taskCount + "' (thread-per-task starts one "
+          + "platform thread per task: at most " + MAX_PLATFORM_THREADS_PER_TASK
+          + "; use thread-pool or virtual for more)");
+    }
+    if (executor.name().equals("virtual") && taskCount > MAX_VIRTUAL_THREADS) {
+      throw new UsageException("invalid value for --tasks: '" + taskCount + "' (virtual starts one thread "
+          + "per task: at most " + MAX_VIRTUAL_THREADS + ")");
+    }
+  }
+
+  private static void requireRange(String option, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new UsageException(String.format(java.util.Locale.ROOT,
+          "invalid value for %s: '%d' (must be between %d and %d)", option, value, min, max));
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.concbench.engine;
+
+import io.concbench.executor.ExecutorRegistry;
+import io.concbench.executor.ExecutorSettings;
+import io.concbench.executor.Guard;
+import io.concbench.workload.ParamValues;
+import io.concbench.workload.Workload;
+import java.util.Optional;
+
+/**
+ * One thing to measure: a workload with parameter values and a task count, on one executor with its
+ * settings and, where the shared counter is involved, one guard.
+ *
+ * @param workers threads that run tasks at once (1 for single, one per task for thread-per-task)
+ * @param guard the counter guard, or null where no counter is involved
+ */
+public record BenchmarkCase(
+    Workload workload,
+    ParamValues params,
+    int tasks,
+    ExecutorRegistry.Entry executor,
+    int workers,
+    Guard guard,
+    ExecutorSettings settings) {
+
+  public Optional<Guard> guardIfAny() {
+    return Optional.ofNullable(guard);
+  }
+
+  /** A short label for progress lines. */
+  public String label() {
+    StringBuilder text = new StringBuilder(workload.name()).append(" on ").append(executor.name());
+    if (executor.parallel()) {
+      text.append(" (workers ").append(workers).append(')');
+    }
+    if (guard != null) {
+      text.append(" guard ").append(guard.label());
+    }
+    return text.toString();
+  }
+}

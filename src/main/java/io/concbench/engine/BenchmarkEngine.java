@@ -1,0 +1,94 @@
+package io.concbench.engine;
+
+import io.concbench.executor.Executor;
+import io.concbench.executor.ExecutorRun;
+import io.concbench.workload.TaskKernel;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Runs groups of cases: first the workload kernel's JIT warm-up, then warm-up runs, then measured runs,
+ * always round-robin across the cases of a group, so that a drift of the machine's speed hits every case
+ * alike instead of whichever happened to run last.
+ */
+public final class BenchmarkEngine {
+
+  private final Clock clock;
+  private final CpuClock cpuClock;
+  private final Cancellation cancellation;
+  private final Progress progress;
+
+  public BenchmarkEngine(Clock clock, CpuClock cpuClock, Cancellation cancellation, Progress progress) {
+    this.clock = clock;
+    this.cpuClock = cpuClock;
+    this.cancellation = cancellation;
+    this.progress = progress;
+  }
+
+  /** The measured runs of one case. */
+  public record Measurement(BenchmarkCase benchmarkCase, List<RunSample> runs, Histogram latencyNanos) {}
+
+  /**
+   * Measures every case of a group (cases share the workload, parameters and task count).
+   *
+   * @param step runs already done in the whole benchmark, for progress
+   * @param steps runs in the whole benchmark
+   * @throws Cancellation.CancelledException if the user interrupted; nothing of the group is kept
+   */
+  public List<Measurement> runGroup(List<BenchmarkCase> cases, int warmup, int runs, int step, int steps)
+      throws InterruptedException {
+    if (cases.isEmpty()) {
+      return List.of();
+    }
+    BenchmarkCase first = cases.get(0);
+    TaskKernel kernel = first.workload().bind(first.params());
+    kernel.warmUp();
+    List<Executor> executors = new ArrayList<>();
+    for (BenchmarkCase c : cases) {
+      executors.add(c.executor().create(c.workload().usesCounter()));
+    }
+    int done = step;
+    for (int w = 1; w <= warmup; w++) {
+      for (int i = 0; i < cases.size(); i++) {
+        progress.runStarting(cases.get(i), true, w, warmup, ++done, steps);
+        runOnce(cases.get(i), executors.get(i), kernel);
+      }
+    }
+    List<List<RunSample>> samples = new ArrayList<>();
+    cases.forEach(c -> samples.add(new ArrayList<>()));
+    for (int r = 1; r <= runs; r++) {
+      for (int i = 0; i < cases.size(); i++) {
+        progress.runStarting(cases.get(i), false, r, runs, ++done, steps);
+        samples.get(i).add(runOnce(cases.get(i), executors.get(i), kernel));
+      }
+    }
+    List<Measurement> measurements = new ArrayList<>();
+    for (int i = 0; i < cases.size(); i++) {
+      Histogram all = new Histogram(RunRecorder.MAX_LATENCY_NANOS, 3);
+      samples.get(i).forEach(s -> all.add(s.latencyNanos()));
+      measurements.add(new Measurement(cases.get(i), List.copyOf(samples.get(i)), all));
+    }
+    return measurements;
+  }
+
+  private RunSample runOnce(BenchmarkCase benchmarkCase, Executor executor, TaskKernel kernel)
+      throws InterruptedException {
+    cancellation.check();
+    RunRecorder recorder = new RunRecorder(kernel, benchmarkCase.tasks(),
+        benchmarkCase.guardIfAny().orElse(io.concbench.executor.Guard.ATOMIC).newCounter(), clock,
+        cancellation);
+    RunSample sample;
+    try (ExecutorRun run = executor.open(benchmarkCase.settings())) {
+      CpuTimes cpuStart = cpuClock.read();
+      long start = clock.nanoTime();
+      run.execute(recorder);
+      long wall = clock.nanoTime() - start;
+      CpuTimes cpu = cpuClock.read().since(cpuStart);
+      sample = recorder.finish(wall, cpu);
+    }
+    // A run cut short by Ctrl-C measured fewer tasks than asked: it is not a result.
+    cancellation.check();
+    return sample;
+  }
+}

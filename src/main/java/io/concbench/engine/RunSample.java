@@ -1,0 +1,31 @@
+package io.concbench.engine;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * What one run measured.
+ *
+ * @param wallNanos time from the first task's dispatch to the last task's end
+ * @param cpu CPU time of the whole process during that time
+ * @param latencyNanos each completed task's time from start to end
+ * @param completedTasks tasks that ran to the end (failed or not)
+ * @param failedTasks tasks that threw
+ * @param unverifiedTasks tasks that returned a wrong checksum
+ * @param counterExpected updates made to the shared counter; {@code counterActual} what it holds after
+ * @param firstFailure the first failure's message, or null
+ */
+public record RunSample(
+    long wallNanos,
+    CpuTimes cpu,
+    Histogram latencyNanos,
+    long completedTasks,
+    long failedTasks,
+    long unverifiedTasks,
+    long counterExpected,
+    long counterActual,
+    String firstFailure) {
+
+  public long lostUpdates() {
+    return counterExpected - counterActual;
+  }
+}

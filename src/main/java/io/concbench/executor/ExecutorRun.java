@@ -1,0 +1,15 @@
+package io.concbench.executor;
+
+/** One prepared run of an executor. */
+public interface ExecutorRun extends AutoCloseable {
+
+  /**
+   * Runs every task of the batch once and returns when all have finished, or when the batch was cancelled
+   * and the started tasks have stopped.
+   */
+  void execute(TaskBatch batch) throws InterruptedException;
+
+  /** Releases threads; waits a bounded time for them to end. */
+  @Override
+  void close();
+}

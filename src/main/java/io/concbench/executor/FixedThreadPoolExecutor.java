@@ -1,0 +1,12 @@
+package io.concbench.executor;
+
+import java.util.function.UnaryOperator;
+
+/** A fixed pool of {@code --workers} platform threads sharing one task queue. */
+final class FixedThreadPoolExecutor implements Executor {
+
+  @Override
+  public ExecutorRun open(ExecutorSettings settings) {
+    return new PoolRun(settings.workers(), UnaryOperator::identity);
+  }
+}

@@ -1,0 +1,97 @@
+package io.concbench.report;
+
+import io.concbench.result.Result;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** The human table: one row per result, aligned columns with units; columns that say nothing are left out. */
+public final class TableReport {
+
+  private record Column(String header, boolean rightAligned, Function<Result, String> cell) {}
+
+  private TableReport() {}
+
+  public static String render(List<Result> results) {
+    if (results.isEmpty()) {
+      return "no results\n";
+    }
+    List<Column> columns = new ArrayList<>();
+    columns.add(new Column("workload", false, Result::workload));
+    columns.add(new Column("executor", false, Result::executor));
+    if (results.stream().anyMatch(r -> r.guard() != null)) {
+      columns.add(new Column("guard", false, r -> r.guard() == null ? "" : r.guard()));
+    }
+    columns.add(new Column("workers", true, r -> Integer.toString(r.workers())));
+    columns.add(new Column("tasks", true, r -> Integer.toString(r.tasks())));
+    columns.add(new Column("wall median", true, r -> Units.millis(r.wallMs().median())));
+    columns.add(new Column("99.9% CI", true, TableReport::interval));
+    columns.add(new Column("cpu", true, r -> r.cpuMs() == null ? "n/a" : Units.millis(r.cpuMs().median())));
+    columns.add(new Column("cores", true, r -> Units.format("%.2f", r.coresUsed())));
+    columns.add(new Column("p50 task", true, r -> Units.micros(r.latencyUs().p50())));
+    columns.add(new Column("p99 task", true, r -> Units.micros(r.latencyUs().p99())));
+    columns.add(new Column("tasks/s", true, r -> Units.rate(r.throughputPerS())));
+    if (results.stream().anyMatch(r -> r.speedup() != null)) {
+      columns.add(new Column("speedup", true,
+          r -> r.speedup() == null ? "" : Units.format("%.2fx", r.speedup())));
+      columns.add(new Column("efficiency", true,
+          r -> r.efficiency() == null ? "" : Units.format("%.2f", r.efficiency())));
+    }
+    if (results.stream().anyMatch(r -> r.counter() != null)) {
+      columns.add(new Column("lost updates", true, TableReport::lostUpdates));
+    }
+    if (results.stream().anyMatch(r -> r.failedTasks() + r.unverifiedTasks() > 0)) {
+      columns.add(new Column("failed", true, r -> Long.toString(r.failedTasks() + r.unverifiedTasks())));
+    }
+    return layOut(columns, results);
+  }
+
+  private static String interval(Result r) {
+    if (r.wallMs().ciLow() == null) {
+      return "n/a";
+    }
+    return "±" + Units.millis((r.wallMs().ciHigh() - r.wallMs().ciLow()) / 2);
+  }
+
+  private static String lostUpdates(Result r) {
+    if (r.counter() == null) {
+      return "";
+    }
+    return Units.format("%d in %d/%d runs", r.counter().lost(), r.counter().runsWithLoss(), r.runs());
+  }
+
+  private static String layOut(List<Column> columns, List<Result> results) {
+    int[] widths = new int[columns.size()];
+    List<String[]> rows = new ArrayList<>();
+    String[] header = new String[columns.size()];
+    for (int c = 0; c < columns.size(); c++) {
+      header[c] = columns.get(c).header();
+    }
+    rows.add(header);
+    for (Result result : results) {
+      String[] row = new String[columns.size()];
+      for (int c = 0; c < columns.size(); c++) {
+        row[c] = columns.get(c).cell().apply(result);
+      }
+      rows.add(row);
+    }
+    for (String[] row : rows) {
+      for (int c = 0; c < row.length; c++) {
+        widths[c] = Math.max(widths[c], row[c].length());
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < row.length; c++) {
+        if (c > 0) {
+          line.append("  ");
+        }
+        String pad = " ".repeat(widths[c] - row[c].length());
+        line.append(columns.get(c).rightAligned() ? pad + row[c] : row[c] + pad);
+      }
+      text.append(line.toString().stripTrailing()).append('\n');
+    }
+    return text.toString();
+  }
+}

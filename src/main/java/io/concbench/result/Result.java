@@ -1,0 +1,30 @@
+package io.concbench.result;
+
+import java.util.List;
+import java.util.Map;
+
+/** One measured case: a workload on an executor. Every field is documented in docs/json-schema.md. */
+public record Result(
+    String workload,
+    String executor,
+    int workers,
+    int tasks,
+    Map<String, Long> params,
+    String guard,
+    int runs,
+    int warmupRuns,
+    Summary wallMs,
+    Summary cpuMs,
+    Summary userMs,
+    Summary sysMs,
+    LatencySummary latencyUs,
+    double throughputPerS,
+    double coresUsed,
+    String baseline,
+    Double speedup,
+    Double efficiency,
+    CounterSummary counter,
+    long failedTasks,
+    long unverifiedTasks,
+    String firstFailure,
+    List<String> warnings) {}

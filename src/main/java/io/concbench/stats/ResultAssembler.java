@@ -1,0 +1,138 @@
+package io.concbench.stats;
+
+import io.concbench.engine.BenchmarkCase;
+import io.concbench.engine.BenchmarkEngine.Measurement;
+import io.concbench.engine.RunSample;
+import io.concbench.result.CounterSummary;
+import io.concbench.result.LatencySummary;
+import io.concbench.result.Result;
+import io.concbench.result.Summary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToLongFunction;
+import org.HdrHistogram.Histogram;
+
+/** Turns an engine measurement into a result record: summaries, speedup, counter, warnings. */
+public final class ResultAssembler {
+
+  private static final double NANOS_PER_MS = 1e6;
+  private static final double NANOS_PER_US = 1e3;
+
+  private final int processors;
+  private final int warmupRuns;
+
+  public ResultAssembler(int processors, int warmupRuns) {
+    this.processors = processors;
+    this.warmupRuns = warmupRuns;
+  }
+
+  /**
+   * @param baseline the measurement speedups are against, or null for none (then speedup is null)
+   */
+  public Result assemble(Measurement measurement, Measurement baseline) {
+    BenchmarkCase c = measurement.benchmarkCase();
+    List<RunSample> runs = measurement.runs();
+    Summary wall = millis(runs, RunSample::wallNanos);
+    Summary cpu = millis(runs, r -> r.cpu().totalNanos());
+    Summary user = millis(runs, r -> r.cpu().userNanos());
+    Summary sys = millis(runs, r -> r.cpu().systemNanos());
+
+    Double speedup = null;
+    Double efficiency = null;
+    String baselineName = null;
+    if (baseline != null) {
+      baselineName = baseline.benchmarkCase().executor().name();
+      double baselineMedian = millis(baseline.runs(), RunSample::wallNanos).median();
+      speedup = baselineMedian / wall.median();
+      efficiency = speedup / c.workers();
+    }
+
+    long failed = runs.stream().mapToLong(RunSample::failedTasks).sum();
+    long unverified = runs.stream().mapToLong(RunSample::unverifiedTasks).sum();
+    String firstFailure = runs.stream().map(RunSample::firstFailure).filter(f -> f != null).findFirst()
+        .orElse(null);
+
+    List<String> warnings = new ArrayList<>();
+    if (failed + unverified > 0) {
+      warnings.add(Warnings.failures(failed, unverified, firstFailure));
+    }
+    warnings.addAll(Warnings.forWallTime(wall));
+    if (c.executor().parallel() && c.workers() > processors) {
+      warnings.add(Warnings.tooFewProcessors(c.workers(), processors));
+    }
+    CounterSummary counter = null;
+    if (c.guard() != null) {
+      counter = counter(runs);
+      if (!c.guard().racy() && counter.lost() != 0) {
+        warnings.add(Warnings.guardedCounterLost(c.guard().label(), counter.lost()));
+      }
+    }
+
+    double wallSeconds = wall.median() / 1e3;
+    return new Result(
+        c.workload().name(),
+        c.executor().name(),
+        c.workers(),
+        c.tasks(),
+        c.params().asMap(),
+        c.guard() == null ? null : c.guard().label(),
+        runs.size(),
+        warmupRuns,
+        wall,
+        cpu,
+        user,
+        sys,
+        latency(measurement.latencyNanos()),
+        wallSeconds > 0 ? c.tasks() / wallSeconds : 0,
+        cpu != null && wall.median() > 0 ? cpu.median() / wall.median() : 0,
+        baselineName,
+        speedup,
+        efficiency,
+        counter,
+        failed,
+        unverified,
+        firstFailure,
+        warnings);
+  }
+
+  /** A summary in milliseconds, or null if any run could not measure the figure. */
+  private static Summary millis(List<RunSample> runs, ToLongFunction<RunSample> nanos) {
+    double[] values = new double[runs.size()];
+    for (int i = 0; i < values.length; i++) {
+      long value = nanos.applyAsLong(runs.get(i));
+      if (value < 0) {
+        return null;
+      }
+      values[i] = value / NANOS_PER_MS;
+    }
+    return Summaries.of(values);
+  }
+
+  private static LatencySummary latency(Histogram nanos) {
+    if (nanos.getTotalCount() == 0) {
+      return new LatencySummary(0, 0, 0, 0, 0, 0);
+    }
+    return new LatencySummary(
+        nanos.getMean() / NANOS_PER_US,
+        nanos.getValueAtPercentile(50) / NANOS_PER_US,
+        nanos.getValueAtPercentile(90) / NANOS_PER_US,
+        nanos.getValueAtPercentile(99) / NANOS_PER_US,
+        nanos.getMaxValue() / NANOS_PER_US,
+        nanos.getTotalCount());
+  }
+
+  private static CounterSummary counter(List<RunSample> runs) {
+    long expected = 0;
+    long actual = 0;
+    int runsWithLoss = 0;
+    for (RunSample run : runs) {
+      expected += run.counterExpected();
+      actual += run.counterActual();
+      if (run.lostUpdates() != 0) {
+        runsWithLoss++;
+      }
+    }
+    return new CounterSummary(expected, actual, expected - actual, runsWithLoss);
+  }
+
+}

@@ -1,0 +1,76 @@
+package io.concbench.stats;
+
+import io.concbench.result.Summary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks a result's samples for signs that its numbers should not be trusted as they are, as hyperfine
+ * does: outliers, a slow first run, runs too short to time, a wide confidence interval, too few cores.
+ */
+final class Warnings {
+
+  /** hyperfine's threshold on the modified Z-score (Iglewicz and Hoaglin use 3.5 for "possible"). */
+  static final double OUTLIER_Z = 14.0;
+  static final double FIRST_RUN_FACTOR = 1.5;
+  static final double SHORT_RUN_MS = 5.0;
+  static final double WIDE_CI_FRACTION = 0.10;
+
+  private Warnings() {}
+
+  static List<String> forWallTime(Summary wall) {
+    List<String> warnings = new ArrayList<>();
+    List<Double> samples = wall.samples();
+    double mad = Summaries.medianAbsoluteDeviation(samples);
+    if (mad > 0) {
+      long outliers = samples.stream()
+          .filter(s -> Math.abs(0.6745 * (s - wall.median()) / mad) > OUTLIER_Z)
+          .count();
+      if (outliers > 0) {
+        warnings.add(format("%d of %d runs were statistical outliers: another program or the machine's host "
+            + "may have interfered; rerun on a quieter machine or with more --runs", outliers, samples.size()));
+      }
+    }
+    if (samples.size() >= 3) {
+      double first = samples.get(0);
+      Summary rest = Summaries.of(samples.subList(1, samples.size()).stream().mapToDouble(d -> d).toArray());
+      if (first > FIRST_RUN_FACTOR * rest.median()) {
+        warnings.add(format("the first measured run was much slower than the rest (%.3f ms against a median of "
+            + "%.3f ms): raise --warmup", first, rest.median()));
+      }
+    }
+    if (wall.median() < SHORT_RUN_MS) {
+      warnings.add(format("runs took only %.3f ms, too short to time reliably: raise --tasks or the work per "
+          + "task", wall.median()));
+    }
+    if (wall.ciLow() != null && wall.mean() > 0) {
+      double halfWidth = (wall.ciHigh() - wall.ciLow()) / 2;
+      if (halfWidth > WIDE_CI_FRACTION * wall.mean()) {
+        warnings.add(format("the 99.9%% confidence interval of the mean is ±%.1f%% wide: raise --runs or quiet "
+            + "the machine", 100 * halfWidth / wall.mean()));
+      }
+    } else if (samples.size() < 2) {
+      warnings.add("only one measured run: no confidence interval; use --runs 2 or more");
+    }
+    return warnings;
+  }
+
+  static String tooFewProcessors(int workers, int processors) {
+    return format("%d workers on %d available processors: workers wait for a core, so speedup cannot reach "
+        + "%d", workers, processors, workers);
+  }
+
+  static String failures(long failed, long unverified, String firstFailure) {
+    return format("%d task(s) failed and %d returned a wrong result; first: %s", failed, unverified,
+        firstFailure);
+  }
+
+  static String guardedCounterLost(String guard, long lost) {
+    return format("the %s guard lost %d counter updates: a guarded counter must be exact", guard, lost);
+  }
+
+  private static String format(String pattern, Object... args) {
+    return String.format(Locale.ROOT, pattern, args);
+  }
+}

@@ -1,0 +1,64 @@
+package io.concbench.workload;
+
+import java.util.List;
+
+/**
+ * The lesson's race demo: each task adds one to a shared counter {@code increments} times. Whether updates
+ * are lost depends on the counter's guard ({@code --guard}), not on this class.
+ */
+public final class CounterWorkload implements Workload {
+
+  static final ParamSpec INCREMENTS = new ParamSpec(
+      "increments", "", 100_000, 1, 1_000_000_000L, "updates of the shared counter per task");
+
+  /** Updates between two checkpoints: a few microseconds of work. */
+  private static final int SLICE = 1 << 12;
+
+  @Override
+  public String name() {
+    return "counter";
+  }
+
+  @Override
+  public String description() {
+    return "shared counter: each task increments it `increments` times through the chosen --guard";
+  }
+
+  @Override
+  public List<ParamSpec> params() {
+    return List.of(INCREMENTS);
+  }
+
+  @Override
+  public int defaultTasks() {
+    return 4;
+  }
+
+  @Override
+  public boolean usesCounter() {
+    return true;
+  }
+
+  @Override
+  public TaskKernel bind(ParamValues values) {
+    long increments = values.get(INCREMENTS.name());
+    return new TaskKernel() {
+      @Override
+      public long run(int index, TaskContext context) {
+        for (long done = 0; done < increments; ) {
+          long sliceEnd = Math.min(increments, done + SLICE);
+          for (; done < sliceEnd; done++) {
+            context.increment();
+          }
+          context.checkpoint();
+        }
+        return increments;
+      }
+
+      @Override
+      public boolean verify(int index, long result) {
+        return result == increments;
+      }
+    };
+  }
+}

@@ -1,0 +1,47 @@
+package io.concbench.workload;
+
+import java.util.List;
+
+/** Simulated I/O: each task waits {@code sleep-ms} without using the CPU, as a network call would. */
+public final class IoWorkload implements Workload {
+
+  static final ParamSpec SLEEP_MS =
+      new ParamSpec("sleep-ms", "ms", 100, 0, 600_000, "time each task waits, using no CPU");
+
+  @Override
+  public String name() {
+    return "io";
+  }
+
+  @Override
+  public String description() {
+    return "I/O-bound wait: each task sleeps sleep-ms, using no CPU (a stand-in for a network call)";
+  }
+
+  @Override
+  public List<ParamSpec> params() {
+    return List.of(SLEEP_MS);
+  }
+
+  @Override
+  public int defaultTasks() {
+    return 20;
+  }
+
+  @Override
+  public TaskKernel bind(ParamValues values) {
+    long sleepMs = values.get(SLEEP_MS.name());
+    return new TaskKernel() {
+      @Override
+      public long run(int index, TaskContext context) throws InterruptedException {
+        context.sleep(sleepMs);
+        return index;
+      }
+
+      @Override
+      public boolean verify(int index, long result) {
+        return result == index;
+      }
+    };
+  }
+}
