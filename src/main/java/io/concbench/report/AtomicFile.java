@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes a file so that a reader, or a crash at any moment, sees either the old content or the new one,
@@ -13,14 +15,19 @@ import java.nio.file.StandardCopyOption;
  */
 public final class AtomicFile {
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private AtomicFile() {}
 
   public static void write(Path target, String content) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();
-    Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
+    // Not Files.createTempFile: its 0600 mode would end up on the user's file; this one honours the umask.
+    Path temporary = directory.resolve(
+        "." + absolute.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
     try {
-      Files.writeString(temporary, content, StandardCharsets.UTF_8);
+      Files.writeString(temporary, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
       try {
         Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

@@ -57,6 +57,9 @@ public final class ResultAssembler {
       warnings.add(Warnings.failures(failed, unverified, firstFailure));
     }
     warnings.addAll(Warnings.forWallTime(wall));
+    if (cpu != null && cpu.median() < Warnings.CPU_TICK_RELIABLE_MS) {
+      warnings.add(Warnings.coarseCpuTime(cpu.median()));
+    }
     if (c.executor().parallel() && c.workers() > processors) {
       warnings.add(Warnings.tooFewProcessors(c.workers(), processors));
     }

@@ -56,6 +56,14 @@ final class Warnings {
     return warnings;
   }
 
+  /** Linux counts process CPU time in 10 ms ticks: below this many ms per run the figure is rough. */
+  static final double CPU_TICK_RELIABLE_MS = 200.0;
+
+  static String coarseCpuTime(double cpuMedianMs) {
+    return format("process CPU time is counted in 10 ms ticks, so at %.1f ms per run cpu_ms and cores_used are "
+        + "rough: raise --tasks for a precise figure", cpuMedianMs);
+  }
+
   static String tooFewProcessors(int workers, int processors) {
     return format("%d workers on %d available processors: workers wait for a core, so speedup cannot reach "
         + "%d", workers, processors, workers);
