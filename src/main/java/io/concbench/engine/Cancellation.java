@@ -1,7 +1,7 @@
 package io.concbench.engine;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Set once when the user interrupts the benchmark. Sleeping tasks wake at once, running tasks stop at their
@@ -9,25 +9,50 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Cancellation {
 
-  private final CountDownLatch cancelled = new CountDownLatch(1);
+  private volatile boolean cancelled;
+  // Sleepers are woken by interrupting them. Not a shared latch with a timed wait: 10 000 timed waiters on
+  // one queue made each timeout unlink itself from a long queue, and 10 000 virtual threads sleeping 100 ms
+  // took 350 ms instead of 130 ms.
+  private final Set<Thread> sleepers = ConcurrentHashMap.newKeySet();
 
   public void cancel() {
-    cancelled.countDown();
+    cancelled = true;
+    for (Thread sleeper : sleepers) {
+      sleeper.interrupt();
+    }
   }
 
   public boolean isCancelled() {
-    return cancelled.getCount() == 0;
+    return cancelled;
   }
 
-  /** Waits {@code millis} or until cancelled; throws {@link CancelledException} if cancelled. */
+  /**
+   * Sleeps {@code millis} unless cancelled first; throws {@link CancelledException} if cancelled. The
+   * sleeper registers before it checks the flag, and {@link #cancel} sets the flag before it interrupts
+   * the registered sleepers, so a cancellation cannot slip between the check and the sleep.
+   */
   public void sleep(long millis) throws InterruptedException {
-    if (cancelled.await(millis, TimeUnit.MILLISECONDS)) {
+    Thread self = Thread.currentThread();
+    sleepers.add(self);
+    try {
+      check();
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      if (cancelled) {
+        throw new CancelledException();
+      }
+      throw e;
+    } finally {
+      sleepers.remove(self);
+    }
+    if (cancelled) {
+      Thread.interrupted(); // an interrupt aimed at this finished sleep must not hit the next one
       throw new CancelledException();
     }
   }
 
   public void check() {
-    if (isCancelled()) {
+    if (cancelled) {
       throw new CancelledException();
     }
   }

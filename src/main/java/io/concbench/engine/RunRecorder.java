@@ -6,8 +6,8 @@ import io.concbench.executor.TaskLifecycle;
 import io.concbench.executor.TaskRunner;
 import io.concbench.workload.TaskContext;
 import io.concbench.workload.TaskKernel;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.HdrHistogram.Histogram;
@@ -30,7 +30,8 @@ final class RunRecorder implements TaskBatch {
   // One wait-free recorder for all threads: a histogram per thread would cost ~250 KiB each, too much for
   // thousands of thread-per-task threads.
   private final Recorder latencies = new Recorder(MAX_LATENCY_NANOS, 3);
-  private final List<Runner> runners = new ArrayList<>();
+  // Lock-free: thread-per-task executors create a runner per task, from many threads at once.
+  private final Queue<Runner> runners = new ConcurrentLinkedQueue<>();
 
   RunRecorder(TaskKernel kernel, int size, SharedCounter counter, Clock clock, Cancellation cancellation) {
     this.kernel = kernel;
@@ -53,9 +54,7 @@ final class RunRecorder implements TaskBatch {
   @Override
   public TaskRunner newRunner(UnaryOperator<TaskContext> decorate) {
     Runner runner = new Runner(decorate);
-    synchronized (runners) {
-      runners.add(runner);
-    }
+    runners.add(runner);
     return runner;
   }
 
@@ -66,15 +65,14 @@ final class RunRecorder implements TaskBatch {
     long unverified = 0;
     long increments = 0;
     String firstFailure = null;
-    synchronized (runners) {
-      for (Runner runner : runners) {
-        completed += runner.completed;
-        failed += runner.failed;
-        unverified += runner.unverified;
-        increments += runner.increments;
-        if (firstFailure == null) {
-          firstFailure = runner.firstFailure;
-        }
+    // The executor has joined every thread that ran a task, so their plain fields are visible here.
+    for (Runner runner : runners) {
+      completed += runner.completed;
+      failed += runner.failed;
+      unverified += runner.unverified;
+      increments += runner.increments;
+      if (firstFailure == null) {
+        firstFailure = runner.firstFailure;
       }
     }
     Histogram histogram = latencies.getIntervalHistogram();

@@ -57,10 +57,13 @@ public final class ResultAssembler {
       warnings.add(Warnings.failures(failed, unverified, firstFailure));
     }
     warnings.addAll(Warnings.forWallTime(wall));
-    if (cpu != null && cpu.median() < Warnings.CPU_TICK_RELIABLE_MS) {
-      warnings.add(Warnings.coarseCpuTime(cpu.median()));
+    double coresUsed = cpu != null && wall.median() > 0 ? cpu.median() / wall.median() : 0;
+    if (cpu != null && wall.median() < Warnings.CPU_TICK_RELIABLE_MS) {
+      warnings.add(Warnings.coarseCpuTime(wall.median()));
     }
-    if (c.executor().parallel() && c.workers() > processors) {
+    // More threads than cores only costs CPU-bound work; sleeping threads need no core.
+    boolean cpuBound = cpu == null || coresUsed >= Warnings.CPU_BOUND_CORES;
+    if (c.executor().parallel() && c.workers() > processors && cpuBound) {
       warnings.add(Warnings.tooFewProcessors(c.workers(), processors));
     }
     CounterSummary counter = null;
@@ -87,7 +90,7 @@ public final class ResultAssembler {
         sys,
         latency(measurement.latencyNanos()),
         wallSeconds > 0 ? c.tasks() / wallSeconds : 0,
-        cpu != null && wall.median() > 0 ? cpu.median() / wall.median() : 0,
+        coresUsed,
         baselineName,
         speedup,
         efficiency,

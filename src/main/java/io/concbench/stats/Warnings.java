@@ -56,12 +56,17 @@ final class Warnings {
     return warnings;
   }
 
-  /** Linux counts process CPU time in 10 ms ticks: below this many ms per run the figure is rough. */
+  /**
+   * Linux counts process CPU time in 10 ms ticks: on runs shorter than this, one tick is over 5 % of the
+   * wall time, so cores_used is rough.
+   */
   static final double CPU_TICK_RELIABLE_MS = 200.0;
+  /** Below this many busy cores a run is mostly waiting, and more workers than processors cost nothing. */
+  static final double CPU_BOUND_CORES = 0.5;
 
-  static String coarseCpuTime(double cpuMedianMs) {
-    return format("process CPU time is counted in 10 ms ticks, so at %.1f ms per run cpu_ms and cores_used are "
-        + "rough: raise --tasks for a precise figure", cpuMedianMs);
+  static String coarseCpuTime(double wallMedianMs) {
+    return format("process CPU time is counted in 10 ms ticks, so on %.1f ms runs cpu_ms and cores_used are "
+        + "rough: raise --tasks for a precise figure", wallMedianMs);
   }
 
   static String tooFewProcessors(int workers, int processors) {
