@@ -194,14 +194,21 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** Each distinct warning once, naming the results it concerns: a repeated line hides the rare ones. */
   private void printWarnings(PrintWriter err, List<Result> results) {
     boolean colour = Terminal.colour(services.stderrTerminal());
     String prefix = colour ? "\u001b[33mwarning\u001b[0m: " : "warning: ";
+    Map<String, List<String>> resultsByWarning = new LinkedHashMap<>();
     for (Result r : results) {
       for (String warning : r.warnings()) {
-        err.println(prefix + label(r) + ": " + warning);
+        resultsByWarning.computeIfAbsent(warning, w -> new ArrayList<>()).add(label(r));
       }
     }
+    resultsByWarning.forEach((warning, labels) -> {
+      String where = labels.size() == 1 ? labels.get(0)
+          : labels.size() <= 3 ? String.join("; ", labels) : labels.size() + " results";
+      err.println(prefix + where + ": " + warning);
+    });
     err.flush();
   }
 

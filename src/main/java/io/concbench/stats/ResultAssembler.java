@@ -59,7 +59,7 @@ public final class ResultAssembler {
     warnings.addAll(Warnings.forWallTime(wall));
     double coresUsed = cpu != null && wall.median() > 0 ? cpu.median() / wall.median() : 0;
     if (cpu != null && wall.median() < Warnings.CPU_TICK_RELIABLE_MS) {
-      warnings.add(Warnings.coarseCpuTime(wall.median()));
+      warnings.add(Warnings.coarseCpuTime());
     }
     // More threads than cores only costs CPU-bound work; sleeping threads need no core.
     boolean cpuBound = cpu == null || coresUsed >= Warnings.CPU_BOUND_CORES;

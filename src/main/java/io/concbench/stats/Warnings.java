@@ -64,9 +64,10 @@ final class Warnings {
   /** Below this many busy cores a run is mostly waiting, and more workers than processors cost nothing. */
   static final double CPU_BOUND_CORES = 0.5;
 
-  static String coarseCpuTime(double wallMedianMs) {
-    return format("process CPU time is counted in 10 ms ticks, so on %.1f ms runs cpu_ms and cores_used are "
-        + "rough: raise --tasks for a precise figure", wallMedianMs);
+  /** The same text for every result, so that a report can say it once for all of them. */
+  static String coarseCpuTime() {
+    return "process CPU time is counted in 10 ms ticks, so on runs under 200 ms cpu_ms and cores_used are "
+        + "rough: raise --tasks for a precise figure";
   }
 
   static String tooFewProcessors(int workers, int processors) {
