@@ -27,6 +27,15 @@ public final class JsonReport {
     }
   }
 
+  /** Any plain data (maps, lists, records) in the same style. */
+  public static String renderObject(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static ObjectMapper mapper() {
     return MAPPER;
   }

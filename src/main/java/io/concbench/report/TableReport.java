@@ -61,37 +61,14 @@ public final class TableReport {
   }
 
   private static String layOut(List<Column> columns, List<Result> results) {
-    int[] widths = new int[columns.size()];
     List<String[]> rows = new ArrayList<>();
-    String[] header = new String[columns.size()];
-    for (int c = 0; c < columns.size(); c++) {
-      header[c] = columns.get(c).header();
-    }
-    rows.add(header);
+    rows.add(columns.stream().map(Column::header).toArray(String[]::new));
     for (Result result : results) {
-      String[] row = new String[columns.size()];
-      for (int c = 0; c < columns.size(); c++) {
-        row[c] = columns.get(c).cell().apply(result);
-      }
-      rows.add(row);
+      rows.add(columns.stream().map(c -> c.cell().apply(result)).toArray(String[]::new));
     }
-    for (String[] row : rows) {
-      for (int c = 0; c < row.length; c++) {
-        widths[c] = Math.max(widths[c], row[c].length());
-      }
-    }
-    StringBuilder text = new StringBuilder();
-    for (String[] row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < row.length; c++) {
-        if (c > 0) {
-          line.append("  ");
-        }
-        String pad = " ".repeat(widths[c] - row[c].length());
-        line.append(columns.get(c).rightAligned() ? pad + row[c] : row[c] + pad);
-      }
-      text.append(line.toString().stripTrailing()).append('\n');
-    }
-    return text.toString();
+    int[] leftAligned = java.util.stream.IntStream.range(0, columns.size())
+        .filter(c -> !columns.get(c).rightAligned())
+        .toArray();
+    return TextTable.render(rows, leftAligned);
   }
 }

@@ -88,7 +88,7 @@ public final class ResultAssembler {
         cpu,
         user,
         sys,
-        latency(measurement.latencyNanos()),
+        latency(measurement.latencyNanos(), runs),
         wallSeconds > 0 ? c.tasks() / wallSeconds : 0,
         coresUsed,
         baselineName,
@@ -114,9 +114,13 @@ public final class ResultAssembler {
     return Summaries.of(values);
   }
 
-  private static LatencySummary latency(Histogram nanos) {
+  private static LatencySummary latency(Histogram nanos, List<RunSample> runs) {
+    List<Double> p99PerRun = runs.stream()
+        .map(r -> r.latencyNanos().getTotalCount() == 0 ? 0.0
+            : r.latencyNanos().getValueAtPercentile(99) / NANOS_PER_US)
+        .toList();
     if (nanos.getTotalCount() == 0) {
-      return new LatencySummary(0, 0, 0, 0, 0, 0);
+      return new LatencySummary(0, 0, 0, 0, 0, 0, p99PerRun);
     }
     return new LatencySummary(
         nanos.getMean() / NANOS_PER_US,
@@ -124,7 +128,8 @@ public final class ResultAssembler {
         nanos.getValueAtPercentile(90) / NANOS_PER_US,
         nanos.getValueAtPercentile(99) / NANOS_PER_US,
         nanos.getMaxValue() / NANOS_PER_US,
-        nanos.getTotalCount());
+        nanos.getTotalCount(),
+        p99PerRun);
   }
 
   private static CounterSummary counter(List<RunSample> runs) {

@@ -1,0 +1,147 @@
+package io.concbench.cli;
+
+import io.concbench.report.AtomicFile;
+import io.concbench.report.ComparisonReport;
+import io.concbench.report.JsonReport;
+import io.concbench.result.Report;
+import io.concbench.result.ReportReader;
+import io.concbench.stats.ComparisonRule;
+import io.concbench.stats.ReportComparison;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code concbench compare BASELINE.json CURRENT.json}: a regression gate for CI. */
+@Command(
+    name = "compare",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    description = {"Compares two saved reports result by result: for each metric the ratio current/baseline "
+        + "with a confidence interval, and a verdict from a Mann-Whitney rank test on the per-run samples "
+        + "plus a minimum effect size."},
+    footer = {"", "Exit status: 0 no significant regression, 1 a regression beyond the threshold "
+        + "(with --fail-on regression), 2 unreadable, wrong-schema or incompatible files."})
+public final class CompareCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "BASELINE.json", description = "The report to compare against.")
+  Path baselineFile;
+
+  @Parameters(index = "1", paramLabel = "CURRENT.json", description = "The report to judge.")
+  Path currentFile;
+
+  @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "5%",
+      description = "Smallest change that counts, e.g. 5% or 5. Default: ${DEFAULT-VALUE}.")
+  String threshold;
+
+  @Option(names = "--fail-on", paramLabel = "regression|never", defaultValue = "regression",
+      description = "Exit 1 on a significant regression, or never. Default: ${DEFAULT-VALUE}.")
+  String failOn;
+
+  @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.01",
+      description = "Significance level of the rank test. Default: ${DEFAULT-VALUE}.")
+  double alpha;
+
+  @Option(names = "--min-samples", paramLabel = "N", defaultValue = "5",
+      description = "Runs each side needs before any verdict. Default: ${DEFAULT-VALUE}.")
+  int minSamples;
+
+  @Option(names = "--format", paramLabel = "table|markdown|json", defaultValue = "table",
+      description = "What goes to stdout (markdown is ready for a pull-request comment). "
+          + "Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Also write the output to FILE, atomically.")
+  Path output;
+
+  @Override
+  public Integer call() {
+    ComparisonRule rule = rule();
+    Names.requireKnown("--format", format, List.of("table", "markdown", "json"));
+    Names.requireKnown("--fail-on", failOn, List.of("regression", "never"));
+    if (output != null && AtomicFile.problemWriting(output) != null) {
+      throw new UsageException("invalid value for --output: '" + output + "' ("
+          + AtomicFile.problemWriting(output) + ")");
+    }
+    Report baseline = read(baselineFile);
+    Report current = read(currentFile);
+    ReportComparison.Outcome outcome = ReportComparison.compare(baseline, current, rule);
+    if (outcome.pairs().isEmpty()) {
+      throw new UsageException(baselineFile + " and " + currentFile
+          + " have no result in common (same workload, executor, workers, tasks, params and guard)");
+    }
+
+    String text = switch (format) {
+      case "markdown" -> ComparisonReport.markdown(outcome, rule);
+      case "json" -> JsonReport.renderObject(
+          ComparisonReport.json(outcome, rule, baselineFile.toString(), currentFile.toString()));
+      default -> ComparisonReport.table(outcome, rule);
+    };
+    if (output != null) {
+      try {
+        AtomicFile.write(output, text);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(text);
+    out.flush();
+    PrintWriter err = spec.commandLine().getErr();
+    for (String difference : outcome.environmentDifferences()) {
+      err.println("warning: the reports come from different environments, which usually makes a comparison "
+          + "meaningless: " + difference);
+    }
+    for (ReportComparison.PairOutcome pair : outcome.pairs()) {
+      pair.metrics().stream()
+          .filter(m -> m.comparison().verdict() == io.concbench.stats.Verdict.REGRESSED)
+          .forEach(m -> err.println(String.format(Locale.ROOT, "regressed: %s: %s %.3fx (p=%.4f)",
+              pair.key().label(), m.metric().label(), m.comparison().ratio(), m.comparison().pValue())));
+    }
+    if (!format.equals("markdown")) {
+      ComparisonReport.unpaired(outcome).forEach(line -> err.println("note: " + line));
+    }
+    err.flush();
+    boolean fail = failOn.equals("regression") && outcome.regressions() > 0;
+    return fail ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  private ComparisonRule rule() {
+    String text = threshold.strip();
+    double percent;
+    try {
+      percent = Double.parseDouble(text.endsWith("%") ? text.substring(0, text.length() - 1) : text);
+    } catch (NumberFormatException e) {
+      throw new UsageException("invalid value for --threshold: '" + threshold + "' (expected a percentage, e.g. 5%)");
+    }
+    if (!(percent >= 0 && percent < 1000)) {
+      throw new UsageException("invalid value for --threshold: '" + threshold + "' (must be from 0% to 1000%)");
+    }
+    if (!(alpha > 0 && alpha < 1)) {
+      throw new UsageException(String.format(Locale.ROOT,
+          "invalid value for --alpha: '%s' (must be between 0 and 1)", alpha));
+    }
+    if (minSamples < 2 || minSamples > 10_000) {
+      throw new UsageException("invalid value for --min-samples: '" + minSamples + "' (must be between 2 and 10000)");
+    }
+    return new ComparisonRule(percent / 100, alpha, minSamples, ComparisonRule.DEFAULT.confidence());
+  }
+
+  private static Report read(Path file) {
+    try {
+      return ReportReader.read(file);
+    } catch (ReportReader.BadReportException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.concbench.stats;
+
+import io.concbench.result.Result;
+import java.util.List;
+import java.util.Optional;
+
+/** A figure a comparison tests, with its per-run samples and which direction is better. */
+public enum Metric {
+  WALL_MS("wall_ms", "wall", true) {
+    @Override
+    Optional<List<Double>> samples(Result r) {
+      return Optional.of(r.wallMs().samples());
+    }
+  },
+  CPU_MS("cpu_ms", "cpu", true) {
+    @Override
+    Optional<List<Double>> samples(Result r) {
+      return Optional.ofNullable(r.cpuMs()).map(s -> s.samples());
+    }
+  },
+  LATENCY_P99_US("latency_p99_us", "p99 task", true) {
+    @Override
+    Optional<List<Double>> samples(Result r) {
+      return Optional.ofNullable(r.latencyUs()).map(l -> l.p99PerRun()).filter(l -> !l.isEmpty());
+    }
+  },
+  THROUGHPUT_PER_S("throughput_per_s", "tasks/s", false) {
+    @Override
+    Optional<List<Double>> samples(Result r) {
+      return Optional.of(r.wallMs().samples().stream().map(ms -> ms > 0 ? r.tasks() * 1000.0 / ms : 0.0).toList());
+    }
+  };
+
+  private final String key;
+  private final String label;
+  private final boolean lowerIsBetter;
+
+  Metric(String key, String label, boolean lowerIsBetter) {
+    this.key = key;
+    this.label = label;
+    this.lowerIsBetter = lowerIsBetter;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public boolean lowerIsBetter() {
+    return lowerIsBetter;
+  }
+
+  /** One sample per measured run, or empty if the report does not carry them (older or foreign reports). */
+  abstract Optional<List<Double>> samples(Result r);
+}

@@ -1,0 +1,122 @@
+package io.concbench.stats;
+
+import io.concbench.result.Environment;
+import io.concbench.result.Report;
+import io.concbench.result.Result;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Pairs the results of two reports (same workload, executor, workers, tasks, parameters and guard) and
+ * compares every metric of every pair.
+ */
+public final class ReportComparison {
+
+  private ReportComparison() {}
+
+  /** What identifies "the same measurement" in two reports. */
+  public record Key(String workload, String executor, int workers, int tasks, Map<String, Long> params,
+      String guard) {
+
+    static Key of(Result r) {
+      return new Key(r.workload(), r.executor(), r.workers(), r.tasks(),
+          r.params() == null ? Map.of() : r.params(), r.guard());
+    }
+
+    public String label() {
+      StringBuilder text = new StringBuilder(workload).append(" on ").append(executor)
+          .append(" (workers ").append(workers).append(", tasks ").append(tasks);
+      params.forEach((k, v) -> text.append(", ").append(k).append('=').append(v));
+      if (guard != null) {
+        text.append(", guard ").append(guard);
+      }
+      return text.append(')').toString();
+    }
+  }
+
+  public record MetricOutcome(Metric metric, SampleComparison comparison) {}
+
+  public record PairOutcome(Key key, List<MetricOutcome> metrics) {
+    public boolean regressed() {
+      return metrics.stream().anyMatch(m -> m.comparison().verdict() == Verdict.REGRESSED);
+    }
+
+    public boolean improved() {
+      return metrics.stream().anyMatch(m -> m.comparison().verdict() == Verdict.IMPROVED);
+    }
+  }
+
+  public record Outcome(List<PairOutcome> pairs, List<Key> baselineOnly, List<Key> currentOnly,
+      List<String> environmentDifferences) {
+
+    public long regressions() {
+      return pairs.stream().filter(PairOutcome::regressed).count();
+    }
+
+    public long improvements() {
+      return pairs.stream().filter(PairOutcome::improved).count();
+    }
+  }
+
+  public static Outcome compare(Report baseline, Report current, ComparisonRule rule) {
+    Map<Key, Result> currentByKey = new LinkedHashMap<>();
+    current.results().forEach(r -> currentByKey.putIfAbsent(Key.of(r), r));
+    List<PairOutcome> pairs = new ArrayList<>();
+    List<Key> baselineOnly = new ArrayList<>();
+    Map<Key, Boolean> paired = new LinkedHashMap<>();
+    for (Result b : baseline.results()) {
+      Key key = Key.of(b);
+      Result c = currentByKey.get(key);
+      if (c == null || paired.containsKey(key)) {
+        baselineOnly.add(key);
+        continue;
+      }
+      paired.put(key, true);
+      List<MetricOutcome> metrics = new ArrayList<>();
+      for (Metric metric : Metric.values()) {
+        Optional<List<Double>> bs = metric.samples(b);
+        Optional<List<Double>> cs = metric.samples(c);
+        if (bs.isPresent() && cs.isPresent() && hasPositive(bs.get()) && hasPositive(cs.get())) {
+          metrics.add(new MetricOutcome(metric,
+              SampleComparison.of(bs.get(), cs.get(), metric.lowerIsBetter(), rule)));
+        }
+      }
+      pairs.add(new PairOutcome(key, metrics));
+    }
+    List<Key> currentOnly = currentByKey.keySet().stream().filter(k -> !paired.containsKey(k)).toList();
+    return new Outcome(pairs, baselineOnly, currentOnly,
+        environmentDifferences(baseline.environment(), current.environment()));
+  }
+
+  private static boolean hasPositive(List<Double> samples) {
+    return samples.stream().anyMatch(v -> v != null && v > 0);
+  }
+
+  /** The facts that make a comparison across machines or JDKs usually meaningless. */
+  static List<String> environmentDifferences(Environment a, Environment b) {
+    List<String> differences = new ArrayList<>();
+    if (a == null || b == null) {
+      return differences;
+    }
+    differ(differences, "CPU model", a, b, Environment::cpuModel);
+    differ(differences, "available processors", a, b, Environment::availableProcessors);
+    differ(differences, "Java version", a, b, Environment::javaVersion);
+    differ(differences, "Java VM", a, b, Environment::javaVm);
+    differ(differences, "operating system", a, b, e -> e.osName() + " " + e.osVersion());
+    return differences;
+  }
+
+  private static void differ(List<String> out, String what, Environment a, Environment b,
+      Function<Environment, Object> fact) {
+    Object x = fact.apply(a);
+    Object y = fact.apply(b);
+    if (!Objects.equals(x, y)) {
+      out.add(what + " differs: " + x + " vs " + y);
+    }
+  }
+}
