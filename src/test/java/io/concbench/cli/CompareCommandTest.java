@@ -1,0 +1,148 @@
+package io.concbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.concbench.engine.Cancellation;
+import io.concbench.engine.CpuTimes;
+import io.concbench.report.JsonReport;
+import io.concbench.result.Environment;
+import io.concbench.result.LatencySummary;
+import io.concbench.result.Report;
+import io.concbench.result.Result;
+import io.concbench.stats.Summaries;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompareCommandTest {
+
+  @TempDir Path dir;
+
+  private static final double[] WALL = {100, 102, 98, 101, 99, 103, 97};
+
+  @Test
+  void aReportComparedWithItselfShowsNoChangeAndExitsZero() throws IOException {
+    Path baseline = write("base.json", report(1.0, "17.0.15"));
+
+    Outcome outcome = compare(baseline.toString(), baseline.toString());
+
+    assertThat(outcome.status).isZero();
+    assertThat(outcome.out).contains("0 regressed, 0 improved, 1 compared").contains("no significant change");
+    assertThat(outcome.err).isEmpty();
+  }
+
+  @Test
+  void thirtyPercentSlowerExitsOneAndNamesTheResult() throws IOException {
+    Path baseline = write("base.json", report(1.0, "17.0.15"));
+    Path current = write("cur.json", report(1.3, "17.0.15"));
+
+    Outcome outcome = compare(baseline.toString(), current.toString());
+
+    assertThat(outcome.status).isEqualTo(ExitCodes.FAILED);
+    assertThat(outcome.err).contains("regressed: cpu on thread-pool (workers 2, tasks 16, n=1000)");
+  }
+
+  @Test
+  void twoPercentSlowerIsBelowTheDefaultThreshold() throws IOException {
+    Path baseline = write("base.json", report(1.0, "17.0.15"));
+    Path current = write("cur.json", report(1.02, "17.0.15"));
+
+    assertThat(compare(baseline.toString(), current.toString()).status).isZero();
+  }
+
+  @Test
+  void failOnNeverReportsButExitsZero() throws IOException {
+    Path baseline = write("base.json", report(1.0, "17.0.15"));
+    Path current = write("cur.json", report(1.3, "17.0.15"));
+
+    Outcome outcome = compare(baseline.toString(), current.toString(), "--fail-on", "never");
+
+    assertThat(outcome.status).isZero();
+    assertThat(outcome.out).contains("regressed");
+  }
+
+  @Test
+  void differentEnvironmentsAreWarnedAbout() throws IOException {
+    Path baseline = write("base.json", report(1.0, "17.0.15"));
+    Path current = write("cur.json", report(1.0, "25.0.1"));
+
+    assertThat(compare(baseline.toString(), current.toString()).err)
+        .contains("warning: the reports come from different environments")
+        .contains("Java version differs: 17.0.15 vs 25.0.1");
+  }
+
+  @Test
+  void badFilesAreOneLineAndExitTwo() throws IOException {
+    Path good = write("base.json", report(1.0, "17.0.15"));
+    Map<String, String> cases = Map.of(
+        "broken.json", "{\"schema\": ",
+        "other.json", "{\"a\": 1}",
+        "v2.json", "{\"schema\": \"concbench/2\", \"results\": []}",
+        "empty.json", "{\"schema\": \"concbench/1\", \"results\": []}");
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      Path bad = dir.resolve(c.getKey());
+      Files.writeString(bad, c.getValue());
+
+      Outcome outcome = compare(good.toString(), bad.toString());
+
+      assertThat(outcome.status).as(c.getKey()).isEqualTo(ExitCodes.USAGE);
+      assertThat(outcome.err.lines().count()).as(c.getKey()).isEqualTo(1);
+      assertThat(outcome.err).as(c.getKey()).contains(bad.toString());
+    }
+    Outcome missing = compare(good.toString(), dir.resolve("missing.json").toString());
+    assertThat(missing.status).isEqualTo(ExitCodes.USAGE);
+    assertThat(missing.err).contains("no such file");
+  }
+
+  @Test
+  void markdownAndJsonFormats() throws IOException {
+    Path baseline = write("base.json", report(1.0, "17.0.15"));
+    Path current = write("cur.json", report(1.3, "17.0.15"));
+
+    assertThat(compare(baseline.toString(), current.toString(), "--format", "markdown").out)
+        .startsWith("### concbench compare: 1 regressed")
+        .contains("| **regressed** |");
+    String json = compare(baseline.toString(), current.toString(), "--format", "json").out;
+    assertThat(JsonReport.mapper().readTree(json).get("regressions").asInt()).isEqualTo(1);
+  }
+
+  private record Outcome(int status, String out, String err) {}
+
+  private Outcome compare(String... args) {
+    String[] full = new String[args.length + 1];
+    full[0] = "compare";
+    System.arraycopy(args, 0, full, 1, args.length);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Services services = new Services(() -> 0, () -> CpuTimes.UNKNOWN, () -> null, new Cancellation(), false,
+        false);
+    int status = Cli.run(full, new PrintWriter(out), new PrintWriter(err), services);
+    return new Outcome(status, out.toString(), err.toString());
+  }
+
+  private Path write(String name, Report report) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, JsonReport.render(report));
+    return file;
+  }
+
+  private static Report report(double factor, String javaVersion) {
+    double[] wall = new double[WALL.length];
+    for (int i = 0; i < wall.length; i++) {
+      wall[i] = WALL[i] * factor;
+    }
+    Result result = new Result("cpu", "thread-pool", 2, 16, Map.of("n", 1000L), null, wall.length, 1,
+        Summaries.of(wall), null, null, null,
+        new LatencySummary(1, 1, 1, 1, 1, 16, List.of()), 100, 1.9, "single", 1.9, 0.95, null, 0, 0, null,
+        List.of());
+    Environment environment = new Environment("test", javaVersion, "vendor", "vm", List.of(), "Linux", "6",
+        "amd64", "cpu", 2, 1024, "2026-11-25T00:00:00Z");
+    return new Report(Report.SCHEMA, true, List.of("concbench"), environment, List.of(result));
+  }
+}
