@@ -21,6 +21,11 @@ final class GlobalInterpreterLock {
     this.nanoTime = nanoTime;
   }
 
+  /** True while a thread waits for the lock; lets tests wait for an observable event instead of sleeping. */
+  boolean hasWaiters() {
+    return lock.hasQueuedThreads();
+  }
+
   /** A context for one thread: it runs workload code only while it holds this lock. */
   TaskContext contextFor(TaskContext base) {
     return new Holder(base);

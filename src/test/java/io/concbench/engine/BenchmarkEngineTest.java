@@ -1,0 +1,97 @@
+package io.concbench.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.concbench.engine.BenchmarkEngine.Measurement;
+import io.concbench.engine.Fakes.FakeClock;
+import io.concbench.executor.ExecutorRegistry;
+import io.concbench.workload.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BenchmarkEngineTest {
+
+  private static final long TEN_MS = 10_000_000L;
+
+  private final FakeClock clock = new FakeClock();
+  private final List<String> opened = new ArrayList<>();
+
+  @Test
+  void wallTimeAndLatencyAreExactWithAFakeClock() throws InterruptedException {
+    Workload workload = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());
+    BenchmarkCase single = Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("a", false, opened::add), 4, 1);
+
+    List<Measurement> measured = engine().runGroup(List.of(single), 2, 3, 0, 5);
+
+    Measurement m = measured.get(0);
+    assertThat(m.runs()).hasSize(3);
+    assertThat(m.runs()).allSatisfy(run -> {
+      assertThat(run.wallNanos()).isEqualTo(4 * TEN_MS);
+      assertThat(run.cpu().totalNanos()).isEqualTo(4 * TEN_MS);
+      assertThat(run.completedTasks()).isEqualTo(4);
+      assertThat(run.failedTasks()).isZero();
+      assertThat(run.latencyNanos().getTotalCount()).isEqualTo(4);
+    });
+    assertThat(m.latencyNanos().getTotalCount()).isEqualTo(12);
+    // Every task took exactly 10 ms: every percentile is in 10 ms's bucket (3 significant digits).
+    assertThat(m.latencyNanos().valuesAreEquivalent(m.latencyNanos().getMinValue(), TEN_MS)).isTrue();
+    assertThat(m.latencyNanos().valuesAreEquivalent(m.latencyNanos().getMaxValue(), TEN_MS)).isTrue();
+  }
+
+  @Test
+  void warmUpRunsComeFirstAndEveryPhaseIsInterleavedAcrossCases() throws InterruptedException {
+    Workload workload = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());
+    List<BenchmarkCase> group = List.of(
+        Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("a", false, opened::add), 2, 1),
+        Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("b", true, opened::add), 2, 2));
+    List<String> progress = new ArrayList<>();
+    BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), new Cancellation(),
+        (c, warmup, run, runs, step, steps) -> progress.add((warmup ? "w" : "r") + run + c.executor().name()
+            + " " + step + "/" + steps));
+
+    List<Measurement> measured = engine.runGroup(group, 1, 2, 0, 6);
+
+    assertThat(opened).containsExactly("a", "b", "a", "b", "a", "b");
+    assertThat(progress).containsExactly("w1a 1/6", "w1b 2/6", "r1a 3/6", "r1b 4/6", "r2a 5/6", "r2b 6/6");
+    assertThat(measured).extracting(m -> m.benchmarkCase().executor().name()).containsExactly("a", "b");
+    assertThat(measured).allSatisfy(m -> assertThat(m.runs()).hasSize(2));
+  }
+
+  @Test
+  void failingAndWrongTasksAreCountedAndTheRunGoesOn() throws InterruptedException {
+    Workload workload = Fakes.workload(clock, TEN_MS, Set.of(1), Set.of(2, 3));
+    BenchmarkCase c = Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("a", false, opened::add), 5, 1);
+
+    RunSample run = engine().runGroup(List.of(c), 0, 1, 0, 1).get(0).runs().get(0);
+
+    assertThat(run.completedTasks()).isEqualTo(5);
+    assertThat(run.failedTasks()).isEqualTo(1);
+    assertThat(run.unverifiedTasks()).isEqualTo(2);
+    assertThat(run.firstFailure()).isEqualTo("task 1 failed: java.lang.IllegalStateException: boom 1");
+  }
+
+  @Test
+  void aCancelledGroupThrowsAndKeepsNothing() {
+    Cancellation cancellation = new Cancellation();
+    Workload workload = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());
+    ExecutorRegistry.Entry cancelling = Fakes.sequentialExecutor("a", false, name -> {
+      opened.add(name);
+      if (opened.size() == 3) {
+        cancellation.cancel();
+      }
+    });
+    BenchmarkCase c = Fakes.benchmarkCase(workload, cancelling, 3, 1);
+    BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), cancellation, Progress.NONE);
+
+    assertThatThrownBy(() -> engine.runGroup(List.of(c), 1, 5, 0, 6))
+        .isInstanceOf(Cancellation.CancelledException.class);
+    assertThat(opened).hasSize(3);
+  }
+
+  private BenchmarkEngine engine() {
+    return new BenchmarkEngine(clock, Fakes.cpuOf(clock), new Cancellation(), Progress.NONE);
+  }
+}

@@ -1,0 +1,113 @@
+package io.concbench.engine;
+
+import io.concbench.executor.Executor;
+import io.concbench.executor.ExecutorRegistry;
+import io.concbench.executor.ExecutorRun;
+import io.concbench.executor.ExecutorSettings;
+import io.concbench.executor.TaskBatch;
+import io.concbench.executor.TaskRunner;
+import io.concbench.workload.ParamSpec;
+import io.concbench.workload.ParamValues;
+import io.concbench.workload.TaskContext;
+import io.concbench.workload.TaskKernel;
+import io.concbench.workload.Workload;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/** Fake clock, workload and executors that make the engine's numbers exact. */
+final class Fakes {
+
+  private Fakes() {}
+
+  /** Time moves only when a fake task says so. */
+  static final class FakeClock implements Clock {
+    final AtomicLong now = new AtomicLong(1_000_000_000L);
+
+    @Override
+    public long nanoTime() {
+      return now.get();
+    }
+  }
+
+  /** CPU time equal to the fake clock's time: one core, fully busy. */
+  static CpuClock cpuOf(FakeClock clock) {
+    return () -> new CpuTimes(clock.nanoTime(), -1, -1);
+  }
+
+  /**
+   * A workload whose every task advances the clock by {@code taskNanos}; tasks listed in {@code throwing}
+   * throw, those in {@code wrong} return a value that does not verify.
+   */
+  static Workload workload(FakeClock clock, long taskNanos, Set<Integer> throwing, Set<Integer> wrong) {
+    return new Workload() {
+      @Override
+      public String name() {
+        return "fake";
+      }
+
+      @Override
+      public String description() {
+        return "fake";
+      }
+
+      @Override
+      public List<ParamSpec> params() {
+        return List.of();
+      }
+
+      @Override
+      public int defaultTasks() {
+        return 4;
+      }
+
+      @Override
+      public TaskKernel bind(ParamValues values) {
+        return new TaskKernel() {
+          @Override
+          public long run(int index, TaskContext context) {
+            clock.now.addAndGet(taskNanos);
+            context.checkpoint();
+            if (throwing.contains(index)) {
+              throw new IllegalStateException("boom " + index);
+            }
+            return wrong.contains(index) ? -1 : index;
+          }
+
+          @Override
+          public boolean verify(int index, long result) {
+            return result == index;
+          }
+        };
+      }
+    };
+  }
+
+  /** An executor that runs tasks in order on the calling thread and tells {@code onRun} each time it opens. */
+  static ExecutorRegistry.Entry sequentialExecutor(String name, boolean parallel, Consumer<String> onRun) {
+    Executor executor = settings -> {
+      onRun.accept(name);
+      return new ExecutorRun() {
+        @Override
+        public void execute(TaskBatch batch) {
+          TaskRunner runner = batch.newRunner();
+          for (int i = 0; i < batch.size() && !batch.cancelled(); i++) {
+            runner.run(i);
+          }
+        }
+
+        @Override
+        public void close() {}
+      };
+    };
+    return new ExecutorRegistry.Entry(name, "fake " + name, parallel, false, Optional::empty, c -> executor);
+  }
+
+  static BenchmarkCase benchmarkCase(Workload workload, ExecutorRegistry.Entry executor, int tasks, int workers) {
+    return new BenchmarkCase(workload, ParamValues.of(Map.of()), tasks, executor, workers, null,
+        new ExecutorSettings(workers, 5_000_000));
+  }
+}

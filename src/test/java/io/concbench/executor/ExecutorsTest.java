@@ -1,0 +1,46 @@
+package io.concbench.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class ExecutorsTest {
+
+  @Test
+  @Timeout(60)
+  void everyAvailableExecutorRunsEveryTaskExactlyOnce() throws InterruptedException {
+    for (ExecutorRegistry.Entry entry : ExecutorRegistry.all()) {
+      if (entry.unavailableReason().isPresent()) {
+        continue;
+      }
+      for (boolean workloadUpdatesCounter : new boolean[] {false, true}) {
+        CountingBatch batch = new CountingBatch(500);
+        try (ExecutorRun run = entry.create(workloadUpdatesCounter).open(new ExecutorSettings(3, 1_000_000))) {
+          run.execute(batch);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+          assertThat(batch.runs.get(i)).as(entry.name() + " task " + i).isEqualTo(1);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theRegistryNamesAreUniqueAndDescribed() {
+    assertThat(ExecutorRegistry.names()).doesNotHaveDuplicates()
+        .contains("single", "thread-per-task", "thread-pool", "virtual", "lock", "gil");
+    assertThat(ExecutorRegistry.all()).allSatisfy(e -> assertThat(e.description()).isNotBlank());
+  }
+
+  @Test
+  void virtualThreadsAreAvailableExactlyFromJdk21() {
+    boolean jdk21 = Runtime.version().feature() >= 21;
+
+    assertThat(VirtualThreads.factory().isPresent()).isEqualTo(jdk21);
+    if (!jdk21) {
+      assertThat(VirtualThreads.unavailableReason())
+          .hasValue("needs JDK 21+, running " + System.getProperty("java.version"));
+    }
+  }
+}
