@@ -1,0 +1,54 @@
+package io.concbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.concbench.cli.CommandRunner.Outcome;
+import io.concbench.executor.ExecutorRegistry;
+import io.concbench.executor.Guard;
+import io.concbench.workload.WorkloadRegistry;
+import org.junit.jupiter.api.Test;
+
+class InfoCommandsTest {
+
+  @Test
+  void listShowsEveryRegistryEntryWithParametersAndUnavailability() {
+    Outcome outcome = CommandRunner.run("list");
+
+    assertThat(outcome.status()).isZero();
+    WorkloadRegistry.names().forEach(name -> assertThat(outcome.out()).contains("  " + name + " "));
+    ExecutorRegistry.names().forEach(name -> assertThat(outcome.out()).contains("  " + name + " "));
+    for (Guard guard : Guard.values()) {
+      assertThat(outcome.out()).contains("  " + guard.label() + " ");
+    }
+    assertThat(outcome.out()).contains("n=150000000", "sleep-ms=100 ms", "increments=100000");
+    if (Runtime.version().feature() < 21) {
+      assertThat(outcome.out()).containsPattern("virtual +unavailable: needs JDK 21\\+, running "
+          + java.util.regex.Pattern.quote(System.getProperty("java.version")));
+    }
+  }
+
+  @Test
+  void completionOffersTheRegistryNames() {
+    Outcome outcome = CommandRunner.run("completion");
+
+    assertThat(outcome.status()).isZero();
+    assertThat(outcome.out()).contains("complete -F", "--workload", "thread-pool", "counter", "synchronized",
+        "compare");
+  }
+
+  @Test
+  void versionNamesToolAndJava() {
+    Outcome outcome = CommandRunner.run("--version");
+
+    assertThat(outcome.status()).isZero();
+    assertThat(outcome.out()).startsWith("concbench ").contains("Java " + System.getProperty("java.version"));
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    Outcome outcome = CommandRunner.run();
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.USAGE);
+    assertThat(outcome.err()).contains("missing command");
+  }
+}

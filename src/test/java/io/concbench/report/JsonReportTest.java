@@ -1,0 +1,51 @@
+package io.concbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.concbench.result.CounterSummary;
+import io.concbench.result.Report;
+import io.concbench.result.ReportFixtures;
+import io.concbench.result.SchemaValidation;
+import org.junit.jupiter.api.Test;
+
+class JsonReportTest {
+
+  @Test
+  void aReportValidatesAgainstTheShippedSchemaWithSnakeCaseNames() throws Exception {
+    Report report = ReportFixtures.report(true,
+        ReportFixtures.result("single", 1, 1.0, null, null),
+        ReportFixtures.result("lock", 2, 1.5, new CounterSummary(100, 90, 10, 1), "none"));
+
+    String json = JsonReport.render(report);
+
+    SchemaValidation.assertValid(json);
+    JsonNode root = JsonReport.mapper().readTree(json);
+    assertThat(root.get("schema").asText()).isEqualTo("concbench/1");
+    JsonNode lock = root.get("results").get(1);
+    assertThat(lock.get("wall_ms").get("samples")).hasSize(3);
+    assertThat(lock.get("counter").get("runs_with_loss").asInt()).isEqualTo(1);
+    assertThat(lock.get("latency_us").get("p99_per_run")).hasSize(3);
+    assertThat(root.get("environment").get("available_processors").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void nullsAreWrittenNotLeftOutAndAnIncompleteReportIsValid() throws Exception {
+    String json = JsonReport.render(ReportFixtures.report(false, ReportFixtures.result("thread-pool", 2, null, null, null)));
+
+    SchemaValidation.assertValid(json);
+    JsonNode result = JsonReport.mapper().readTree(json).get("results").get(0);
+    assertThat(result.has("speedup")).isTrue();
+    assertThat(result.get("speedup").isNull()).isTrue();
+    assertThat(result.get("guard").isNull()).isTrue();
+  }
+
+  @Test
+  void theSchemaRejectsAReportThatBreaksTheContract() {
+    String json = JsonReport.render(ReportFixtures.report(true, ReportFixtures.result("single", 1, 1.0, null, null)));
+
+    assertThat(SchemaValidation.problems(json.replace("\"concbench/1\"", "\"concbench/2\""))).isNotEmpty();
+    assertThat(SchemaValidation.problems(json.replace("\"wall_ms\"", "\"wall\""))).isNotEmpty();
+    assertThat(SchemaValidation.problems(json.replace("\"workers\" : 1", "\"workers\" : 0"))).isNotEmpty();
+  }
+}

@@ -1,0 +1,40 @@
+package io.concbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.concbench.result.CounterSummary;
+import io.concbench.result.ReportFixtures;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class TableReportTest {
+
+  @Test
+  void columnsAlignAndOptionalOnesAppearOnlyWhenTheyHaveSomethingToSay() {
+    String plain = TableReport.render(List.of(ReportFixtures.result("thread-pool", 2, null, null, null)));
+    String full = TableReport.render(List.of(
+        ReportFixtures.result("single", 1, 1.0, null, null),
+        ReportFixtures.result("lock", 2, 1.5, new CounterSummary(100, 90, 10, 1), "none")));
+
+    assertThat(plain).doesNotContain("speedup", "guard", "lost updates");
+    assertThat(full).contains("speedup", "efficiency", "guard", "lost updates", "10 in 1/3 runs", "1.50x");
+    List<String> lines = full.lines().toList();
+    assertThat(lines).hasSize(3);
+    int speedupColumnEnd = lines.get(0).indexOf("speedup") + "speedup".length();
+    assertThat(lines.get(2).substring(speedupColumnEnd - 5, speedupColumnEnd)).isEqualTo("1.50x");
+  }
+
+  @Test
+  void numbersDoNotDependOnTheLocale() {
+    Locale saved = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.GERMANY);
+      String table = TableReport.render(List.of(ReportFixtures.result("single", 1, 1.0, null, null)));
+
+      assertThat(table).contains("410 ms", "1.00x", "1.99").doesNotContain("1,00");
+    } finally {
+      Locale.setDefault(saved);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.concbench.result;
+
+import java.util.List;
+import java.util.Map;
+
+/** Small, complete reports for tests. */
+public final class ReportFixtures {
+
+  private ReportFixtures() {}
+
+  public static Summary summary(double... samples) {
+    return io.concbench.stats.Summaries.of(samples);
+  }
+
+  public static Environment environment() {
+    return new Environment("0.0.0-test", "17.0.15", "Debian", "OpenJDK 64-Bit Server VM 17.0.15", List.of(),
+        "Linux", "6.1", "amd64", "Test CPU", 2, 1024, "2026-11-25T06:00:00.000Z");
+  }
+
+  public static Result result(String executor, int workers, Double speedup, CounterSummary counter, String guard) {
+    return new Result("cpu", executor, workers, 16, Map.of("n", 1000L), guard, 3, 1,
+        summary(400.5, 410.25, 420), summary(800, 820, 840), summary(790, 810, 830), summary(10, 10, 10),
+        new LatencySummary(50.5, 49.9, 60.1, 75.3, 80, 48, List.of(70.0, 75.3, 80.0)), 39.0, 1.99,
+        speedup == null ? null : "single", speedup, speedup == null ? null : speedup / workers, counter, 0, 0,
+        null, List.of("a warning"));
+  }
+
+  public static Report report(boolean complete, Result... results) {
+    return new Report(Report.SCHEMA, complete, List.of("concbench", "run"), environment(), List.of(results));
+  }
+}

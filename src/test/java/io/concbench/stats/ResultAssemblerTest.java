@@ -1,0 +1,93 @@
+package io.concbench.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.concbench.engine.BenchmarkCase;
+import io.concbench.engine.BenchmarkEngine.Measurement;
+import io.concbench.engine.CpuTimes;
+import io.concbench.engine.RunSample;
+import io.concbench.executor.ExecutorRegistry;
+import io.concbench.executor.ExecutorSettings;
+import io.concbench.executor.Guard;
+import io.concbench.result.Result;
+import io.concbench.workload.ParamValues;
+import io.concbench.workload.WorkloadRegistry;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+class ResultAssemblerTest {
+
+  private final ResultAssembler assembler = new ResultAssembler(2, 1);
+
+  @Test
+  void speedupEfficiencyThroughputAndCoresComeFromMedians() {
+    Measurement single = measurement("single", 1, null, 800, 810, 790);
+    Measurement pool = measurement("thread-pool", 2, null, 400, 420, 410);
+
+    Result r = assembler.assemble(pool, single);
+
+    assertThat(r.wallMs().median()).isEqualTo(410.0);
+    assertThat(r.speedup()).isCloseTo(800.0 / 410.0, within(1e-12));
+    assertThat(r.efficiency()).isCloseTo(800.0 / 410.0 / 2, within(1e-12));
+    assertThat(r.throughputPerS()).isCloseTo(16 / 0.410, within(1e-9));
+    assertThat(r.coresUsed()).isCloseTo(2.0, within(1e-12)); // the fake CPU time is twice the wall time
+    assertThat(r.baseline()).isEqualTo("single");
+    assertThat(r.counter()).isNull();
+    assertThat(r.latencyUs().p99PerRun()).hasSize(3);
+  }
+
+  @Test
+  void withoutABaselineThereIsNoSpeedup() {
+    Result r = assembler.assemble(measurement("thread-pool", 2, null, 400, 420, 410), null);
+
+    assertThat(r.speedup()).isNull();
+    assertThat(r.efficiency()).isNull();
+    assertThat(r.baseline()).isNull();
+  }
+
+  @Test
+  void theCounterIsSummedOverRunsAndAGuardedLossIsWarnedAbout() {
+    Measurement racy = measurement("lock", 2, Guard.NONE, 400, 420, 410);
+    Measurement guarded = measurement("lock", 2, Guard.ATOMIC, 400, 420, 410);
+
+    Result racyResult = assembler.assemble(racy, null);
+    Result guardedResult = assembler.assemble(guarded, null);
+
+    assertThat(racyResult.counter().expected()).isEqualTo(3 * 1000);
+    assertThat(racyResult.counter().actual()).isEqualTo(3 * 1000 - 5 - 5);
+    assertThat(racyResult.counter().lost()).isEqualTo(10);
+    assertThat(racyResult.counter().runsWithLoss()).isEqualTo(2);
+    assertThat(racyResult.warnings()).noneMatch(w -> w.contains("guard lost"));
+    assertThat(guardedResult.warnings()).anyMatch(w -> w.contains("the atomic guard lost 10 counter updates"));
+  }
+
+  @Test
+  void moreWorkersThanProcessorsIsWarnedOnlyForCpuBoundWork() {
+    Result busy = assembler.assemble(measurement("thread-pool", 4, null, 400, 420, 410), null);
+
+    assertThat(busy.warnings()).anyMatch(w -> w.startsWith("4 workers on 2 available processors"));
+  }
+
+  /** Runs of 16 tasks with the given wall times (ms); CPU time is twice the wall time. */
+  private static Measurement measurement(String executor, int workers, Guard guard, double... wallMs) {
+    ExecutorRegistry.Entry entry = ExecutorRegistry.find(executor).orElseThrow();
+    BenchmarkCase c = new BenchmarkCase(WorkloadRegistry.find("cpu").orElseThrow(),
+        ParamValues.of(Map.of("n", 1000L)), 16, entry, workers, guard, new ExecutorSettings(workers, 5_000_000));
+    List<RunSample> runs = new java.util.ArrayList<>();
+    Histogram all = new Histogram(3_600_000_000_000L, 3);
+    for (int i = 0; i < wallMs.length; i++) {
+      long wall = (long) (wallMs[i] * 1e6);
+      Histogram latency = new Histogram(3_600_000_000_000L, 3);
+      for (int t = 0; t < 16; t++) {
+        latency.recordValue(wall / 8);
+      }
+      all.add(latency);
+      long lost = i == 0 ? 0 : 5;
+      runs.add(new RunSample(wall, new CpuTimes(2 * wall, -1, -1), latency, 16, 0, 0, 1000, 1000 - lost, null));
+    }
+    return new Measurement(c, runs, all);
+  }
+}
