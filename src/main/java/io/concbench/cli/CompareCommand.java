@@ -56,8 +56,9 @@ public final class CompareCommand implements Callable<Integer> {
       description = "Runs each side needs before any verdict. Default: ${DEFAULT-VALUE}.")
   int minSamples;
 
-  @Option(names = "--format", paramLabel = "table|markdown|json", defaultValue = "table",
-      description = "What goes to stdout (markdown is ready for a pull-request comment). "
+  @Option(names = "--format", paramLabel = "table|markdown|json|junit", defaultValue = "table",
+      description = "What goes to stdout (markdown is ready for a pull-request comment; junit is one test "
+          + "case per result, failed on a regression). "
           + "Default: ${DEFAULT-VALUE}.")
   String format;
 
@@ -67,7 +68,7 @@ public final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ComparisonRule rule = rule();
-    Names.requireKnown("--format", format, List.of("table", "markdown", "json"));
+    Names.requireKnown("--format", format, List.of("table", "markdown", "json", "junit"));
     Names.requireKnown("--fail-on", failOn, List.of("regression", "never"));
     if (output != null && AtomicFile.problemWriting(output) != null) {
       throw new UsageException("invalid value for --output: '" + output + "' ("
@@ -83,6 +84,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     String text = switch (format) {
       case "markdown" -> ComparisonReport.markdown(outcome, rule);
+      case "junit" -> ComparisonReport.junit(outcome);
       case "json" -> JsonReport.renderObject(
           ComparisonReport.json(outcome, rule, baselineFile.toString(), currentFile.toString()));
       default -> ComparisonReport.table(outcome, rule);
@@ -108,7 +110,7 @@ public final class CompareCommand implements Callable<Integer> {
           .forEach(m -> err.println(String.format(Locale.ROOT, "regressed: %s: %s %.3fx (p=%.4f)",
               pair.key().label(), m.metric().label(), m.comparison().ratio(), m.comparison().pValue())));
     }
-    if (!format.equals("markdown")) {
+    if (format.equals("table") || format.equals("json")) {
       ComparisonReport.unpaired(outcome).forEach(line -> err.println("note: " + line));
     }
     err.flush();

@@ -11,6 +11,7 @@ import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.Guard;
 import io.concbench.report.AtomicFile;
 import io.concbench.report.JsonReport;
+import io.concbench.report.ReportFormats;
 import io.concbench.report.TableReport;
 import io.concbench.result.Environment;
 import io.concbench.result.Report;
@@ -103,6 +104,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "Also write the JSON report to FILE, rewritten atomically after every finished workload.")
   Path output;
 
+  @Option(names = "--export", paramLabel = "FORMAT=FILE",
+      description = "Also write the report in FORMAT to FILE, repeatable, rewritten like --output "
+          + "(formats: see 'concbench report --help').")
+  Map<String, Path> exports = new LinkedHashMap<>();
+
   @Option(names = "--quiet", description = "No progress on stderr.")
   boolean quiet;
 
@@ -123,6 +129,13 @@ public final class RunCommand implements Callable<Integer> {
         throw new UsageException("invalid value for --output: '" + output + "' (" + problem + ")");
       }
     }
+    exports.forEach((formatName, file) -> {
+      Names.requireKnown("--export", formatName, ReportFormats.names());
+      String problem = AtomicFile.problemWriting(file);
+      if (problem != null) {
+        throw new UsageException("invalid value for --export: '" + formatName + "=" + file + "' (" + problem + ")");
+      }
+    });
     Cancellation cancellation = services.cancellation();
     if (services.installSignalHandlers()) {
       SignalHandling.install(cancellation);
@@ -183,14 +196,19 @@ public final class RunCommand implements Callable<Integer> {
     return r.failedTasks() > 0 || r.unverifiedTasks() > 0 || guardedLoss;
   }
 
+  /** Rewrites --output and every --export, each atomically, so an interruption leaves them all valid. */
   private void writeOutput(Report report) {
-    if (output == null) {
-      return;
+    if (output != null) {
+      write(output, JsonReport.render(report));
     }
+    exports.forEach((formatName, file) -> write(file, ReportFormats.find(formatName).orElseThrow().render(report)));
+  }
+
+  private static void write(Path file, String text) {
     try {
-      AtomicFile.write(output, JsonReport.render(report));
+      AtomicFile.write(file, text);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -104,6 +104,24 @@ public final class ComparisonReport {
     return root;
   }
 
+  /** JUnit XML: one test case per pair, failed when a metric regressed. */
+  public static String junit(Outcome outcome) {
+    List<JunitXml.TestCase> cases = new ArrayList<>();
+    for (PairOutcome pair : outcome.pairs()) {
+      List<String> regressed = pair.metrics().stream()
+          .filter(m -> m.comparison().verdict() == io.concbench.stats.Verdict.REGRESSED)
+          .map(m -> Units.format("%s %.3fx (p=%.4f)", m.metric().label(), m.comparison().ratio(),
+              m.comparison().pValue()))
+          .toList();
+      double seconds = pair.metrics().stream().filter(m -> m.metric() == Metric.WALL_MS)
+          .mapToDouble(m -> m.comparison().currentMedian() / 1000).findFirst().orElse(0);
+      cases.add(new JunitXml.TestCase("concbench.compare." + pair.key().workload(), pair.key().label(), seconds,
+          regressed.isEmpty() ? null : "regressed: " + String.join(", ", regressed),
+          regressed.isEmpty() ? null : String.join("\n", regressed)));
+    }
+    return JunitXml.render("concbench compare", cases);
+  }
+
   /** Lines naming results that only one report has. */
   public static List<String> unpaired(Outcome outcome) {
     List<String> lines = new ArrayList<>();

@@ -8,7 +8,8 @@ import java.util.function.Function;
 /** The human table: one row per result, aligned columns with units; columns that say nothing are left out. */
 public final class TableReport {
 
-  private record Column(String header, boolean rightAligned, Function<Result, String> cell) {}
+  /** One column: its header, alignment, and how a result fills its cell. Markdown uses the same columns. */
+  record Column(String header, boolean rightAligned, Function<Result, String> cell) {}
 
   private TableReport() {}
 
@@ -16,6 +17,11 @@ public final class TableReport {
     if (results.isEmpty()) {
       return "no results\n";
     }
+    return layOut(columns(results), results);
+  }
+
+  /** The columns worth showing for these results: those that say nothing are left out. */
+  static List<Column> columns(List<Result> results) {
     List<Column> columns = new ArrayList<>();
     columns.add(new Column("workload", false, Result::workload));
     columns.add(new Column("executor", false, Result::executor));
@@ -43,7 +49,7 @@ public final class TableReport {
     if (results.stream().anyMatch(r -> r.failedTasks() + r.unverifiedTasks() > 0)) {
       columns.add(new Column("failed", true, r -> Long.toString(r.failedTasks() + r.unverifiedTasks())));
     }
-    return layOut(columns, results);
+    return columns;
   }
 
   private static String interval(Result r) {

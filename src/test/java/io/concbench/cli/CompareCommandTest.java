@@ -101,7 +101,7 @@ class CompareCommandTest {
   }
 
   @Test
-  void markdownAndJsonFormats() throws IOException {
+  void markdownJsonAndJunitFormats() throws Exception {
     Path baseline = write("base.json", report(1.0, "17.0.15"));
     Path current = write("cur.json", report(1.3, "17.0.15"));
 
@@ -110,6 +110,13 @@ class CompareCommandTest {
         .contains("| **regressed** |");
     String json = compare(baseline.toString(), current.toString(), "--format", "json").out;
     assertThat(JsonReport.mapper().readTree(json).get("regressions").asInt()).isEqualTo(1);
+    Path junit = dir.resolve("TEST-compare.xml");
+    Files.writeString(junit, compare(baseline.toString(), current.toString(), "--format", "junit").out);
+    var suites = new org.apache.maven.plugins.surefire.report.TestSuiteXmlParser(
+        new org.apache.maven.plugin.surefire.log.api.NullConsoleLogger()).parse(junit.toString());
+    assertThat(suites).hasSize(1);
+    assertThat(suites.get(0).getNumberOfTests()).isEqualTo(1);
+    assertThat(suites.get(0).getNumberOfFailures()).isEqualTo(1);
   }
 
   private record Outcome(int status, String out, String err) {}

@@ -1,0 +1,69 @@
+package io.concbench.report;
+
+import io.concbench.result.Report;
+import io.concbench.result.Result;
+import io.concbench.result.Summary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * CSV (RFC 4180): a {@code summary} row per result and a {@code sample} row per measured run, so a
+ * spreadsheet can plot either. Every row has the same columns; those that do not apply are empty.
+ */
+final class CsvReport {
+
+  static final List<String> COLUMNS = List.of("row_type", "workload", "executor", "workers", "tasks", "params",
+      "guard", "run", "wall_ms", "cpu_ms", "latency_p99_us", "throughput_per_s", "wall_ms_mean",
+      "wall_ms_stddev", "wall_ms_ci_low", "wall_ms_ci_high", "speedup", "efficiency", "lost_updates",
+      "failed_tasks");
+
+  private CsvReport() {}
+
+  static String render(Report report) {
+    StringBuilder text = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
+    for (Result r : report.results()) {
+      Summary wall = r.wallMs();
+      row(text, r, "summary", "", number(wall.median()), r.cpuMs() == null ? "" : number(r.cpuMs().median()),
+          number(r.latencyUs().p99()), number(r.throughputPerS()), number(wall.mean()), number(wall.stddev()),
+          number(wall.ciLow()), number(wall.ciHigh()), number(r.speedup()), number(r.efficiency()),
+          r.counter() == null ? "" : Long.toString(r.counter().lost()),
+          Long.toString(r.failedTasks() + r.unverifiedTasks()));
+      List<Double> p99 = r.latencyUs().p99PerRun() == null ? List.of() : r.latencyUs().p99PerRun();
+      for (int i = 0; i < wall.samples().size(); i++) {
+        double ms = wall.samples().get(i);
+        row(text, r, "sample", Integer.toString(i + 1), number(ms),
+            r.cpuMs() == null ? "" : number(r.cpuMs().samples().get(i)),
+            i < p99.size() ? number(p99.get(i)) : "", number(ms > 0 ? r.tasks() * 1000.0 / ms : null),
+            "", "", "", "", "", "", "", "");
+      }
+    }
+    return text.toString();
+  }
+
+  private static void row(StringBuilder text, Result r, String type, String run, String... figures) {
+    List<String> cells = new ArrayList<>(List.of(type, r.workload(), r.executor(),
+        Integer.toString(r.workers()), Integer.toString(r.tasks()), params(r.params()),
+        r.guard() == null ? "" : r.guard(), run));
+    cells.addAll(List.of(figures));
+    text.append(cells.stream().map(CsvReport::quote).collect(Collectors.joining(","))).append("\r\n");
+  }
+
+  private static String params(Map<String, Long> params) {
+    return params == null ? "" : params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(";"));
+  }
+
+  private static String number(Double value) {
+    return value == null ? "" : Double.toString(value);
+  }
+
+  /** Quotes a cell that holds a comma, a quote or a line break, doubling inner quotes. */
+  static String quote(String cell) {
+    if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+      return '"' + cell.replace("\"", "\"\"") + '"';
+    }
+    return cell;
+  }
+}

@@ -1,0 +1,47 @@
+package io.concbench.report;
+
+import io.concbench.result.Report;
+import io.concbench.result.Result;
+import java.util.List;
+
+/** The table as Markdown, with the environment and the warnings under it. */
+final class MarkdownReport {
+
+  private MarkdownReport() {}
+
+  static String render(Report report) {
+    List<Result> results = report.results();
+    StringBuilder text = new StringBuilder();
+    if (report.environment() != null) {
+      text.append(Units.format("concbench %s, Java %s, %s, %d processors%s%n%n",
+          report.environment().concbenchVersion(), report.environment().javaVersion(),
+          report.environment().cpuModel(), report.environment().availableProcessors(),
+          report.complete() ? "" : " (incomplete: interrupted)"));
+    }
+    if (results.isEmpty()) {
+      return text.append("no results\n").toString();
+    }
+    List<TableReport.Column> columns = TableReport.columns(results);
+    text.append('|');
+    columns.forEach(c -> text.append(' ').append(escape(c.header())).append(" |"));
+    text.append("\n|");
+    columns.forEach(c -> text.append(c.rightAligned() ? " ---: |" : " --- |"));
+    text.append('\n');
+    for (Result r : results) {
+      text.append('|');
+      columns.forEach(c -> text.append(' ').append(escape(c.cell().apply(r))).append(" |"));
+      text.append('\n');
+    }
+    for (Result r : results) {
+      for (String warning : r.warnings()) {
+        text.append("\n> warning: ").append(r.workload()).append(" on ").append(r.executor()).append(": ")
+            .append(escape(warning));
+      }
+    }
+    return text.append('\n').toString();
+  }
+
+  private static String escape(String cell) {
+    return cell.replace("|", "\\|");
+  }
+}
