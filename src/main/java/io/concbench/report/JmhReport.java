@@ -30,6 +30,11 @@ final class JmhReport {
     return JsonReport.renderObject(benchmarks);
   }
 
+  /** Reports written before these fields existed lack them. */
+  private static String orElse(String value, String fallback) {
+    return value == null ? fallback : value;
+  }
+
   private static Map<String, Object> benchmark(Result r, Environment environment) {
     Summary wall = r.wallMs();
     Map<String, Object> b = new LinkedHashMap<>();
@@ -38,11 +43,11 @@ final class JmhReport {
     b.put("mode", "ss");
     b.put("threads", r.workers());
     b.put("forks", 1);
-    b.put("jvm", environment == null ? "" : "java");
+    b.put("jvm", environment == null || environment.javaHome() == null ? "" : environment.javaHome() + "/bin/java");
     b.put("jvmArgs", environment == null ? List.of() : environment.jvmArgs());
     b.put("jdkVersion", environment == null ? "" : environment.javaVersion());
-    b.put("vmName", environment == null ? "" : environment.javaVm());
-    b.put("vmVersion", environment == null ? "" : environment.javaVersion());
+    b.put("vmName", environment == null ? "" : orElse(environment.javaVmName(), environment.javaVm()));
+    b.put("vmVersion", environment == null ? "" : orElse(environment.javaVmVersion(), environment.javaVersion()));
     b.put("warmupIterations", r.warmupRuns());
     b.put("warmupTime", "single-shot");
     b.put("warmupBatchSize", 1);

@@ -148,7 +148,8 @@ class CompareCommandTest {
         Summaries.of(wall), null, null, null,
         new LatencySummary(1, 1, 1, 1, 1, 16, List.of()), 100, 1.9, "single", 1.9, 0.95, null, 0, 0, null,
         List.of());
-    Environment environment = new Environment("test", javaVersion, "vendor", "vm", List.of(), "Linux", "6",
+    Environment environment = new Environment("test", javaVersion, "vendor", "vm", "vm", javaVersion, "/jdk",
+        List.of(), "Linux", "6",
         "amd64", "cpu", 2, 1024, "2026-11-25T00:00:00Z");
     return new Report(Report.SCHEMA, true, List.of("concbench"), environment, List.of(result));
   }

@@ -13,7 +13,8 @@ public final class ReportFixtures {
   }
 
   public static Environment environment() {
-    return new Environment("0.0.0-test", "17.0.15", "Debian", "OpenJDK 64-Bit Server VM 17.0.15", List.of(),
+    return new Environment("0.0.0-test", "17.0.15", "Debian", "OpenJDK 64-Bit Server VM 17.0.15",
+        "OpenJDK 64-Bit Server VM", "17.0.15", "/usr/lib/jvm/java-17", List.of(),
         "Linux", "6.1", "amd64", "Test CPU", 2, 1024, "2026-11-25T06:00:00.000Z");
   }
 
