@@ -38,7 +38,7 @@ class BadInputTest {
       "--warmup -1                          | invalid value for --warmup: '-1'",
       "--switch-interval-ms 0               | invalid value for --switch-interval-ms: '0.0'",
       "--switch-interval-ms abc             | --switch-interval-ms",
-      "--executr single                     | Unknown options: '--executr', 'single' (did you mean --executor?)",
+      "--executr single                     | Unknown options: '--executr', 'single' (did you mean --executor or --export?)",
   })
   void isOneLineAndExitTwo(String extra, String expected) {
     List<String> args = new ArrayList<>(List.of("run", "--workload", "cpu", "--executor", "single"));
