@@ -20,6 +20,15 @@ class UnitsTest {
   }
 
   @Test
+  void theUnitIsChosenAfterRoundingSoNothingPrintsWithFourDigits() {
+    assertThat(Units.millis(999.7)).isEqualTo("1.00 s");
+    assertThat(Units.millis(9.997)).isEqualTo("10.0 ms");
+    assertThat(Units.millis(0.9997)).isEqualTo("1.00 ms");
+    assertThat(Units.micros(999.7)).isEqualTo("1.00 ms");
+    assertThat(Units.millis(9_999.7)).isEqualTo("10.0 s");
+  }
+
+  @Test
   void ratesGetSuffixes() {
     assertThat(Units.rate(12.345)).isEqualTo("12.35");
     assertThat(Units.rate(1234)).isEqualTo("1234");
