@@ -9,6 +9,8 @@ import io.concbench.engine.Progress;
 import io.concbench.executor.ExecutorRegistry;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.Guard;
+import io.concbench.executor.ProcessSettings;
+import io.concbench.process.FrameCodec;
 import io.concbench.report.AtomicFile;
 import io.concbench.report.JsonReport;
 import io.concbench.report.ReportFormats;
@@ -23,7 +25,9 @@ import io.concbench.workload.WorkloadRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +107,34 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE",
       description = "Also write the JSON report to FILE, rewritten atomically after every finished workload.")
   Path output;
+
+  @Option(names = "--chunksize", paramLabel = "N",
+      description = "process-pool: tasks per request frame (default: ceil(tasks / (4 x workers)), as CPython's Pool.map).")
+  Integer chunksize;
+
+  @Option(names = "--payload-bytes", paramLabel = "N", defaultValue = "0",
+      description = "fork, process-pool: bytes sent with each task and returned with its result. Default: ${DEFAULT-VALUE}.")
+  int payloadBytes;
+
+  @Option(names = "--max-tasks-per-child", paramLabel = "N",
+      description = "process-pool: replace a worker after N tasks (CPython's maxtasksperchild). Default: never.")
+  Integer maxTasksPerChild;
+
+  @Option(names = "--retries", paramLabel = "N", defaultValue = "1",
+      description = "fork, process-pool: tries again for a task whose worker died. Default: ${DEFAULT-VALUE}.")
+  int retries;
+
+  @Option(names = "--task-timeout", paramLabel = "DURATION",
+      description = "fork, process-pool: kill a worker whose task runs longer, e.g. 30s or 500ms. Default: none.")
+  String taskTimeout;
+
+  @Option(names = "--java", paramLabel = "PATH",
+      description = "fork, process-pool: java binary for workers. Default: the one running concbench.")
+  String javaBinary;
+
+  @Option(names = "--jvm-arg", paramLabel = "ARG",
+      description = "fork, process-pool: extra JVM option for workers, repeatable (e.g. --jvm-arg=-Xmx256m).")
+  List<String> jvmArgs = new ArrayList<>();
 
   @Option(names = "--export", paramLabel = "FORMAT=FILE",
       description = "Also write the report in FORMAT to FILE, repeatable, rewritten like --output "
@@ -297,8 +329,47 @@ public final class RunCommand implements Callable<Integer> {
         requireThreadCap(executor, taskCount);
       }
     }
-    ExecutorSettings settings = new ExecutorSettings(workerCount, Math.round(switchIntervalMs * 1e6));
+    ExecutorSettings settings = new ExecutorSettings(workerCount, Math.round(switchIntervalMs * 1e6),
+        processSettings(chosenExecutors, workerCount, choices));
     return BenchmarkPlan.of(choices, chosenExecutors, chosenGuards, settings, baselineEntry, warmup, runs);
+  }
+
+  static final int MAX_PROCESS_WORKERS = 256;
+
+  /** Checks the process options; they only make sense with a process executor, and are capped. */
+  private ProcessSettings processSettings(List<ExecutorRegistry.Entry> executors, int workerCount,
+      List<BenchmarkPlan.WorkloadChoice> choices) {
+    boolean processes = executors.stream().anyMatch(e -> ExecutorRegistry.runsInOtherProcesses(e.name()));
+    if (processes) {
+      requireRange("--workers", workerCount, 1, MAX_PROCESS_WORKERS);
+    }
+    if (chunksize != null) {
+      requireRange("--chunksize", chunksize, 1, FrameCodec.MAX_TASKS_PER_FRAME);
+    }
+    requireRange("--payload-bytes", payloadBytes, 0, FrameCodec.MAX_PAYLOAD_BYTES);
+    if (maxTasksPerChild != null) {
+      requireRange("--max-tasks-per-child", maxTasksPerChild, 1, Integer.MAX_VALUE);
+    }
+    requireRange("--retries", retries, 0, 100);
+    long timeoutNanos = taskTimeout == null ? 0 : Durations.parse("--task-timeout", taskTimeout);
+    if (javaBinary != null && !javaBinary.isBlank()) {
+      Path binary = Path.of(javaBinary);
+      if (!Files.isExecutable(binary) || Files.isDirectory(binary)) {
+        throw new UsageException("invalid value for --java: '" + javaBinary + "' (not an executable file)");
+      }
+    }
+    // A request frame holds chunksize payloads: refuse what could never be sent.
+    for (BenchmarkPlan.WorkloadChoice choice : choices) {
+      long chunk = chunksize != null ? chunksize : (long) Math.ceil(choice.tasks() / (4.0 * workerCount));
+      if (payloadBytes > 0 && chunk * (payloadBytes + 16L) > FrameCodec.MAX_FRAME_BYTES) {
+        throw new UsageException(String.format(Locale.ROOT, "invalid value for --payload-bytes: '%d' "
+            + "(a chunk of %d tasks would exceed the %d-byte frame cap; lower --chunksize)", payloadBytes, chunk,
+            FrameCodec.MAX_FRAME_BYTES));
+      }
+    }
+    return new ProcessSettings(javaBinary == null || javaBinary.isBlank() ? null : javaBinary, jvmArgs,
+        chunksize == null ? 0 : chunksize, maxTasksPerChild == null ? 0 : maxTasksPerChild, payloadBytes, retries,
+        timeoutNanos);
   }
 
   private static ParamValues resolve(Workload workload, Map<String, String> given) {
@@ -333,7 +404,7 @@ public final class RunCommand implements Callable<Integer> {
 
   private static void requireRange(String option, long value, long min, long max) {
     if (value < min || value > max) {
-      throw new UsageException(String.format(java.util.Locale.ROOT,
+      throw new UsageException(String.format(Locale.ROOT,
           "invalid value for %s: '%d' (must be between %d and %d)", option, value, min, max));
     }
   }

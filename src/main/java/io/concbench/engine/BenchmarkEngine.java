@@ -2,6 +2,9 @@ package io.concbench.engine;
 
 import io.concbench.executor.Executor;
 import io.concbench.executor.ExecutorRun;
+import io.concbench.executor.PhaseTimes;
+import io.concbench.executor.WorkloadSpec;
+import java.util.Map;
 import io.concbench.workload.TaskKernel;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,18 +78,26 @@ public final class BenchmarkEngine {
   private RunSample runOnce(BenchmarkCase benchmarkCase, Executor executor, TaskKernel kernel)
       throws InterruptedException {
     cancellation.check();
-    RunRecorder recorder = new RunRecorder(kernel, benchmarkCase.tasks(),
+    RunRecorder recorder = new RunRecorder(benchmarkCase, kernel,
         benchmarkCase.guardIfAny().orElse(io.concbench.executor.Guard.ATOMIC).newCounter(), clock,
         cancellation);
-    RunSample sample;
-    try (ExecutorRun run = executor.open(benchmarkCase.settings())) {
+    long wall;
+    CpuTimes cpu;
+    ExecutorRun run = executor.open(benchmarkCase.settings(),
+        new WorkloadSpec(benchmarkCase.workload().name(), benchmarkCase.params().asMap()));
+    try (run) {
       CpuTimes cpuStart = cpuClock.read();
       long start = clock.nanoTime();
       run.execute(recorder);
-      long wall = clock.nanoTime() - start;
-      CpuTimes cpu = cpuClock.read().since(cpuStart);
-      sample = recorder.finish(wall, cpu);
+      wall = clock.nanoTime() - start;
+      cpu = cpuClock.read().since(cpuStart);
     }
+    // Phase times (worker start-up, shutdown) are complete only once the run is closed.
+    Map<String, Double> phases = run instanceof PhaseTimes p ? p.phaseMillis() : Map.of();
+    if (run instanceof PhaseTimes p && p.childCpuNanos() > 0 && cpu.totalNanos() >= 0) {
+      cpu = new CpuTimes(cpu.totalNanos() + p.childCpuNanos(), -1, -1); // the user/system split is ours only
+    }
+    RunSample sample = recorder.finish(wall, cpu, phases);
     // A run cut short by Ctrl-C measured fewer tasks than asked: it is not a result.
     cancellation.check();
     return sample;

@@ -1,13 +1,19 @@
 package io.concbench.engine;
 
+import io.concbench.executor.RemoteTasks;
 import io.concbench.executor.SharedCounter;
 import io.concbench.executor.TaskBatch;
+import io.concbench.executor.TaskFailure;
 import io.concbench.executor.TaskLifecycle;
 import io.concbench.executor.TaskRunner;
 import io.concbench.workload.TaskContext;
 import io.concbench.workload.TaskKernel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.HdrHistogram.Histogram;
@@ -21,6 +27,8 @@ final class RunRecorder implements TaskBatch {
 
   /** Latencies above an hour are recorded as an hour: a task that long is a hang, not a figure. */
   static final long MAX_LATENCY_NANOS = TimeUnit.HOURS.toNanos(1);
+  /** Failures kept with their details per run; the count is always exact. */
+  static final int MAX_FAILURE_DETAILS = 100;
 
   private final TaskKernel kernel;
   private final int size;
@@ -32,10 +40,13 @@ final class RunRecorder implements TaskBatch {
   private final Recorder latencies = new Recorder(MAX_LATENCY_NANOS, 3);
   // Lock-free: thread-per-task executors create a runner per task, from many threads at once.
   private final Queue<Runner> runners = new ConcurrentLinkedQueue<>();
+  private final Remote remote;
 
-  RunRecorder(TaskKernel kernel, int size, SharedCounter counter, Clock clock, Cancellation cancellation) {
+  RunRecorder(BenchmarkCase benchmarkCase, TaskKernel kernel, SharedCounter counter, Clock clock,
+      Cancellation cancellation) {
+    this.remote = new Remote();
     this.kernel = kernel;
-    this.size = size;
+    this.size = benchmarkCase.tasks();
     this.counter = counter;
     this.clock = clock;
     this.cancellation = cancellation;
@@ -58,13 +69,18 @@ final class RunRecorder implements TaskBatch {
     return runner;
   }
 
+  @Override
+  public RemoteTasks remote() {
+    return remote;
+  }
+
   /** Sums what every runner saw; call after the executor has returned. */
-  RunSample finish(long wallNanos, CpuTimes cpu) {
-    long completed = 0;
-    long failed = 0;
-    long unverified = 0;
+  RunSample finish(long wallNanos, CpuTimes cpu, Map<String, Double> phaseMillis) {
+    long completed = remote.completed.get();
+    long failed = remote.failed.get();
+    long unverified = remote.unverified.get();
     long increments = 0;
-    String firstFailure = null;
+    String firstFailure = remote.firstFailure();
     // The executor has joined every thread that ran a task, so their plain fields are visible here.
     for (Runner runner : runners) {
       completed += runner.completed;
@@ -77,7 +93,56 @@ final class RunRecorder implements TaskBatch {
     }
     Histogram histogram = latencies.getIntervalHistogram();
     return new RunSample(wallNanos, cpu, histogram, completed, failed, unverified, increments, counter.get(),
-        firstFailure);
+        firstFailure, remote.failures(), remote.timedOut.get(), phaseMillis);
+  }
+
+  /** Outcomes of tasks that ran in other processes, reported from any thread. */
+  private final class Remote implements RemoteTasks {
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong unverified = new AtomicLong();
+    private final AtomicLong timedOut = new AtomicLong();
+    private final List<TaskFailure> failures = new ArrayList<>();
+    private String firstUnverified;
+
+    @Override
+    public void completed(int index, long result, long latencyNanos) {
+      if (!kernel.verify(index, result)) {
+        unverified.incrementAndGet();
+        synchronized (this) {
+          if (firstUnverified == null) {
+            firstUnverified = "task " + index + " returned " + result + ", which does not verify";
+          }
+        }
+      }
+      completed.incrementAndGet();
+      latencies.recordValue(Math.min(MAX_LATENCY_NANOS, Math.max(0, latencyNanos)));
+    }
+
+    @Override
+    public void failed(TaskFailure failure) {
+      failed.incrementAndGet();
+      if (failure.timedOut()) {
+        timedOut.incrementAndGet();
+      }
+      synchronized (this) {
+        if (failures.size() < MAX_FAILURE_DETAILS) {
+          failures.add(failure);
+        }
+      }
+    }
+
+    synchronized List<TaskFailure> failures() {
+      return List.copyOf(failures);
+    }
+
+    synchronized String firstFailure() {
+      if (!failures.isEmpty()) {
+        TaskFailure f = failures.get(0);
+        return "task " + f.task() + " failed: " + f.reason();
+      }
+      return firstUnverified;
+    }
   }
 
   private final class Runner implements TaskRunner, TaskContext {

@@ -1,5 +1,8 @@
 package io.concbench.engine;
 
+import io.concbench.executor.TaskFailure;
+import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -13,6 +16,9 @@ import org.HdrHistogram.Histogram;
  * @param unverifiedTasks tasks that returned a wrong checksum
  * @param counterExpected updates made to the shared counter; {@code counterActual} what it holds after
  * @param firstFailure the first failure's message, or null
+ * @param failures what is known of each failed task of process executors (capped)
+ * @param timedOutTasks tasks that ran over --task-timeout
+ * @param phaseMillis the executor's own phase times ({@link io.concbench.executor.PhaseTimes})
  */
 public record RunSample(
     long wallNanos,
@@ -23,7 +29,10 @@ public record RunSample(
     long unverifiedTasks,
     long counterExpected,
     long counterActual,
-    String firstFailure) {
+    String firstFailure,
+    List<TaskFailure> failures,
+    long timedOutTasks,
+    Map<String, Double> phaseMillis) {
 
   public long lostUpdates() {
     return counterExpected - counterActual;

@@ -7,5 +7,5 @@ public interface Executor {
    * Prepares one run, outside the timed region: starts pool threads and the like, so that set-up cost is
    * not mistaken for the cost of running tasks.
    */
-  ExecutorRun open(ExecutorSettings settings);
+  ExecutorRun open(ExecutorSettings settings, WorkloadSpec workload);
 }

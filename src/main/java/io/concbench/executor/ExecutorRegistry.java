@@ -8,6 +8,11 @@ import java.util.function.Supplier;
 /** Every executor, in the order help and {@code list} show them. Adding one is one entry here. */
 public final class ExecutorRegistry {
 
+  /** Executors whose tasks run in other processes: they take the process options. */
+  public static boolean runsInOtherProcesses(String name) {
+    return name.equals("fork") || name.equals("process-pool");
+  }
+
   /**
    * One executor kind.
    *
@@ -47,7 +52,11 @@ public final class ExecutorRegistry {
       new Entry("lock", "--workers threads updating one shared counter through --guard", true, true, ALWAYS,
           LockExecutor::new),
       new Entry("gil", "--workers threads under one simulated global interpreter lock (--switch-interval-ms)",
-          true, false, ALWAYS, counter -> new GilExecutor()));
+          true, false, ALWAYS, counter -> new GilExecutor()),
+      new Entry("fork", "a new JVM per task, at most --workers at once (the lesson's multiprocessing.Process)",
+          true, false, ALWAYS, counter -> new io.concbench.process.ForkExecutor()),
+      new Entry("process-pool", "--workers long-lived worker JVMs fed chunks over pipes (the lesson's Pool.map)",
+          true, false, ALWAYS, counter -> new io.concbench.process.ProcessPoolExecutor()));
 
   private ExecutorRegistry() {}
 

@@ -5,8 +5,13 @@ package io.concbench.executor;
  *
  * @param workers threads of a parallel executor
  * @param switchIntervalNanos how long the simulated GIL is held before it is handed to a waiting thread
+ * @param process settings of the process executors
  */
-public record ExecutorSettings(int workers, long switchIntervalNanos) {
+public record ExecutorSettings(int workers, long switchIntervalNanos, ProcessSettings process) {
+
+  public ExecutorSettings(int workers, long switchIntervalNanos) {
+    this(workers, switchIntervalNanos, ProcessSettings.DEFAULT);
+  }
 
   public ExecutorSettings {
     if (workers < 1) {

@@ -6,7 +6,7 @@ import java.util.function.UnaryOperator;
 final class FixedThreadPoolExecutor implements Executor {
 
   @Override
-  public ExecutorRun open(ExecutorSettings settings) {
+  public ExecutorRun open(ExecutorSettings settings, WorkloadSpec workload) {
     return new PoolRun(settings.workers(), UnaryOperator::identity);
   }
 }

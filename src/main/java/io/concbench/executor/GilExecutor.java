@@ -4,7 +4,7 @@ package io.concbench.executor;
 final class GilExecutor implements Executor {
 
   @Override
-  public ExecutorRun open(ExecutorSettings settings) {
+  public ExecutorRun open(ExecutorSettings settings, WorkloadSpec workload) {
     GlobalInterpreterLock gil = new GlobalInterpreterLock(settings.switchIntervalNanos(), System::nanoTime);
     return new PoolRun(settings.workers(), () -> gil::contextFor);
   }

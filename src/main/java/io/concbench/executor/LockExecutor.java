@@ -16,7 +16,7 @@ final class LockExecutor implements Executor {
   }
 
   @Override
-  public ExecutorRun open(ExecutorSettings settings) {
+  public ExecutorRun open(ExecutorSettings settings, WorkloadSpec workload) {
     if (workloadUpdatesCounter) {
       return new PoolRun(settings.workers(), () -> base -> base);
     }

@@ -4,7 +4,7 @@ package io.concbench.executor;
 final class SingleThreadExecutor implements Executor {
 
   @Override
-  public ExecutorRun open(ExecutorSettings settings) {
+  public ExecutorRun open(ExecutorSettings settings, WorkloadSpec workload) {
     return new ExecutorRun() {
       @Override
       public void execute(TaskBatch batch) {

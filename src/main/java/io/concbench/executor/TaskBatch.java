@@ -24,4 +24,7 @@ public interface TaskBatch {
    * context is a {@link TaskLifecycle}, it is told when each task starts and ends, inside the timed region.
    */
   TaskRunner newRunner(UnaryOperator<TaskContext> decorate);
+
+  /** For executors whose tasks run in other processes. */
+  RemoteTasks remote();
 }

@@ -21,7 +21,7 @@ class ThreadPerTaskExecutor implements Executor {
   }
 
   @Override
-  public ExecutorRun open(ExecutorSettings settings) {
+  public ExecutorRun open(ExecutorSettings settings, WorkloadSpec workload) {
     return new ExecutorRun() {
       @Override
       public void execute(TaskBatch batch) throws InterruptedException {

@@ -46,10 +46,24 @@ public final class TableReport {
     if (results.stream().anyMatch(r -> r.counter() != null)) {
       columns.add(new Column("lost updates", true, TableReport::lostUpdates));
     }
+    phaseColumn(columns, results, "start-up", Result::startupMs);
+    phaseColumn(columns, results, "pool start", Result::poolStartMs);
+    phaseColumn(columns, results, "ipc/task", Result::ipcMs);
+    phaseColumn(columns, results, "compute/task", Result::computeMs);
+    phaseColumn(columns, results, "exit", Result::exitMs);
+    phaseColumn(columns, results, "shutdown", Result::shutdownMs);
     if (results.stream().anyMatch(r -> r.failedTasks() + r.unverifiedTasks() > 0)) {
       columns.add(new Column("failed", true, r -> Long.toString(r.failedTasks() + r.unverifiedTasks())));
     }
     return columns;
+  }
+
+  /** A process executor's phase (median over runs), shown only when some result has it. */
+  private static void phaseColumn(List<Column> columns, List<Result> results, String header,
+      Function<Result, io.concbench.result.Summary> phase) {
+    if (results.stream().anyMatch(r -> phase.apply(r) != null)) {
+      columns.add(new Column(header, true, r -> phase.apply(r) == null ? "" : Units.millis(phase.apply(r).median())));
+    }
   }
 
   private static String interval(Result r) {

@@ -3,7 +3,11 @@ package io.concbench.result;
 import java.util.List;
 import java.util.Map;
 
-/** One measured case: a workload on an executor. Every field is documented in docs/json-schema.md. */
+/**
+ * One measured case: a workload on an executor. Every field is documented in docs/json-schema.md. The
+ * phase summaries ({@code startupMs} ... {@code shutdownMs}) are null except for the process executors
+ * that measure them.
+ */
 public record Result(
     String workload,
     String executor,
@@ -27,4 +31,12 @@ public record Result(
     long failedTasks,
     long unverifiedTasks,
     String firstFailure,
-    List<String> warnings) {}
+    List<String> warnings,
+    Summary startupMs,
+    Summary computeMs,
+    Summary ipcMs,
+    Summary exitMs,
+    Summary poolStartMs,
+    Summary shutdownMs,
+    long timedOutTasks,
+    List<Failure> failures) {}

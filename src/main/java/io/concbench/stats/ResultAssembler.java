@@ -3,7 +3,9 @@ package io.concbench.stats;
 import io.concbench.engine.BenchmarkCase;
 import io.concbench.engine.BenchmarkEngine.Measurement;
 import io.concbench.engine.RunSample;
+import io.concbench.executor.TaskFailure;
 import io.concbench.result.CounterSummary;
+import io.concbench.result.Failure;
 import io.concbench.result.LatencySummary;
 import io.concbench.result.Result;
 import io.concbench.result.Summary;
@@ -17,6 +19,9 @@ public final class ResultAssembler {
 
   private static final double NANOS_PER_MS = 1e6;
   private static final double NANOS_PER_US = 1e3;
+
+  /** Failures kept in a result with their details; failed_tasks always has the full count. */
+  static final int MAX_FAILURES = 100;
 
   private final int processors;
   private final int warmupRuns;
@@ -48,6 +53,7 @@ public final class ResultAssembler {
     }
 
     long failed = runs.stream().mapToLong(RunSample::failedTasks).sum();
+    long timedOut = runs.stream().mapToLong(RunSample::timedOutTasks).sum();
     long unverified = runs.stream().mapToLong(RunSample::unverifiedTasks).sum();
     String firstFailure = runs.stream().map(RunSample::firstFailure).filter(f -> f != null).findFirst()
         .orElse(null);
@@ -55,6 +61,9 @@ public final class ResultAssembler {
     List<String> warnings = new ArrayList<>();
     if (failed + unverified > 0) {
       warnings.add(Warnings.failures(failed, unverified, firstFailure));
+    }
+    if (timedOut > 0) {
+      warnings.add(Warnings.timedOut(timedOut));
     }
     warnings.addAll(Warnings.forWallTime(wall));
     double coresUsed = cpu != null && wall.median() > 0 ? cpu.median() / wall.median() : 0;
@@ -98,7 +107,43 @@ public final class ResultAssembler {
         failed,
         unverified,
         firstFailure,
-        warnings);
+        warnings,
+        phase(runs, "startup_ms"),
+        phase(runs, "compute_ms"),
+        phase(runs, "ipc_ms"),
+        phase(runs, "exit_ms"),
+        phase(runs, "pool_start_ms"),
+        phase(runs, "shutdown_ms"),
+        runs.stream().mapToLong(RunSample::timedOutTasks).sum(),
+        failures(runs));
+  }
+
+  /** A phase the executor timed in every run, summarised; null if it does not time it. */
+  private static Summary phase(List<RunSample> runs, String name) {
+    double[] values = new double[runs.size()];
+    for (int i = 0; i < values.length; i++) {
+      Double value = runs.get(i).phaseMillis() == null ? null : runs.get(i).phaseMillis().get(name);
+      if (value == null) {
+        return null;
+      }
+      values[i] = value;
+    }
+    return values.length == 0 ? null : Summaries.of(values);
+  }
+
+  private static List<Failure> failures(List<RunSample> runs) {
+    List<Failure> failures = new ArrayList<>();
+    for (RunSample run : runs) {
+      if (run.failures() == null) {
+        continue;
+      }
+      for (TaskFailure f : run.failures()) {
+        if (failures.size() < MAX_FAILURES) {
+          failures.add(new Failure(f.task(), f.reason(), f.workerPid(), f.exitCode(), f.timedOut(), f.stderrTail()));
+        }
+      }
+    }
+    return failures;
   }
 
   /** A summary in milliseconds, or null if any run could not measure the figure. */

@@ -80,6 +80,10 @@ final class Warnings {
         firstFailure);
   }
 
+  static String timedOut(long tasks) {
+    return format("%d task(s) ran over --task-timeout; their workers were killed and replaced", tasks);
+  }
+
   static String guardedCounterLost(String guard, long lost) {
     return format("the %s guard lost %d counter updates: a guarded counter must be exact", guard, lost);
   }

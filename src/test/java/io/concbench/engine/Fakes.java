@@ -88,7 +88,7 @@ final class Fakes {
 
   /** An executor that runs tasks in order on the calling thread and tells {@code onRun} each time it opens. */
   static ExecutorRegistry.Entry sequentialExecutor(String name, boolean parallel, Consumer<String> onRun) {
-    Executor executor = settings -> {
+    Executor executor = (settings, workload) -> {
       onRun.accept(name);
       return new ExecutorRun() {
         @Override

@@ -23,6 +23,11 @@ final class CountingBatch implements TaskBatch {
   }
 
   @Override
+  public RemoteTasks remote() {
+    throw new UnsupportedOperationException("in-process executors run tasks through runners");
+  }
+
+  @Override
   public TaskRunner newRunner(UnaryOperator<TaskContext> decorate) {
     TaskContext context = decorate.apply(new io.concbench.workload.PlainContext());
     TaskLifecycle lifecycle = context instanceof TaskLifecycle l ? l : null;

@@ -86,7 +86,8 @@ class ResultAssemblerTest {
       }
       all.add(latency);
       long lost = i == 0 ? 0 : 5;
-      runs.add(new RunSample(wall, new CpuTimes(2 * wall, -1, -1), latency, 16, 0, 0, 1000, 1000 - lost, null));
+      runs.add(new RunSample(wall, new CpuTimes(2 * wall, -1, -1), latency, 16, 0, 0, 1000, 1000 - lost, null,
+          List.of(), 0, Map.of()));
     }
     return new Measurement(c, runs, all);
   }

@@ -1,0 +1,34 @@
+package io.concbench.cli;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses durations as users write them: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1.5s}. */
+final class Durations {
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)");
+  static final long MAX_NANOS = TimeUnit.HOURS.toNanos(24);
+
+  private Durations() {}
+
+  /** Nanoseconds; a {@link UsageException} naming the option and value if the text is not a duration. */
+  static long parse(String option, String text) {
+    Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new UsageException("invalid value for " + option + ": '" + text + "' (expected a duration such as "
+          + "500ms, 30s or 2m)");
+    }
+    double amount = Double.parseDouble(m.group(1));
+    double nanos = switch (m.group(2)) {
+      case "ms" -> amount * 1e6;
+      case "s" -> amount * 1e9;
+      default -> amount * 60e9;
+    };
+    if (nanos < 1e6 || nanos > MAX_NANOS) {
+      throw new UsageException("invalid value for " + option + ": '" + text + "' (must be from 1ms to 24h)");
+    }
+    return (long) nanos;
+  }
+}

@@ -1,0 +1,24 @@
+package io.concbench.executor;
+
+import java.util.List;
+
+/**
+ * What a user chose for the process executors.
+ *
+ * @param java the java binary for workers, or null for the one running concbench
+ * @param jvmArgs extra JVM options for workers, after concbench's own
+ * @param chunksize tasks per request frame, or 0 for CPython's default, ceil(tasks / (4 × workers))
+ * @param maxTasksPerChild tasks after which a pool worker is replaced, or 0 for never
+ * @param payloadBytes bytes sent with each task and returned with its result
+ * @param retries how often a task whose worker died is tried again before it counts as failed
+ * @param taskTimeoutNanos how long a task may run before its worker is killed, or 0 for no limit
+ */
+public record ProcessSettings(String java, List<String> jvmArgs, int chunksize, int maxTasksPerChild,
+    int payloadBytes, int retries, long taskTimeoutNanos) {
+
+  public static final ProcessSettings DEFAULT = new ProcessSettings(null, List.of(), 0, 0, 0, 1, 0);
+
+  public ProcessSettings {
+    jvmArgs = List.copyOf(jvmArgs);
+  }
+}

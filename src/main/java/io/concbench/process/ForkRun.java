@@ -1,0 +1,180 @@
+package io.concbench.process;
+
+import io.concbench.executor.ExecutorRun;
+import io.concbench.executor.PhaseTimes;
+import io.concbench.executor.ProcessSettings;
+import io.concbench.executor.RemoteTasks;
+import io.concbench.executor.TaskBatch;
+import io.concbench.executor.TaskFailure;
+import io.concbench.executor.WorkloadSpec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One run of the {@code fork} executor: a new JVM for every task, at most {@code --workers} alive at once,
+ * as the lesson's {@code multiprocessing.Process}. Each task's life is timed in parts: start-up (spawn to
+ * handshake), pipe transit, compute (inside the child) and exit (goodbye to reaped).
+ */
+final class ForkRun implements ExecutorRun, PhaseTimes {
+
+  private static final long EXIT_WAIT_MILLIS = 5_000;
+
+  private final int workers;
+  private final ProcessSettings settings;
+  private final WorkloadSpec workload;
+  private final WorkerCommand command;
+  private final Set<WorkerProcess> alive = ConcurrentHashMap.newKeySet();
+  private final AtomicLong startupNanos = new AtomicLong();
+  private final AtomicLong transitNanos = new AtomicLong();
+  private final AtomicLong computeNanos = new AtomicLong();
+  private final AtomicLong exitNanos = new AtomicLong();
+  private final AtomicLong children = new AtomicLong();
+  private final AtomicLong completed = new AtomicLong();
+  private final AtomicLong childCpuNanos = new AtomicLong();
+
+  ForkRun(int workers, ProcessSettings settings, WorkloadSpec workload, WorkerCommand command) {
+    this.workers = workers;
+    this.settings = settings;
+    this.workload = workload;
+    this.command = command;
+  }
+
+  @Override
+  public void execute(TaskBatch batch) throws InterruptedException {
+    AtomicInteger next = new AtomicInteger();
+    List<Thread> drivers = new ArrayList<>();
+    for (int w = 0; w < Math.min(workers, batch.size()); w++) {
+      Thread driver = new Thread(() -> {
+        for (int index = next.getAndIncrement(); index < batch.size() && !batch.cancelled();
+            index = next.getAndIncrement()) {
+          runTask(index, batch.remote(), batch);
+        }
+      }, "concbench-fork-driver");
+      driver.start();
+      drivers.add(driver);
+    }
+    for (Thread driver : drivers) {
+      driver.join();
+    }
+  }
+
+  /** Runs one task in a new JVM, trying again in another if the child dies, up to --retries times. */
+  private void runTask(int index, RemoteTasks remote, TaskBatch batch) {
+    for (int attempt = 0; ; attempt++) {
+      WorkerProcess child;
+      try {
+        child = WorkerProcess.start(command);
+      } catch (IOException e) {
+        remote.failed(new TaskFailure(index, "could not start a JVM: " + e.getMessage(), -1, null, false, null));
+        return;
+      }
+      alive.add(child);
+      boolean[] timedOut = {false};
+      ScheduledFuture<?> watchdog = null;
+      try {
+        child.awaitHello();
+        startupNanos.addAndGet(child.startupNanos());
+        children.incrementAndGet();
+        child.send(new Frame.Setup(workload.name(), workload.params(), settings.payloadBytes(), false));
+        if (settings.taskTimeoutNanos() > 0) {
+          watchdog = child.killAfter(settings.taskTimeoutNanos());
+        }
+        long sent = System.nanoTime();
+        child.send(new Frame.Tasks(index, sent, new int[] {index}, payloads(index)));
+        Frame reply = child.receive();
+        long arrived = System.nanoTime();
+        if (watchdog != null) {
+          watchdog.cancel(false);
+        }
+        if (!(reply instanceof Frame.Results results) || results.outcomes().size() != 1) {
+          throw new ProtocolException("child answered " + reply.getClass().getSimpleName() + " instead of a result");
+        }
+        transitNanos.addAndGet((results.receivedNanos() - sent) + (arrived - results.replyNanos()));
+        Frame.TaskOutcome outcome = results.outcomes().get(0);
+        if (outcome.error() != null) {
+          remote.failed(new TaskFailure(index, "threw in the child: " + outcome.error(), child.pid(), null, false,
+              null));
+        } else {
+          computeNanos.addAndGet(outcome.computeNanos());
+          completed.incrementAndGet();
+          remote.completed(index, outcome.result(), outcome.computeNanos());
+        }
+        long bye = System.nanoTime();
+        child.send(new Frame.Goodbye(0, -1));
+        Frame farewell = child.receive();
+        if (farewell instanceof Frame.Goodbye goodbye && goodbye.cpuNanos() > 0) {
+          childCpuNanos.addAndGet(goodbye.cpuNanos());
+        }
+        child.closeInput();
+        child.awaitExit(EXIT_WAIT_MILLIS);
+        exitNanos.addAndGet(System.nanoTime() - bye);
+        return;
+      } catch (IOException e) {
+        if (watchdog != null) {
+          timedOut[0] = watchdog.isDone() && !watchdog.isCancelled();
+          watchdog.cancel(false);
+        }
+        child.kill();
+        Integer exitCode = child.exitCodeIfDead(2_000);
+        if (timedOut[0]) {
+          remote.failed(new TaskFailure(index, "ran over --task-timeout of " + settings.taskTimeoutNanos() / 1_000_000
+              + " ms", child.pid(), exitCode, true, child.stderrTail()));
+          return;
+        }
+        if (batch.cancelled()) {
+          return;
+        }
+        if (attempt >= settings.retries()) {
+          remote.failed(new TaskFailure(index, "child died: " + e.getMessage(), child.pid(), exitCode, false,
+              child.stderrTail()));
+          return;
+        }
+      } finally {
+        alive.remove(child);
+      }
+    }
+  }
+
+  private byte[][] payloads(int index) {
+    if (settings.payloadBytes() == 0) {
+      return new byte[0][];
+    }
+    byte[] payload = new byte[settings.payloadBytes()];
+    Arrays.fill(payload, (byte) index);
+    return new byte[][] {payload};
+  }
+
+  @Override
+  public void close() {
+    // Children still running here belong to a cancelled run: they go now.
+    alive.forEach(WorkerProcess::kill);
+    alive.forEach(child -> child.awaitExit(EXIT_WAIT_MILLIS));
+  }
+
+  /** Each child's whole-life CPU time (start-up, JIT, compute), as it reported it when leaving. */
+  @Override
+  public long childCpuNanos() {
+    return childCpuNanos.get();
+  }
+
+  @Override
+  public Map<String, Double> phaseMillis() {
+    Map<String, Double> phases = new LinkedHashMap<>();
+    long started = Math.max(1, children.get());
+    long done = Math.max(1, completed.get());
+    phases.put("startup_ms", startupNanos.get() / 1e6 / started);
+    phases.put("ipc_ms", transitNanos.get() / 1e6 / done);
+    phases.put("compute_ms", computeNanos.get() / 1e6 / done);
+    phases.put("exit_ms", exitNanos.get() / 1e6 / done);
+    return phases;
+  }
+}

@@ -1,0 +1,50 @@
+package io.concbench.process;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The messages between concbench and a worker JVM. Their byte layout is in {@link FrameCodec} and
+ * docs/protocol.md. Times are {@code System.nanoTime()} values: on Linux that is CLOCK_MONOTONIC, one clock
+ * for every process of the machine, so a parent and its worker can subtract each other's timestamps.
+ */
+public sealed interface Frame {
+
+  /** Worker to parent, first: who it is and which protocol it speaks. */
+  record Hello(int magic, int version, long pid) implements Frame {}
+
+  /**
+   * Parent to worker, once: what to run.
+   *
+   * @param payloadBytes bytes sent with each task and returned with each result
+   * @param reportStarts whether the worker announces each task's start (needed for --task-timeout)
+   */
+  record Setup(String workload, Map<String, Long> params, int payloadBytes, boolean reportStarts)
+      implements Frame {}
+
+  /** Parent to worker: a chunk of tasks, with one payload per task (empty when payloadBytes is 0). */
+  record Tasks(long chunk, long sentNanos, int[] indices, byte[][] payloads) implements Frame {}
+
+  /**
+   * Worker to parent: the outcome of a whole chunk.
+   *
+   * @param receivedNanos when the worker had read the chunk; {@code replyNanos} when it wrote this reply
+   */
+  record Results(long chunk, long receivedNanos, long replyNanos, List<TaskOutcome> outcomes, byte[][] payloads)
+      implements Frame {}
+
+  /** One task's outcome; {@code error} is null when it returned normally. */
+  record TaskOutcome(int index, long result, long computeNanos, String error) {}
+
+  /** Worker to parent: task {@code index} starts now (only when asked, for --task-timeout). */
+  record Started(int index, long startNanos) implements Frame {}
+
+  /** Worker to parent: it cannot go on (bad setup, unknown workload); it exits after sending this. */
+  record Failure(String message) implements Frame {}
+
+  /**
+   * Parent to worker: exit now. Worker to parent: exiting, having completed {@code tasksDone} tasks and
+   * used {@code cpuNanos} of CPU time in its whole life (-1 if unknown).
+   */
+  record Goodbye(long tasksDone, long cpuNanos) implements Frame {}
+}

@@ -1,0 +1,252 @@
+package io.concbench.process;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes and reads {@link Frame}s: a 4-byte big-endian length (of what follows), a 1-byte type, the body
+ * (DataOutput encodings). Every length and count is checked before anything is allocated, so a corrupt or
+ * hostile stream gives a {@link ProtocolException} with a clear message, never a hang or an
+ * OutOfMemoryError. No Java serialization.
+ */
+public final class FrameCodec {
+
+  public static final int MAGIC = 0x434E4342; // "CNCB"
+  public static final int VERSION = 1;
+  /** Largest frame accepted: a chunk of 1024 tasks with 64 KiB payloads fits. */
+  public static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
+  public static final int MAX_TASKS_PER_FRAME = 1 << 20;
+  public static final int MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
+  static final int MAX_MESSAGE_CHARS = 4000;
+
+  static final byte HELLO = 1;
+  static final byte SETUP = 2;
+  static final byte TASKS = 3;
+  static final byte RESULTS = 4;
+  static final byte STARTED = 5;
+  static final byte FAILURE = 6;
+  static final byte GOODBYE = 7;
+
+  private FrameCodec() {}
+
+  /** Writes one frame; the caller flushes. */
+  public static void write(DataOutputStream out, Frame frame) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+    DataOutputStream body = new DataOutputStream(bytes);
+    byte type = encode(frame, body);
+    body.flush();
+    if (bytes.size() + 1 > MAX_FRAME_BYTES) {
+      throw new ProtocolException("frame of " + (bytes.size() + 1) + " bytes is over the cap of " + MAX_FRAME_BYTES
+          + " (lower --chunksize or --payload-bytes)");
+    }
+    out.writeInt(bytes.size() + 1);
+    out.writeByte(type);
+    bytes.writeTo(out);
+  }
+
+  private static byte encode(Frame frame, DataOutputStream body) throws IOException {
+    if (frame instanceof Frame.Hello h) {
+      body.writeInt(h.magic());
+      body.writeShort(h.version());
+      body.writeLong(h.pid());
+      return HELLO;
+    }
+    if (frame instanceof Frame.Setup s) {
+      body.writeUTF(s.workload());
+      body.writeShort(s.params().size());
+      for (Map.Entry<String, Long> p : s.params().entrySet()) {
+        body.writeUTF(p.getKey());
+        body.writeLong(p.getValue());
+      }
+      body.writeInt(s.payloadBytes());
+      body.writeBoolean(s.reportStarts());
+      return SETUP;
+    }
+    if (frame instanceof Frame.Tasks t) {
+      body.writeLong(t.chunk());
+      body.writeLong(t.sentNanos());
+      body.writeInt(t.indices().length);
+      for (int index : t.indices()) {
+        body.writeInt(index);
+      }
+      writePayloads(body, t.payloads());
+      return TASKS;
+    }
+    if (frame instanceof Frame.Results r) {
+      body.writeLong(r.chunk());
+      body.writeLong(r.receivedNanos());
+      body.writeLong(r.replyNanos());
+      body.writeInt(r.outcomes().size());
+      for (Frame.TaskOutcome o : r.outcomes()) {
+        body.writeInt(o.index());
+        body.writeLong(o.result());
+        body.writeLong(o.computeNanos());
+        body.writeBoolean(o.error() != null);
+        if (o.error() != null) {
+          body.writeUTF(truncate(o.error()));
+        }
+      }
+      writePayloads(body, r.payloads());
+      return RESULTS;
+    }
+    if (frame instanceof Frame.Started s) {
+      body.writeInt(s.index());
+      body.writeLong(s.startNanos());
+      return STARTED;
+    }
+    if (frame instanceof Frame.Failure f) {
+      body.writeUTF(truncate(f.message()));
+      return FAILURE;
+    }
+    Frame.Goodbye g = (Frame.Goodbye) frame;
+    body.writeLong(g.tasksDone());
+    body.writeLong(g.cpuNanos());
+    return GOODBYE;
+  }
+
+  private static void writePayloads(DataOutputStream body, byte[][] payloads) throws IOException {
+    body.writeInt(payloads.length);
+    int size = payloads.length == 0 ? 0 : payloads[0].length;
+    body.writeInt(size);
+    for (byte[] payload : payloads) {
+      if (payload.length != size) {
+        throw new ProtocolException("payloads of one frame must have one size");
+      }
+      body.write(payload);
+    }
+  }
+
+  /**
+   * Reads one frame. Throws {@link EOFException} if the stream ends cleanly before a frame starts, and
+   * {@link ProtocolException} if it ends inside one or the frame is malformed.
+   */
+  public static Frame read(DataInputStream in) throws IOException {
+    int length;
+    try {
+      length = in.readInt();
+    } catch (EOFException e) {
+      throw e; // the peer closed the stream between frames
+    }
+    if (length < 1 || length > MAX_FRAME_BYTES) {
+      throw new ProtocolException("frame length " + length + " is outside 1.." + MAX_FRAME_BYTES
+          + " (corrupt stream, or something other than a concbench worker wrote to it)");
+    }
+    byte[] bytes = new byte[length];
+    try {
+      in.readFully(bytes);
+    } catch (EOFException e) {
+      throw new ProtocolException("stream ended inside a frame of " + length + " bytes (truncated)");
+    }
+    DataInputStream body = new DataInputStream(new ByteArrayInputStream(bytes, 1, length - 1));
+    try {
+      Frame frame = decode(bytes[0], body, length - 1);
+      if (body.available() != 0) {
+        throw new ProtocolException("frame of type " + bytes[0] + " has " + body.available() + " unexpected "
+            + "trailing bytes");
+      }
+      return frame;
+    } catch (EOFException e) {
+      throw new ProtocolException("frame of type " + bytes[0] + " is shorter than its content says (malformed)");
+    }
+  }
+
+  private static Frame decode(byte type, DataInputStream body, int size) throws IOException {
+    switch (type) {
+      case HELLO: {
+        int magic = body.readInt();
+        if (magic != MAGIC) {
+          throw new ProtocolException(String.format("bad magic number 0x%08x in handshake (expected 0x%08x)",
+              magic, MAGIC));
+        }
+        int version = body.readUnsignedShort();
+        if (version != VERSION) {
+          throw new ProtocolException("worker speaks protocol version " + version + ", this concbench speaks "
+              + VERSION + " (mixed installations?)");
+        }
+        return new Frame.Hello(magic, version, body.readLong());
+      }
+      case SETUP: {
+        String workload = body.readUTF();
+        int count = body.readUnsignedShort();
+        Map<String, Long> params = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+          params.put(body.readUTF(), body.readLong());
+        }
+        int payloadBytes = body.readInt();
+        if (payloadBytes < 0 || payloadBytes > MAX_PAYLOAD_BYTES) {
+          throw new ProtocolException("payload size " + payloadBytes + " is outside 0.." + MAX_PAYLOAD_BYTES);
+        }
+        return new Frame.Setup(workload, params, payloadBytes, body.readBoolean());
+      }
+      case TASKS: {
+        long chunk = body.readLong();
+        long sent = body.readLong();
+        int count = count(body, size, 4);
+        int[] indices = new int[count];
+        for (int i = 0; i < count; i++) {
+          indices[i] = body.readInt();
+        }
+        return new Frame.Tasks(chunk, sent, indices, readPayloads(body, size));
+      }
+      case RESULTS: {
+        long chunk = body.readLong();
+        long received = body.readLong();
+        long reply = body.readLong();
+        int count = count(body, size, 21);
+        List<Frame.TaskOutcome> outcomes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+          int index = body.readInt();
+          long result = body.readLong();
+          long compute = body.readLong();
+          String error = body.readBoolean() ? body.readUTF() : null;
+          outcomes.add(new Frame.TaskOutcome(index, result, compute, error));
+        }
+        return new Frame.Results(chunk, received, reply, outcomes, readPayloads(body, size));
+      }
+      case STARTED:
+        return new Frame.Started(body.readInt(), body.readLong());
+      case FAILURE:
+        return new Frame.Failure(body.readUTF());
+      case GOODBYE:
+        return new Frame.Goodbye(body.readLong(), body.readLong());
+      default:
+        throw new ProtocolException("unknown frame type " + type);
+    }
+  }
+
+  /** A count read from the stream, checked against what the frame can hold before anything is allocated. */
+  private static int count(DataInputStream body, int size, int minimumBytesEach) throws IOException {
+    int count = body.readInt();
+    if (count < 0 || count > MAX_TASKS_PER_FRAME || (long) count * minimumBytesEach > size) {
+      throw new ProtocolException("task count " + count + " does not fit a frame of " + size + " bytes");
+    }
+    return count;
+  }
+
+  private static byte[][] readPayloads(DataInputStream body, int size) throws IOException {
+    int count = body.readInt();
+    int each = body.readInt();
+    if (count < 0 || each < 0 || each > MAX_PAYLOAD_BYTES || (long) count * each > size) {
+      throw new ProtocolException("payloads of " + count + " x " + each + " bytes do not fit a frame of " + size
+          + " bytes");
+    }
+    byte[][] payloads = new byte[count][];
+    for (int i = 0; i < count; i++) {
+      payloads[i] = new byte[each];
+      body.readFully(payloads[i]);
+    }
+    return payloads;
+  }
+
+  private static String truncate(String message) {
+    return message.length() <= MAX_MESSAGE_CHARS ? message : message.substring(0, MAX_MESSAGE_CHARS) + "...";
+  }
+}

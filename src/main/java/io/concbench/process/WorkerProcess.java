@@ -1,0 +1,145 @@
+package io.concbench.process;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One worker JVM seen from concbench: started, its handshake checked, frames sent and received, its stderr
+ * drained, and killed if need be.
+ */
+final class WorkerProcess {
+
+  static final long HELLO_TIMEOUT_SECONDS = 60;
+  private static final java.util.concurrent.ScheduledExecutorService DEADLINES =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "concbench-worker-deadlines");
+        thread.setDaemon(true);
+        return thread;
+      });
+
+  private final Process process;
+  private final DataOutputStream toWorker;
+  private final DataInputStream fromWorker;
+  private final StderrTail stderr;
+  private final long spawnNanos;
+  private long pid = -1;
+  private long readyNanos;
+
+  private WorkerProcess(Process process, long spawnNanos) {
+    this.process = process;
+    this.spawnNanos = spawnNanos;
+    this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
+    this.fromWorker = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
+    this.stderr = new StderrTail(process.getErrorStream(), "concbench-worker-stderr");
+  }
+
+  static WorkerProcess start(WorkerCommand command) throws IOException {
+    long spawn = System.nanoTime();
+    Process process = new ProcessBuilder(command.command()).start();
+    ChildProcesses.add(process);
+    return new WorkerProcess(process, spawn);
+  }
+
+  /**
+   * Waits for the worker's handshake; a worker that dies first, or answers with anything else, is an
+   * IOException whose message says why, with its stderr.
+   */
+  void awaitHello() throws IOException {
+    // A JVM that never answers (a bad --jvm-arg that makes it wait, a stopped process) is killed at the
+    // deadline, which ends the read below with an error instead of a hang.
+    java.util.concurrent.ScheduledFuture<?> killer = DEADLINES.schedule(process::destroyForcibly,
+        HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    Frame first;
+    try {
+      first = FrameCodec.read(fromWorker);
+    } catch (IOException e) {
+      throw new IOException("worker did not start: " + e.getMessage() + describeExit(), e);
+    } finally {
+      killer.cancel(false);
+    }
+    if (!(first instanceof Frame.Hello hello)) {
+      throw new ProtocolException("worker's first frame was " + first.getClass().getSimpleName() + ", not a handshake");
+    }
+    pid = hello.pid();
+    readyNanos = System.nanoTime();
+  }
+
+  /** Kills the worker after {@code nanos} unless the returned future is cancelled first. */
+  java.util.concurrent.ScheduledFuture<?> killAfter(long nanos) {
+    return DEADLINES.schedule(process::destroyForcibly, nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** Sends one frame and flushes. Only one thread sends to a worker. */
+  void send(Frame frame) throws IOException {
+    FrameCodec.write(toWorker, frame);
+    toWorker.flush();
+  }
+
+  Frame receive() throws IOException {
+    return FrameCodec.read(fromWorker);
+  }
+
+  long pid() {
+    return pid >= 0 ? pid : process.pid();
+  }
+
+  /** From spawn to the handshake. */
+  long startupNanos() {
+    return readyNanos - spawnNanos;
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  void kill() {
+    process.destroyForcibly();
+  }
+
+  /** Closes stdin (the worker ends itself on that) and waits a bounded time for it to exit; then kills. */
+  int awaitExit(long millis) {
+    try {
+      if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+    return process.isAlive() ? -1 : process.exitValue();
+  }
+
+  void closeInput() {
+    try {
+      toWorker.close();
+    } catch (IOException e) {
+      // Already gone.
+    }
+  }
+
+  Integer exitCodeIfDead(long waitMillis) {
+    try {
+      if (process.waitFor(waitMillis, TimeUnit.MILLISECONDS)) {
+        return process.exitValue();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return null;
+  }
+
+  String stderrTail() {
+    return stderr.tail(500);
+  }
+
+  private String describeExit() {
+    Integer code = exitCodeIfDead(2000);
+    String tail = stderrTail();
+    return (code == null ? "" : " (exit code " + code + ")") + (tail.isEmpty() ? "" : "; stderr: " + tail);
+  }
+}
