@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ForkRun implements ExecutorRun, PhaseTimes {
 
   private static final long EXIT_WAIT_MILLIS = 5_000;
+  private static final long CANCEL_POLL_MILLIS = 100;
 
   private final int workers;
   private final ProcessSettings settings;
@@ -62,8 +63,15 @@ final class ForkRun implements ExecutorRun, PhaseTimes {
       driver.start();
       drivers.add(driver);
     }
+    // Drivers block reading their child's result; a cancelled run must not wait for a ten-minute task, so
+    // the children are killed, which ends those reads.
     for (Thread driver : drivers) {
-      driver.join();
+      while (driver.isAlive()) {
+        driver.join(CANCEL_POLL_MILLIS);
+        if (batch.cancelled()) {
+          alive.forEach(WorkerProcess::kill);
+        }
+      }
     }
   }
 

@@ -18,12 +18,22 @@ import java.util.concurrent.TimeUnit;
  *       cache directory and keyed by the JDK and the jar, so that later workers map their classes instead
  *       of loading and verifying them;
  *   <li>{@code -XX:+UseSerialGC}: one GC thread to start, and a worker's heap is small;
- *   <li>{@code -XX:-UsePerfData}: no shared-memory statistics file to create per process.
+ *   <li>{@code -XX:-UsePerfData}: no shared-memory statistics file to create per process;
+ *   <li>{@code -XX:+ExitOnOutOfMemoryError}: a worker out of memory dies at once (and is seen, replaced,
+ *       reported) instead of limping on with a dead thread.
  * </ul>
  */
 public final class WorkerCommand {
 
   static final String MAIN = WorkerMain.class.getName();
+
+  /**
+   * The JVM writes some messages of its own to stdout (the OutOfMemoryError exit, unified logging's
+   * warnings): in a worker, stdout carries frames, so all of it goes to stderr, where it is drained and kept
+   * for error reports.
+   */
+  static final List<String> VM_OUTPUT_TO_STDERR =
+      List.of("-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr");
   private static final Object ARCHIVE_LOCK = new Object();
 
   private final List<String> command;
@@ -41,13 +51,13 @@ public final class WorkerCommand {
     String javaBinary = java != null ? java
         : Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classPath = System.getProperty("java.class.path");
-    List<String> base = new ArrayList<>(List.of(javaBinary, "-XX:+UseSerialGC", "-XX:-UsePerfData"));
+    List<String> base = new ArrayList<>(List.of(javaBinary));
+    base.addAll(VM_OUTPUT_TO_STDERR);
+    base.addAll(List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError"));
     if (cacheDirectory != null && java == null) {
       archive(javaBinary, classPath, cacheDirectory).ifPresent(file -> {
         base.add("-XX:SharedArchiveFile=" + file);
         base.add("-Xshare:auto");
-        base.add("-Xlog:cds=off");
-        base.add("-Xlog:cds+dynamic=off");
       });
     }
     base.addAll(extraJvmArgs);
@@ -91,9 +101,10 @@ public final class WorkerCommand {
       try {
         Files.createDirectories(cacheDirectory);
         Path partial = cacheDirectory.resolve(name + ".tmp" + ProcessHandle.current().pid());
-        Process dump = new ProcessBuilder(javaBinary, "-XX:ArchiveClassesAtExit=" + partial,
-            "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp", classPath,
-            MAIN, "--train")
+        List<String> dumpCommand = new ArrayList<>(List.of(javaBinary, "-XX:ArchiveClassesAtExit=" + partial));
+        dumpCommand.addAll(VM_OUTPUT_TO_STDERR);
+        dumpCommand.addAll(List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", classPath, MAIN, "--train"));
+        Process dump = new ProcessBuilder(dumpCommand)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();

@@ -126,6 +126,10 @@ final class WorkerSession {
       } catch (IOException e) {
         System.err.println("concbench worker: " + e.getMessage());
         parentGone.run();
+      } catch (Throwable t) {
+        // Without this thread the worker can only wait forever: end it, so the parent sees it die.
+        System.err.println("concbench worker: reading frames failed: " + t);
+        Runtime.getRuntime().halt(BROKEN_STREAM);
       }
     }
   }
