@@ -38,6 +38,7 @@ class BadInputTest {
       "--warmup -1                          | invalid value for --warmup: '-1'",
       "--switch-interval-ms 0               | invalid value for --switch-interval-ms: '0.0'",
       "--switch-interval-ms abc             | --switch-interval-ms",
+      "--switch-interval-ms 1e-9            | invalid value for --switch-interval-ms: '1.0E-9' (must be from 0.001 to 10000)",
       "--executr single                     | Unknown options: '--executr', 'single' (did you mean --executor or --export?)",
   })
   void isOneLineAndExitTwo(String extra, String expected) {
