@@ -36,15 +36,4 @@ class ExecutorsTest {
         .contains("single", "thread-per-task", "thread-pool", "virtual", "lock", "gil");
     assertThat(ExecutorRegistry.all()).allSatisfy(e -> assertThat(e.description()).isNotBlank());
   }
-
-  @Test
-  void virtualThreadsAreAvailableExactlyFromJdk21() {
-    boolean jdk21 = Runtime.version().feature() >= 21;
-
-    assertThat(VirtualThreads.factory().isPresent()).isEqualTo(jdk21);
-    if (!jdk21) {
-      assertThat(VirtualThreads.unavailableReason())
-          .hasValue("needs JDK 21+, running " + System.getProperty("java.version"));
-    }
-  }
 }

@@ -1,0 +1,79 @@
+package io.concbench.result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The three descriptions of a report cannot drift apart: the records JsonReport writes, the JSON Schema we
+ * ship, and docs/json-schema.md. (Adapted from the tests branch.)
+ */
+class SchemaContractTest {
+
+  private static final List<Class<?>> RECORDS = List.of(Report.class, Environment.class, Result.class,
+      Summary.class, LatencySummary.class, CounterSummary.class, Failure.class);
+
+  @Test
+  void theSchemaDescribesEveryFieldOfEveryRecordAndNoOther() throws IOException {
+    JsonNode schema = schema();
+    JsonNode defs = schema.get("$defs");
+    assertDescribes(schema, Report.class);
+    assertDescribes(defs.get("environment"), Environment.class);
+    assertDescribes(defs.get("result"), Result.class);
+    assertDescribes(defs.get("summary"), Summary.class);
+    assertDescribes(defs.get("latency"), LatencySummary.class);
+    assertDescribes(defs.get("counter"), CounterSummary.class);
+    assertDescribes(defs.get("failure"), Failure.class);
+    assertThat(schema.get("properties").get("schema").get("const").asText()).isEqualTo(Report.SCHEMA);
+  }
+
+  @Test
+  void theDocumentationNamesEveryField() throws IOException {
+    String doc = Files.readString(Path.of("docs/json-schema.md"));
+    List<String> undocumented = new ArrayList<>();
+    for (Class<?> type : RECORDS) {
+      for (String field : fieldNames(type)) {
+        if (!doc.contains("`" + field + "`")) {
+          undocumented.add(type.getSimpleName() + "." + field);
+        }
+      }
+    }
+    assertThat(undocumented).isEmpty();
+  }
+
+  /** Every component is a property; every required name is a component (fields added later are optional). */
+  private static void assertDescribes(JsonNode schema, Class<?> record) {
+    List<String> properties = new ArrayList<>();
+    schema.get("properties").fieldNames().forEachRemaining(properties::add);
+    List<String> required = new ArrayList<>();
+    schema.get("required").forEach(n -> required.add(n.asText()));
+    assertThat(properties).as("properties of %s", record.getSimpleName())
+        .containsExactlyInAnyOrderElementsOf(fieldNames(record));
+    assertThat(fieldNames(record)).as("required of %s", record.getSimpleName()).containsAll(required);
+  }
+
+  /** The JSON names of a record's components, as Jackson's snake_case strategy writes them. */
+  private static List<String> fieldNames(Class<?> record) {
+    return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName)
+        .map(name -> name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT))
+        .toList();
+  }
+
+  private static JsonNode schema() throws IOException {
+    try (InputStream in = SchemaContractTest.class.getResourceAsStream(
+        "/io/concbench/result/concbench-1.schema.json")) {
+      return new ObjectMapper().readTree(in);
+    }
+  }
+}
