@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
  * for what each buys, measured):
  *
  * <ul>
+ *   <li>a small jar of concbench's own classes, extracted once into the cache directory: the shaded jar's
+ *       3000 entries (commons-math, Jackson, picocli) cost every worker time to open, for classes it never
+ *       loads;
  *   <li>an application class-data sharing archive of the worker's classes, made on first use under the
  *       cache directory and keyed by the JDK and the jar, so that later workers map their classes instead
  *       of loading and verifying them;
@@ -51,6 +54,9 @@ public final class WorkerCommand {
     String javaBinary = java != null ? java
         : Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classPath = System.getProperty("java.class.path");
+    if (cacheDirectory != null) {
+      classPath = WorkerJar.extract(classPath, cacheDirectory).orElse(classPath);
+    }
     List<String> base = new ArrayList<>(List.of(javaBinary));
     base.addAll(VM_OUTPUT_TO_STDERR);
     base.addAll(List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError"));
