@@ -28,7 +28,8 @@ final class CdsTraining {
       DataOutputStream out = new DataOutputStream(bytes);
       List<Frame> frames = List.of(
           new Frame.Hello(FrameCodec.MAGIC, FrameCodec.VERSION, ProcessHandle.current().pid()),
-          new Frame.Setup("tiny", Map.of(), 0, false),
+          new Frame.Setup("tiny", Map.of(), 0, false, false),
+          new Frame.Ready(0),
           new Frame.Tasks(1, System.nanoTime(), new int[] {0}, new byte[][] {new byte[1]}),
           new Frame.Results(1, 1, 2, List.of(new Frame.TaskOutcome(0, 0, 1, null)), new byte[0][]),
           new Frame.Started(0, 1),

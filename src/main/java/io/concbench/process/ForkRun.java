@@ -92,7 +92,9 @@ final class ForkRun implements ExecutorRun, PhaseTimes {
         child.awaitHello();
         startupNanos.addAndGet(child.startupNanos());
         children.incrementAndGet();
-        child.send(new Frame.Setup(workload.name(), workload.params(), settings.payloadBytes(), false));
+        // No warm-up: a fresh JVM per task runs cold code, and that is part of what fork costs.
+        child.send(new Frame.Setup(workload.name(), workload.params(), settings.payloadBytes(), false, false));
+        child.awaitReady();
         if (settings.taskTimeoutNanos() > 0) {
           watchdog = child.killAfter(settings.taskTimeoutNanos());
         }

@@ -18,9 +18,16 @@ public sealed interface Frame {
    *
    * @param payloadBytes bytes sent with each task and returned with each result
    * @param reportStarts whether the worker announces each task's start (needed for --task-timeout)
+   * @param warmUp whether to bring the kernel to steady compiled code before answering {@link Ready}
    */
-  record Setup(String workload, Map<String, Long> params, int payloadBytes, boolean reportStarts)
-      implements Frame {}
+  record Setup(String workload, Map<String, Long> params, int payloadBytes, boolean reportStarts,
+      boolean warmUp) implements Frame {}
+
+  /**
+   * Worker to parent, after set-up: the workload is bound (and, if asked, its kernel warmed to steady
+   * compiled code, which took {@code warmUpNanos}); tasks may come.
+   */
+  record Ready(long warmUpNanos) implements Frame {}
 
   /** Parent to worker: a chunk of tasks, with one payload per task (empty when payloadBytes is 0). */
   record Tasks(long chunk, long sentNanos, int[] indices, byte[][] payloads) implements Frame {}

@@ -34,6 +34,7 @@ public final class FrameCodec {
   static final byte STARTED = 5;
   static final byte FAILURE = 6;
   static final byte GOODBYE = 7;
+  static final byte READY = 8;
 
   private FrameCodec() {}
 
@@ -68,7 +69,12 @@ public final class FrameCodec {
       }
       body.writeInt(s.payloadBytes());
       body.writeBoolean(s.reportStarts());
+      body.writeBoolean(s.warmUp());
       return SETUP;
+    }
+    if (frame instanceof Frame.Ready r) {
+      body.writeLong(r.warmUpNanos());
+      return READY;
     }
     if (frame instanceof Frame.Tasks t) {
       body.writeLong(t.chunk());
@@ -184,7 +190,7 @@ public final class FrameCodec {
         if (payloadBytes < 0 || payloadBytes > MAX_PAYLOAD_BYTES) {
           throw new ProtocolException("payload size " + payloadBytes + " is outside 0.." + MAX_PAYLOAD_BYTES);
         }
-        return new Frame.Setup(workload, params, payloadBytes, body.readBoolean());
+        return new Frame.Setup(workload, params, payloadBytes, body.readBoolean(), body.readBoolean());
       }
       case TASKS: {
         long chunk = body.readLong();
@@ -211,6 +217,8 @@ public final class FrameCodec {
         }
         return new Frame.Results(chunk, received, reply, outcomes, readPayloads(body, size));
       }
+      case READY:
+        return new Frame.Ready(body.readLong());
       case STARTED:
         return new Frame.Started(body.readInt(), body.readLong());
       case FAILURE:

@@ -105,8 +105,10 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
   private Slot ready(WorkerProcess worker) throws IOException {
     try {
       worker.awaitHello();
+      // Warmed before the timed region: every executor must time the same compiled code (docs/measurement.md).
       worker.send(new Frame.Setup(workload.name(), workload.params(), settings.payloadBytes(),
-          settings.taskTimeoutNanos() > 0));
+          settings.taskTimeoutNanos() > 0, true));
+      worker.awaitReady();
     } catch (IOException e) {
       worker.kill();
       throw e;

@@ -68,6 +68,29 @@ final class WorkerProcess {
     readyNanos = System.nanoTime();
   }
 
+  /**
+   * Waits for the worker's answer to the set-up (bound, warmed if asked). A worker that refuses the set-up
+   * (unknown workload) or dies is an IOException whose message says why. Bounded like the handshake.
+   */
+  void awaitReady() throws IOException {
+    java.util.concurrent.ScheduledFuture<?> killer = DEADLINES.schedule(process::destroyForcibly,
+        HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    Frame answer;
+    try {
+      answer = FrameCodec.read(fromWorker);
+    } catch (IOException e) {
+      throw new IOException("worker failed during set-up: " + e.getMessage() + describeExit(), e);
+    } finally {
+      killer.cancel(false);
+    }
+    if (answer instanceof Frame.Failure failure) {
+      throw new IOException("worker refused the set-up: " + failure.message());
+    }
+    if (!(answer instanceof Frame.Ready)) {
+      throw new ProtocolException("worker answered the set-up with " + answer.getClass().getSimpleName());
+    }
+  }
+
   /** Kills the worker after {@code nanos} unless the returned future is cancelled first. */
   java.util.concurrent.ScheduledFuture<?> killAfter(long nanos) {
     return DEADLINES.schedule(process::destroyForcibly, nanos, TimeUnit.NANOSECONDS);

@@ -69,6 +69,13 @@ final class WorkerSession {
         send(new Frame.Failure(e.getMessage()));
         return BAD_SETUP;
       }
+      long warmUp = 0;
+      if (setup.warmUp()) {
+        long start = System.nanoTime();
+        kernel.warmUp();
+        warmUp = System.nanoTime() - start;
+      }
+      send(new Frame.Ready(warmUp));
       startReader();
       return serve(kernel, setup);
     } catch (IOException e) {

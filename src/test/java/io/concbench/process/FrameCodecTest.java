@@ -27,8 +27,8 @@ class FrameCodecTest {
 
     assertThat(roundTrip(new Frame.Hello(FrameCodec.MAGIC, FrameCodec.VERSION, 4242)))
         .isEqualTo(new Frame.Hello(FrameCodec.MAGIC, FrameCodec.VERSION, 4242));
-    assertThat(roundTrip(new Frame.Setup("mixed", params, 3, true)))
-        .isEqualTo(new Frame.Setup("mixed", params, 3, true));
+    assertThat(roundTrip(new Frame.Setup("mixed", params, 3, true, true)))
+        .isEqualTo(new Frame.Setup("mixed", params, 3, true, true));
     Frame.Tasks tasks = (Frame.Tasks) roundTrip(new Frame.Tasks(7, 123, new int[] {10, 11}, payloads));
     assertThat(tasks.chunk()).isEqualTo(7);
     assertThat(tasks.sentNanos()).isEqualTo(123);
@@ -40,6 +40,7 @@ class FrameCodecTest {
     assertThat(results.outcomes()).isEqualTo(outcomes);
     assertThat(results.payloads()).isDeepEqualTo(payloads);
     assertThat(roundTrip(new Frame.Started(3, 77))).isEqualTo(new Frame.Started(3, 77));
+    assertThat(roundTrip(new Frame.Ready(55))).isEqualTo(new Frame.Ready(55));
     assertThat(roundTrip(new Frame.Failure("unknown workload"))).isEqualTo(new Frame.Failure("unknown workload"));
     assertThat(roundTrip(new Frame.Goodbye(12, 3456))).isEqualTo(new Frame.Goodbye(12, 3456));
   }

@@ -22,7 +22,7 @@ class WorkerSessionTest {
   @Test
   void handshakesRunsChunksEchoesPayloadsAndSaysGoodbye() throws IOException {
     byte[] input = frames(
-        new Frame.Setup("tiny", Map.of(), 2, true),
+        new Frame.Setup("tiny", Map.of(), 2, true, true),
         new Frame.Tasks(1, 0, new int[] {3, 4}, new byte[][] {{3, 3}, {4, 4}}),
         new Frame.Goodbye(0, -1));
 
@@ -31,20 +31,21 @@ class WorkerSessionTest {
     assertThat(session.status).isEqualTo(WorkerSession.OK);
     assertThat(session.frames.get(0)).isInstanceOf(Frame.Hello.class);
     assertThat(((Frame.Hello) session.frames.get(0)).pid()).isEqualTo(ProcessHandle.current().pid());
-    assertThat(session.frames.subList(1, 3)).extracting(f -> ((Frame.Started) f).index()).containsExactly(3, 4);
-    Frame.Results results = (Frame.Results) session.frames.get(3);
+    assertThat(session.frames.get(1)).isInstanceOf(Frame.Ready.class);
+    assertThat(session.frames.subList(2, 4)).extracting(f -> ((Frame.Started) f).index()).containsExactly(3, 4);
+    Frame.Results results = (Frame.Results) session.frames.get(4);
     assertThat(results.chunk()).isEqualTo(1);
     assertThat(results.outcomes()).extracting(Frame.TaskOutcome::index).containsExactly(3, 4);
     assertThat(results.outcomes()).allSatisfy(o -> assertThat(o.error()).isNull());
     assertThat(results.payloads()[0]).containsExactly((byte) ~3, (byte) ~3);
     assertThat(results.replyNanos()).isGreaterThanOrEqualTo(results.receivedNanos());
-    Frame.Goodbye goodbye = (Frame.Goodbye) session.frames.get(4);
+    Frame.Goodbye goodbye = (Frame.Goodbye) session.frames.get(5);
     assertThat(goodbye.tasksDone()).isEqualTo(2);
   }
 
   @Test
   void anUnknownWorkloadIsReportedAndEndsTheWorker() throws IOException {
-    Session session = run(frames(new Frame.Setup("nope", Map.of(), 0, false)));
+    Session session = run(frames(new Frame.Setup("nope", Map.of(), 0, false, false)));
 
     assertThat(session.status).isEqualTo(WorkerSession.BAD_SETUP);
     assertThat(session.frames.get(1)).isEqualTo(new Frame.Failure("unknown workload 'nope'"));
@@ -52,7 +53,7 @@ class WorkerSessionTest {
 
   @Test
   void anUnknownParameterIsReported() throws IOException {
-    Session session = run(frames(new Frame.Setup("cpu", Map.of("m", 1L), 0, false)));
+    Session session = run(frames(new Frame.Setup("cpu", Map.of("m", 1L), 0, false, false)));
 
     assertThat(session.status).isEqualTo(WorkerSession.BAD_SETUP);
     assertThat(((Frame.Failure) session.frames.get(1)).message()).isEqualTo("workload cpu has no parameter 'm'");
@@ -61,7 +62,7 @@ class WorkerSessionTest {
   @Test
   void theEndOfStdinWithoutGoodbyeMeansTheParentIsGone() throws Exception {
     CountDownLatch gone = new CountDownLatch(1);
-    byte[] input = frames(new Frame.Setup("tiny", Map.of(), 0, false));
+    byte[] input = frames(new Frame.Setup("tiny", Map.of(), 0, false, false));
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     Thread worker = new Thread(() -> new WorkerSession(
         new DataInputStream(new ByteArrayInputStream(input)), new DataOutputStream(output), gone::countDown).run());
