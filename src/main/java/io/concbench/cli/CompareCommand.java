@@ -1,15 +1,12 @@
 package io.concbench.cli;
 
-import io.concbench.report.AtomicFile;
 import io.concbench.report.ComparisonReport;
 import io.concbench.report.JsonReport;
 import io.concbench.result.Report;
 import io.concbench.result.ReportReader;
 import io.concbench.stats.ComparisonRule;
 import io.concbench.stats.ReportComparison;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -70,9 +67,8 @@ public final class CompareCommand implements Callable<Integer> {
     ComparisonRule rule = rule();
     Names.requireKnown("--format", format, List.of("table", "markdown", "json", "junit"));
     Names.requireKnown("--fail-on", failOn, List.of("regression", "never"));
-    if (output != null && AtomicFile.problemWriting(output) != null) {
-      throw new UsageException("invalid value for --output: '" + output + "' ("
-          + AtomicFile.problemWriting(output) + ")");
+    if (output != null) {
+      OutputFiles.requireWritable("--output", output.toString(), output);
     }
     Report baseline = read(baselineFile);
     Report current = read(currentFile);
@@ -90,11 +86,7 @@ public final class CompareCommand implements Callable<Integer> {
       default -> ComparisonReport.table(outcome, rule);
     };
     if (output != null) {
-      try {
-        AtomicFile.write(output, text);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
-      }
+      OutputFiles.write(output, text);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(text);

@@ -1,13 +1,10 @@
 package io.concbench.cli;
 
-import io.concbench.report.AtomicFile;
 import io.concbench.report.ReportFormat;
 import io.concbench.report.ReportFormats;
 import io.concbench.result.Report;
 import io.concbench.result.ReportReader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
@@ -47,9 +44,8 @@ public final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     Names.requireKnown("--format", format, ReportFormats.names());
     ReportFormat chosen = ReportFormats.find(format).orElseThrow();
-    if (output != null && AtomicFile.problemWriting(output) != null) {
-      throw new UsageException("invalid value for --output: '" + output + "' ("
-          + AtomicFile.problemWriting(output) + ")");
+    if (output != null) {
+      OutputFiles.requireWritable("--output", output.toString(), output);
     }
     Report report;
     try {
@@ -64,11 +60,7 @@ public final class ReportCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
-    try {
-      AtomicFile.write(output, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
-    }
+    OutputFiles.write(output, text);
     return ExitCodes.OK;
   }
 }

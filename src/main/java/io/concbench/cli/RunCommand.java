@@ -11,7 +11,6 @@ import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.Guard;
 import io.concbench.executor.ProcessSettings;
 import io.concbench.process.FrameCodec;
-import io.concbench.report.AtomicFile;
 import io.concbench.report.JsonReport;
 import io.concbench.report.ReportFormats;
 import io.concbench.report.TableReport;
@@ -22,9 +21,7 @@ import io.concbench.stats.ResultAssembler;
 import io.concbench.workload.ParamValues;
 import io.concbench.workload.Workload;
 import io.concbench.workload.WorkloadRegistry;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -156,17 +153,11 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     BenchmarkPlan plan = plan();
     if (output != null) {
-      String problem = AtomicFile.problemWriting(output);
-      if (problem != null) {
-        throw new UsageException("invalid value for --output: '" + output + "' (" + problem + ")");
-      }
+      OutputFiles.requireWritable("--output", output.toString(), output);
     }
     exports.forEach((formatName, file) -> {
       Names.requireKnown("--export", formatName, ReportFormats.names());
-      String problem = AtomicFile.problemWriting(file);
-      if (problem != null) {
-        throw new UsageException("invalid value for --export: '" + formatName + "=" + file + "' (" + problem + ")");
-      }
+      OutputFiles.requireWritable("--export", formatName + "=" + file, file);
     });
     Cancellation cancellation = services.cancellation();
     if (services.installSignalHandlers()) {
@@ -231,17 +222,10 @@ public final class RunCommand implements Callable<Integer> {
   /** Rewrites --output and every --export, each atomically, so an interruption leaves them all valid. */
   private void writeOutput(Report report) {
     if (output != null) {
-      write(output, JsonReport.render(report));
+      OutputFiles.write(output, JsonReport.render(report));
     }
-    exports.forEach((formatName, file) -> write(file, ReportFormats.find(formatName).orElseThrow().render(report)));
-  }
-
-  private static void write(Path file, String text) {
-    try {
-      AtomicFile.write(file, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    exports.forEach((formatName, file) ->
+        OutputFiles.write(file, ReportFormats.find(formatName).orElseThrow().render(report)));
   }
 
   /** Each distinct warning once, naming the results it concerns: a repeated line hides the rare ones. */

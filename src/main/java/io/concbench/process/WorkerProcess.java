@@ -49,18 +49,7 @@ final class WorkerProcess {
    * IOException whose message says why, with its stderr.
    */
   void awaitHello() throws IOException {
-    // A JVM that never answers (a bad --jvm-arg that makes it wait, a stopped process) is killed at the
-    // deadline, which ends the read below with an error instead of a hang.
-    java.util.concurrent.ScheduledFuture<?> killer = DEADLINES.schedule(process::destroyForcibly,
-        HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    Frame first;
-    try {
-      first = FrameCodec.read(fromWorker);
-    } catch (IOException e) {
-      throw new IOException("worker did not start: " + e.getMessage() + describeExit(), e);
-    } finally {
-      killer.cancel(false);
-    }
+    Frame first = readWithDeadline("did not start");
     if (!(first instanceof Frame.Hello hello)) {
       throw new ProtocolException("worker's first frame was " + first.getClass().getSimpleName() + ", not a handshake");
     }
@@ -73,21 +62,28 @@ final class WorkerProcess {
    * (unknown workload) or dies is an IOException whose message says why. Bounded like the handshake.
    */
   void awaitReady() throws IOException {
-    java.util.concurrent.ScheduledFuture<?> killer = DEADLINES.schedule(process::destroyForcibly,
-        HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    Frame answer;
-    try {
-      answer = FrameCodec.read(fromWorker);
-    } catch (IOException e) {
-      throw new IOException("worker failed during set-up: " + e.getMessage() + describeExit(), e);
-    } finally {
-      killer.cancel(false);
-    }
+    Frame answer = readWithDeadline("failed during set-up");
     if (answer instanceof Frame.Failure failure) {
       throw new IOException("worker refused the set-up: " + failure.message());
     }
     if (!(answer instanceof Frame.Ready)) {
       throw new ProtocolException("worker answered the set-up with " + answer.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * Reads one frame, killing the worker if none comes within the deadline: a JVM that never answers (a bad
+   * --jvm-arg that makes it wait, a stopped process) ends the read with an error instead of a hang.
+   */
+  private Frame readWithDeadline(String failure) throws IOException {
+    java.util.concurrent.ScheduledFuture<?> killer = DEADLINES.schedule(process::destroyForcibly,
+        HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    try {
+      return FrameCodec.read(fromWorker);
+    } catch (IOException e) {
+      throw new IOException("worker " + failure + ": " + e.getMessage() + describeExit(), e);
+    } finally {
+      killer.cancel(false);
     }
   }
 
