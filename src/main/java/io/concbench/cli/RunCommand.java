@@ -1,5 +1,6 @@
 package io.concbench.cli;
 
+import io.concbench.capacity.ThreadCapacityProbe;
 import io.concbench.engine.BenchmarkCase;
 import io.concbench.engine.BenchmarkEngine;
 import io.concbench.engine.BenchmarkEngine.Measurement;
@@ -138,6 +139,11 @@ public final class RunCommand implements Callable<Integer> {
           + "(formats: see 'concbench report --help').")
   Map<String, Path> exports = new LinkedHashMap<>();
 
+  @Option(names = "--capacity", paramLabel = "auto|off", defaultValue = "auto",
+      description = "Probe the machine's parallel capacity in every measured round of parallel cases (auto), "
+          + "or not. Default: ${DEFAULT-VALUE}.")
+  String capacity;
+
   @Option(names = "--quiet", description = "No progress on stderr.")
   boolean quiet;
 
@@ -170,7 +176,8 @@ public final class RunCommand implements Callable<Integer> {
 
     TerminalProgress terminalProgress = services.stderrTerminal() && !quiet ? new TerminalProgress(err) : null;
     Progress progress = terminalProgress == null ? Progress.NONE : terminalProgress;
-    BenchmarkEngine engine = new BenchmarkEngine(services.clock(), services.cpuClock(), cancellation, progress);
+    BenchmarkEngine engine = new BenchmarkEngine(services.clock(), services.cpuClock(), cancellation, progress,
+        capacity.equals("auto") ? new ThreadCapacityProbe() : null, environment.availableProcessors());
     ResultAssembler assembler = new ResultAssembler(environment.availableProcessors(), plan.warmup());
 
     List<Result> results = new ArrayList<>();
@@ -259,9 +266,8 @@ public final class RunCommand implements Callable<Integer> {
     if (executors == null || executors.isEmpty()) {
       throw new UsageException("missing required option --executor (see 'concbench list')");
     }
-    if (!format.equals("table") && !format.equals("json")) {
-      Names.requireKnown("--format", format, List.of("table", "json"));
-    }
+    Names.requireKnown("--format", format, List.of("table", "json"));
+    Names.requireKnown("--capacity", capacity, List.of("auto", "off"));
     List<Workload> chosenWorkloads = new ArrayList<>();
     for (String name : workloads) {
       Names.requireKnown("--workload", name, WorkloadRegistry.names());

@@ -1,10 +1,12 @@
 package io.concbench.engine;
 
+import io.concbench.capacity.CapacityProbe;
 import io.concbench.executor.Executor;
 import io.concbench.executor.ExecutorRun;
 import io.concbench.executor.PhaseTimes;
 import io.concbench.executor.WorkloadSpec;
 import java.util.Map;
+import java.util.TreeMap;
 import io.concbench.workload.TaskKernel;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,16 +23,44 @@ public final class BenchmarkEngine {
   private final CpuClock cpuClock;
   private final Cancellation cancellation;
   private final Progress progress;
+  private final CapacityProbe capacityProbe;
+  private final int processors;
 
   public BenchmarkEngine(Clock clock, CpuClock cpuClock, Cancellation cancellation, Progress progress) {
+    this(clock, cpuClock, cancellation, progress, null, 1);
+  }
+
+  /**
+   * @param capacityProbe probes the machine's capacity once per measured round for parallel cases, or null
+   * @param processors the processors a probe may use (k is capped there)
+   */
+  public BenchmarkEngine(Clock clock, CpuClock cpuClock, Cancellation cancellation, Progress progress,
+      CapacityProbe capacityProbe, int processors) {
     this.clock = clock;
     this.cpuClock = cpuClock;
     this.cancellation = cancellation;
     this.progress = progress;
+    this.capacityProbe = capacityProbe;
+    this.processors = processors;
   }
 
-  /** The measured runs of one case. */
-  public record Measurement(BenchmarkCase benchmarkCase, List<RunSample> runs, Histogram latencyNanos) {}
+  /**
+   * The measured runs of one case, and the machine's capacity for its parallelism probed in the same
+   * rounds (empty if not probed).
+   */
+  public record Measurement(BenchmarkCase benchmarkCase, List<RunSample> runs, Histogram latencyNanos,
+      List<Double> capacity, String capacityMethod, int capacityK) {
+
+    public Measurement(BenchmarkCase benchmarkCase, List<RunSample> runs, Histogram latencyNanos) {
+      this(benchmarkCase, runs, latencyNanos, List.of(), null, 0);
+    }
+  }
+
+  /** The k to probe for a case: its parallel threads, capped at the processors; 0 if not parallel. */
+  int capacityK(BenchmarkCase c) {
+    int k = Math.min(c.workers(), processors);
+    return capacityProbe != null && k >= 2 ? k : 0;
+  }
 
   /**
    * Measures every case of a group (cases share the workload, parameters and task count).
@@ -60,7 +90,14 @@ public final class BenchmarkEngine {
     }
     List<List<RunSample>> samples = new ArrayList<>();
     cases.forEach(c -> samples.add(new ArrayList<>()));
+    Map<Integer, List<Double>> capacity = new TreeMap<>();
+    cases.stream().map(this::capacityK).filter(k -> k > 0).forEach(k -> capacity.put(k, new ArrayList<>()));
     for (int r = 1; r <= runs; r++) {
+      // Probed in every round, between the runs it qualifies, so it sees the same minutes.
+      for (Map.Entry<Integer, List<Double>> probe : capacity.entrySet()) {
+        cancellation.check();
+        probe.getValue().add(capacityProbe.measure(probe.getKey()));
+      }
       for (int i = 0; i < cases.size(); i++) {
         progress.runStarting(cases.get(i), false, r, runs, ++done, steps);
         samples.get(i).add(runOnce(cases.get(i), executors.get(i), kernel));
@@ -70,7 +107,10 @@ public final class BenchmarkEngine {
     for (int i = 0; i < cases.size(); i++) {
       Histogram all = new Histogram(RunRecorder.MAX_LATENCY_NANOS, 3);
       samples.get(i).forEach(s -> all.add(s.latencyNanos()));
-      measurements.add(new Measurement(cases.get(i), List.copyOf(samples.get(i)), all));
+      int k = capacityK(cases.get(i));
+      measurements.add(k == 0 ? new Measurement(cases.get(i), List.copyOf(samples.get(i)), all)
+          : new Measurement(cases.get(i), List.copyOf(samples.get(i)), all, List.copyOf(capacity.get(k)),
+              capacityProbe.method(), k));
     }
     return measurements;
   }

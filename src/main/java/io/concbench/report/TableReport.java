@@ -43,6 +43,12 @@ public final class TableReport {
       columns.add(new Column("efficiency", true,
           r -> r.efficiency() == null ? "" : Units.format("%.2f", r.efficiency())));
     }
+    if (results.stream().anyMatch(r -> r.capacity() != null)) {
+      columns.add(new Column("capacity", true, r -> r.capacity() == null ? ""
+          : Units.format("%.2f/%d", r.capacity().median(), r.capacity().k())));
+      columns.add(new Column("eff/capacity", true,
+          r -> r.efficiencyVsCapacity() == null ? "" : Units.format("%.2f", r.efficiencyVsCapacity())));
+    }
     if (results.stream().anyMatch(r -> r.counter() != null)) {
       columns.add(new Column("lost updates", true, TableReport::lostUpdates));
     }

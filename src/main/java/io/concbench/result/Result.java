@@ -39,4 +39,6 @@ public record Result(
     Summary poolStartMs,
     Summary shutdownMs,
     long timedOutTasks,
-    List<Failure> failures) {}
+    List<Failure> failures,
+    CapacitySummary capacity,
+    Double efficiencyVsCapacity) {}

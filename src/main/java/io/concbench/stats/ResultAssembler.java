@@ -4,6 +4,8 @@ import io.concbench.engine.BenchmarkCase;
 import io.concbench.engine.BenchmarkEngine.Measurement;
 import io.concbench.engine.RunSample;
 import io.concbench.executor.TaskFailure;
+import io.concbench.capacity.CapacityMath;
+import io.concbench.result.CapacitySummary;
 import io.concbench.result.CounterSummary;
 import io.concbench.result.Failure;
 import io.concbench.result.LatencySummary;
@@ -75,6 +77,10 @@ public final class ResultAssembler {
     if (c.executor().parallel() && c.workers() > processors && cpuBound) {
       warnings.add(Warnings.tooFewProcessors(c.workers(), processors));
     }
+    CapacitySummary capacity = capacity(measurement);
+    if (capacity != null && CapacityMath.lowCapacity(capacity.median(), capacity.k())) {
+      warnings.add(Warnings.lowCapacity(capacity.median(), capacity.k()));
+    }
     CounterSummary counter = null;
     if (c.guard() != null) {
       counter = counter(runs);
@@ -115,7 +121,18 @@ public final class ResultAssembler {
         phase(runs, "pool_start_ms"),
         phase(runs, "shutdown_ms"),
         runs.stream().mapToLong(RunSample::timedOutTasks).sum(),
-        failures(runs));
+        failures(runs),
+        capacity,
+        speedup != null && capacity != null ? speedup / capacity.median() : null);
+  }
+
+  private static CapacitySummary capacity(Measurement measurement) {
+    if (measurement.capacity().isEmpty()) {
+      return null;
+    }
+    Summary s = Summaries.of(measurement.capacity().stream().mapToDouble(Double::doubleValue).toArray());
+    return new CapacitySummary(s.median(), s.min(), s.max(), s.samples(), measurement.capacityMethod(),
+        measurement.capacityK());
   }
 
   /** A phase the executor timed in every run, summarised; null if it does not time it. */

@@ -80,6 +80,11 @@ final class Warnings {
         firstFailure);
   }
 
+  static String lowCapacity(double capacity, int k) {
+    return format("the machine delivered %.2f of %d cores during this run; speedups are capped by that, not by "
+        + "the executor (a shared host's second core comes and goes: see docs/capacity.md)", capacity, k);
+  }
+
   static String timedOut(long tasks) {
     return format("%d task(s) ran over --task-timeout; their workers were killed and replaced", tasks);
   }

@@ -61,6 +61,40 @@ class BenchmarkEngineTest {
   }
 
   @Test
+  void capacityIsProbedOncePerMeasuredRoundForParallelCasesWithKCappedAtTheProcessors()
+      throws InterruptedException {
+    Workload workload = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());
+    List<String> order = new ArrayList<>();
+    io.concbench.capacity.CapacityProbe probe = new io.concbench.capacity.CapacityProbe() {
+      private double next = 1.5;
+
+      @Override
+      public double measure(int k) {
+        order.add("probe k=" + k);
+        return next += 0.1;
+      }
+
+      @Override
+      public String method() {
+        return "fake";
+      }
+    };
+    List<BenchmarkCase> group = List.of(
+        Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("a", false, order::add), 2, 1),
+        Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("b", true, order::add), 2, 4));
+    BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), new Cancellation(), Progress.NONE,
+        probe, 2);
+
+    List<Measurement> measured = engine.runGroup(group, 1, 2, 0, 6);
+
+    assertThat(order).containsExactly("a", "b", "probe k=2", "a", "b", "probe k=2", "a", "b");
+    assertThat(measured.get(0).capacity()).isEmpty();
+    assertThat(measured.get(1).capacity()).containsExactly(1.6, 1.7000000000000002);
+    assertThat(measured.get(1).capacityK()).isEqualTo(2);
+    assertThat(measured.get(1).capacityMethod()).isEqualTo("fake");
+  }
+
+  @Test
   void failingAndWrongTasksAreCountedAndTheRunGoesOn() throws InterruptedException {
     Workload workload = Fakes.workload(clock, TEN_MS, Set.of(1), Set.of(2, 3));
     BenchmarkCase c = Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("a", false, opened::add), 5, 1);

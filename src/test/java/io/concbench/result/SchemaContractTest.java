@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class SchemaContractTest {
 
   private static final List<Class<?>> RECORDS = List.of(Report.class, Environment.class, Result.class,
-      Summary.class, LatencySummary.class, CounterSummary.class, Failure.class);
+      Summary.class, LatencySummary.class, CounterSummary.class, Failure.class, CapacitySummary.class);
 
   @Test
   void theSchemaDescribesEveryFieldOfEveryRecordAndNoOther() throws IOException {
@@ -35,6 +35,7 @@ class SchemaContractTest {
     assertDescribes(defs.get("latency"), LatencySummary.class);
     assertDescribes(defs.get("counter"), CounterSummary.class);
     assertDescribes(defs.get("failure"), Failure.class);
+    assertDescribes(defs.get("capacity"), CapacitySummary.class);
     assertThat(schema.get("properties").get("schema").get("const").asText()).isEqualTo(Report.SCHEMA);
   }
 

@@ -40,6 +40,24 @@ class ResultAssemblerTest {
   }
 
   @Test
+  void efficiencyVsCapacityDividesTheSpeedupByTheCapacityAndLowCapacityIsNamed() {
+    Measurement single = measurement("single", 1, null, 800, 810, 790);
+    Measurement plain = measurement("thread-pool", 2, null, 400, 420, 410);
+    Measurement pool = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
+        List.of(1.0, 1.04, 1.1), "threads", 2);
+
+    Result r = assembler.assemble(pool, single);
+
+    assertThat(r.capacity().median()).isEqualTo(1.04);
+    assertThat(r.capacity().samples()).containsExactly(1.0, 1.04, 1.1);
+    assertThat(r.capacity().method()).isEqualTo("threads");
+    assertThat(r.efficiencyVsCapacity()).isCloseTo(800.0 / 410.0 / 1.04, within(1e-12));
+    assertThat(r.warnings()).anyMatch(w -> w.startsWith("the machine delivered 1.04 of 2 cores during this run"));
+    assertThat(assembler.assemble(plain, single).capacity()).isNull();
+    assertThat(assembler.assemble(plain, single).efficiencyVsCapacity()).isNull();
+  }
+
+  @Test
   void withoutABaselineThereIsNoSpeedup() {
     Result r = assembler.assemble(measurement("thread-pool", 2, null, 400, 420, 410), null);
 
