@@ -5,12 +5,16 @@ import java.util.concurrent.BrokenBarrierException;
 
 /**
  * Runs a fixed, allocation-free compute kernel on one thread, then on k threads released together, and
- * compares. About 2 × 40 ms per probe on the reference machine.
+ * compares. About 2 × 120 ms per probe on the reference machine.
  */
 public final class ThreadCapacityProbe implements CapacityProbe {
 
-  /** Iterations of the kernel: about 40 ms on the reference machine once compiled. */
-  static final long ITERATIONS = 120_000_000L;
+  /**
+   * Iterations of the kernel: about 120 ms on the reference machine once compiled. Long enough for the
+   * scheduler to spread the copies over the cores: with 40 ms, two threads woken together often shared
+   * one core next to another busy process, and the probe read 1.05 where a pool got 1.3.
+   */
+  static final long ITERATIONS = 360_000_000L;
 
   private volatile long sink;
   private boolean warmed;

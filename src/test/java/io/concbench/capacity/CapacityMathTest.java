@@ -14,9 +14,11 @@ class CapacityMathTest {
   }
 
   @Test
-  void theSlowestCopyDecides() {
-    // One copy alone: 100 ms; together one took 100 ms and the other 192 ms: the second core gave little.
-    assertThat(CapacityMath.capacity(2, 100, new long[] {100, 192})).isCloseTo(1.0417, within(1e-4));
+  void eachCopyContributesItsSpeedRelativeToRunningAlone() {
+    // Alone 100 ms; together one copy took 100 ms (a full core), the other 200 ms (half a core): 1.5 cores.
+    assertThat(CapacityMath.capacity(2, 100, new long[] {100, 200})).isCloseTo(1.5, within(1e-12));
+    // A third of a core each for three copies: one core in all.
+    assertThat(CapacityMath.capacity(3, 100, new long[] {300, 300, 300})).isCloseTo(1.0, within(1e-12));
   }
 
   @Test
