@@ -18,4 +18,5 @@ public record Environment(
     String cpuModel,
     int availableProcessors,
     long maxHeapMb,
-    String timestampUtc) {}
+    String timestampUtc,
+    io.concbench.system.MachineFacts system) {}

@@ -1,5 +1,6 @@
 package io.concbench.result;
 
+import io.concbench.system.MachineFactsReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -32,7 +33,8 @@ public final class EnvironmentProbe {
         cpuModel(Path.of("/proc/cpuinfo")).orElse("unknown"),
         runtime.availableProcessors(),
         runtime.maxMemory() / (1024 * 1024),
-        DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.MILLIS)));
+        DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.MILLIS)),
+        MachineFactsReader.readHere());
   }
 
   /** The first "model name" line of a cpuinfo file. */

@@ -150,7 +150,7 @@ class CompareCommandTest {
         List.of(), null, null, null, null, null, null, 0, List.of(), null, null);
     Environment environment = new Environment("test", javaVersion, "vendor", "vm", "vm", javaVersion, "/jdk",
         List.of(), "Linux", "6",
-        "amd64", "cpu", 2, 1024, "2026-11-25T00:00:00Z");
+        "amd64", "cpu", 2, 1024, "2026-11-25T00:00:00Z", null);
     return new Report(Report.SCHEMA, true, List.of("concbench"), environment, List.of(result));
   }
 }

@@ -15,7 +15,9 @@ public final class ReportFixtures {
   public static Environment environment() {
     return new Environment("0.0.0-test", "17.0.15", "Debian", "OpenJDK 64-Bit Server VM 17.0.15",
         "OpenJDK 64-Bit Server VM", "17.0.15", "/usr/lib/jvm/java-17", List.of(),
-        "Linux", "6.1", "amd64", "Test CPU", 2, 1024, "2026-11-25T06:00:00.000Z");
+        "Linux", "6.1", "amd64", "Test CPU", 2, 1024, "2026-11-25T06:00:00.000Z",
+        new io.concbench.system.MachineFacts("0-1", "0-1", null, List.of(0.5, 0.4, 0.3), false, null, null,
+            List.of("turbo: neither intel_pstate/no_turbo nor cpufreq/boost")));
   }
 
   public static Result result(String executor, int workers, Double speedup, CounterSummary counter, String guard) {

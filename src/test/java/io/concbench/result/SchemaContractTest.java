@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class SchemaContractTest {
 
   private static final List<Class<?>> RECORDS = List.of(Report.class, Environment.class, Result.class,
-      Summary.class, LatencySummary.class, CounterSummary.class, Failure.class, CapacitySummary.class);
+      Summary.class, LatencySummary.class, CounterSummary.class, Failure.class, CapacitySummary.class,
+      io.concbench.system.MachineFacts.class);
 
   @Test
   void theSchemaDescribesEveryFieldOfEveryRecordAndNoOther() throws IOException {
@@ -36,6 +37,7 @@ class SchemaContractTest {
     assertDescribes(defs.get("counter"), CounterSummary.class);
     assertDescribes(defs.get("failure"), Failure.class);
     assertDescribes(defs.get("capacity"), CapacitySummary.class);
+    assertDescribes(defs.get("system"), io.concbench.system.MachineFacts.class);
     assertThat(schema.get("properties").get("schema").get("const").asText()).isEqualTo(Report.SCHEMA);
   }
 
