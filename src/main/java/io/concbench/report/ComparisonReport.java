@@ -57,6 +57,11 @@ public final class ComparisonReport {
     for (String difference : outcome.environmentDifferences()) {
       text.append("\n> warning: ").append(difference);
     }
+    for (PairOutcome pair : outcome.pairs()) {
+      if (pair.capacityNote() != null) {
+        text.append("\n> warning: ").append(pair.key().label()).append(": ").append(pair.capacityNote());
+      }
+    }
     unpaired(outcome).forEach(line -> text.append("\n> ").append(line));
     return text.append('\n').toString();
   }
@@ -85,6 +90,7 @@ public final class ComparisonReport {
       }
       Map<String, Object> entry = keyJson(pair.key());
       entry.put("metrics", metrics);
+      entry.put("capacity_note", pair.capacityNote());
       pairs.add(entry);
     }
     Map<String, Object> root = new java.util.LinkedHashMap<>();

@@ -41,7 +41,11 @@ public final class ReportComparison {
 
   public record MetricOutcome(Metric metric, SampleComparison comparison) {}
 
-  public record PairOutcome(Key key, List<MetricOutcome> metrics) {
+  /**
+   * @param capacityNote set when both results carry a capacity and it fell by more than the threshold: a
+   *     "regression" in those minutes may be the machine's, not the code's
+   */
+  public record PairOutcome(Key key, List<MetricOutcome> metrics, String capacityNote) {
     public boolean regressed() {
       return metrics.stream().anyMatch(m -> m.comparison().verdict() == Verdict.REGRESSED);
     }
@@ -86,11 +90,29 @@ public final class ReportComparison {
               SampleComparison.of(bs.get(), cs.get(), metric.lowerIsBetter(), rule)));
         }
       }
-      pairs.add(new PairOutcome(key, metrics));
+      pairs.add(new PairOutcome(key, metrics, capacityNote(b, c, rule)));
     }
     List<Key> currentOnly = currentByKey.keySet().stream().filter(k -> !paired.containsKey(k)).toList();
     return new Outcome(pairs, baselineOnly, currentOnly,
         environmentDifferences(baseline.environment(), current.environment()));
+  }
+
+  /** Names a capacity drop between the two results, which would explain a slower current report. */
+  static String capacityNote(Result baseline, Result current, ComparisonRule rule) {
+    if (baseline.capacity() == null || current.capacity() == null) {
+      return null;
+    }
+    double before = baseline.capacity().median();
+    double after = current.capacity().median();
+    if (after >= before / (1 + rule.threshold())) {
+      return null;
+    }
+    String efficiency = baseline.efficiencyVsCapacity() == null || current.efficiencyVsCapacity() == null ? ""
+        : String.format(java.util.Locale.ROOT, "; efficiency against capacity %.2f -> %.2f",
+            baseline.efficiencyVsCapacity(), current.efficiencyVsCapacity());
+    return String.format(java.util.Locale.ROOT,
+        "the machine's capacity fell from %.2f to %.2f of %d cores between the two runs%s", before, after,
+        current.capacity().k(), efficiency);
   }
 
   private static boolean hasPositive(List<Double> samples) {

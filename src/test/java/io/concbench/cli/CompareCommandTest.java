@@ -68,6 +68,31 @@ class CompareCommandTest {
   }
 
   @Test
+  void aRegressionThatCoincidesWithACapacityDropSaysSo() throws IOException {
+    Path baseline = write("base.json", withCapacity(report(1.0, "17.0.15"), 1.97, 0.98));
+    Path current = write("cur.json", withCapacity(report(1.3, "17.0.15"), 1.40, 0.97));
+
+    Outcome outcome = compare(baseline.toString(), current.toString());
+
+    assertThat(outcome.status).isEqualTo(ExitCodes.FAILED);
+    assertThat(outcome.err).contains("the machine's capacity fell from 1.97 to 1.40 of 2 cores between the two "
+        + "runs; efficiency against capacity 0.98 -> 0.97 (the regression above may be the machine's");
+  }
+
+  private static Report withCapacity(Report report, double capacity, double efficiency) {
+    Result r = report.results().get(0);
+    Result withIt = new Result(r.workload(), r.executor(), r.workers(), r.tasks(), r.params(), r.guard(), r.runs(),
+        r.warmupRuns(), r.wallMs(), r.cpuMs(), r.userMs(), r.sysMs(), r.latencyUs(), r.throughputPerS(),
+        r.coresUsed(), r.baseline(), r.speedup(), r.efficiency(), r.counter(), r.failedTasks(),
+        r.unverifiedTasks(), r.firstFailure(), r.warnings(), r.startupMs(), r.computeMs(), r.ipcMs(), r.exitMs(),
+        r.poolStartMs(), r.shutdownMs(), r.timedOutTasks(), r.failures(),
+        new io.concbench.result.CapacitySummary(capacity, capacity, capacity, List.of(capacity), "threads", 2),
+        efficiency);
+    return new Report(report.schema(), report.complete(), report.commandLine(), report.environment(),
+        List.of(withIt));
+  }
+
+  @Test
   void differentEnvironmentsAreWarnedAbout() throws IOException {
     Path baseline = write("base.json", report(1.0, "17.0.15"));
     Path current = write("cur.json", report(1.0, "25.0.1"));
