@@ -5,11 +5,15 @@ package io.concbench.capacity;
  * goes from minute to minute and nothing inside the machine shows it, so a speedup means little without a
  * capacity measured in the same minutes (docs/capacity.md).
  */
-public interface CapacityProbe {
+public interface CapacityProbe extends AutoCloseable {
 
   /** The capacity for {@code k} workers, e.g. 1.97 of 2. */
   double measure(int k) throws InterruptedException;
 
-  /** How it measures ("threads"), for the report. */
+  /** How it measures ("threads", "processes"), for the report. */
   String method();
+
+  /** Ends what the probe started (probe processes). */
+  @Override
+  default void close() {}
 }

@@ -1,5 +1,7 @@
 package io.concbench.cli;
 
+import io.concbench.capacity.CapacityProbe;
+import io.concbench.capacity.ProcessCapacityProbe;
 import io.concbench.capacity.ThreadCapacityProbe;
 import io.concbench.engine.BenchmarkCase;
 import io.concbench.engine.BenchmarkEngine;
@@ -177,7 +179,7 @@ public final class RunCommand implements Callable<Integer> {
     TerminalProgress terminalProgress = services.stderrTerminal() && !quiet ? new TerminalProgress(err) : null;
     Progress progress = terminalProgress == null ? Progress.NONE : terminalProgress;
     BenchmarkEngine engine = new BenchmarkEngine(services.clock(), services.cpuClock(), cancellation, progress,
-        capacity.equals("auto") ? new ThreadCapacityProbe() : null, environment.availableProcessors());
+        capacity.equals("auto") ? RunCommand::probeFor : null, environment.availableProcessors());
     ResultAssembler assembler = new ResultAssembler(environment.availableProcessors(), plan.warmup());
 
     List<Result> results = new ArrayList<>();
@@ -219,6 +221,11 @@ public final class RunCommand implements Callable<Integer> {
       return ExitCodes.INTERRUPTED;
     }
     return results.stream().anyMatch(RunCommand::failed) ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  /** Separate processes stand for the process executors, threads for the others (docs/capacity.md). */
+  private static CapacityProbe probeFor(boolean otherProcesses) {
+    return otherProcesses ? new ProcessCapacityProbe() : new ThreadCapacityProbe();
   }
 
   private static boolean failed(Result r) {

@@ -7,6 +7,7 @@ import io.concbench.executor.PhaseTimes;
 import io.concbench.executor.WorkloadSpec;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import io.concbench.workload.TaskKernel;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class BenchmarkEngine {
   private final CpuClock cpuClock;
   private final Cancellation cancellation;
   private final Progress progress;
-  private final CapacityProbe capacityProbe;
+  private final Function<Boolean, CapacityProbe> capacityProbes;
   private final int processors;
 
   public BenchmarkEngine(Clock clock, CpuClock cpuClock, Cancellation cancellation, Progress progress) {
@@ -31,17 +32,60 @@ public final class BenchmarkEngine {
   }
 
   /**
-   * @param capacityProbe probes the machine's capacity once per measured round for parallel cases, or null
+   * @param capacityProbes makes the probe for a case (true: its tasks run in other processes), probed once
+   *     per measured round for parallel cases; null to probe nothing. Probes live for one group.
    * @param processors the processors a probe may use (k is capped there)
    */
   public BenchmarkEngine(Clock clock, CpuClock cpuClock, Cancellation cancellation, Progress progress,
-      CapacityProbe capacityProbe, int processors) {
+      Function<Boolean, CapacityProbe> capacityProbes, int processors) {
     this.clock = clock;
     this.cpuClock = cpuClock;
     this.cancellation = cancellation;
     this.progress = progress;
-    this.capacityProbe = capacityProbe;
+    this.capacityProbes = capacityProbes;
     this.processors = processors;
+  }
+
+  /** A capacity figure a group needs: for in-process or for other-process executors, for k workers. */
+  private record ProbeKey(boolean otherProcesses, int k) {}
+
+  /** The probes of one group (made on first use, closed with the group) and their samples. */
+  private final class GroupProbes implements AutoCloseable {
+    private final Map<Boolean, CapacityProbe> probes = new java.util.HashMap<>();
+    private final Map<ProbeKey, List<Double>> samples = new java.util.LinkedHashMap<>();
+
+    GroupProbes(List<BenchmarkCase> cases) {
+      for (BenchmarkCase c : cases) {
+        if (capacityK(c) > 0) {
+          samples.putIfAbsent(key(c), new ArrayList<>());
+        }
+      }
+    }
+
+    ProbeKey key(BenchmarkCase c) {
+      return new ProbeKey(otherProcesses(c), capacityK(c));
+    }
+
+    CapacityProbe probe(boolean otherProcesses) {
+      return probes.computeIfAbsent(otherProcesses, capacityProbes::apply);
+    }
+
+    /** One probe of every kind and k the group needs: once per measured round. */
+    void probeAll() throws InterruptedException {
+      for (Map.Entry<ProbeKey, List<Double>> entry : samples.entrySet()) {
+        cancellation.check();
+        entry.getValue().add(probe(entry.getKey().otherProcesses()).measure(entry.getKey().k()));
+      }
+    }
+
+    @Override
+    public void close() {
+      probes.values().forEach(CapacityProbe::close);
+    }
+  }
+
+  private static boolean otherProcesses(BenchmarkCase c) {
+    return io.concbench.executor.ExecutorRegistry.runsInOtherProcesses(c.executor().name());
   }
 
   /**
@@ -59,7 +103,7 @@ public final class BenchmarkEngine {
   /** The k to probe for a case: its parallel threads, capped at the processors; 0 if not parallel. */
   int capacityK(BenchmarkCase c) {
     int k = Math.min(c.workers(), processors);
-    return capacityProbe != null && k >= 2 ? k : 0;
+    return capacityProbes != null && k >= 2 ? k : 0;
   }
 
   /**
@@ -90,29 +134,27 @@ public final class BenchmarkEngine {
     }
     List<List<RunSample>> samples = new ArrayList<>();
     cases.forEach(c -> samples.add(new ArrayList<>()));
-    Map<Integer, List<Double>> capacity = new TreeMap<>();
-    cases.stream().map(this::capacityK).filter(k -> k > 0).forEach(k -> capacity.put(k, new ArrayList<>()));
-    for (int r = 1; r <= runs; r++) {
-      // Probed in every round, between the runs it qualifies, so it sees the same minutes.
-      for (Map.Entry<Integer, List<Double>> probe : capacity.entrySet()) {
-        cancellation.check();
-        probe.getValue().add(capacityProbe.measure(probe.getKey()));
+    try (GroupProbes probes = new GroupProbes(cases)) {
+      for (int r = 1; r <= runs; r++) {
+        // Probed in every round, before the runs it qualifies, so it sees the same minutes.
+        probes.probeAll();
+        for (int i = 0; i < cases.size(); i++) {
+          progress.runStarting(cases.get(i), false, r, runs, ++done, steps);
+          samples.get(i).add(runOnce(cases.get(i), executors.get(i), kernel));
+        }
       }
+      List<Measurement> measurements = new ArrayList<>();
       for (int i = 0; i < cases.size(); i++) {
-        progress.runStarting(cases.get(i), false, r, runs, ++done, steps);
-        samples.get(i).add(runOnce(cases.get(i), executors.get(i), kernel));
+        BenchmarkCase c = cases.get(i);
+        Histogram all = new Histogram(RunRecorder.MAX_LATENCY_NANOS, 3);
+        samples.get(i).forEach(s -> all.add(s.latencyNanos()));
+        int k = capacityK(c);
+        measurements.add(k == 0 ? new Measurement(c, List.copyOf(samples.get(i)), all)
+            : new Measurement(c, List.copyOf(samples.get(i)), all, List.copyOf(probes.samples.get(probes.key(c))),
+                probes.probe(otherProcesses(c)).method(), k));
       }
+      return measurements;
     }
-    List<Measurement> measurements = new ArrayList<>();
-    for (int i = 0; i < cases.size(); i++) {
-      Histogram all = new Histogram(RunRecorder.MAX_LATENCY_NANOS, 3);
-      samples.get(i).forEach(s -> all.add(s.latencyNanos()));
-      int k = capacityK(cases.get(i));
-      measurements.add(k == 0 ? new Measurement(cases.get(i), List.copyOf(samples.get(i)), all)
-          : new Measurement(cases.get(i), List.copyOf(samples.get(i)), all, List.copyOf(capacity.get(k)),
-              capacityProbe.method(), k));
-    }
-    return measurements;
   }
 
   private RunSample runOnce(BenchmarkCase benchmarkCase, Executor executor, TaskKernel kernel)

@@ -83,7 +83,7 @@ class BenchmarkEngineTest {
         Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("a", false, order::add), 2, 1),
         Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("b", true, order::add), 2, 4));
     BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), new Cancellation(), Progress.NONE,
-        probe, 2);
+        otherProcesses -> probe, 2);
 
     List<Measurement> measured = engine.runGroup(group, 1, 2, 0, 6);
 
