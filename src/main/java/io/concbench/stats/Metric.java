@@ -29,6 +29,28 @@ public enum Metric {
     Optional<List<Double>> samples(Result r) {
       return Optional.of(r.wallMs().samples().stream().map(ms -> ms > 0 ? r.tasks() * 1000.0 / ms : 0.0).toList());
     }
+  },
+  /**
+   * Run i's speedup against the capacity probed in its round: (baseline median / wall_i) / capacity_i, the
+   * baseline median being speedup × this result's median. Only where both a speedup and one capacity
+   * sample per run exist.
+   */
+  EFFICIENCY_VS_CAPACITY("efficiency_vs_capacity", "eff/capacity", false) {
+    @Override
+    Optional<List<Double>> samples(Result r) {
+      if (r.speedup() == null || r.capacity() == null
+          || r.capacity().samples().size() != r.wallMs().samples().size()) {
+        return Optional.empty();
+      }
+      double baselineMedian = r.speedup() * r.wallMs().median();
+      List<Double> walls = r.wallMs().samples();
+      List<Double> capacity = r.capacity().samples();
+      List<Double> efficiency = new java.util.ArrayList<>();
+      for (int i = 0; i < walls.size(); i++) {
+        efficiency.add(walls.get(i) > 0 && capacity.get(i) > 0 ? baselineMedian / walls.get(i) / capacity.get(i) : 0.0);
+      }
+      return Optional.of(efficiency);
+    }
   };
 
   private final String key;
