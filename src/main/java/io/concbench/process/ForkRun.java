@@ -86,7 +86,6 @@ final class ForkRun implements ExecutorRun, PhaseTimes {
         return;
       }
       alive.add(child);
-      boolean[] timedOut = {false};
       ScheduledFuture<?> watchdog = null;
       try {
         child.awaitHello();
@@ -129,13 +128,14 @@ final class ForkRun implements ExecutorRun, PhaseTimes {
         exitNanos.addAndGet(System.nanoTime() - bye);
         return;
       } catch (IOException e) {
+        // The watchdog fired (and killed the child) if it is done without having been cancelled.
+        boolean timedOut = watchdog != null && watchdog.isDone() && !watchdog.isCancelled();
         if (watchdog != null) {
-          timedOut[0] = watchdog.isDone() && !watchdog.isCancelled();
           watchdog.cancel(false);
         }
         child.kill();
         Integer exitCode = child.exitCodeIfDead(2_000);
-        if (timedOut[0]) {
+        if (timedOut) {
           remote.failed(new TaskFailure(index, "ran over --task-timeout of " + settings.taskTimeoutNanos() / 1_000_000
               + " ms", child.pid(), exitCode, true, child.stderrTail()));
           return;

@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -360,7 +359,7 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
       first = false;
     }
     slot.inFlight.clear();
-    // Tried-again tasks go first, one chunk, so a task that kills its worker cannot starve the others.
+    // Tried-again tasks go first, as one chunk: they were already waiting longest.
     if (!again.isEmpty()) {
       pending.addFirst(again.stream().mapToInt(Integer::intValue).toArray());
     }
@@ -427,8 +426,8 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
       }
       slot.worker.closeInput();
     }
-    for (Iterator<Slot> it = slots.iterator(); it.hasNext(); ) {
-      it.next().worker.awaitExit(EXIT_WAIT_MILLIS);
+    for (Slot slot : slots) {
+      slot.worker.awaitExit(EXIT_WAIT_MILLIS);
     }
     shutdownNanos = System.nanoTime() - start;
   }
