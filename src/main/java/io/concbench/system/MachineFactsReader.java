@@ -41,23 +41,72 @@ public final class MachineFactsReader {
     return new MachineFacts(online, cpuset, quota, load, smt, governor, turbo, List.copyOf(unreadable));
   }
 
-  /** cgroup v2 cpu.max ("max 100000" or "150000 100000"), else v1 cfs_quota_us / cfs_period_us. */
+  /**
+   * The tightest CPU quota on the way from this process's cgroup (named in /proc/self/cgroup) up to the
+   * root: a quota set on a parent slice limits its children too. cgroup v2 cpu.max ("max 100000" or
+   * "150000 100000"), else v1 cpu.cfs_quota_us / cpu.cfs_period_us (-1: unlimited). Null when unlimited.
+   */
   private Double quota() {
-    Optional<String> v2 = quiet("sys/fs/cgroup/cpu.max");
-    if (v2.isPresent()) {
-      String[] fields = v2.get().split("\\s+");
-      return fields[0].equals("max") ? null : Double.parseDouble(fields[0]) / Double.parseDouble(fields[1]);
-    }
-    for (String dir : List.of("sys/fs/cgroup/cpu", "sys/fs/cgroup/cpu,cpuacct")) {
-      Optional<String> quota = quiet(dir + "/cpu.cfs_quota_us");
-      Optional<String> period = quiet(dir + "/cpu.cfs_period_us");
-      if (quota.isPresent() && period.isPresent()) {
-        long q = Long.parseLong(quota.get());
-        return q < 0 ? null : q / Double.parseDouble(period.get());
+    boolean found = false;
+    Double tightest = null;
+    for (String dir : cgroupDirectories()) {
+      Optional<String> v2 = quiet(dir + "/cpu.max");
+      Double quota = null;
+      if (v2.isPresent()) {
+        found = true;
+        String[] fields = v2.get().split("\\s+");
+        quota = fields[0].equals("max") ? null : Double.parseDouble(fields[0]) / Double.parseDouble(fields[1]);
+      } else {
+        Optional<String> q = quiet(dir + "/cpu.cfs_quota_us");
+        Optional<String> period = quiet(dir + "/cpu.cfs_period_us");
+        if (q.isPresent() && period.isPresent()) {
+          found = true;
+          long micros = Long.parseLong(q.get());
+          quota = micros < 0 ? null : micros / Double.parseDouble(period.get());
+        }
+      }
+      if (quota != null && (tightest == null || quota < tightest)) {
+        tightest = quota;
       }
     }
-    unreadable.add("CPU quota: no cgroup v2 cpu.max nor v1 cpu.cfs_quota_us");
-    return null;
+    if (!found) {
+      unreadable.add("CPU quota: no cgroup v2 cpu.max nor v1 cpu.cfs_quota_us");
+    }
+    return tightest;
+  }
+
+  /**
+   * The directories that may hold this process's CPU quota, innermost first: its own cgroup's and every
+   * parent's, for the v2 hierarchy and the v1 cpu controller's mounts, as /proc/self/cgroup names them.
+   */
+  private List<String> cgroupDirectories() {
+    List<String> mounts = List.of("sys/fs/cgroup", "sys/fs/cgroup/cpu", "sys/fs/cgroup/cpu,cpuacct");
+    List<String> paths = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(root.resolve("proc/self/cgroup"))) {
+        String[] fields = line.split(":", 3); // id:controllers:path
+        if (fields.length == 3 && (fields[1].isEmpty() || List.of(fields[1].split(",")).contains("cpu"))) {
+          paths.add(fields[2]);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // no /proc/self/cgroup: only the mounts' roots are looked at
+    }
+    List<String> directories = new ArrayList<>();
+    for (String mount : mounts) {
+      for (String path : paths) {
+        for (String p = path; p != null && p.startsWith("/") && !p.equals("/"); p = parent(p)) {
+          directories.add(mount + p);
+        }
+      }
+      directories.add(mount);
+    }
+    return directories;
+  }
+
+  private static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash <= 0 ? null : path.substring(0, slash);
   }
 
   private String turbo() {

@@ -64,6 +64,27 @@ class MachineFactsReaderTest {
   }
 
   @Test
+  void aQuotaOnAParentSliceOfThisProcessesCgroupCountsAndTheTightestWins() throws IOException {
+    write("proc/self/cgroup", "0::/user.slice/session-1.scope\n");
+    write("sys/fs/cgroup/cpu.max", "max 100000\n");
+    write("sys/fs/cgroup/user.slice/cpu.max", "50000 100000\n");
+    write("sys/fs/cgroup/user.slice/session-1.scope/cpu.max", "150000 100000\n");
+
+    assertThat(new MachineFactsReader(root).read().cpuQuotaCores()).isCloseTo(0.5, within(1e-12));
+  }
+
+  @Test
+  void aV1QuotaInTheCpuControllersOwnPathIsFound() throws IOException {
+    write("proc/self/cgroup", "12:memory:/docker/abc\n4:cpu,cpuacct:/docker/abc\n");
+    write("sys/fs/cgroup/cpu,cpuacct/cpu.cfs_quota_us", "-1\n");
+    write("sys/fs/cgroup/cpu,cpuacct/cpu.cfs_period_us", "100000\n");
+    write("sys/fs/cgroup/cpu,cpuacct/docker/abc/cpu.cfs_quota_us", "200000\n");
+    write("sys/fs/cgroup/cpu,cpuacct/docker/abc/cpu.cfs_period_us", "100000\n");
+
+    assertThat(new MachineFactsReader(root).read().cpuQuotaCores()).isCloseTo(2.0, within(1e-12));
+  }
+
+  @Test
   void missingFilesAreReportedNotGuessed() {
     MachineFacts facts = new MachineFactsReader(root).read();
 
