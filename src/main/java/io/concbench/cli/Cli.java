@@ -14,6 +14,10 @@ public final class Cli {
 
   /** Runs {@code args} and returns the exit status; only {@code Main} turns it into {@code System.exit}. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Services services) {
+    int direct = DirectAnswers.answer(args, out);
+    if (direct != DirectAnswers.NOT_DIRECT) {
+      return direct;
+    }
     CommandLine commandLine = new CommandLine(new ConcbenchCommand(), new Factory(services));
     commandLine.setOut(out);
     commandLine.setErr(err);

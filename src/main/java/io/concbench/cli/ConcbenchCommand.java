@@ -1,6 +1,5 @@
 package io.concbench.cli;
 
-import io.concbench.result.Version;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -36,8 +35,7 @@ public final class ConcbenchCommand implements Callable<Integer> {
   public static final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"concbench " + Version.current() + " (Java " + System.getProperty("java.version")
-          + ", " + System.getProperty("java.vm.name") + ")"};
+      return new String[] {DirectAnswers.versionLine()};
     }
   }
 }

@@ -21,7 +21,12 @@ public final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    print(spec.commandLine().getOut());
+    return ExitCodes.OK;
+  }
+
+  /** The listing itself; also printed by {@link Cli#run} without building the command model. */
+  static void print(PrintWriter out) {
     int nameWidth = 17;
     out.println("Workloads (--workload), with parameters (--param KEY=VALUE) and their defaults:");
     for (Workload w : WorkloadRegistry.all()) {
@@ -44,7 +49,6 @@ public final class ListCommand implements Callable<Integer> {
       out.println("  " + pad(g.label(), nameWidth) + g.description());
     }
     out.flush();
-    return ExitCodes.OK;
   }
 
   private static String pad(String text, int width) {

@@ -11,8 +11,26 @@ public interface CpuClock {
 
   CpuTimes read();
 
-  /** The JVM's process CPU time, with the user/system split from /proc/self/stat where there is one. */
+  /**
+   * The JVM's process CPU time, with the user/system split from /proc/self/stat where there is one. Made on
+   * first use: the management beans load a good part of JMX, which commands that measure nothing (list,
+   * --version) should not pay for at start-up.
+   */
   static CpuClock system() {
+    return new CpuClock() {
+      private CpuClock clock;
+
+      @Override
+      public synchronized CpuTimes read() {
+        if (clock == null) {
+          clock = systemNow();
+        }
+        return clock.read();
+      }
+    };
+  }
+
+  private static CpuClock systemNow() {
     java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     Path stat = Path.of("/proc/self/stat");
     boolean procReadable = Files.isReadable(stat);

@@ -45,6 +45,15 @@ class InfoCommandsTest {
   }
 
   @Test
+  void theDirectVersionAndListAnswersMatchPicoclisOwn() {
+    // `--version` and `list` are answered without building the command model: the text must be the same.
+    assertThat(CommandRunner.run("--version").out()).isEqualTo(CommandRunner.run("--debug", "--version").out());
+    assertThat(CommandRunner.run("-V").out()).isEqualTo(CommandRunner.run("--version").out());
+    assertThat(CommandRunner.run("list").out()).isEqualTo(CommandRunner.run("--debug", "list").out());
+    assertThat(CommandRunner.run("list", "--help").out()).contains("Usage: concbench list");
+  }
+
+  @Test
   void noCommandIsAUsageError() {
     Outcome outcome = CommandRunner.run();
 
