@@ -185,6 +185,12 @@ public final class RunOptions {
       choices.add(new BenchmarkPlan.WorkloadChoice(workload, resolve(workload, own), taskCount));
       for (ExecutorRegistry.Entry executor : chosenExecutors) {
         requireThreadCap(executor, taskCount);
+        // Each worker JVM would count into a counter of its own: lost updates could not be seen, and an
+        // empty count would read as "nothing lost" (found by the process-executors branch).
+        if (workload.usesCounter() && ExecutorRegistry.runsInOtherProcesses(executor.name())) {
+          throw new UsageException("invalid value for --executor: '" + executor.name() + "' (the counter workload "
+              + "shares one counter between threads; " + executor.name() + " runs tasks in separate JVMs)");
+        }
       }
     }
     ExecutorSettings settings = new ExecutorSettings(workerCount, Math.round(switchIntervalMs * 1e6),
@@ -210,6 +216,14 @@ public final class RunOptions {
     }
     requireRange("--retries", retries, 0, 100);
     long timeoutNanos = taskTimeout == null ? 0 : Durations.parse("--task-timeout", taskTimeout);
+    for (String arg : jvmArgs) {
+      // concbench sets the class path and main class itself; anything else not an option is a mistake.
+      if (!arg.startsWith("-") || List.of("-cp", "-classpath", "--class-path", "-jar", "-m", "--module")
+          .contains(arg)) {
+        throw new UsageException("invalid value for --jvm-arg: '" + arg + "' (must be a JVM option starting with "
+            + "'-', and not one that sets the class path, a jar or a module: concbench sets those)");
+      }
+    }
     if (javaBinary != null && !javaBinary.isBlank()) {
       Path binary = Path.of(javaBinary);
       if (!Files.isExecutable(binary) || Files.isDirectory(binary)) {

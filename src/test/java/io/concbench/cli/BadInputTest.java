@@ -63,6 +63,9 @@ class BadInputTest {
       "run --workload io --executor thread-per-task --tasks 20000 | at most 10000",
       "run --workload cpu --executor single --output /nonexistent-dir/x.json | invalid value for --output: '/nonexistent-dir/x.json' (directory /nonexistent-dir does not exist)",
       "bogus                                                   | Unmatched argument at index 0: 'bogus'",
+      "run --workload counter --executor process-pool          | invalid value for --executor: 'process-pool' (the counter workload shares one counter",
+      "run --workload cpu --executor fork --jvm-arg=Xmx64m     | invalid value for --jvm-arg: 'Xmx64m'",
+      "run --workload cpu --executor fork --jvm-arg=-jar       | invalid value for --jvm-arg: '-jar'",
   })
   void commandLevelMistakes(String line, String expected) {
     Outcome outcome = CommandRunner.run(line.trim().split(" +"));
