@@ -168,7 +168,7 @@ public final class RunOptions {
     }
 
     for (String key : params.keySet()) {
-      if (chosenWorkloads.stream().noneMatch(w -> w.params().stream().anyMatch(p -> p.name().equals(key)))) {
+      if (chosenWorkloads.stream().noneMatch(w -> w.takesParam(key))) {
         // Let the first workload's resolution produce the message listing the keys it takes.
         resolve(chosenWorkloads.get(0), Map.of(key, params.get(key)));
       }
@@ -177,7 +177,7 @@ public final class RunOptions {
     for (Workload workload : chosenWorkloads) {
       Map<String, String> own = new LinkedHashMap<>();
       params.forEach((k, v) -> {
-        if (workload.params().stream().anyMatch(p -> p.name().equals(k))) {
+        if (workload.takesParam(k)) {
           own.put(k, v);
         }
       });
@@ -187,7 +187,7 @@ public final class RunOptions {
         requireThreadCap(executor, taskCount);
         // Each worker JVM would count into a counter of its own: lost updates could not be seen, and an
         // empty count would read as "nothing lost" (found by the process-executors branch).
-        if (workload.usesCounter() && ExecutorRegistry.runsInOtherProcesses(executor.name())) {
+        if (workload.usesCounter() && executor.inOtherProcesses()) {
           throw new UsageException("invalid value for --executor: '" + executor.name() + "' (the counter workload "
               + "shares one counter between threads; " + executor.name() + " runs tasks in separate JVMs)");
         }
@@ -203,7 +203,7 @@ public final class RunOptions {
   /** Checks the process options; they only make sense with a process executor, and are capped. */
   private ProcessSettings processSettings(List<ExecutorRegistry.Entry> executors, int workerCount,
       List<BenchmarkPlan.WorkloadChoice> choices) {
-    boolean processes = executors.stream().anyMatch(e -> ExecutorRegistry.runsInOtherProcesses(e.name()));
+    boolean processes = executors.stream().anyMatch(ExecutorRegistry.Entry::inOtherProcesses);
     if (processes) {
       requireRange("--workers", workerCount, 1, MAX_PROCESS_WORKERS);
     }

@@ -85,7 +85,7 @@ public final class BenchmarkEngine {
   }
 
   private static boolean otherProcesses(BenchmarkCase c) {
-    return io.concbench.executor.ExecutorRegistry.runsInOtherProcesses(c.executor().name());
+    return c.executor().inOtherProcesses();
   }
 
   /**

@@ -74,6 +74,11 @@ final class RunRecorder implements TaskBatch {
     return remote;
   }
 
+  /** Records one task's latency, clamped to what the histogram covers. Thread-safe (a wait-free recorder). */
+  private void recordLatency(long nanos) {
+    latencies.recordValue(Math.min(MAX_LATENCY_NANOS, Math.max(0, nanos)));
+  }
+
   /** Sums what every runner saw; call after the executor has returned. */
   RunSample finish(long wallNanos, CpuTimes cpu, Map<String, Double> phaseMillis) {
     long completed = remote.completed.get();
@@ -116,7 +121,7 @@ final class RunRecorder implements TaskBatch {
         }
       }
       completed.incrementAndGet();
-      latencies.recordValue(Math.min(MAX_LATENCY_NANOS, Math.max(0, latencyNanos)));
+      recordLatency(latencyNanos);
     }
 
     @Override
@@ -192,7 +197,7 @@ final class RunRecorder implements TaskBatch {
         noteFailure("task " + index + " failed: " + e);
       }
       completed++;
-      latencies.recordValue(Math.min(MAX_LATENCY_NANOS, Math.max(0, clock.nanoTime() - start)));
+      recordLatency(clock.nanoTime() - start);
     }
 
     private void noteFailure(String message) {

@@ -107,7 +107,7 @@ final class ForkRun implements ExecutorRun, PhaseTimes {
         if (!(reply instanceof Frame.Results results) || results.outcomes().size() != 1) {
           throw new ProtocolException("child answered " + reply.getClass().getSimpleName() + " instead of a result");
         }
-        transitNanos.addAndGet((results.receivedNanos() - sent) + (arrived - results.replyNanos()));
+        transitNanos.addAndGet(results.transitNanos(sent, arrived));
         Frame.TaskOutcome outcome = results.outcomes().get(0);
         if (outcome.error() != null) {
           remote.failed(new TaskFailure(index, "threw in the child: " + outcome.error(), child.pid(), null, false,

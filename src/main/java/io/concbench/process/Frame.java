@@ -38,7 +38,16 @@ public sealed interface Frame {
    * @param receivedNanos when the worker had read the chunk; {@code replyNanos} when it wrote this reply
    */
   record Results(long chunk, long receivedNanos, long replyNanos, List<TaskOutcome> outcomes, byte[][] payloads)
-      implements Frame {}
+      implements Frame {
+
+    /**
+     * Time the chunk spent in the pipes: request (parent sent it until the worker had read it) plus reply
+     * (worker wrote it until the parent had it), free of queueing behind another chunk and of the compute.
+     */
+    public long transitNanos(long sentNanos, long arrivedNanos) {
+      return (receivedNanos - sentNanos) + (arrivedNanos - replyNanos);
+    }
+  }
 
   /** One task's outcome; {@code error} is null when it returned normally. */
   record TaskOutcome(int index, long result, long computeNanos, String error) {}

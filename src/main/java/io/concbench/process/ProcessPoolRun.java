@@ -272,7 +272,7 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
     if (chunk == null) {
       return 0;
     }
-    transitNanos += (results.receivedNanos() - chunk.sentNanos()) + (replied.arrivedNanos() - results.replyNanos());
+    transitNanos += results.transitNanos(chunk.sentNanos(), replied.arrivedNanos());
     long accounted = 0;
     for (int i = 0; i < results.outcomes().size(); i++) {
       Frame.TaskOutcome outcome = results.outcomes().get(i);

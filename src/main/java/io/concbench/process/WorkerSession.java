@@ -1,6 +1,5 @@
 package io.concbench.process;
 
-import io.concbench.workload.ParamSpec;
 import io.concbench.workload.ParamValues;
 import io.concbench.workload.TaskContext;
 import io.concbench.workload.TaskKernel;
@@ -99,11 +98,7 @@ final class WorkerSession {
       throw new IllegalArgumentException("unknown workload '" + setup.workload() + "'");
     }
     for (String key : setup.params().keySet()) {
-      boolean known = false;
-      for (ParamSpec spec : workload.params()) {
-        known |= spec.name().equals(key);
-      }
-      if (!known) {
+      if (!workload.takesParam(key)) {
         throw new IllegalArgumentException("workload " + workload.name() + " has no parameter '" + key + "'");
       }
     }

@@ -18,7 +18,7 @@ public final class ParamValues {
    */
   public static ParamValues resolve(Workload workload, Map<String, String> given) {
     for (String key : given.keySet()) {
-      if (workload.params().stream().noneMatch(p -> p.name().equals(key))) {
+      if (!workload.takesParam(key)) {
         StringBuilder message = new StringBuilder("invalid value for --param: unknown parameter '")
             .append(key).append("' for workload ").append(workload.name());
         if (workload.params().isEmpty()) {

@@ -15,6 +15,19 @@ public interface Workload {
   /** Tasks per run when the user does not say. */
   int defaultTasks();
 
+  /**
+   * True if the workload has a parameter of that name. A plain loop, not a stream: worker JVMs call it on
+   * their start-up path, where a first lambda would load java.lang.invoke.
+   */
+  default boolean takesParam(String name) {
+    for (ParamSpec spec : params()) {
+      if (spec.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** True if tasks update the run's shared counter, so the counter guard matters. */
   default boolean usesCounter() {
     return false;

@@ -103,7 +103,8 @@ final class Fakes {
         public void close() {}
       };
     };
-    return new ExecutorRegistry.Entry(name, "fake " + name, parallel, false, Optional::empty, c -> executor);
+    return new ExecutorRegistry.Entry(name, "fake " + name, parallel, false, false, Optional::empty,
+        c -> executor);
   }
 
   static BenchmarkCase benchmarkCase(Workload workload, ExecutorRegistry.Entry executor, int tasks, int workers) {

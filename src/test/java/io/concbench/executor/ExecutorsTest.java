@@ -16,7 +16,7 @@ class ExecutorsTest {
       }
       for (boolean workloadUpdatesCounter : new boolean[] {false, true}) {
         CountingBatch batch = new CountingBatch(500);
-        if (ExecutorRegistry.runsInOtherProcesses(entry.name())) {
+        if (entry.inOtherProcesses()) {
           continue; // tasks run in other JVMs: see the process package's tests
         }
         try (ExecutorRun run = entry.create(workloadUpdatesCounter)
