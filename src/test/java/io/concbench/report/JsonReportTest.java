@@ -30,6 +30,25 @@ class JsonReportTest {
   }
 
   @Test
+  void scalingFitsAreValidAndReadBackAndAReportWithoutThemReadsAsEmpty() throws Exception {
+    Report plain = ReportFixtures.report(true, ReportFixtures.result("thread-pool", 1, 1.0, null, null));
+    Report swept = new Report(plain.schema(), true, plain.commandLine(), plain.environment(), plain.results(),
+        java.util.List.of(ReportFixtures.scaling()));
+
+    String json = JsonReport.render(swept);
+
+    SchemaValidation.assertValid(json);
+    JsonNode scaling = JsonReport.mapper().readTree(json).get("scaling").get(0);
+    assertThat(scaling.get("reference_wall_ms").asDouble()).isEqualTo(400);
+    assertThat(scaling.get("amdahl").get("serial_fraction").asDouble()).isBetween(0.0, 1.0);
+    assertThat(scaling.get("usl").get("peak_workers").isNull()).isTrue();
+    assertThat(JsonReport.mapper().readValue(json, Report.class)).isEqualTo(swept);
+    String older = JsonReport.render(plain).replaceFirst(",\\s*\"scaling\" : \\[ \\]", "");
+    assertThat(older).doesNotContain("scaling");
+    assertThat(JsonReport.mapper().readValue(older, Report.class).scaling()).isEmpty();
+  }
+
+  @Test
   void nullsAreWrittenNotLeftOutAndAnIncompleteReportIsValid() throws Exception {
     String json = JsonReport.render(ReportFixtures.report(false, ReportFixtures.result("thread-pool", 2, null, null, null)));
 

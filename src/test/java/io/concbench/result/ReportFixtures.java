@@ -28,6 +28,14 @@ public final class ReportFixtures {
         null, List.of("a warning"), null, null, null, null, null, null, 0, List.of(), null, null);
   }
 
+  /** A fitted sweep of thread-pool over 1, 2 and 4 workers (one fit with nulls, as κ = 0 gives). */
+  public static Scaling scaling() {
+    List<Scaling.ScalingPoint> points = List.of(new Scaling.ScalingPoint(1, 400, 1),
+        new Scaling.ScalingPoint(2, 210, 1.905), new Scaling.ScalingPoint(4, 205, 1.951));
+    return new Scaling("cpu", "thread-pool", Map.of("n", 1000L), null, "workers=1", 400, points,
+        io.concbench.stats.ScalingFits.amdahl(points), new Scaling.UslFit(0.5, 0, null, null, null, 0.1));
+  }
+
   public static Report report(boolean complete, Result... results) {
     return new Report(Report.SCHEMA, complete, List.of("concbench", "run"), environment(), List.of(results));
   }

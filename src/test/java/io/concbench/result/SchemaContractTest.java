@@ -23,7 +23,8 @@ class SchemaContractTest {
 
   private static final List<Class<?>> RECORDS = List.of(Report.class, Environment.class, Result.class,
       Summary.class, LatencySummary.class, CounterSummary.class, Failure.class, CapacitySummary.class,
-      io.concbench.system.MachineFacts.class);
+      io.concbench.system.MachineFacts.class, Scaling.class, Scaling.ScalingPoint.class, Scaling.AmdahlFit.class,
+      Scaling.UslFit.class);
 
   @Test
   void theSchemaDescribesEveryFieldOfEveryRecordAndNoOther() throws IOException {
@@ -38,6 +39,10 @@ class SchemaContractTest {
     assertDescribes(defs.get("failure"), Failure.class);
     assertDescribes(defs.get("capacity"), CapacitySummary.class);
     assertDescribes(defs.get("system"), io.concbench.system.MachineFacts.class);
+    assertDescribes(defs.get("scaling"), Scaling.class);
+    assertDescribes(defs.get("scalingPoint"), Scaling.ScalingPoint.class);
+    assertDescribes(defs.get("amdahl"), Scaling.AmdahlFit.class);
+    assertDescribes(defs.get("usl"), Scaling.UslFit.class);
     assertThat(schema.get("properties").get("schema").get("const").asText()).isEqualTo(Report.SCHEMA);
   }
 
