@@ -5,6 +5,7 @@ import io.concbench.executor.Executor;
 import io.concbench.executor.ExecutorRun;
 import io.concbench.executor.PhaseTimes;
 import io.concbench.executor.WorkloadSpec;
+import io.concbench.system.PeakMemory;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -26,6 +27,7 @@ public final class BenchmarkEngine {
   private final Progress progress;
   private final Function<Boolean, CapacityProbe> capacityProbes;
   private final int processors;
+  private final PeakMemory peakMemory;
 
   public BenchmarkEngine(Clock clock, CpuClock cpuClock, Cancellation cancellation, Progress progress) {
     this(clock, cpuClock, cancellation, progress, null, 1);
@@ -38,6 +40,13 @@ public final class BenchmarkEngine {
    */
   public BenchmarkEngine(Clock clock, CpuClock cpuClock, Cancellation cancellation, Progress progress,
       Function<Boolean, CapacityProbe> capacityProbes, int processors) {
+    this(clock, cpuClock, cancellation, progress, capacityProbes, processors, PeakMemory.SYSTEM);
+  }
+
+  /** @param peakMemory resets and reads concbench's own peak resident memory around each run */
+  public BenchmarkEngine(Clock clock, CpuClock cpuClock, Cancellation cancellation, Progress progress,
+      Function<Boolean, CapacityProbe> capacityProbes, int processors, PeakMemory peakMemory) {
+    this.peakMemory = peakMemory;
     this.clock = clock;
     this.cpuClock = cpuClock;
     this.cancellation = cancellation;
@@ -165,6 +174,8 @@ public final class BenchmarkEngine {
         cancellation);
     long wall;
     CpuTimes cpu;
+    // Outside the timed region: a new peak for this run alone (workers' peaks are their own, read by the run).
+    boolean ownPeak = peakMemory.resetOwnPeak();
     ExecutorRun run = executor.open(benchmarkCase.settings(),
         new WorkloadSpec(benchmarkCase.workload().name(), benchmarkCase.params().asMap()));
     try (run) {
@@ -179,7 +190,8 @@ public final class BenchmarkEngine {
     if (run instanceof PhaseTimes p && p.childCpuNanos() > 0 && cpu.totalNanos() >= 0) {
       cpu = new CpuTimes(cpu.totalNanos() + p.childCpuNanos(), -1, -1); // the user/system split is ours only
     }
-    RunSample sample = recorder.finish(wall, cpu, phases);
+    long workerPeak = run instanceof PhaseTimes p ? p.childRssPeakBytes() : -1;
+    RunSample sample = recorder.finish(wall, cpu, phases, ownPeak ? peakMemory.ownPeakBytes() : -1, workerPeak);
     // A run cut short by Ctrl-C measured fewer tasks than asked: it is not a result.
     cancellation.check();
     return sample;

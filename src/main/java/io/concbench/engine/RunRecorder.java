@@ -80,7 +80,8 @@ final class RunRecorder implements TaskBatch {
   }
 
   /** Sums what every runner saw; call after the executor has returned. */
-  RunSample finish(long wallNanos, CpuTimes cpu, Map<String, Double> phaseMillis) {
+  RunSample finish(long wallNanos, CpuTimes cpu, Map<String, Double> phaseMillis, long rssPeakBytes,
+      long workerRssPeakBytes) {
     long completed = remote.completed.get();
     long failed = remote.failed.get();
     long unverified = remote.unverified.get();
@@ -98,7 +99,8 @@ final class RunRecorder implements TaskBatch {
     }
     Histogram histogram = latencies.getIntervalHistogram();
     return new RunSample(wallNanos, cpu, histogram, completed, failed, unverified, increments, counter.get(),
-        firstFailure, remote.failures(), remote.timedOut.get(), phaseMillis);
+        firstFailure, remote.failures(), remote.timedOut.get(), phaseMillis, rssPeakBytes,
+        workerRssPeakBytes);
   }
 
   /** Outcomes of tasks that ran in other processes, reported from any thread. */

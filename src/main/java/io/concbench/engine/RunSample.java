@@ -19,6 +19,9 @@ import org.HdrHistogram.Histogram;
  * @param failures what is known of each failed task of process executors (capped)
  * @param timedOutTasks tasks that ran over --task-timeout
  * @param phaseMillis the executor's own phase times ({@link io.concbench.executor.PhaseTimes})
+ * @param rssPeakBytes concbench's own peak resident memory during the run; -1 if unknown
+ * @param workerRssPeakBytes the largest peak resident memory of a worker process the run started; -1 for
+ *     in-process executors and when unknown
  */
 public record RunSample(
     long wallNanos,
@@ -32,7 +35,9 @@ public record RunSample(
     String firstFailure,
     List<TaskFailure> failures,
     long timedOutTasks,
-    Map<String, Double> phaseMillis) {
+    Map<String, Double> phaseMillis,
+    long rssPeakBytes,
+    long workerRssPeakBytes) {
 
   public long lostUpdates() {
     return counterExpected - counterActual;

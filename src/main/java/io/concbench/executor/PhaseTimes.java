@@ -19,4 +19,12 @@ public interface PhaseTimes {
   default long childCpuNanos() {
     return 0;
   }
+
+  /**
+   * The largest peak resident memory, in bytes, of any child process of this run, read while it was alive;
+   * -1 for in-process executors and when unknown.
+   */
+  default long childRssPeakBytes() {
+    return -1;
+  }
 }

@@ -7,6 +7,7 @@ import io.concbench.executor.RemoteTasks;
 import io.concbench.executor.TaskBatch;
 import io.concbench.executor.TaskFailure;
 import io.concbench.executor.WorkloadSpec;
+import io.concbench.system.PeakMemory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +36,7 @@ final class ForkRun implements ExecutorRun, PhaseTimes {
   private final WorkerCommand command;
   private final Set<WorkerProcess> alive = ConcurrentHashMap.newKeySet();
   private final AtomicLong startupNanos = new AtomicLong();
+  private final AtomicLong childRssPeakBytes = new AtomicLong(-1);
   private final AtomicLong transitNanos = new AtomicLong();
   private final AtomicLong computeNanos = new AtomicLong();
   private final AtomicLong exitNanos = new AtomicLong();
@@ -117,6 +119,8 @@ final class ForkRun implements ExecutorRun, PhaseTimes {
           completed.incrementAndGet();
           remote.completed(index, outcome.result(), outcome.computeNanos());
         }
+        // Read while the child waits for its goodbye: once it has exited, /proc no longer has the figure.
+        childRssPeakBytes.accumulateAndGet(PeakMemory.peakBytesOf(child.pid()), Math::max);
         long bye = System.nanoTime();
         child.send(new Frame.Goodbye(0, -1));
         Frame farewell = child.receive();
@@ -174,6 +178,11 @@ final class ForkRun implements ExecutorRun, PhaseTimes {
   @Override
   public long childCpuNanos() {
     return childCpuNanos.get();
+  }
+
+  @Override
+  public long childRssPeakBytes() {
+    return childRssPeakBytes.get();
   }
 
   @Override

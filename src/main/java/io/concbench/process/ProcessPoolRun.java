@@ -7,6 +7,7 @@ import io.concbench.executor.RemoteTasks;
 import io.concbench.executor.TaskBatch;
 import io.concbench.executor.TaskFailure;
 import io.concbench.executor.WorkloadSpec;
+import io.concbench.system.PeakMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -78,6 +79,7 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
   private long cpuAtStart;
   private long cpuOfGoneWorkers;
   private long childCpuNanos;
+  private long workerRssPeakBytes = -1;
 
   ProcessPoolRun(int workers, ProcessSettings settings, WorkloadSpec workload, WorkerCommand command) {
     this.workers = workers;
@@ -179,6 +181,18 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
       accounted += expireOverdueTasks(pending, remote, attempts);
     }
     childCpuNanos = Math.max(0, workersCpuNanos() - cpuAtStart + cpuOfGoneWorkers);
+    for (Slot slot : slots) {
+      notePeakMemory(slot);
+    }
+  }
+
+  private void notePeakMemory(Slot slot) {
+    workerRssPeakBytes = Math.max(workerRssPeakBytes, PeakMemory.peakBytesOf(slot.worker.pid()));
+  }
+
+  @Override
+  public long childRssPeakBytes() {
+    return workerRssPeakBytes;
   }
 
   /** CPU time of the live workers so far (from /proc, 10 ms ticks on Linux). */
@@ -397,6 +411,7 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
   /** A worker done with its --max-tasks-per-child: asked to leave, and replaced. */
   private void retire(Slot slot) {
     cpuOfGoneWorkers += cpuOf(slot);
+    notePeakMemory(slot);
     slot.dead = true;
     slots.remove(slot);
     try {

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * One measured case: a workload on an executor. Every field is documented in docs/json-schema.md. The
  * phase summaries ({@code startupMs} ... {@code shutdownMs}) are null except for the process executors
- * that measure them.
+ * that measure them. {@code rssPeakMb} is concbench's own peak resident memory per run (null where it cannot be
+ * read), {@code workerRssPeakMb} the largest worker's per run (null for in-process executors).
  */
 public record Result(
     String workload,
@@ -41,4 +42,6 @@ public record Result(
     long timedOutTasks,
     List<Failure> failures,
     CapacitySummary capacity,
-    Double efficiencyVsCapacity) {}
+    Double efficiencyVsCapacity,
+    Summary rssPeakMb,
+    Summary workerRssPeakMb) {}

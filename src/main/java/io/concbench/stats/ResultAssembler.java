@@ -123,7 +123,22 @@ public final class ResultAssembler {
         runs.stream().mapToLong(RunSample::timedOutTasks).sum(),
         failures(runs),
         capacity,
-        speedup != null && capacity != null ? speedup / capacity.median() : null);
+        speedup != null && capacity != null ? speedup / capacity.median() : null,
+        megabytes(runs, RunSample::rssPeakBytes),
+        megabytes(runs, RunSample::workerRssPeakBytes));
+  }
+
+  /** A memory figure of every run, in MiB; null if any run does not know it. */
+  private static Summary megabytes(List<RunSample> runs, java.util.function.ToLongFunction<RunSample> bytes) {
+    double[] values = new double[runs.size()];
+    for (int i = 0; i < values.length; i++) {
+      long value = bytes.applyAsLong(runs.get(i));
+      if (value < 0) {
+        return null;
+      }
+      values[i] = value / (1024.0 * 1024.0);
+    }
+    return values.length == 0 ? null : Summaries.of(values);
   }
 
   private static CapacitySummary capacity(Measurement measurement) {

@@ -25,7 +25,8 @@ public final class ReportFixtures {
         summary(400.5, 410.25, 420), summary(800, 820, 840), summary(790, 810, 830), summary(10, 10, 10),
         new LatencySummary(50.5, 49.9, 60.1, 75.3, 80, 48, List.of(70.0, 75.3, 80.0)), 39.0, 1.99,
         speedup == null ? null : "single", speedup, speedup == null ? null : speedup / workers, counter, 0, 0,
-        null, List.of("a warning"), null, null, null, null, null, null, 0, List.of(), null, null);
+        null, List.of("a warning"), null, null, null, null, null, null, 0, List.of(), null, null,
+        summary(60, 61, 62), null);
   }
 
   /** A fitted sweep of thread-pool over 1, 2 and 4 workers (one fit with nulls, as κ = 0 gives). */

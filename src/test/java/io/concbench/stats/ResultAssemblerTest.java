@@ -58,6 +58,14 @@ class ResultAssemblerTest {
   }
 
   @Test
+  void peakMemoryIsSummarisedInMebibytesPerRunAndUnknownStaysNull() {
+    Result r = assembler.assemble(measurement("thread-pool", 2, null, 400, 420, 410), null);
+
+    assertThat(r.rssPeakMb().samples()).containsExactly(64.0, 65.0, 66.0);
+    assertThat(r.workerRssPeakMb()).isNull();
+  }
+
+  @Test
   void withoutABaselineThereIsNoSpeedup() {
     Result r = assembler.assemble(measurement("thread-pool", 2, null, 400, 420, 410), null);
 
@@ -105,7 +113,7 @@ class ResultAssemblerTest {
       all.add(latency);
       long lost = i == 0 ? 0 : 5;
       runs.add(new RunSample(wall, new CpuTimes(2 * wall, -1, -1), latency, 16, 0, 0, 1000, 1000 - lost, null,
-          List.of(), 0, Map.of()));
+          List.of(), 0, Map.of(), (64L + i) << 20, -1));
     }
     return new Measurement(c, runs, all);
   }
