@@ -1,0 +1,249 @@
+#!/usr/bin/env python3
+"""concbench's performance budget (issue 7): measures every row on each JDK and prints pass/fail.
+
+Every figure is a ratio to a reference measured in the same minutes (this machine's speed and its second
+core come and go, so a figure alone proves nothing): JMH for the engine, CPython for the process pool, a bare
+`java Hello` for start-up, the machine's measured capacity for speedups. Called by `scripts/bench`; run
+that. Standard library only.
+
+Usage: scripts/bench [--quick] [--jdk JAVA_HOME]... [--json FILE]
+"""
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def log(message):
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def run(command, env=None, capture=True):
+    """Runs a command from the repository root; its stdout (stderr passes through)."""
+    # Output not captured goes to stderr: stdout is the table's alone.
+    result = subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.PIPE if capture else sys.stderr,
+                            text=True, check=True)
+    return result.stdout
+
+
+def jdk_env(java_home):
+    env = dict(os.environ)
+    env["JAVA_HOME"] = java_home
+    env["JAVA"] = os.path.join(java_home, "bin", "java")
+    return env
+
+
+def java_version(java):
+    line = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    match = re.search(r'"([^"]+)"', line)
+    return match.group(1) if match else line
+
+
+def default_jdks():
+    """The default `java`'s home, then any Temurin 25 beside it."""
+    java = os.path.realpath(subprocess.run(["bash", "-c", "command -v java"], capture_output=True,
+                                           text=True).stdout.strip())
+    homes = [os.path.dirname(os.path.dirname(java))]
+    jvm = "/usr/lib/jvm"
+    if os.path.isdir(jvm):
+        for name in sorted(os.listdir(jvm)):
+            home = os.path.realpath(os.path.join(jvm, name))
+            if "25" in name and os.path.exists(os.path.join(home, "bin", "java")) and home not in homes:
+                homes.append(home)
+                break
+    return homes
+
+
+# --- the measurements; each returns {row id: (figure, text)} ------------------------------------------------
+
+
+def jmh(env, quick, tmp):
+    """Engine overhead per tiny task and the cpu kernel's time per task, by JMH."""
+    out = os.path.join(tmp, "jmh.json")
+    iterations = ["-f", "1", "-wi", "3", "-i", "3"] if quick else ["-f", "2", "-wi", "5", "-i", "5"]
+    run(["scripts/bench", "jmh", "ExecutorOverheadBenchmark|CpuKernelBenchmark", *iterations,
+         "-rf", "json", "-rff", out], env=env, capture=False)
+    figures = {}
+    for entry in json.load(open(out)):
+        score = entry["primaryMetric"]["score"]
+        if entry["benchmark"].endswith("runTinyTasks"):
+            figures["overhead-" + entry["params"]["executor"]] = score
+        elif entry["benchmark"].endswith("sumOfSquaresTask"):
+            figures["kernel-ms"] = score
+    return figures
+
+
+def concbench_json(env, tmp, name, *args):
+    out = os.path.join(tmp, name + ".json")
+    run(["scripts/concbench", "run", *args, "--quiet", "--format", "json", "--output", out], env=env)
+    return json.load(open(out))
+
+
+def cpu_run(env, quick, tmp):
+    """The cpu task's own p50 time on single, and 2-worker speedups with the capacity of the same rounds."""
+    report = concbench_json(env, tmp, "cpu", "--workload", "cpu", "--executor", "thread-pool,process-pool",
+                            "--workers", "2", "--runs", "3" if quick else "7")
+    by_executor = {r["executor"]: r for r in report["results"]}
+    figures = {"task-ms": by_executor["single"]["latency_us"]["p50"] / 1e3}
+    for name in ("thread-pool", "process-pool"):
+        r = by_executor[name]
+        figures[f"speedup-{name}"] = r["speedup"]
+        figures[f"capacity-{name}"] = r["capacity"]["median"] if r["capacity"] else None
+    figures["rss"] = by_executor["thread-pool"]["rss_peak_mb"]["median"]
+    figures["worker-rss"] = by_executor["process-pool"]["worker_rss_peak_mb"]["median"]
+    return figures
+
+
+def cpython_speedup(quick, tmp):
+    out = os.path.join(tmp, "py.json")
+    run(["scripts/python-baseline", "--workload", "cpu", "--executor", "py-pool-map", "--workers", "2",
+         "--param", "n=10000000", "--tasks", "8", "--runs", "3" if quick else "5", "--output", out])
+    return {"speedup-cpython": json.load(open(out))["results"][-1]["speedup"]}
+
+
+def dispatch(env, quick):
+    text = run(["scripts/dispatch-cost", *(["1000", "4000"] if quick else ["2000", "10000"])], env=env)
+    figures = {}
+    for label, key in (("1", "chunk1"), ("default", "chunkdefault")):
+        match = re.search(rf"chunksize {label}\s+concbench process-pool\s+([\d.]+) us\s+CPython Pool.map\s+"
+                          rf"([\d.]+) us\s+ratio\s+([\d.]+)x", text)
+        figures[key] = float(match.group(3))
+        figures[key + "-text"] = f"{match.group(1)} µs vs {match.group(2)} µs"
+    return figures
+
+
+def startup(env, quick):
+    text = run(["scripts/startup-cost", "8" if quick else "20"], env=env)
+    worker = re.search(r"worker / bare start: [\d.]+x \(median of pairs ([\d.]+)x\)", text)
+    pool = re.search(r"pool of 2 / bare start: [\d.]+x \(median of pairs ([\d.]+)x\)", text)
+    return {"fork-start": float(worker.group(1)), "pool-ready": float(pool.group(1))}
+
+
+def info_commands(env, quick, tmp):
+    """`--version` and `list` against a bare `java Hello`, whole processes, interleaved pairs."""
+    java = env["JAVA"]
+    with open(os.path.join(tmp, "Hello.java"), "w") as f:
+        f.write('public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n')
+    javac = os.path.join(env["JAVA_HOME"], "bin", "javac")
+    subprocess.run([javac if os.path.exists(javac) else "javac", "-d", tmp, os.path.join(tmp, "Hello.java")],
+                   check=True)
+    jar = os.path.join(ROOT, "target", "concbench.jar")
+    commands = {"hello": [java, "-cp", tmp, "Hello"], "version": [java, "-jar", jar, "--version"],
+                "list": [java, "-jar", jar, "list"]}
+
+    def seconds(command):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        return time.perf_counter() - start
+
+    for command in commands.values():
+        seconds(command)  # page cache, CDS
+    times = {name: [] for name in commands}
+    for _ in range(8 if quick else 20):
+        for name, command in commands.items():
+            times[name].append(seconds(command))
+    ratios = lambda name: statistics.median(b / a for a, b in zip(times["hello"], times[name]))
+    return {"version": ratios("version"), "list": ratios("list"),
+            "hello-ms": statistics.median(times["hello"]) * 1e3}
+
+
+# --- the table -----------------------------------------------------------------------------------------------
+
+
+def rows(f):
+    """(measure, reference, budget, figure text, pass) for one JDK's figures."""
+    def fmt(value, pattern):
+        return "n/a" if value is None else pattern.format(value)
+
+    kernel, task = f.get("kernel-ms"), f.get("task-ms")
+    task_off = None if not kernel or task is None else task / kernel - 1
+    out = [
+        ("harness overhead, tiny task, single", "JMH", "≤ 100 ns",
+         fmt(f.get("overhead-single"), "{:.0f} ns"), f.get("overhead-single") is not None
+         and f["overhead-single"] <= 100),
+        ("harness overhead, tiny task, thread-pool", "JMH", "≤ 2 µs",
+         fmt(f.get("overhead-thread-pool"), "{:.0f} ns"), f.get("overhead-thread-pool") is not None
+         and f["overhead-thread-pool"] <= 2000),
+        ("process-pool dispatch, chunksize 1", "CPython Pool.map", "≤ 0.5×",
+         fmt(f.get("chunk1"), "{:.2f}×") + f" ({f.get('chunk1-text', '')})", f.get("chunk1", 9) <= 0.5),
+        ("process-pool dispatch, default chunks", "CPython Pool.map", "≤ 1.0×",
+         fmt(f.get("chunkdefault"), "{:.2f}×") + f" ({f.get('chunkdefault-text', '')})",
+         f.get("chunkdefault", 9) <= 1.0),
+        ("fork start-up per task", "bare java Hello", "≤ 1.15×", fmt(f.get("fork-start"), "{:.2f}×"),
+         f.get("fork-start", 9) <= 1.15),
+        ("pool of 2 ready", "one bare java Hello", "≤ 1.3×", fmt(f.get("pool-ready"), "{:.2f}×"),
+         f.get("pool-ready", 9) <= 1.3),
+        ("concbench --version", "bare java Hello", "≤ 2×", fmt(f.get("version"), "{:.2f}×"),
+         f.get("version", 9) <= 2),
+        ("concbench list", "bare java Hello", "≤ 2×", fmt(f.get("list"), "{:.2f}×"), f.get("list", 9) <= 2),
+        ("cpu task time, concbench p50 vs JMH", "JMH, same kernel", "within 5 %",
+         f"{fmt(task, '{:.2f}')} vs {fmt(kernel, '{:.2f}')} ms ({fmt(task_off, '{:+.1%}')})",
+         task_off is not None and abs(task_off) <= 0.05),
+    ]
+    for name in ("thread-pool", "process-pool"):
+        s, c, py = f.get(f"speedup-{name}"), f.get(f"capacity-{name}"), f.get("speedup-cpython")
+        ok = None not in (s, c, py) and s >= py and s >= 0.95 * c
+        out.append((f"cpu speedup, 2 workers, {name}", "CPython Pool; capacity", "≥ CPython, ≥ 0.95 × capacity",
+                    f"{fmt(s, '{:.2f}x')} (CPython {fmt(py, '{:.2f}x')}, capacity {fmt(c, '{:.2f}')})", ok))
+    out.append(("peak RSS, concbench / each worker", "—", "reported in JSON",
+                f"{fmt(f.get('rss'), '{:.0f}')} MiB / {fmt(f.get('worker-rss'), '{:.0f}')} MiB",
+                f.get("rss") is not None and f.get("worker-rss") is not None))
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer iterations: a smoke test, not a verdict")
+    parser.add_argument("--jdk", action="append", help="a JAVA_HOME to measure (repeatable; default: the "
+                        "default java, then Temurin 25 if installed)")
+    parser.add_argument("--json", help="also write every figure to this file")
+    args = parser.parse_args()
+    jdks = args.jdk or default_jdks()
+    figures = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for home in jdks:
+            env = jdk_env(home)
+            version = java_version(env["JAVA"])
+            log(f"JDK {version} ({home})")
+            f = {}
+            log("JMH: engine overhead, cpu kernel"); f.update(jmh(env, args.quick, tmp))
+            log("cpu: concbench task time and speedups"); f.update(cpu_run(env, args.quick, tmp))
+            log("cpu: CPython Pool.map speedup"); f.update(cpython_speedup(args.quick, tmp))
+            log("process-pool dispatch against CPython"); f.update(dispatch(env, args.quick))
+            log("start-up against bare java Hello"); f.update(startup(env, args.quick))
+            log("--version and list against bare java Hello"); f.update(info_commands(env, args.quick, tmp))
+            figures[version] = f
+    if args.json:
+        with open(args.json, "w") as out:
+            json.dump(figures, out, indent=2)
+    versions = list(figures)
+    table = {v: rows(figures[v]) for v in versions}
+    header = ["measure", "reference (same run)", "budget"] + [f"JDK {v}" for v in versions]
+    lines = [header]
+    for i, (measure, reference, budget, _, _) in enumerate(table[versions[0]]):
+        cells = [f"{'pass' if table[v][i][4] else 'FAIL'}  {table[v][i][3]}" for v in versions]
+        lines.append([measure, reference, budget] + cells)
+    widths = [max(len(line[c]) for line in lines) for c in range(len(header))]
+    print(f"concbench performance budget ({'quick, not a verdict' if args.quick else 'full'}); "
+          f"{os.cpu_count()} processors")
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |")
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for line in lines[1:]:
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(line, widths)) + " |")
+    first = table[versions[0]]
+    failed = [row[0] for row in first if not row[4]]
+    print(f"JDK {versions[0]}: {len(first) - len(failed)}/{len(first)} rows pass"
+          + (f"; failing: {', '.join(failed)}" if failed else ""))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
