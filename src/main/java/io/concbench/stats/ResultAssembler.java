@@ -123,7 +123,7 @@ public final class ResultAssembler {
         runs.stream().mapToLong(RunSample::timedOutTasks).sum(),
         failures(runs),
         capacity,
-        speedup != null && capacity != null ? speedup / capacity.median() : null,
+        efficiencyVsCapacity(measurement, baseline, speedup, capacity),
         megabytes(runs, RunSample::rssPeakBytes),
         megabytes(runs, RunSample::workerRssPeakBytes));
   }
@@ -139,6 +139,29 @@ public final class ResultAssembler {
       values[i] = value / (1024.0 * 1024.0);
     }
     return values.length == 0 ? null : Summaries.of(values);
+  }
+
+  /**
+   * Speedup over capacity, paired round by round: each measured round's speedup (the baseline's run over this
+   * case's run of the same round) divided by the capacity probed in that round, then the median. Pairing
+   * figures of the same minutes cancels the machine's drift between rounds, which a ratio of two medians
+   * taken from different rounds would not. Without round-aligned figures: speedup over median capacity.
+   */
+  private static Double efficiencyVsCapacity(Measurement m, Measurement baseline, Double speedup,
+      CapacitySummary capacity) {
+    if (speedup == null || capacity == null) {
+      return null;
+    }
+    int rounds = m.runs().size();
+    if (baseline.runs().size() != rounds || m.capacity().size() != rounds) {
+      return speedup / capacity.median();
+    }
+    double[] perRound = new double[rounds];
+    for (int i = 0; i < rounds; i++) {
+      double roundSpeedup = (double) baseline.runs().get(i).wallNanos() / m.runs().get(i).wallNanos();
+      perRound[i] = roundSpeedup / m.capacity().get(i);
+    }
+    return Summaries.of(perRound).median();
   }
 
   private static CapacitySummary capacity(Measurement measurement) {

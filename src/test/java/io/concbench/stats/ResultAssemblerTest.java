@@ -51,7 +51,8 @@ class ResultAssemblerTest {
     assertThat(r.capacity().median()).isEqualTo(1.04);
     assertThat(r.capacity().samples()).containsExactly(1.0, 1.04, 1.1);
     assertThat(r.capacity().method()).isEqualTo("threads");
-    assertThat(r.efficiencyVsCapacity()).isCloseTo(800.0 / 410.0 / 1.04, within(1e-12));
+    // Round by round: 800/400/1.0 = 2.0, 810/420/1.04 = 1.854, 790/410/1.1 = 1.752; the median.
+    assertThat(r.efficiencyVsCapacity()).isCloseTo(810.0 / 420.0 / 1.04, within(1e-12));
     assertThat(r.warnings()).anyMatch(w -> w.startsWith("the machine delivered 1.04 of 2 cores during this run"));
     assertThat(assembler.assemble(plain, single).capacity()).isNull();
     assertThat(assembler.assemble(plain, single).efficiencyVsCapacity()).isNull();
@@ -63,6 +64,22 @@ class ResultAssemblerTest {
 
     assertThat(r.rssPeakMb().samples()).containsExactly(64.0, 65.0, 66.0);
     assertThat(r.workerRssPeakMb()).isNull();
+  }
+
+  @Test
+  void efficiencyVsCapacityPairsEachRoundWithItsOwnCapacitySoDriftCancels() {
+    // Round 1: the host ran both cores at half speed; round 2: the second core was gone; round 3: all was
+    // well. The pool got all the machine gave in every round, but the medians come from different rounds.
+    Measurement single = measurement("single", 1, null, 1600, 800, 800);
+    Measurement plain = measurement("thread-pool", 2, null, 800, 800, 400);
+    Measurement pool = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
+        List.of(2.0, 1.0, 2.0), "threads", 2);
+
+    Result r = assembler.assemble(pool, single);
+
+    assertThat(r.speedup()).isEqualTo(1.0);
+    assertThat(r.speedup() / r.capacity().median()).isEqualTo(0.5);
+    assertThat(r.efficiencyVsCapacity()).isEqualTo(1.0);
   }
 
   @Test
