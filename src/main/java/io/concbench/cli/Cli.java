@@ -81,6 +81,9 @@ public final class Cli {
       if (type == RunCommand.class) {
         return type.cast(new RunCommand(services));
       }
+      if (type == CompareCommand.class) {
+        return type.cast(new CompareCommand(services));
+      }
       return fallback.create(type);
     }
   }

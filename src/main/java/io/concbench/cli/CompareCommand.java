@@ -62,6 +62,18 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Also write the output to FILE, atomically.")
   Path output;
 
+  @Option(names = "--confirm", paramLabel = "N", defaultValue = "0",
+      description = "When something regressed, re-run those results from CURRENT's recorded command line N "
+          + "more times on this machine (runs interleaved) and keep a regression only if it reproduces. "
+          + "Default: off.")
+  int confirm;
+
+  private final Services services;
+
+  public CompareCommand(Services services) {
+    this.services = services;
+  }
+
   @Override
   public Integer call() {
     ComparisonRule rule = rule();
@@ -76,6 +88,14 @@ public final class CompareCommand implements Callable<Integer> {
     if (outcome.pairs().isEmpty()) {
       throw new UsageException(baselineFile + " and " + currentFile
           + " have no result in common (same workload, executor, workers, tasks, params and guard)");
+    }
+    if (confirm > 0 && outcome.regressions() > 0) {
+      try {
+        outcome = confirmed(baseline, current, outcome, rule);
+      } catch (ConfirmationRun.Interrupted e) {
+        spec.commandLine().getErr().println("compare: interrupted while confirming; nothing was written");
+        return ExitCodes.INTERRUPTED;
+      }
     }
 
     String text = switch (format) {
@@ -114,6 +134,37 @@ public final class CompareCommand implements Callable<Integer> {
     return fail ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
+  /** Re-runs the regressed results and keeps only the regressions that reproduce. */
+  private ReportComparison.Outcome confirmed(Report baseline, Report current, ReportComparison.Outcome outcome,
+      ComparisonRule rule) {
+    List<ReportComparison.Key> flagged = outcome.pairs().stream().filter(ReportComparison.PairOutcome::regressed)
+        .map(ReportComparison.PairOutcome::key).toList();
+    Path file;
+    try {
+      // Only a free name: the re-run writes the report there (atomically), or nothing if it fails.
+      file = java.nio.file.Files.createTempFile("concbench-confirm-", ".json");
+      java.nio.file.Files.delete(file);
+    } catch (java.io.IOException e) {
+      throw new UsageException("--confirm: cannot create a temporary file: " + e.getMessage());
+    }
+    List<String> args = ConfirmationRun.arguments(current.commandLine(), currentFile.toString(), flagged, confirm,
+        file);
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("compare: confirming " + flagged.size() + " regressed result(s) with " + confirm
+        + " more runs: concbench " + String.join(" ", args));
+    err.flush();
+    Report rerun = ConfirmationRun.run(args, err, services);
+    ReportComparison.Outcome again = ReportComparison.confirm(outcome,
+        ReportComparison.compare(baseline, rerun, rule));
+    for (ReportComparison.PairOutcome pair : again.pairs()) {
+      pair.metrics().stream()
+          .filter(m -> m.comparison().verdict() == io.concbench.stats.Verdict.NOT_REPRODUCED)
+          .forEach(m -> err.println("not reproduced: " + pair.key().label() + ": " + m.metric().label()
+              + " regressed in " + currentFile + " but not in the " + confirm + " confirming runs"));
+    }
+    return again;
+  }
+
   private ComparisonRule rule() {
     String text = threshold.strip();
     double percent;
@@ -128,6 +179,13 @@ public final class CompareCommand implements Callable<Integer> {
     if (!(alpha > 0 && alpha < 1)) {
       throw new UsageException(String.format(Locale.ROOT,
           "invalid value for --alpha: '%s' (must be between 0 and 1)", alpha));
+    }
+    if (confirm < 0 || confirm > 1000) {
+      throw new UsageException("invalid value for --confirm: '" + confirm + "' (must be from 0 to 1000)");
+    }
+    if (confirm > 0 && confirm < minSamples) {
+      throw new UsageException("invalid value for --confirm: '" + confirm + "' (a confirmation needs at least "
+          + "--min-samples runs, " + minSamples + ")");
     }
     if (minSamples < 2 || minSamples > 10_000) {
       throw new UsageException("invalid value for --min-samples: '" + minSamples + "' (must be between 2 and 10000)");

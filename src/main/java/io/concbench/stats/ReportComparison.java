@@ -97,6 +97,28 @@ public final class ReportComparison {
         environmentDifferences(baseline.environment(), current.environment()));
   }
 
+  /**
+   * Keeps a regression only where the confirmation (BASELINE against a re-run of CURRENT's results) found
+   * the same metric of the same result regressed again; the others become {@link Verdict#NOT_REPRODUCED}.
+   */
+  public static Outcome confirm(Outcome original, Outcome confirmation) {
+    Map<Key, PairOutcome> again = new LinkedHashMap<>();
+    confirmation.pairs().forEach(p -> again.put(p.key(), p));
+    List<PairOutcome> pairs = new ArrayList<>();
+    for (PairOutcome pair : original.pairs()) {
+      PairOutcome rerun = again.get(pair.key());
+      List<MetricOutcome> metrics = new ArrayList<>();
+      for (MetricOutcome m : pair.metrics()) {
+        boolean reproduced = rerun != null && rerun.metrics().stream().anyMatch(
+            r -> r.metric() == m.metric() && r.comparison().verdict() == Verdict.REGRESSED);
+        metrics.add(m.comparison().verdict() != Verdict.REGRESSED || reproduced ? m
+            : new MetricOutcome(m.metric(), m.comparison().withVerdict(Verdict.NOT_REPRODUCED)));
+      }
+      pairs.add(new PairOutcome(pair.key(), metrics, pair.capacityNote()));
+    }
+    return new Outcome(pairs, original.baselineOnly(), original.currentOnly(), original.environmentDifferences());
+  }
+
   /** Names a capacity drop between the two results, which would explain a slower current report. */
   static String capacityNote(Result baseline, Result current, ComparisonRule rule) {
     if (baseline.capacity() == null || current.capacity() == null) {

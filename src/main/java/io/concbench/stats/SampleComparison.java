@@ -28,6 +28,11 @@ public record SampleComparison(
     Double pValue,
     Verdict verdict) {
 
+  public SampleComparison withVerdict(Verdict newVerdict) {
+    return new SampleComparison(baselineSamples, currentSamples, baselineMedian, currentMedian, ratio, ratioCiLow,
+        ratioCiHigh, pValue, newVerdict);
+  }
+
   /**
    * @param lowerIsBetter true for times, false for throughput
    */

@@ -147,7 +147,90 @@ class CompareCommandTest {
     assertThat(suites.get(0).getNumberOfFailures()).isEqualTo(1);
   }
 
+  @Test
+  void confirmKeepsARegressionOnlyIfTheRerunReproducesIt() throws Exception {
+    Services ticking = tickingServices();
+    Path measured = dir.resolve("measured.json");
+    // Recorded with an --output the re-run must not overwrite, in both spellings of an option.
+    String[] run = {"run", "--workload=tiny", "--executor", "single", "--tasks", "10", "--runs", "5",
+        "--warmup", "0", "--capacity", "off", "--baseline", "none", "--output", measured.toString()};
+    assertThat(Cli.run(run, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), ticking))
+        .isZero();
+    String original = Files.readString(measured);
+
+    // A CURRENT that reads 30 % slower than its code is: the re-run is not, so nothing is counted.
+    Path slower = write("slower.json", scaledWall(original, 1.3));
+    Outcome notReproduced = compare(ticking, measured.toString(), slower.toString(), "--confirm", "5");
+
+    assertThat(notReproduced.status).as(notReproduced.err).isZero();
+    assertThat(notReproduced.out).contains("0 regressed").contains("regressed, not reproduced");
+    assertThat(notReproduced.err).contains("compare: confirming 1 regressed result(s) with 5 more runs")
+        .contains("not reproduced: tiny on single (workers 1, tasks 10): wall");
+    assertThat(Files.readString(measured)).isEqualTo(original);
+
+    // A BASELINE that was 30 % faster: the re-run of CURRENT is as slow as CURRENT, so it stands.
+    Path faster = write("faster.json", scaledWall(original, 1 / 1.3));
+    Outcome reproduced = compare(ticking, faster.toString(), measured.toString(), "--confirm", "5");
+
+    assertThat(reproduced.status).as(reproduced.err).isEqualTo(ExitCodes.FAILED);
+    assertThat(reproduced.err).contains("regressed: tiny on single").doesNotContain("not reproduced");
+  }
+
+  @Test
+  void confirmNeedsARerunnableCommandAndEnoughRuns() throws IOException {
+    Path baseline = write("base.json", report(1.0, "17.0.15"));
+    Path current = write("cur.json", report(1.3, "17.0.15"));
+
+    Outcome noCommand = compare(baseline.toString(), current.toString(), "--confirm", "5");
+    Outcome tooFew = compare(baseline.toString(), current.toString(), "--confirm", "3");
+
+    assertThat(noCommand.status).isEqualTo(ExitCodes.USAGE);
+    assertThat(noCommand.err.strip()).doesNotContain("\n").contains("does not record a 'concbench run'");
+    assertThat(tooFew.status).isEqualTo(ExitCodes.USAGE);
+    assertThat(tooFew.err).contains("invalid value for --confirm: '3'");
+  }
+
+  @Test
+  void theRerunReplacesWhatItMeasuresAndWhereItWritesAndKeepsTheRest() {
+    List<String> args = ConfirmationRun.arguments(List.of("concbench", "run", "--workload", "cpu,io",
+        "--executor=thread-pool,gil", "--workers", "2", "--output", "keep.json", "--export", "csv=x.csv",
+        "--runs=9", "--format", "table", "--param", "n=5"), "cur.json",
+        List.of(new io.concbench.stats.ReportComparison.Key("cpu", "gil", 2, 16, Map.of(), null)), 7,
+        Path.of("/tmp/x.json"));
+
+    assertThat(args).containsExactly("run", "--workers", "2", "--param", "n=5", "--workload", "cpu",
+        "--executor", "gil", "--runs", "7", "--format", "json", "--output", "/tmp/x.json");
+  }
+
+  private static Services tickingServices() {
+    java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+    return new Services(() -> now.addAndGet(1_000_000), () -> CpuTimes.UNKNOWN,
+        io.concbench.result.ReportFixtures::environment, new Cancellation(), false, false);
+  }
+
+  /** The report with every run's wall time multiplied: the same code, measured on a slower or faster day. */
+  private static Report scaledWall(String json, double factor) throws IOException {
+    var root = (com.fasterxml.jackson.databind.node.ObjectNode) JsonReport.mapper().readTree(json);
+    for (var result : root.get("results")) {
+      var samples = (com.fasterxml.jackson.databind.node.ArrayNode) result.get("wall_ms").get("samples");
+      for (int i = 0; i < samples.size(); i++) {
+        samples.set(i, samples.get(i).asDouble() * factor);
+      }
+    }
+    return JsonReport.mapper().treeToValue(root, Report.class);
+  }
+
   private record Outcome(int status, String out, String err) {}
+
+  private Outcome compare(Services services, String... args) {
+    String[] full = new String[args.length + 1];
+    full[0] = "compare";
+    System.arraycopy(args, 0, full, 1, args.length);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Cli.run(full, new PrintWriter(out), new PrintWriter(err), services);
+    return new Outcome(status, out.toString(), err.toString());
+  }
 
   private Outcome compare(String... args) {
     String[] full = new String[args.length + 1];
