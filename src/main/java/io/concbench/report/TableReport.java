@@ -2,7 +2,11 @@ package io.concbench.report;
 
 import io.concbench.result.Result;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The human table: one row per result, aligned columns with units; columns that say nothing are left out. */
@@ -27,6 +31,13 @@ public final class TableReport {
     columns.add(new Column("executor", false, Result::executor));
     if (results.stream().anyMatch(r -> r.guard() != null)) {
       columns.add(new Column("guard", false, r -> r.guard() == null ? "" : r.guard()));
+    }
+    for (String key : sweptParams(results)) {
+      columns.add(new Column(key, true, r -> r.params() == null || !r.params().containsKey(key) ? ""
+          : Long.toString(r.params().get(key))));
+    }
+    if (results.stream().anyMatch(r -> r.chunksize() != null)) {
+      columns.add(new Column("chunksize", true, r -> r.chunksize() == null ? "" : Integer.toString(r.chunksize())));
     }
     columns.add(new Column("workers", true, r -> Integer.toString(r.workers())));
     columns.add(new Column("tasks", true, r -> Integer.toString(r.tasks())));
@@ -62,6 +73,28 @@ public final class TableReport {
       columns.add(new Column("failed", true, r -> Long.toString(r.failedTasks() + r.unverifiedTasks())));
     }
     return columns;
+  }
+
+  /**
+   * Parameters that tell rows apart: those two results of one workload have with different values (a
+   * matrix that sweeps {@code --param}). Parameters a workload always has once would only widen the table.
+   */
+  static List<String> sweptParams(List<Result> results) {
+    record WorkloadParam(String workload, String key) {}
+    Map<WorkloadParam, Set<Long>> values = new LinkedHashMap<>();
+    for (Result r : results) {
+      if (r.params() != null) {
+        r.params().forEach((key, value) ->
+            values.computeIfAbsent(new WorkloadParam(r.workload(), key), k -> new HashSet<>()).add(value));
+      }
+    }
+    List<String> swept = new ArrayList<>();
+    values.forEach((param, seen) -> {
+      if (seen.size() > 1 && !swept.contains(param.key())) {
+        swept.add(param.key());
+      }
+    });
+    return swept;
   }
 
   /** A process executor's phase (median over runs), shown only when some result has it. */

@@ -28,6 +28,18 @@ public final class ReportFixtures {
         null, List.of("a warning"), null, null, null, null, null, null, 0, List.of(), null, null);
   }
 
+  /**
+   * A result of a sweep: the given identity and wall time samples (median = the middle one), no baseline.
+   *
+   * @param chunksize null where it does not apply
+   */
+  public static Result sweep(String workload, String executor, int workers, Map<String, Long> params,
+      String guard, Integer chunksize, double... wall) {
+    return new Result(workload, executor, workers, 16, params, guard, chunksize, wall.length, 1, summary(wall),
+        null, null, null, new LatencySummary(50, 50, 50, 50, 50, 16L * wall.length, List.of()), 39.0, 1.0, null,
+        null, null, null, 0, 0, null, List.of(), null, null, null, null, null, null, 0, List.of(), null, null);
+  }
+
   /** A fitted sweep of thread-pool over 1, 2 and 4 workers (one fit with nulls, as κ = 0 gives). */
   public static Scaling scaling() {
     List<Scaling.ScalingPoint> points = List.of(new Scaling.ScalingPoint(1, 400, 1),
