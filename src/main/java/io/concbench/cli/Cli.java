@@ -81,6 +81,9 @@ public final class Cli {
       if (type == RunCommand.class) {
         return type.cast(new RunCommand(services));
       }
+      if (type == MatrixCommand.class) {
+        return type.cast(new MatrixCommand(services));
+      }
       return fallback.create(type);
     }
   }

@@ -1,6 +1,8 @@
 package io.concbench.report;
 
+import io.concbench.result.Report;
 import io.concbench.result.Result;
+import io.concbench.result.Scaling;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,6 +24,77 @@ public final class TableReport {
       return "no results\n";
     }
     return layOut(columns(results), results);
+  }
+
+  /** The results, then the scaling curves of a matrix (if any), each fit on one line. */
+  public static String render(Report report) {
+    String table = render(report.results());
+    if (report.scaling().isEmpty()) {
+      return table;
+    }
+    return table + "\nscaling: speedup over the reference by worker count; Amdahl's law and the USL fitted by "
+        + "least squares\n" + scaling(report.scaling());
+  }
+
+  /** One row per curve: its points, Amdahl's serial fraction, the USL's σ, κ and peak, and each fit's R². */
+  static String scaling(List<Scaling> curves) {
+    List<String> swept = new ArrayList<>();
+    for (Scaling curve : curves) {
+      if (curve.params() != null) {
+        curve.params().keySet().stream()
+            .filter(key -> curves.stream().filter(c -> c.workload().equals(curve.workload()) && c.params() != null)
+                .map(c -> c.params().get(key)).distinct().count() > 1)
+            .filter(key -> !swept.contains(key))
+            .forEach(swept::add);
+      }
+    }
+    boolean guards = curves.stream().anyMatch(c -> c.guard() != null);
+    boolean chunks = curves.stream().anyMatch(c -> c.chunksize() != null);
+    List<String> header = new ArrayList<>(List.of("workload", "executor"));
+    if (guards) {
+      header.add("guard");
+    }
+    header.addAll(swept);
+    if (chunks) {
+      header.add("chunksize");
+    }
+    int leftColumns = header.size();
+    header.addAll(List.of("reference", "speedup at workers", "amdahl s", "max", "r2", "usl sigma", "kappa",
+        "peak at", "r2"));
+    List<String[]> rows = new ArrayList<>();
+    rows.add(header.toArray(String[]::new));
+    for (Scaling c : curves) {
+      List<String> row = new ArrayList<>(List.of(c.workload(), c.executor()));
+      if (guards) {
+        row.add(c.guard() == null ? "" : c.guard());
+      }
+      for (String key : swept) {
+        row.add(c.params() == null || !c.params().containsKey(key) ? "" : Long.toString(c.params().get(key)));
+      }
+      if (chunks) {
+        row.add(c.chunksize() == null ? "" : Integer.toString(c.chunksize()));
+      }
+      row.add(c.reference());
+      row.add(String.join(" ", c.points().stream()
+          .map(p -> Units.format("%d:%.2fx", p.workers(), p.speedup())).toList()));
+      Scaling.AmdahlFit amdahl = c.amdahl();
+      row.add(amdahl == null ? "-" : Units.format("%.3f", amdahl.serialFraction()));
+      row.add(amdahl == null || amdahl.maxSpeedup() == null ? "-" : Units.format("%.2fx", amdahl.maxSpeedup()));
+      row.add(amdahl == null ? "-" : fitQuality(amdahl.rSquared()));
+      Scaling.UslFit usl = c.usl();
+      row.add(usl == null ? "-" : Units.format("%.3f", usl.sigma()));
+      row.add(usl == null ? "-" : Units.format("%.4f", usl.kappa()));
+      row.add(usl == null || usl.peakWorkers() == null ? "-"
+          : Units.format("%.1f (%.2fx)", usl.peakWorkers(), usl.peakSpeedup()));
+      row.add(usl == null ? "-" : fitQuality(usl.rSquared()));
+      rows.add(row.toArray(String[]::new));
+    }
+    int[] left = java.util.stream.IntStream.range(0, leftColumns + 2).toArray();
+    return TextTable.render(rows, left);
+  }
+
+  private static String fitQuality(Double rSquared) {
+    return rSquared == null ? "-" : Units.format("%.2f", rSquared);
   }
 
   /** The columns worth showing for these results: those that say nothing are left out. */
