@@ -25,9 +25,11 @@ import picocli.CommandLine.Spec;
     name = "matrix",
     sortOptions = false,
     mixinStandardHelpOptions = true,
-    description = {"Times every combination of the listed values of --workload, --executor, --workers, --guard,",
-        "--chunksize and --param KEY=V1,V2,..., runs interleaved round-robin across all of them, in one report.",
-        "Each workload x executor swept over two or more worker counts gets Amdahl and USL fits."},
+    description = {"Times every combination of listed option values, interleaved, with scaling fits.",
+        "%nLists: --workload, --executor, --workers, --guard, --chunksize and --param KEY=V1,V2,... Runs are "
+            + "interleaved round-robin across all combinations, warm-ups first, and one report holds them all. "
+            + "Each workload x executor measured at two or more worker counts gets Amdahl's law and the "
+            + "Universal Scalability Law fitted to its speedups."},
     footer = {"", "Options not swept for an executor that does not take them: single, thread-per-task and virtual "
         + "run once whatever --workers says; only process-pool is swept over --chunksize.",
         "Exit status: 0 ok, 1 a task failed or a result did not verify, 2 bad input, 130 interrupted.",

@@ -184,6 +184,6 @@ class MatrixCommandTest {
 
     assertThat(outcome.status()).isZero();
     assertThat(outcome.out()).contains("Usage: concbench matrix", "--workers", "--chunksize", "--param",
-        "round-robin", "matrix: a list to sweep");
+        "round-robin", "matrix: a list to sweep", "Amdahl");
   }
 }
