@@ -84,6 +84,9 @@ public final class Cli {
       if (type == CompareCommand.class) {
         return type.cast(new CompareCommand(services));
       }
+      if (type == MatrixCommand.class) {
+        return type.cast(new MatrixCommand(services));
+      }
       return fallback.create(type);
     }
   }

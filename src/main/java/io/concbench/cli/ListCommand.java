@@ -48,6 +48,9 @@ public final class ListCommand implements Callable<Integer> {
     for (Guard g : Guard.values()) {
       out.println("  " + pad(g.label(), nameWidth) + g.description());
     }
+    out.println();
+    out.println("Time one combination with 'concbench run'; every combination of comma-separated lists of");
+    out.println("--workload, --executor, --workers, --guard, --chunksize and --param values with 'concbench matrix'.");
     out.flush();
   }
 

@@ -19,9 +19,11 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The options of {@code concbench run} (their names are a contract: README, "Commands") and the checks that
- * turn them into a plan before any work starts. A picocli mixin, so that commands which run benchmarks share
- * one definition of every option.
+ * The options of {@code concbench run} and {@code concbench matrix} (their names are a contract: README,
+ * "Commands") and the checks that turn them into a plan before any work starts. A picocli mixin, so that
+ * commands which run benchmarks share one definition of every option. {@code --workers}, {@code --chunksize}
+ * and the values of {@code --param} take comma-separated lists, which only {@code matrix} sweeps: {@code run}
+ * refuses them with a pointer to it, since it would otherwise have to pick one value silently.
  */
 public final class RunOptions {
 
@@ -41,15 +43,16 @@ public final class RunOptions {
       description = "Executors to compare, comma-separated (required): ${COMPLETION-CANDIDATES}.")
   List<String> executors;
 
-  @Option(names = "--workers", paramLabel = "N",
-      description = "Threads of a parallel executor (default: available processors).")
-  Integer workers;
+  @Option(names = "--workers", split = ",", paramLabel = "N",
+      description = "Threads of a parallel executor (default: available processors); matrix: a list to sweep.")
+  List<Integer> workers;
 
   @Option(names = "--tasks", paramLabel = "N", description = "Tasks per run (default: the workload's).")
   Integer tasks;
 
   @Option(names = "--param", paramLabel = "KEY=VALUE",
-      description = "Workload parameter, repeatable, e.g. n=2000000 or sleep-ms=100 (see 'concbench list').")
+      description = "Workload parameter, repeatable, e.g. n=2000000 or sleep-ms=100 (see 'concbench list'); "
+          + "matrix: KEY=V1,V2,... sweeps the values.")
   Map<String, String> params = new LinkedHashMap<>();
 
   @Option(names = "--guard", split = ",", paramLabel = "G", defaultValue = "synchronized",
@@ -80,12 +83,13 @@ public final class RunOptions {
   String format;
 
   @Option(names = "--output", paramLabel = "FILE",
-      description = "Also write the JSON report to FILE, rewritten atomically after every finished workload.")
+      description = "Also write the JSON report to FILE, rewritten atomically as results finish.")
   Path output;
 
-  @Option(names = "--chunksize", paramLabel = "N",
-      description = "process-pool: tasks per request frame (default: ceil(tasks / (4 x workers)), as CPython's Pool.map).")
-  Integer chunksize;
+  @Option(names = "--chunksize", split = ",", paramLabel = "N",
+      description = "process-pool: tasks per request frame (default: ceil(tasks / (4 x workers)), as CPython's "
+          + "Pool.map); matrix: a list to sweep.")
+  List<Integer> chunksize;
 
   @Option(names = "--payload-bytes", paramLabel = "N", defaultValue = "0",
       description = "fork, process-pool: bytes sent with each task and returned with its result. Default: ${DEFAULT-VALUE}.")
@@ -124,8 +128,69 @@ public final class RunOptions {
   @Option(names = "--quiet", description = "No progress on stderr.")
   boolean quiet;
 
-  /** Checks every option before any work starts; throws {@link UsageException} naming the bad value. */
+  /** Most combinations a matrix may have: beyond it, a typo in a list would mean hours of running. */
+  static final int MAX_MATRIX_CASES = 1000;
+
+  /**
+   * The plan of a {@code run}: every option checked before any work starts; throws {@link UsageException}
+   * naming the bad value, also for a list, which only {@code matrix} takes.
+   */
   BenchmarkPlan plan() {
+    refuseList("--workers", workers);
+    refuseList("--chunksize", chunksize);
+    params.forEach((key, value) -> {
+      if (value.contains(",")) {
+        throw new UsageException("invalid value for --param " + key + ": '" + value + "' (run takes one value; "
+            + "sweep a list with 'concbench matrix')");
+      }
+    });
+    Checked c = check();
+    return BenchmarkPlan.of(c.choices(), c.executors(), c.guards(), c.settings(), c.baseline(), warmup, runs);
+  }
+
+  /**
+   * The plan of a {@code matrix}: every combination of the listed values in one interleaved group, checked
+   * like {@link #plan()}, each value of a list on its own.
+   */
+  BenchmarkPlan matrixPlan() {
+    Checked c = check();
+    boolean sweepsWorkers = c.workerCounts().size() > 1;
+    boolean sweepsChunks = c.chunksizes().size() > 1;
+    if (c.baseline() != null && (c.baseline().parallel() && sweepsWorkers
+        || c.baseline().takesChunksize() && sweepsChunks)) {
+      throw new UsageException("invalid value for --baseline: '" + c.baseline().name() + "' (matrix sweeps its "
+          + (c.baseline().parallel() && sweepsWorkers ? "--workers" : "--chunksize")
+          + "; a baseline is measured once: use single or none)");
+    }
+    BenchmarkPlan plan = BenchmarkPlan.matrix(c.choices(), c.executors(), c.guards(), c.workerCounts(),
+        c.chunksizes(), c.settings(), c.baseline(), warmup, runs);
+    int cases = plan.groups().get(0).size();
+    if (cases > MAX_MATRIX_CASES) {
+      throw new UsageException(String.format(Locale.ROOT, "the matrix has %d combinations (at most %d): "
+          + "shorten a list of --workload, --executor, --workers, --guard, --chunksize or --param", cases,
+          MAX_MATRIX_CASES));
+    }
+    return plan;
+  }
+
+  private static void refuseList(String option, List<Integer> values) {
+    if (values != null && values.size() > 1) {
+      throw new UsageException("invalid value for " + option + ": '" + String.join(",",
+          values.stream().map(String::valueOf).toList()) + "' (run takes one value; sweep a list with "
+          + "'concbench matrix')");
+    }
+  }
+
+  /**
+   * Options checked and resolved: workload choices (one per workload and combination of its listed
+   * parameter values), the distinct worker counts and chunksizes (0: the default) in the order given, and
+   * settings holding the first of each.
+   */
+  private record Checked(List<BenchmarkPlan.WorkloadChoice> choices, List<ExecutorRegistry.Entry> executors,
+      List<Guard> guards, List<Integer> workerCounts, List<Integer> chunksizes, ExecutorSettings settings,
+      ExecutorRegistry.Entry baseline) {}
+
+  private Checked check() {
     // Checked here rather than by picocli's "required", so that a misspelt option is reported as such.
     if (workloads == null || workloads.isEmpty()) {
       throw new UsageException("missing required option --workload (see 'concbench list')");
@@ -154,8 +219,11 @@ public final class RunOptions {
     }
     ExecutorRegistry.Entry baselineEntry = baseline.equals("none") ? null : available("--baseline", baseline);
 
-    int workerCount = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
-    requireRange("--workers", workerCount, 1, MAX_WORKERS);
+    List<Integer> workerCounts = workers == null || workers.isEmpty()
+        ? List.of(Runtime.getRuntime().availableProcessors()) : workers.stream().distinct().toList();
+    for (int count : workerCounts) {
+      requireRange("--workers", count, 1, MAX_WORKERS);
+    }
     if (tasks != null) {
       requireRange("--tasks", tasks, 1, MAX_TASKS);
     }
@@ -175,14 +243,23 @@ public final class RunOptions {
     }
     List<BenchmarkPlan.WorkloadChoice> choices = new ArrayList<>();
     for (Workload workload : chosenWorkloads) {
-      Map<String, String> own = new LinkedHashMap<>();
+      Map<String, List<String>> own = new LinkedHashMap<>();
       params.forEach((k, v) -> {
         if (workload.takesParam(k)) {
-          own.put(k, v);
+          List<String> values = List.of(v.split(",", -1));
+          // Each value on its own, so that the message names the bad one.
+          values.forEach(value -> resolve(workload, Map.of(k, value)));
+          own.put(k, values);
         }
       });
       int taskCount = tasks == null ? workload.defaultTasks() : tasks;
-      choices.add(new BenchmarkPlan.WorkloadChoice(workload, resolve(workload, own), taskCount));
+      for (Map<String, String> combination : combinations(own)) {
+        BenchmarkPlan.WorkloadChoice choice =
+            new BenchmarkPlan.WorkloadChoice(workload, resolve(workload, combination), taskCount);
+        if (!choices.contains(choice)) {
+          choices.add(choice);
+        }
+      }
       for (ExecutorRegistry.Entry executor : chosenExecutors) {
         requireThreadCap(executor, taskCount);
         // Each worker JVM would count into a counter of its own: lost updates could not be seen, and an
@@ -193,22 +270,47 @@ public final class RunOptions {
         }
       }
     }
-    ExecutorSettings settings = new ExecutorSettings(workerCount, Math.round(switchIntervalMs * 1e6),
-        processSettings(chosenExecutors, workerCount, choices));
-    return BenchmarkPlan.of(choices, chosenExecutors, chosenGuards, settings, baselineEntry, warmup, runs);
+    List<Integer> chunksizes = chunksize == null || chunksize.isEmpty() ? List.of(0)
+        : chunksize.stream().distinct().toList();
+    ExecutorSettings settings = new ExecutorSettings(workerCounts.get(0), Math.round(switchIntervalMs * 1e6),
+        processSettings(chosenExecutors, workerCounts, chunksizes, choices));
+    return new Checked(choices, chosenExecutors, chosenGuards, workerCounts, chunksizes, settings, baselineEntry);
+  }
+
+  /** Every combination of the listed values, the first key varying slowest; one empty map for no keys. */
+  static List<Map<String, String>> combinations(Map<String, List<String>> valuesByKey) {
+    List<Map<String, String>> combinations = new ArrayList<>();
+    combinations.add(new LinkedHashMap<>());
+    valuesByKey.forEach((key, values) -> {
+      List<Map<String, String>> longer = new ArrayList<>();
+      for (Map<String, String> combination : combinations) {
+        for (String value : values) {
+          Map<String, String> next = new LinkedHashMap<>(combination);
+          next.put(key, value);
+          longer.add(next);
+        }
+      }
+      combinations.clear();
+      combinations.addAll(longer);
+    });
+    return combinations;
   }
 
   static final int MAX_PROCESS_WORKERS = 256;
 
   /** Checks the process options; they only make sense with a process executor, and are capped. */
-  private ProcessSettings processSettings(List<ExecutorRegistry.Entry> executors, int workerCount,
-      List<BenchmarkPlan.WorkloadChoice> choices) {
+  private ProcessSettings processSettings(List<ExecutorRegistry.Entry> executors, List<Integer> workerCounts,
+      List<Integer> chunksizes, List<BenchmarkPlan.WorkloadChoice> choices) {
     boolean processes = executors.stream().anyMatch(ExecutorRegistry.Entry::inOtherProcesses);
     if (processes) {
-      requireRange("--workers", workerCount, 1, MAX_PROCESS_WORKERS);
+      for (int count : workerCounts) {
+        requireRange("--workers", count, 1, MAX_PROCESS_WORKERS);
+      }
     }
     if (chunksize != null) {
-      requireRange("--chunksize", chunksize, 1, FrameCodec.MAX_TASKS_PER_FRAME);
+      for (int size : chunksize) {
+        requireRange("--chunksize", size, 1, FrameCodec.MAX_TASKS_PER_FRAME);
+      }
     }
     requireRange("--payload-bytes", payloadBytes, 0, FrameCodec.MAX_PAYLOAD_BYTES);
     if (maxTasksPerChild != null) {
@@ -232,16 +334,19 @@ public final class RunOptions {
     }
     // A request frame holds chunksize payloads: refuse what could never be sent.
     for (BenchmarkPlan.WorkloadChoice choice : choices) {
-      long chunk = chunksize != null ? chunksize : (long) Math.ceil(choice.tasks() / (4.0 * workerCount));
-      if (payloadBytes > 0 && chunk * (payloadBytes + 16L) > FrameCodec.MAX_FRAME_BYTES) {
-        throw new UsageException(String.format(Locale.ROOT, "invalid value for --payload-bytes: '%d' "
-            + "(a chunk of %d tasks would exceed the %d-byte frame cap; lower --chunksize)", payloadBytes, chunk,
-            FrameCodec.MAX_FRAME_BYTES));
+      for (int size : chunksizes) {
+        for (int count : workerCounts) {
+          long chunk = size > 0 ? size : (long) Math.ceil(choice.tasks() / (4.0 * count));
+          if (payloadBytes > 0 && chunk * (payloadBytes + 16L) > FrameCodec.MAX_FRAME_BYTES) {
+            throw new UsageException(String.format(Locale.ROOT, "invalid value for --payload-bytes: '%d' "
+                + "(a chunk of %d tasks would exceed the %d-byte frame cap; lower --chunksize)", payloadBytes,
+                chunk, FrameCodec.MAX_FRAME_BYTES));
+          }
+        }
       }
     }
     return new ProcessSettings(javaBinary == null || javaBinary.isBlank() ? null : javaBinary, jvmArgs,
-        chunksize == null ? 0 : chunksize, maxTasksPerChild == null ? 0 : maxTasksPerChild, payloadBytes, retries,
-        timeoutNanos);
+        chunksizes.get(0), maxTasksPerChild == null ? 0 : maxTasksPerChild, payloadBytes, retries, timeoutNanos);
   }
 
   private static ParamValues resolve(Workload workload, Map<String, String> given) {

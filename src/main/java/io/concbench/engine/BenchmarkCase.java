@@ -29,9 +29,17 @@ public record BenchmarkCase(
 
   /** A short label for progress lines. */
   public String label() {
-    StringBuilder text = new StringBuilder(workload.name()).append(" on ").append(executor.name());
+    StringBuilder text = new StringBuilder(workload.name());
+    // Parameters set away from their defaults: what tells the cases of a matrix's --param sweep apart.
+    workload.params().stream()
+        .filter(p -> params.asMap().containsKey(p.name()) && params.get(p.name()) != p.defaultValue())
+        .forEach(p -> text.append(' ').append(p.name()).append('=').append(params.get(p.name())));
+    text.append(" on ").append(executor.name());
     if (executor.parallel()) {
       text.append(" (workers ").append(workers).append(')');
+    }
+    if (executor.takesChunksize() && settings.process().chunksize() > 0) {
+      text.append(" chunksize ").append(settings.process().chunksize());
     }
     if (guard != null) {
       text.append(" guard ").append(guard.label());

@@ -6,12 +6,14 @@ import io.concbench.executor.ExecutorRun;
 import io.concbench.executor.PhaseTimes;
 import io.concbench.executor.WorkloadSpec;
 import io.concbench.system.PeakMemory;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
+import io.concbench.workload.ParamValues;
 import io.concbench.workload.TaskKernel;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -116,7 +118,7 @@ public final class BenchmarkEngine {
   }
 
   /**
-   * Measures every case of a group (cases share the workload, parameters and task count).
+   * Measures every case of a group.
    *
    * @param step runs already done in the whole benchmark, for progress
    * @param steps runs in the whole benchmark
@@ -124,46 +126,73 @@ public final class BenchmarkEngine {
    */
   public List<Measurement> runGroup(List<BenchmarkCase> cases, int warmup, int runs, int step, int steps)
       throws InterruptedException {
+    return runGroup(cases, warmup, runs, step, steps, m -> {});
+  }
+
+  /**
+   * Measures every case of a group. Cases may differ in workload and parameters (a {@code matrix} puts all
+   * its combinations in one group, so that they are interleaved too): each workload with its parameters is
+   * bound and its kernel's JIT warmed once, before the first warm-up run.
+   *
+   * @param finished told of each case's measurement as soon as its last run is done (in the last round, in
+   *     case order), so that a caller can save results before the whole group is over
+   * @throws Cancellation.CancelledException if the user interrupted; measurements already given to
+   *     {@code finished} are all that is kept
+   */
+  public List<Measurement> runGroup(List<BenchmarkCase> cases, int warmup, int runs, int step, int steps,
+      Consumer<Measurement> finished) throws InterruptedException {
     if (cases.isEmpty()) {
       return List.of();
     }
-    BenchmarkCase first = cases.get(0);
-    TaskKernel kernel = first.workload().bind(first.params());
-    kernel.warmUp();
+    Map<KernelKey, TaskKernel> kernelsByKey = new LinkedHashMap<>();
+    List<TaskKernel> kernels = new ArrayList<>();
     List<Executor> executors = new ArrayList<>();
     for (BenchmarkCase c : cases) {
+      kernels.add(kernelsByKey.computeIfAbsent(new KernelKey(c.workload().name(), c.params()), k -> {
+        TaskKernel kernel = c.workload().bind(c.params());
+        kernel.warmUp();
+        return kernel;
+      }));
       executors.add(c.executor().create(c.workload().usesCounter()));
     }
     int done = step;
     for (int w = 1; w <= warmup; w++) {
       for (int i = 0; i < cases.size(); i++) {
         progress.runStarting(cases.get(i), true, w, warmup, ++done, steps);
-        runOnce(cases.get(i), executors.get(i), kernel);
+        runOnce(cases.get(i), executors.get(i), kernels.get(i));
       }
     }
     List<List<RunSample>> samples = new ArrayList<>();
     cases.forEach(c -> samples.add(new ArrayList<>()));
+    List<Measurement> measurements = new ArrayList<>();
     try (GroupProbes probes = new GroupProbes(cases)) {
       for (int r = 1; r <= runs; r++) {
         // Probed in every round, before the runs it qualifies, so it sees the same minutes.
         probes.probeAll();
         for (int i = 0; i < cases.size(); i++) {
           progress.runStarting(cases.get(i), false, r, runs, ++done, steps);
-          samples.get(i).add(runOnce(cases.get(i), executors.get(i), kernel));
+          samples.get(i).add(runOnce(cases.get(i), executors.get(i), kernels.get(i)));
+          if (r == runs) {
+            Measurement measurement = measurement(cases.get(i), samples.get(i), probes);
+            measurements.add(measurement);
+            finished.accept(measurement);
+          }
         }
-      }
-      List<Measurement> measurements = new ArrayList<>();
-      for (int i = 0; i < cases.size(); i++) {
-        BenchmarkCase c = cases.get(i);
-        Histogram all = new Histogram(RunRecorder.MAX_LATENCY_NANOS, 3);
-        samples.get(i).forEach(s -> all.add(s.latencyNanos()));
-        int k = capacityK(c);
-        measurements.add(k == 0 ? new Measurement(c, List.copyOf(samples.get(i)), all)
-            : new Measurement(c, List.copyOf(samples.get(i)), all, List.copyOf(probes.samples.get(probes.key(c))),
-                probes.probe(otherProcesses(c)).method(), k));
       }
       return measurements;
     }
+  }
+
+  /** A workload bound to its parameter values: cases with equal keys share one kernel. */
+  private record KernelKey(String workload, ParamValues params) {}
+
+  private Measurement measurement(BenchmarkCase c, List<RunSample> runs, GroupProbes probes) {
+    Histogram all = new Histogram(RunRecorder.MAX_LATENCY_NANOS, 3);
+    runs.forEach(s -> all.add(s.latencyNanos()));
+    int k = capacityK(c);
+    return k == 0 ? new Measurement(c, List.copyOf(runs), all)
+        : new Measurement(c, List.copyOf(runs), all, List.copyOf(probes.samples.get(probes.key(c))),
+            probes.probe(otherProcesses(c)).method(), k);
   }
 
   private RunSample runOnce(BenchmarkCase benchmarkCase, Executor executor, TaskKernel kernel)

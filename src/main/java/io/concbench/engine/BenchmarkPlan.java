@@ -11,9 +11,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a {@code run} measures: one group of cases per workload. Cases of a group are interleaved, and the
- * baseline executor is added to a group when the user did not select it, since speedups need it measured
- * in the same minutes.
+ * What a {@code run} or a {@code matrix} measures, as groups of cases. Cases of a group are interleaved, and
+ * the baseline executor is added when the user did not select it, since speedups need it measured in the
+ * same minutes. A {@code run} has one group per workload; a {@code matrix} has one group of every
+ * combination, so that a drift of the machine hits every combination alike.
  */
 public record BenchmarkPlan(List<List<BenchmarkCase>> groups, int warmup, int runs, String baseline) {
 
@@ -48,6 +49,56 @@ public record BenchmarkPlan(List<List<BenchmarkCase>> groups, int warmup, int ru
     return new BenchmarkPlan(List.copyOf(groups), warmup, runs, baseline == null ? null : baseline.name());
   }
 
+  /**
+   * Every combination of workload (with its parameter values: one choice per combination of swept
+   * parameters), executor, guard, chunksize and worker count, in one group. Options an executor does not
+   * take are not swept for it: {@code single}, {@code thread-per-task} and {@code virtual} run once whatever
+   * the worker counts, and only {@code process-pool} is swept over chunksizes. Per workload choice the
+   * baseline comes first (once, not once per executor or worker count), so that its result is finished
+   * before those measured against it in the last round.
+   *
+   * @param workerCounts the worker counts of the parallel executors, in the order given
+   * @param chunksizes {@code process-pool}'s tasks per frame, 0 for the default
+   * @param settings everything else; its worker count and chunksize are the baseline's
+   */
+  public static BenchmarkPlan matrix(
+      List<WorkloadChoice> workloads,
+      List<ExecutorRegistry.Entry> executors,
+      List<Guard> guards,
+      List<Integer> workerCounts,
+      List<Integer> chunksizes,
+      ExecutorSettings settings,
+      ExecutorRegistry.Entry baseline,
+      int warmup,
+      int runs) {
+    List<ExecutorRegistry.Entry> ordered = new ArrayList<>();
+    if (baseline != null) {
+      ordered.add(baseline);
+    }
+    executors.stream().filter(e -> !ordered.contains(e)).forEach(ordered::add);
+    List<BenchmarkCase> cases = new ArrayList<>();
+    for (WorkloadChoice choice : workloads) {
+      for (ExecutorRegistry.Entry executor : ordered) {
+        boolean swept = executor != baseline;
+        List<Integer> chunks = swept && executor.takesChunksize() ? chunksizes
+            : List.of(settings.process().chunksize());
+        List<Integer> counts = swept && executor.parallel() ? workerCounts : List.of(settings.workers());
+        boolean guarded = choice.workload().usesCounter() || executor.usesGuard();
+        for (Guard guard : guarded ? guards : java.util.Collections.<Guard>singletonList(null)) {
+          for (int chunk : chunks) {
+            for (int workers : counts) {
+              ExecutorSettings own = new ExecutorSettings(workers, settings.switchIntervalNanos(),
+                  settings.process().withChunksize(chunk));
+              cases.add(new BenchmarkCase(choice.workload(), choice.params(), choice.tasks(), executor,
+                  workersOf(executor, workers, choice.tasks()), guard, own));
+            }
+          }
+        }
+      }
+    }
+    return new BenchmarkPlan(List.of(List.copyOf(cases)), warmup, runs, baseline == null ? null : baseline.name());
+  }
+
   /** Threads that run tasks at once: what efficiency (speedup per worker) divides by. */
   static int workersOf(ExecutorRegistry.Entry executor, int workers, int tasks) {
     if (executor.parallel()) {
@@ -62,8 +113,8 @@ public record BenchmarkPlan(List<List<BenchmarkCase>> groups, int warmup, int ru
   }
 
   /**
-   * The case that {@code benchmarkCase} is compared with: the baseline executor on the same workload, with
-   * the same guard where the baseline has one.
+   * The case that {@code benchmarkCase} is compared with: the baseline executor on the same workload,
+   * parameters and task count, with the same guard where the baseline has one.
    */
   public Optional<BenchmarkCase> baselineFor(BenchmarkCase benchmarkCase, List<BenchmarkCase> group) {
     if (baseline == null) {
@@ -71,6 +122,9 @@ public record BenchmarkPlan(List<List<BenchmarkCase>> groups, int warmup, int ru
     }
     return group.stream()
         .filter(c -> c.executor().name().equals(baseline))
+        .filter(c -> c.workload().name().equals(benchmarkCase.workload().name())
+            && c.params().equals(benchmarkCase.params())
+            && c.tasks() == benchmarkCase.tasks())
         .filter(c -> c.guard() == null || Objects.equals(c.guard(), benchmarkCase.guard()))
         .findFirst();
   }

@@ -34,6 +34,11 @@ public final class ExecutorRegistry {
     public Executor create(boolean workloadUpdatesCounter) {
       return factory.apply(workloadUpdatesCounter);
     }
+
+    /** Whether {@code --chunksize} changes what it does: only the pool sends tasks in chunks. */
+    public boolean takesChunksize() {
+      return name.equals("process-pool");
+    }
   }
 
   private static final Supplier<Optional<String>> ALWAYS = Optional::empty;

@@ -21,4 +21,10 @@ public record ProcessSettings(String java, List<String> jvmArgs, int chunksize, 
   public ProcessSettings {
     jvmArgs = List.copyOf(jvmArgs);
   }
+
+  /** The same settings with another chunksize (0: the default), for a matrix that sweeps it. */
+  public ProcessSettings withChunksize(int tasksPerFrame) {
+    return new ProcessSettings(java, jvmArgs, tasksPerFrame, maxTasksPerChild, payloadBytes, retries,
+        taskTimeoutNanos);
+  }
 }

@@ -17,7 +17,7 @@ public final class ReportFormats {
   }
 
   private static final List<ReportFormat> ALL = List.of(
-      new Simple("table", "aligned text table, as run prints it", r -> TableReport.render(r.results())),
+      new Simple("table", "aligned text table, as run and matrix print it", TableReport::render),
       new Simple("json", "the concbench/1 report itself", JsonReport::render),
       new Simple("markdown", "a Markdown table, ready for a pull request or a README", MarkdownReport::render),
       new Simple("csv", "one row per measured run and one per result (row_type sample|summary)", CsvReport::render),

@@ -1,8 +1,14 @@
 package io.concbench.report;
 
+import io.concbench.result.Report;
 import io.concbench.result.Result;
+import io.concbench.result.Scaling;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The human table: one row per result, aligned columns with units; columns that say nothing are left out. */
@@ -20,6 +26,77 @@ public final class TableReport {
     return layOut(columns(results), results);
   }
 
+  /** The results, then the scaling curves of a matrix (if any), each fit on one line. */
+  public static String render(Report report) {
+    String table = render(report.results());
+    if (report.scaling().isEmpty()) {
+      return table;
+    }
+    return table + "\nscaling: speedup over the reference by worker count; Amdahl's law and the USL fitted by "
+        + "least squares\n" + scaling(report.scaling());
+  }
+
+  /** One row per curve: its points, Amdahl's serial fraction, the USL's σ, κ and peak, and each fit's R². */
+  static String scaling(List<Scaling> curves) {
+    List<String> swept = new ArrayList<>();
+    for (Scaling curve : curves) {
+      if (curve.params() != null) {
+        curve.params().keySet().stream()
+            .filter(key -> curves.stream().filter(c -> c.workload().equals(curve.workload()) && c.params() != null)
+                .map(c -> c.params().get(key)).distinct().count() > 1)
+            .filter(key -> !swept.contains(key))
+            .forEach(swept::add);
+      }
+    }
+    boolean guards = curves.stream().anyMatch(c -> c.guard() != null);
+    boolean chunks = curves.stream().anyMatch(c -> c.chunksize() != null);
+    List<String> header = new ArrayList<>(List.of("workload", "executor"));
+    if (guards) {
+      header.add("guard");
+    }
+    header.addAll(swept);
+    if (chunks) {
+      header.add("chunksize");
+    }
+    int leftColumns = header.size();
+    header.addAll(List.of("reference", "speedup at workers", "amdahl s", "max", "r2", "usl sigma", "kappa",
+        "peak at", "r2"));
+    List<String[]> rows = new ArrayList<>();
+    rows.add(header.toArray(String[]::new));
+    for (Scaling c : curves) {
+      List<String> row = new ArrayList<>(List.of(c.workload(), c.executor()));
+      if (guards) {
+        row.add(c.guard() == null ? "" : c.guard());
+      }
+      for (String key : swept) {
+        row.add(c.params() == null || !c.params().containsKey(key) ? "" : Long.toString(c.params().get(key)));
+      }
+      if (chunks) {
+        row.add(c.chunksize() == null ? "" : Integer.toString(c.chunksize()));
+      }
+      row.add(c.reference());
+      row.add(String.join(" ", c.points().stream()
+          .map(p -> Units.format("%d:%.2fx", p.workers(), p.speedup())).toList()));
+      Scaling.AmdahlFit amdahl = c.amdahl();
+      row.add(amdahl == null ? "-" : Units.format("%.3f", amdahl.serialFraction()));
+      row.add(amdahl == null || amdahl.maxSpeedup() == null ? "-" : Units.format("%.2fx", amdahl.maxSpeedup()));
+      row.add(amdahl == null ? "-" : fitQuality(amdahl.rSquared()));
+      Scaling.UslFit usl = c.usl();
+      row.add(usl == null ? "-" : Units.format("%.3f", usl.sigma()));
+      row.add(usl == null ? "-" : Units.format("%.4f", usl.kappa()));
+      row.add(usl == null || usl.peakWorkers() == null ? "-"
+          : Units.format("%.1f (%.2fx)", usl.peakWorkers(), usl.peakSpeedup()));
+      row.add(usl == null ? "-" : fitQuality(usl.rSquared()));
+      rows.add(row.toArray(String[]::new));
+    }
+    int[] left = java.util.stream.IntStream.range(0, leftColumns + 2).toArray();
+    return TextTable.render(rows, left);
+  }
+
+  private static String fitQuality(Double rSquared) {
+    return rSquared == null ? "-" : Units.format("%.2f", rSquared);
+  }
+
   /** The columns worth showing for these results: those that say nothing are left out. */
   static List<Column> columns(List<Result> results) {
     List<Column> columns = new ArrayList<>();
@@ -27,6 +104,13 @@ public final class TableReport {
     columns.add(new Column("executor", false, Result::executor));
     if (results.stream().anyMatch(r -> r.guard() != null)) {
       columns.add(new Column("guard", false, r -> r.guard() == null ? "" : r.guard()));
+    }
+    for (String key : sweptParams(results)) {
+      columns.add(new Column(key, true, r -> r.params() == null || !r.params().containsKey(key) ? ""
+          : Long.toString(r.params().get(key))));
+    }
+    if (results.stream().anyMatch(r -> r.chunksize() != null)) {
+      columns.add(new Column("chunksize", true, r -> r.chunksize() == null ? "" : Integer.toString(r.chunksize())));
     }
     columns.add(new Column("workers", true, r -> Integer.toString(r.workers())));
     columns.add(new Column("tasks", true, r -> Integer.toString(r.tasks())));
@@ -62,6 +146,28 @@ public final class TableReport {
       columns.add(new Column("failed", true, r -> Long.toString(r.failedTasks() + r.unverifiedTasks())));
     }
     return columns;
+  }
+
+  /**
+   * Parameters that tell rows apart: those two results of one workload have with different values (a
+   * matrix that sweeps {@code --param}). Parameters a workload always has once would only widen the table.
+   */
+  static List<String> sweptParams(List<Result> results) {
+    record WorkloadParam(String workload, String key) {}
+    Map<WorkloadParam, Set<Long>> values = new LinkedHashMap<>();
+    for (Result r : results) {
+      if (r.params() != null) {
+        r.params().forEach((key, value) ->
+            values.computeIfAbsent(new WorkloadParam(r.workload(), key), k -> new HashSet<>()).add(value));
+      }
+    }
+    List<String> swept = new ArrayList<>();
+    values.forEach((param, seen) -> {
+      if (seen.size() > 1 && !swept.contains(param.key())) {
+        swept.add(param.key());
+      }
+    });
+    return swept;
   }
 
   /** A process executor's phase (median over runs), shown only when some result has it. */

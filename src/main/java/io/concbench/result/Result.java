@@ -8,6 +8,9 @@ import java.util.Map;
  * phase summaries ({@code startupMs} ... {@code shutdownMs}) are null except for the process executors
  * that measure them. {@code rssPeakMb} is concbench's own peak resident memory per run (null where it cannot be
  * read), {@code workerRssPeakMb} the largest worker's per run (null for in-process executors).
+ *
+ * @param chunksize {@code --chunksize} as given, for {@code process-pool}; null where it does not apply or
+ *     the default (ceil(tasks / (4 × workers))) was used, so that a chunksize sweep's results stay apart
  */
 public record Result(
     String workload,
@@ -16,6 +19,7 @@ public record Result(
     int tasks,
     Map<String, Long> params,
     String guard,
+    Integer chunksize,
     int runs,
     int warmupRuns,
     Summary wallMs,

@@ -8,6 +8,7 @@ import java.util.Map;
  * and the Universal Scalability Law fitted to the measured speedups. Every field is documented in
  * docs/json-schema.md.
  *
+ * @param chunksize {@code --chunksize} as given for {@code process-pool} (null: the default, or another executor)
  * @param reference what the speedups are relative to: {@code "workers=1"} (the same executor with one
  *     worker, when the sweep has it) or {@code "single"} (the single-thread baseline otherwise)
  * @param referenceWallMs the median wall time of that reference
@@ -19,11 +20,18 @@ public record Scaling(
     String executor,
     Map<String, Long> params,
     String guard,
+    Integer chunksize,
     String reference,
     double referenceWallMs,
     List<ScalingPoint> points,
     AmdahlFit amdahl,
     UslFit usl) {
+
+  /** A curve that no chunksize applies to. */
+  public Scaling(String workload, String executor, Map<String, Long> params, String guard, String reference,
+      double referenceWallMs, List<ScalingPoint> points, AmdahlFit amdahl, UslFit usl) {
+    this(workload, executor, params, guard, null, reference, referenceWallMs, points, amdahl, usl);
+  }
 
   /** One measured worker count: its median wall time and its speedup over the reference. */
   public record ScalingPoint(int workers, double wallMs, double speedup) {}

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Pairs the results of two reports (same workload, executor, workers, tasks, parameters and guard) and
- * compares every metric of every pair.
+ * Pairs the results of two reports (same workload, executor, workers, tasks, parameters, guard and
+ * chunksize) and compares every metric of every pair.
  */
 public final class ReportComparison {
 
@@ -21,11 +21,11 @@ public final class ReportComparison {
 
   /** What identifies "the same measurement" in two reports. */
   public record Key(String workload, String executor, int workers, int tasks, Map<String, Long> params,
-      String guard) {
+      String guard, Integer chunksize) {
 
     static Key of(Result r) {
       return new Key(r.workload(), r.executor(), r.workers(), r.tasks(),
-          r.params() == null ? Map.of() : r.params(), r.guard());
+          r.params() == null ? Map.of() : r.params(), r.guard(), r.chunksize());
     }
 
     public String label() {
@@ -34,6 +34,9 @@ public final class ReportComparison {
       params.forEach((k, v) -> text.append(", ").append(k).append('=').append(v));
       if (guard != null) {
         text.append(", guard ").append(guard);
+      }
+      if (chunksize != null) {
+        text.append(", chunksize ").append(chunksize);
       }
       return text.append(')').toString();
     }

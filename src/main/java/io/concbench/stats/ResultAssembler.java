@@ -97,6 +97,8 @@ public final class ResultAssembler {
         c.tasks(),
         c.params().asMap(),
         c.guard() == null ? null : c.guard().label(),
+        c.executor().takesChunksize() && c.settings().process().chunksize() > 0
+            ? c.settings().process().chunksize() : null,
         runs.size(),
         warmupRuns,
         wall,

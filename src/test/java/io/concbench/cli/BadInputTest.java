@@ -28,7 +28,7 @@ class BadInputTest {
       "--param n=abc                        | invalid value for --param n: 'abc' (expected a whole number)",
       "--param n=0                          | invalid value for --param n: '0' (must be between 1 and 1000000000000)",
       "--param n                            | --param",
-      "--workers abc                        | Invalid value for option '--workers': 'abc' is not an int",
+      "--workers abc                        | Invalid value for option '--workers' (N): 'abc' is not an int",
       "--workers 0                          | invalid value for --workers: '0' (must be between 1 and 4096)",
       "--workers -3                         | invalid value for --workers: '-3'",
       "--workers 100000                     | invalid value for --workers: '100000'",

@@ -83,7 +83,7 @@ class CompareCommandTest {
 
   private static Report withCapacity(Report report, double capacity, double efficiency) {
     Result r = report.results().get(0);
-    Result withIt = new Result(r.workload(), r.executor(), r.workers(), r.tasks(), r.params(), r.guard(), r.runs(),
+    Result withIt = new Result(r.workload(), r.executor(), r.workers(), r.tasks(), r.params(), r.guard(), r.chunksize(), r.runs(),
         r.warmupRuns(), r.wallMs(), r.cpuMs(), r.userMs(), r.sysMs(), r.latencyUs(), r.throughputPerS(),
         r.coresUsed(), r.baseline(), r.speedup(), r.efficiency(), r.counter(), r.failedTasks(),
         r.unverifiedTasks(), r.firstFailure(), r.warnings(), r.startupMs(), r.computeMs(), r.ipcMs(), r.exitMs(),
@@ -195,7 +195,7 @@ class CompareCommandTest {
     List<String> args = ConfirmationRun.arguments(List.of("concbench", "run", "--workload", "cpu,io",
         "--executor=thread-pool,gil", "--workers", "2", "--output", "keep.json", "--export", "csv=x.csv",
         "--runs=9", "--format", "table", "--param", "n=5"), "cur.json",
-        List.of(new io.concbench.stats.ReportComparison.Key("cpu", "gil", 2, 16, Map.of(), null)), 7,
+        List.of(new io.concbench.stats.ReportComparison.Key("cpu", "gil", 2, 16, Map.of(), null, null)), 7,
         Path.of("/tmp/x.json"));
 
     assertThat(args).containsExactly("run", "--workers", "2", "--param", "n=5", "--workload", "cpu",
@@ -255,7 +255,7 @@ class CompareCommandTest {
     for (int i = 0; i < wall.length; i++) {
       wall[i] = WALL[i] * factor;
     }
-    Result result = new Result("cpu", "thread-pool", 2, 16, Map.of("n", 1000L), null, wall.length, 1,
+    Result result = new Result("cpu", "thread-pool", 2, 16, Map.of("n", 1000L), null, null, wall.length, 1,
         Summaries.of(wall), null, null, null,
         new LatencySummary(1, 1, 1, 1, 1, 16, List.of()), 100, 1.9, "single", 1.9, 0.95, null, 0, 0, null,
         List.of(), null, null, null, null, null, null, 0, List.of(), null, null, null, null);

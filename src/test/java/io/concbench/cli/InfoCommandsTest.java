@@ -20,7 +20,7 @@ class InfoCommandsTest {
     for (Guard guard : Guard.values()) {
       assertThat(outcome.out()).contains("  " + guard.label() + " ");
     }
-    assertThat(outcome.out()).contains("n=150000000", "sleep-ms=100 ms", "increments=100000");
+    assertThat(outcome.out()).contains("n=150000000", "sleep-ms=100 ms", "increments=100000", "concbench matrix");
     if (Runtime.version().feature() < 21) {
       assertThat(outcome.out()).containsPattern("virtual +unavailable: needs JDK 21\\+, running "
           + java.util.regex.Pattern.quote(System.getProperty("java.version")));
@@ -33,7 +33,8 @@ class InfoCommandsTest {
 
     assertThat(outcome.status()).isZero();
     assertThat(outcome.out()).contains("complete -F", "--workload", "thread-pool", "counter", "synchronized",
-        "compare");
+        "compare", "matrix");
+    assertThat(outcome.out()).containsPattern("function _picocli_concbench_matrix\\(\\)");
   }
 
   @Test

@@ -61,6 +61,82 @@ class BenchmarkEngineTest {
   }
 
   @Test
+  void aMatrixGroupInterleavesEveryCombinationBindsEachWorkloadOnceAndReportsResultsAsTheyFinish()
+      throws InterruptedException {
+    List<String> bound = new ArrayList<>();
+    Workload first = named("first", Fakes.workload(clock, TEN_MS, Set.of(), Set.of()), bound);
+    Workload second = named("second", Fakes.workload(clock, 2 * TEN_MS, Set.of(), Set.of()), bound);
+    List<BenchmarkCase> group = List.of(
+        withParam(Fakes.benchmarkCase(first, Fakes.sequentialExecutor("a", false, opened::add), 2, 1), 1),
+        withParam(Fakes.benchmarkCase(first, Fakes.sequentialExecutor("b", true, opened::add), 2, 2), 1),
+        withParam(Fakes.benchmarkCase(first, Fakes.sequentialExecutor("c", true, opened::add), 2, 4), 2),
+        withParam(Fakes.benchmarkCase(second, Fakes.sequentialExecutor("d", true, opened::add), 2, 2), 1));
+
+    List<Measurement> measured = engine().runGroup(group, 1, 2, 0, 12,
+        m -> opened.add("finished " + m.benchmarkCase().executor().name()));
+
+    assertThat(bound).containsExactly("first {k=1}", "first {k=2}", "second {k=1}");
+    assertThat(opened).containsExactly(
+        "a", "b", "c", "d", // the warm-up round
+        "a", "b", "c", "d", // measured round 1
+        "a", "finished a", "b", "finished b", "c", "finished c", "d", "finished d");
+    assertThat(measured).extracting(m -> m.benchmarkCase().executor().name()).containsExactly("a", "b", "c", "d");
+    assertThat(measured.get(3).runs()).allSatisfy(run -> assertThat(run.wallNanos()).isEqualTo(4 * TEN_MS));
+  }
+
+  @Test
+  void whenCancelledOnlyTheMeasurementsAlreadyFinishedWereHandedOut() {
+    Workload workload = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());
+    Cancellation cancellation = new Cancellation();
+    List<BenchmarkCase> group = List.of(
+        Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("a", false, opened::add), 2, 1),
+        Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("b", true, name -> cancellation.cancel()), 2, 2));
+    List<String> finished = new ArrayList<>();
+    BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), cancellation, Progress.NONE);
+
+    assertThatThrownBy(() -> engine.runGroup(group, 0, 1, 0, 2,
+        m -> finished.add(m.benchmarkCase().executor().name())))
+        .isInstanceOf(Cancellation.CancelledException.class);
+    assertThat(finished).containsExactly("a");
+  }
+
+  /** {@code workload} under another name, recording each binding with its parameter values. */
+  private static Workload named(String name, Workload workload, List<String> bound) {
+    return new Workload() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public String description() {
+        return name;
+      }
+
+      @Override
+      public List<io.concbench.workload.ParamSpec> params() {
+        return List.of();
+      }
+
+      @Override
+      public int defaultTasks() {
+        return 2;
+      }
+
+      @Override
+      public io.concbench.workload.TaskKernel bind(io.concbench.workload.ParamValues values) {
+        bound.add(name + " " + values.asMap());
+        return workload.bind(values);
+      }
+    };
+  }
+
+  private static BenchmarkCase withParam(BenchmarkCase c, long k) {
+    return new BenchmarkCase(c.workload(), io.concbench.workload.ParamValues.of(java.util.Map.of("k", k)), c.tasks(),
+        c.executor(), c.workers(), c.guard(), c.settings());
+  }
+
+  @Test
   void capacityIsProbedOncePerMeasuredRoundForParallelCasesWithKCappedAtTheProcessors()
       throws InterruptedException {
     Workload workload = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());

@@ -71,6 +71,48 @@ class BenchmarkPlanTest {
     assertThat(cases).extracting(BenchmarkCase::workers).containsExactly(1, 20, 2);
   }
 
+  @Test
+  void aMatrixIsOneGroupOfEveryCombinationWithTheBaselineOncePerWorkloadAndParameters() {
+    Workload cpu = WorkloadRegistry.find("cpu").orElseThrow();
+    Workload tiny = WorkloadRegistry.find("tiny").orElseThrow();
+    List<BenchmarkPlan.WorkloadChoice> choices = List.of(
+        new BenchmarkPlan.WorkloadChoice(cpu, ParamValues.resolve(cpu, Map.of("n", "1000")), 16),
+        new BenchmarkPlan.WorkloadChoice(cpu, ParamValues.resolve(cpu, Map.of("n", "2000")), 16),
+        new BenchmarkPlan.WorkloadChoice(tiny, ParamValues.resolve(tiny, Map.of()), 100));
+
+    BenchmarkPlan plan = BenchmarkPlan.matrix(choices, executors("thread-pool", "single", "virtual", "process-pool"),
+        List.of(Guard.SYNCHRONIZED), List.of(1, 4), List.of(0, 10), SETTINGS, executor("single"), 1, 5);
+
+    assertThat(plan.groups()).hasSize(1);
+    List<BenchmarkCase> cases = plan.groups().get(0);
+    // Per workload choice: the baseline first even if listed later, the non-parallel executors once, the pool
+    // over chunksizes and workers; the worker count of virtual is its task count.
+    List<String> perChoice = List.of("single 1 0", "thread-pool 1 0", "thread-pool 4 0", "virtual 16 0",
+        "process-pool 1 0", "process-pool 4 0", "process-pool 1 10", "process-pool 4 10");
+    assertThat(cases.subList(0, 8)).extracting(BenchmarkPlanTest::describe).containsExactlyElementsOf(perChoice);
+    assertThat(cases).hasSize(3 * 8);
+    assertThat(cases.subList(8, 16)).allSatisfy(c -> assertThat(c.params().get("n")).isEqualTo(2000));
+    assertThat(plan.totalRuns()).isEqualTo(24 * 6);
+    for (BenchmarkCase c : cases) {
+      BenchmarkCase baseline = plan.baselineFor(c, cases).orElseThrow();
+      assertThat(baseline.executor().name()).isEqualTo("single");
+      assertThat(baseline.workload()).isEqualTo(c.workload());
+      assertThat(baseline.params()).isEqualTo(c.params());
+    }
+  }
+
+  private static String describe(BenchmarkCase c) {
+    return c.executor().name() + " " + c.workers() + " " + c.settings().process().chunksize();
+  }
+
+  private static List<ExecutorRegistry.Entry> executors(String... names) {
+    return java.util.Arrays.stream(names).map(BenchmarkPlanTest::executor).toList();
+  }
+
+  private static ExecutorRegistry.Entry executor(String name) {
+    return ExecutorRegistry.find(name).orElseThrow();
+  }
+
   private static BenchmarkPlan plan(String workload, List<String> executors, List<Guard> guards, String baseline) {
     Workload w = WorkloadRegistry.find(workload).orElseThrow();
     return BenchmarkPlan.of(

@@ -26,7 +26,7 @@ class ExportsTest {
 
   @TempDir Path dir;
 
-  private final Result failed = new Result("cpu", "gil", 2, 16, java.util.Map.of("n", 1000L), null, 3, 1,
+  private final Result failed = new Result("cpu", "gil", 2, 16, java.util.Map.of("n", 1000L), null, null, 3, 1,
       ReportFixtures.summary(1, 2, 3), null, null, null,
       new io.concbench.result.LatencySummary(1, 1, 1, 1, 1, 3, List.of(1.0, 1.0, 1.0)), 10, 1, null, null, null,
       null, 2, 1, "task 3 failed: <boom> & \"quotes\"", List.of(), null, null, null, null, null, null, 0,

@@ -6,6 +6,7 @@ import io.concbench.result.CounterSummary;
 import io.concbench.result.ReportFixtures;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TableReportTest {
@@ -36,5 +37,21 @@ class TableReportTest {
     } finally {
       Locale.setDefault(saved);
     }
+  }
+
+  @Test
+  void aSweptParameterAndAChunksizeGetColumnsButAWorkloadsFixedParametersDoNot() {
+    String swept = TableReport.render(List.of(
+        ReportFixtures.sweep("cpu", "thread-pool", 2, Map.of("n", 1000L), null, null, 10),
+        ReportFixtures.sweep("cpu", "thread-pool", 2, Map.of("n", 2000L), null, null, 20),
+        ReportFixtures.sweep("tiny", "process-pool", 2, Map.of(), null, 10, 5)));
+    String fixed = TableReport.render(List.of(
+        ReportFixtures.sweep("cpu", "thread-pool", 2, Map.of("n", 1000L), null, null, 10),
+        ReportFixtures.sweep("io", "thread-pool", 2, Map.of("sleep-ms", 100L), null, null, 20)));
+
+    List<String> header = List.of(swept.lines().findFirst().orElseThrow().trim().split(" +"));
+    assertThat(header).containsSequence("executor", "n", "chunksize", "workers");
+    assertThat(swept.lines().toList().get(2)).contains(" 2000 ");
+    assertThat(fixed).doesNotContain("sleep-ms", "chunksize").doesNotContain(" n ");
   }
 }

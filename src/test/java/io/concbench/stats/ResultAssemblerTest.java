@@ -115,6 +115,26 @@ class ResultAssemblerTest {
   }
 
   /** Runs of 16 tasks with the given wall times (ms); CPU time is twice the wall time. */
+  @Test
+  void aChunksizeAsGivenIsKeptForTheProcessPoolOnly() {
+    io.concbench.executor.ProcessSettings chunks10 =
+        new io.concbench.executor.ProcessSettings(null, List.of(), 10, 0, 0, 1, 0);
+    ExecutorSettings settings = new ExecutorSettings(2, 5_000_000, chunks10);
+
+    assertThat(assembler.assemble(withSettings(measurement("process-pool", 2, null, 400), settings), null)
+        .chunksize()).isEqualTo(10);
+    assertThat(assembler.assemble(withSettings(measurement("fork", 2, null, 400), settings), null).chunksize())
+        .isNull();
+    assertThat(assembler.assemble(measurement("process-pool", 2, null, 400), null).chunksize())
+        .as("the default chunks").isNull();
+  }
+
+  private static Measurement withSettings(Measurement m, ExecutorSettings settings) {
+    BenchmarkCase c = m.benchmarkCase();
+    return new Measurement(new BenchmarkCase(c.workload(), c.params(), c.tasks(), c.executor(), c.workers(),
+        c.guard(), settings), m.runs(), m.latencyNanos());
+  }
+
   private static Measurement measurement(String executor, int workers, Guard guard, double... wallMs) {
     ExecutorRegistry.Entry entry = ExecutorRegistry.find(executor).orElseThrow();
     BenchmarkCase c = new BenchmarkCase(WorkloadRegistry.find("cpu").orElseThrow(),

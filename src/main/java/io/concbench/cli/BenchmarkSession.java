@@ -1,0 +1,161 @@
+package io.concbench.cli;
+
+import io.concbench.capacity.CapacityProbe;
+import io.concbench.capacity.ProcessCapacityProbe;
+import io.concbench.capacity.ThreadCapacityProbe;
+import io.concbench.engine.BenchmarkEngine;
+import io.concbench.engine.Cancellation;
+import io.concbench.engine.Progress;
+import io.concbench.executor.Guard;
+import io.concbench.report.JsonReport;
+import io.concbench.report.ReportFormats;
+import io.concbench.report.TableReport;
+import io.concbench.result.Environment;
+import io.concbench.result.Report;
+import io.concbench.result.Result;
+import io.concbench.result.Scaling;
+import io.concbench.stats.ResultAssembler;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What {@code run} and {@code matrix} do around the engine, once their plan is checked: the output files
+ * (checked before any work, rewritten atomically as results finish), signal handling, the progress line,
+ * and at the end the report on stdout, the warnings and the exit status. Closing it clears the progress line.
+ */
+final class BenchmarkSession implements AutoCloseable {
+
+  private final CommandSpec spec;
+  private final RunOptions options;
+  private final Services services;
+  private final Environment environment;
+  private final List<String> commandLine = new ArrayList<>();
+  private final TerminalProgress terminalProgress;
+
+  /** Call only after the plan is checked: a usage error must leave no file and no handler behind. */
+  BenchmarkSession(CommandSpec spec, RunOptions options, Services services) {
+    this.spec = spec;
+    this.options = options;
+    this.services = services;
+    if (options.output != null) {
+      OutputFiles.requireWritable("--output", options.output.toString(), options.output);
+    }
+    options.exports.forEach((formatName, file) -> {
+      Names.requireKnown("--export", formatName, ReportFormats.names());
+      OutputFiles.requireWritable("--export", formatName + "=" + file, file);
+    });
+    if (services.installSignalHandlers()) {
+      SignalHandling.install(services.cancellation());
+    }
+    this.environment = services.environment().get();
+    commandLine.add("concbench");
+    commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
+    this.terminalProgress = services.stderrTerminal() && !options.quiet
+        ? new TerminalProgress(spec.commandLine().getErr()) : null;
+  }
+
+  BenchmarkEngine engine() {
+    Progress progress = terminalProgress == null ? Progress.NONE : terminalProgress;
+    return new BenchmarkEngine(services.clock(), services.cpuClock(), services.cancellation(), progress,
+        options.capacity.equals("auto") ? BenchmarkSession::probeFor : null, environment.availableProcessors());
+  }
+
+  ResultAssembler assembler() {
+    return new ResultAssembler(environment.availableProcessors(), options.warmup);
+  }
+
+  /** Rewrites --output and every --export with the results so far, marked incomplete. */
+  void save(List<Result> results, List<Scaling> scaling) {
+    write(report(false, results, scaling));
+  }
+
+  @Override
+  public void close() {
+    if (terminalProgress != null) {
+      terminalProgress.clear();
+    }
+  }
+
+  /**
+   * Writes the final files, prints the report (JSON, or the table with the scaling section) and the
+   * warnings, and returns the exit status.
+   */
+  int finish(List<Result> results, List<Scaling> scaling, boolean interrupted) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Report report = report(!interrupted, results, scaling);
+    write(report);
+    out.print(options.format.equals("json") ? JsonReport.render(report) : TableReport.render(report));
+    out.flush();
+    printWarnings(err, results);
+    if (interrupted) {
+      err.println("concbench: interrupted; kept " + results.size() + " finished result(s)"
+          + (options.output == null ? "" : " in " + options.output));
+      err.flush();
+      return ExitCodes.INTERRUPTED;
+    }
+    return results.stream().anyMatch(BenchmarkSession::failed) ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  private Report report(boolean complete, List<Result> results, List<Scaling> scaling) {
+    return new Report(Report.SCHEMA, complete, commandLine, environment, List.copyOf(results), scaling);
+  }
+
+  /** Separate processes stand for the process executors, threads for the others (docs/capacity.md). */
+  private static CapacityProbe probeFor(boolean otherProcesses) {
+    return otherProcesses ? new ProcessCapacityProbe() : new ThreadCapacityProbe();
+  }
+
+  private static boolean failed(Result r) {
+    boolean guardedLoss = r.counter() != null && r.counter().lost() != 0 && !Guard.fromLabel(r.guard()).racy();
+    return r.failedTasks() > 0 || r.unverifiedTasks() > 0 || guardedLoss;
+  }
+
+  /** Rewrites --output and every --export, each atomically, so an interruption leaves them all valid. */
+  private void write(Report report) {
+    if (options.output != null) {
+      OutputFiles.write(options.output, JsonReport.render(report));
+    }
+    options.exports.forEach((formatName, file) ->
+        OutputFiles.write(file, ReportFormats.find(formatName).orElseThrow().render(report)));
+  }
+
+  /** Each distinct warning once, naming the results it concerns: a repeated line hides the rare ones. */
+  private void printWarnings(PrintWriter err, List<Result> results) {
+    boolean colour = Terminal.colour(services.stderrTerminal());
+    String prefix = colour ? "\u001b[33mwarning\u001b[0m: " : "warning: ";
+    Map<String, List<String>> resultsByWarning = new LinkedHashMap<>();
+    for (Result r : results) {
+      for (String warning : r.warnings()) {
+        resultsByWarning.computeIfAbsent(warning, w -> new ArrayList<>()).add(label(r, results));
+      }
+    }
+    resultsByWarning.forEach((warning, labels) -> {
+      String where = labels.size() == 1 ? labels.get(0)
+          : labels.size() <= 3 ? String.join("; ", labels) : labels.size() + " results";
+      err.println(prefix + where + ": " + warning);
+    });
+    err.flush();
+  }
+
+  /** Names a result; its workers only where a matrix measured the same thing at other worker counts. */
+  private static String label(Result r, List<Result> results) {
+    StringBuilder text = new StringBuilder(r.workload()).append(" on ").append(r.executor());
+    boolean swept = results.stream().anyMatch(o -> o.workers() != r.workers() && o.workload().equals(r.workload())
+        && o.executor().equals(r.executor()));
+    if (swept) {
+      text.append(" (workers ").append(r.workers()).append(')');
+    }
+    if (r.chunksize() != null) {
+      text.append(" (chunksize ").append(r.chunksize()).append(')');
+    }
+    if (r.guard() != null) {
+      text.append(" (guard ").append(r.guard()).append(')');
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,71 @@
+package io.concbench.cli;
+
+import io.concbench.engine.BenchmarkCase;
+import io.concbench.engine.BenchmarkEngine.Measurement;
+import io.concbench.engine.BenchmarkPlan;
+import io.concbench.engine.Cancellation;
+import io.concbench.result.Result;
+import io.concbench.stats.ResultAssembler;
+import io.concbench.stats.Scalings;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code concbench matrix}: every combination of listed option values, interleaved round-robin in one group
+ * so that the machine's drift hits them alike, in one report with scaling fits for worker sweeps.
+ */
+@Command(
+    name = "matrix",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    description = {"Times every combination of listed option values, interleaved, with scaling fits.",
+        "%nLists: --workload, --executor, --workers, --guard, --chunksize and --param KEY=V1,V2,... Runs are "
+            + "interleaved round-robin across all combinations, warm-ups first, and one report holds them all. "
+            + "Each workload x executor measured at two or more worker counts gets Amdahl's law and the "
+            + "Universal Scalability Law fitted to its speedups."},
+    footer = {"", "Options not swept for an executor that does not take them: single, thread-per-task and virtual "
+        + "run once whatever --workers says; only process-pool is swept over --chunksize.",
+        "Exit status: 0 ok, 1 a task failed or a result did not verify, 2 bad input, 130 interrupted.",
+        "Example: concbench matrix --workload cpu --executor thread-pool,process-pool,gil --workers 1,2,4,8"})
+public final class MatrixCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin RunOptions options;
+
+  private final Services services;
+
+  public MatrixCommand(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public Integer call() {
+    BenchmarkPlan plan = options.matrixPlan();
+    BenchmarkSession session = new BenchmarkSession(spec, options, services);
+    ResultAssembler assembler = session.assembler();
+    List<BenchmarkCase> group = plan.groups().get(0);
+    Map<BenchmarkCase, Measurement> finished = new IdentityHashMap<>();
+    List<Result> results = new ArrayList<>();
+    boolean interrupted = false;
+    try (session) {
+      // The plan puts each baseline before the cases measured against it: it finishes first in the last round.
+      session.engine().runGroup(group, plan.warmup(), plan.runs(), 0, plan.totalRuns(), m -> {
+        finished.put(m.benchmarkCase(), m);
+        Measurement baseline = plan.baselineFor(m.benchmarkCase(), group).map(finished::get).orElse(null);
+        results.add(assembler.assemble(m, baseline));
+        session.save(results, Scalings.of(results));
+      });
+    } catch (Cancellation.CancelledException | InterruptedException e) {
+      interrupted = true;
+    }
+    return session.finish(results, Scalings.of(results), interrupted);
+  }
+}

@@ -1,0 +1,87 @@
+package io.concbench.stats;
+
+import io.concbench.result.Result;
+import io.concbench.result.Scaling;
+import io.concbench.result.Scaling.ScalingPoint;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The scaling curves in a set of results: one per workload, executor, parameters, guard and chunksize
+ * measured at two or more worker counts, with Amdahl's law and the USL fitted to its speedups. Computed from
+ * whatever results are finished, so a report rewritten during a {@code matrix} always has the curves its
+ * results support.
+ */
+public final class Scalings {
+
+  /** The reference when the sweep has no one-worker point: the single-thread baseline. */
+  static final String SINGLE = "single";
+
+  private Scalings() {}
+
+  /** What makes results points of one curve; task counts are never swept, but must not be mixed. */
+  private record Curve(String workload, String executor, int tasks, Map<String, Long> params, String guard,
+      Integer chunksize) {
+
+    static Curve of(Result r) {
+      return new Curve(r.workload(), r.executor(), r.tasks(), r.params() == null ? Map.of() : r.params(),
+          r.guard(), r.chunksize());
+    }
+  }
+
+  /** The curves in the order their first results appear. */
+  public static List<Scaling> of(List<Result> results) {
+    Map<Curve, List<Result>> byCurve = new LinkedHashMap<>();
+    for (Result r : results) {
+      List<Result> curve = byCurve.computeIfAbsent(Curve.of(r), c -> new ArrayList<>());
+      if (curve.stream().noneMatch(other -> other.workers() == r.workers())) {
+        curve.add(r);
+      }
+    }
+    List<Scaling> scalings = new ArrayList<>();
+    byCurve.forEach((curve, members) -> {
+      if (members.size() >= 2) {
+        fit(curve, members, results).ifPresent(scalings::add);
+      }
+    });
+    return scalings;
+  }
+
+  private static Optional<Scaling> fit(Curve curve, List<Result> members, List<Result> all) {
+    List<Result> sorted = members.stream().sorted(Comparator.comparingInt(Result::workers)).toList();
+    String reference;
+    Result referenceResult;
+    if (sorted.get(0).workers() == 1) {
+      reference = "workers=1";
+      referenceResult = sorted.get(0);
+    } else {
+      reference = SINGLE;
+      referenceResult = singleBaseline(curve, all).orElse(null);
+    }
+    if (referenceResult == null || referenceResult.wallMs().median() <= 0
+        || sorted.stream().anyMatch(r -> r.wallMs().median() <= 0)) {
+      return Optional.empty(); // nothing to measure speedups against
+    }
+    double referenceWall = referenceResult.wallMs().median();
+    List<ScalingPoint> points = sorted.stream()
+        .map(r -> new ScalingPoint(r.workers(), r.wallMs().median(), referenceWall / r.wallMs().median()))
+        .toList();
+    return Optional.of(new Scaling(curve.workload(), curve.executor(), curve.params(), curve.guard(),
+        curve.chunksize(), reference, referenceWall, points, ScalingFits.amdahl(points), ScalingFits.usl(points)));
+  }
+
+  /** The single-thread result of the same workload, parameters and tasks (same guard where it has one). */
+  private static Optional<Result> singleBaseline(Curve curve, List<Result> all) {
+    return all.stream()
+        .filter(r -> r.executor().equals(SINGLE) && r.workload().equals(curve.workload())
+            && r.tasks() == curve.tasks() && Objects.equals(r.params() == null ? Map.of() : r.params(),
+                curve.params()))
+        .filter(r -> r.guard() == null || r.guard().equals(curve.guard()))
+        .findFirst();
+  }
+}

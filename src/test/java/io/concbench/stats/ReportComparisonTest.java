@@ -1,0 +1,39 @@
+package io.concbench.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.concbench.result.Report;
+import io.concbench.result.ReportFixtures;
+import io.concbench.result.Result;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReportComparisonTest {
+
+  private static final ComparisonRule RULE = ComparisonRule.DEFAULT;
+
+  @Test
+  void resultsPairOnTheirChunksizeSoASweepIsComparedPointByPoint() {
+    Report baseline = report(pool(1, 100), pool(10, 50), pool(null, 20));
+    // The current report lists them in another order, and one chunksize only it has.
+    Report current = report(pool(null, 20), pool(10, 50), pool(1, 100), pool(100, 30));
+
+    ReportComparison.Outcome outcome = ReportComparison.compare(baseline, current, RULE);
+
+    assertThat(outcome.pairs()).extracting(p -> p.key().chunksize()).containsExactly(1, 10, null);
+    assertThat(outcome.pairs()).allSatisfy(p -> assertThat(p.regressed() || p.improved()).isFalse());
+    assertThat(outcome.baselineOnly()).isEmpty();
+    assertThat(outcome.currentOnly()).extracting(ReportComparison.Key::chunksize).containsExactly(100);
+    assertThat(outcome.currentOnly().get(0).label()).endsWith(", chunksize 100)");
+  }
+
+  private static Result pool(Integer chunksize, double wallMs) {
+    return ReportFixtures.sweep("tiny", "process-pool", 2, Map.of(), null, chunksize,
+        wallMs, wallMs * 1.01, wallMs * 0.99, wallMs * 1.02, wallMs * 0.98);
+  }
+
+  private static Report report(Result... results) {
+    return ReportFixtures.report(true, results);
+  }
+}
