@@ -17,7 +17,7 @@ final class CsvReport {
   static final List<String> COLUMNS = List.of("row_type", "workload", "executor", "workers", "tasks", "params",
       "guard", "run", "wall_ms", "cpu_ms", "latency_p99_us", "throughput_per_s", "wall_ms_mean",
       "wall_ms_stddev", "wall_ms_ci_low", "wall_ms_ci_high", "speedup", "efficiency", "lost_updates",
-      "failed_tasks");
+      "failed_tasks", "chunksize");
 
   private CsvReport() {}
 
@@ -47,6 +47,7 @@ final class CsvReport {
         Integer.toString(r.workers()), Integer.toString(r.tasks()), params(r.params()),
         r.guard() == null ? "" : r.guard(), run));
     cells.addAll(List.of(figures));
+    cells.add(r.chunksize() == null ? "" : r.chunksize().toString()); // last: columns are only ever appended
     text.append(cells.stream().map(CsvReport::quote).collect(Collectors.joining(","))).append("\r\n");
   }
 

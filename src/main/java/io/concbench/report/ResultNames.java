@@ -7,7 +7,7 @@ final class ResultNames {
 
   private ResultNames() {}
 
-  /** e.g. {@code cpu/thread-pool/workers=2/tasks=16/n=150000000}, plus {@code /guard=none} where present. */
+  /** e.g. {@code cpu/thread-pool/workers=2/tasks=16/n=150000000}, plus {@code /guard=none} and {@code /chunksize=N} where present. */
   static String of(Result r) {
     StringBuilder name = new StringBuilder(r.workload()).append('/').append(r.executor())
         .append("/workers=").append(r.workers()).append("/tasks=").append(r.tasks());
@@ -16,6 +16,9 @@ final class ResultNames {
     }
     if (r.guard() != null) {
       name.append("/guard=").append(r.guard());
+    }
+    if (r.chunksize() != null) {
+      name.append("/chunksize=").append(r.chunksize());
     }
     return name.toString();
   }

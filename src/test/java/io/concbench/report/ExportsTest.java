@@ -62,6 +62,19 @@ class ExportsTest {
   }
 
   @Test
+  void aChunksizeSweepKeepsItsResultsApartInNamesAndCsv() {
+    Result small = ReportFixtures.sweep("tiny", "process-pool", 2, java.util.Map.of(), null, 1, 10, 11, 12);
+    Result large = ReportFixtures.sweep("tiny", "process-pool", 2, java.util.Map.of(), null, 100, 1, 2, 3);
+
+    assertThat(ResultNames.of(small)).isEqualTo("tiny/process-pool/workers=2/tasks=16/chunksize=1");
+    assertThat(ResultNames.of(large)).isNotEqualTo(ResultNames.of(small));
+    List<String> rows = CsvReport.render(ReportFixtures.report(true, small, large)).lines().toList();
+    assertThat(rows.get(0)).endsWith(",chunksize");
+    assertThat(rows).filteredOn(r -> r.startsWith("summary,")).extracting(r -> r.substring(r.lastIndexOf(',') + 1))
+        .containsExactly("1", "100");
+  }
+
+  @Test
   void junitXmlIsReadBySurefiresOwnParserWithTheFailuresWhereTheyBelong() throws Exception {
     Path file = dir.resolve("TEST-concbench.xml");
     Files.writeString(file, JunitReport.render(report));
