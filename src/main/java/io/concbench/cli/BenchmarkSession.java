@@ -65,7 +65,7 @@ final class BenchmarkSession implements AutoCloseable {
   }
 
   ResultAssembler assembler() {
-    return new ResultAssembler(environment.availableProcessors(), options.warmup);
+    return new ResultAssembler(environment.availableProcessors(), options.warmup, options.runs);
   }
 
   /** Rewrites --output and every --export with the results so far, marked incomplete. */

@@ -8,7 +8,9 @@ import io.concbench.engine.Cancellation;
 import io.concbench.result.Result;
 import io.concbench.stats.ResultAssembler;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,19 +48,21 @@ public final class RunCommand implements Callable<Integer> {
     int step = 0;
     try (session) {
       for (List<BenchmarkCase> group : plan.groups()) {
-        List<Measurement> measurements = engine.runGroup(group, plan.warmup(), plan.runs(), step, plan.totalRuns());
+        // Each result as it finishes (an interrupted group hands out what its complete rounds measured);
+        // the baseline comes first in a group, so it has finished before the results measured against it.
+        Map<BenchmarkCase, Measurement> finished = new IdentityHashMap<>();
+        engine.runGroup(group, plan.warmup(), plan.runs(), step, plan.totalRuns(), m -> {
+          finished.put(m.benchmarkCase(), m);
+          results.add(assembler.assemble(m, plan.baselineFor(m.benchmarkCase(), group).map(finished::get)
+              .orElse(null)));
+        });
         step += group.size() * (plan.warmup() + plan.runs());
-        for (Measurement m : measurements) {
-          Measurement baselineRun = plan.baselineFor(m.benchmarkCase(), group)
-              .flatMap(b -> measurements.stream().filter(x -> x.benchmarkCase() == b).findFirst())
-              .orElse(null);
-          results.add(assembler.assemble(m, baselineRun));
-        }
         session.save(results, List.of());
       }
     } catch (Cancellation.CancelledException | InterruptedException e) {
       interrupted = true;
     }
+    // finish() writes the results kept from an interrupted group too.
     return session.finish(results, List.of(), interrupted);
   }
 }

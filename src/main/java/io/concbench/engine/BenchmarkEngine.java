@@ -136,8 +136,9 @@ public final class BenchmarkEngine {
    *
    * @param finished told of each case's measurement as soon as its last run is done (in the last round, in
    *     case order), so that a caller can save results before the whole group is over
-   * @throws Cancellation.CancelledException if the user interrupted; measurements already given to
-   *     {@code finished} are all that is kept
+   * @throws Cancellation.CancelledException if the user interrupted; before it is thrown, every case not
+   *     yet handed out is, with the runs of the rounds that every case completed (none if no round was
+   *     complete), so a long group interrupted late keeps what it measured
    */
   public List<Measurement> runGroup(List<BenchmarkCase> cases, int warmup, int runs, int step, int steps,
       Consumer<Measurement> finished) throws InterruptedException {
@@ -166,18 +167,29 @@ public final class BenchmarkEngine {
     cases.forEach(c -> samples.add(new ArrayList<>()));
     List<Measurement> measurements = new ArrayList<>();
     try (GroupProbes probes = new GroupProbes(cases)) {
-      for (int r = 1; r <= runs; r++) {
-        // Probed in every round, before the runs it qualifies, so it sees the same minutes.
-        probes.probeAll();
-        for (int i = 0; i < cases.size(); i++) {
-          progress.runStarting(cases.get(i), false, r, runs, ++done, steps);
-          samples.get(i).add(runOnce(cases.get(i), executors.get(i), kernels.get(i)));
-          if (r == runs) {
-            Measurement measurement = measurement(cases.get(i), samples.get(i), probes);
-            measurements.add(measurement);
-            finished.accept(measurement);
+      int round = 0;
+      try {
+        for (int r = 1; r <= runs; r++) {
+          round = r;
+          // Probed in every round, before the runs it qualifies, so it sees the same minutes.
+          probes.probeAll();
+          for (int i = 0; i < cases.size(); i++) {
+            progress.runStarting(cases.get(i), false, r, runs, ++done, steps);
+            samples.get(i).add(runOnce(cases.get(i), executors.get(i), kernels.get(i)));
+            if (r == runs) {
+              Measurement measurement = measurement(cases.get(i), samples.get(i), probes, runs);
+              measurements.add(measurement);
+              finished.accept(measurement);
+            }
           }
         }
+      } catch (Cancellation.CancelledException e) {
+        int completeRounds = round - 1; // the interrupted round is incomplete for some case
+        for (int i = measurements.size(); i < cases.size() && completeRounds > 0; i++) {
+          finished.accept(measurement(cases.get(i), samples.get(i).subList(0, completeRounds), probes,
+              completeRounds));
+        }
+        throw e;
       }
       return measurements;
     }
@@ -186,13 +198,17 @@ public final class BenchmarkEngine {
   /** A workload bound to its parameter values: cases with equal keys share one kernel. */
   private record KernelKey(String workload, ParamValues params) {}
 
-  private Measurement measurement(BenchmarkCase c, List<RunSample> runs, GroupProbes probes) {
+  /** A case's measurement from its first {@code rounds} runs and the capacity probed in those rounds. */
+  private Measurement measurement(BenchmarkCase c, List<RunSample> runs, GroupProbes probes, int rounds) {
     Histogram all = new Histogram(RunRecorder.MAX_LATENCY_NANOS, 3);
     runs.forEach(s -> all.add(s.latencyNanos()));
     int k = capacityK(c);
-    return k == 0 ? new Measurement(c, List.copyOf(runs), all)
-        : new Measurement(c, List.copyOf(runs), all, List.copyOf(probes.samples.get(probes.key(c))),
-            probes.probe(otherProcesses(c)).method(), k);
+    if (k == 0) {
+      return new Measurement(c, List.copyOf(runs), all);
+    }
+    List<Double> capacity = probes.samples.get(probes.key(c));
+    return new Measurement(c, List.copyOf(runs), all, List.copyOf(capacity.subList(0, Math.min(rounds,
+        capacity.size()))), probes.probe(otherProcesses(c)).method(), k);
   }
 
   private RunSample runOnce(BenchmarkCase benchmarkCase, Executor executor, TaskKernel kernel)

@@ -27,10 +27,17 @@ public final class ResultAssembler {
 
   private final int processors;
   private final int warmupRuns;
+  private final int requestedRuns;
 
   public ResultAssembler(int processors, int warmupRuns) {
+    this(processors, warmupRuns, 0);
+  }
+
+  /** @param requestedRuns the measured runs asked for: a result of fewer (interrupted) says so */
+  public ResultAssembler(int processors, int warmupRuns, int requestedRuns) {
     this.processors = processors;
     this.warmupRuns = warmupRuns;
+    this.requestedRuns = requestedRuns;
   }
 
   /**
@@ -61,6 +68,9 @@ public final class ResultAssembler {
         .orElse(null);
 
     List<String> warnings = new ArrayList<>();
+    if (runs.size() < requestedRuns) {
+      warnings.add(Warnings.interrupted(runs.size(), requestedRuns));
+    }
     if (failed + unverified > 0) {
       warnings.add(Warnings.failures(failed, unverified, firstFailure));
     }

@@ -85,6 +85,11 @@ final class Warnings {
         + "the executor (a shared host's second core comes and goes: see docs/capacity.md)", capacity, k);
   }
 
+  static String interrupted(int runs, int requested) {
+    return format("interrupted: %d of %d measured runs (the rounds every result completed); its figures rest on "
+        + "fewer runs than asked", runs, requested);
+  }
+
   static String timedOut(long tasks) {
     return format("%d task(s) ran over --task-timeout; their workers were killed and replaced", tasks);
   }

@@ -184,21 +184,44 @@ class BenchmarkEngineTest {
   }
 
   @Test
-  void aCancelledGroupThrowsAndKeepsNothing() {
+  void aGroupCancelledBeforeAnyCompleteRoundThrowsAndKeepsNothing() {
     Cancellation cancellation = new Cancellation();
     Workload workload = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());
     ExecutorRegistry.Entry cancelling = Fakes.sequentialExecutor("a", false, name -> {
       opened.add(name);
-      if (opened.size() == 3) {
+      if (opened.size() == 2) { // the warm-up, then the first measured run
         cancellation.cancel();
       }
     });
     BenchmarkCase c = Fakes.benchmarkCase(workload, cancelling, 3, 1);
     BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), cancellation, Progress.NONE);
+    List<Measurement> finished = new ArrayList<>();
 
-    assertThatThrownBy(() -> engine.runGroup(List.of(c), 1, 5, 0, 6))
+    assertThatThrownBy(() -> engine.runGroup(List.of(c), 1, 5, 0, 6, finished::add))
         .isInstanceOf(Cancellation.CancelledException.class);
-    assertThat(opened).hasSize(3);
+    assertThat(opened).hasSize(2);
+    assertThat(finished).isEmpty();
+  }
+
+  @Test
+  void aGroupCancelledLateHandsOutEveryCaseWithTheRoundsAllOfThemCompleted() {
+    Cancellation cancellation = new Cancellation();
+    Workload workload = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());
+    List<BenchmarkCase> group = List.of(
+        Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("a", false, opened::add), 2, 1),
+        Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("b", true, name -> {
+          opened.add(name);
+          if (opened.size() == 6) { // round 3 of 5: a has run, b is cut short
+            cancellation.cancel();
+          }
+        }), 2, 2));
+    BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), cancellation, Progress.NONE);
+    List<Measurement> finished = new ArrayList<>();
+
+    assertThatThrownBy(() -> engine.runGroup(group, 0, 5, 0, 10, finished::add))
+        .isInstanceOf(Cancellation.CancelledException.class);
+    assertThat(finished).extracting(m -> m.benchmarkCase().executor().name()).containsExactly("a", "b");
+    assertThat(finished).allSatisfy(m -> assertThat(m.runs()).hasSize(2));
   }
 
   private BenchmarkEngine engine() {

@@ -83,6 +83,15 @@ class ResultAssemblerTest {
   }
 
   @Test
+  void aResultOfFewerRunsThanAskedSaysItWasInterrupted() {
+    Result partial = new ResultAssembler(2, 1, 5).assemble(measurement("thread-pool", 2, null, 400, 420), null);
+    Result whole = new ResultAssembler(2, 1, 2).assemble(measurement("thread-pool", 2, null, 400, 420), null);
+
+    assertThat(partial.warnings()).anyMatch(w -> w.startsWith("interrupted: 2 of 5 measured runs"));
+    assertThat(whole.warnings()).noneMatch(w -> w.startsWith("interrupted"));
+  }
+
+  @Test
   void withoutABaselineThereIsNoSpeedup() {
     Result r = assembler.assemble(measurement("thread-pool", 2, null, 400, 420, 410), null);
 
