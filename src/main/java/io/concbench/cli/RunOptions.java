@@ -29,9 +29,6 @@ public final class RunOptions {
 
   static final int MAX_WORKERS = 4096;
   static final int MAX_TASKS = 10_000_000;
-  /** Platform threads are an OS resource: 10 000 of them already take seconds to start on a small VM. */
-  static final int MAX_PLATFORM_THREADS_PER_TASK = 10_000;
-  static final int MAX_VIRTUAL_THREADS = 1_000_000;
 
   @Option(names = "--workload", split = ",", paramLabel = "NAME",
       completionCandidates = Names.WorkloadNames.class,
@@ -368,14 +365,9 @@ public final class RunOptions {
   }
 
   private static void requireThreadCap(ExecutorRegistry.Entry executor, int taskCount) {
-    if (executor.name().equals("thread-per-task") && taskCount > MAX_PLATFORM_THREADS_PER_TASK) {
-      throw new UsageException("invalid value for --tasks: '" + taskCount + "' (thread-per-task starts one "
-          + "platform thread per task: at most " + MAX_PLATFORM_THREADS_PER_TASK
-          + "; use thread-pool or virtual for more)");
-    }
-    if (executor.name().equals("virtual") && taskCount > MAX_VIRTUAL_THREADS) {
-      throw new UsageException("invalid value for --tasks: '" + taskCount + "' (virtual starts one thread "
-          + "per task: at most " + MAX_VIRTUAL_THREADS + ")");
+    if (executor.maxTasks() > 0 && taskCount > executor.maxTasks()) {
+      throw new UsageException("invalid value for --tasks: '" + taskCount + "' (" + executor.name()
+          + " starts one thread per task: at most " + executor.maxTasks() + "; use thread-pool for more)");
     }
   }
 

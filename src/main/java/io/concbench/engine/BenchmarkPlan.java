@@ -101,10 +101,7 @@ public record BenchmarkPlan(List<List<BenchmarkCase>> groups, int warmup, int ru
 
   /** Threads that run tasks at once: what efficiency (speedup per worker) divides by. */
   static int workersOf(ExecutorRegistry.Entry executor, int workers, int tasks) {
-    if (executor.parallel()) {
-      return workers;
-    }
-    return executor.name().equals("single") ? 1 : tasks;
+    return executor.threadsAtOnce(workers, tasks);
   }
 
   /** Warm-up and measured runs in the whole plan, for progress. */

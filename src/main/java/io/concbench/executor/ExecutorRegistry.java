@@ -8,10 +8,22 @@ import java.util.function.Supplier;
 /** Every executor, in the order help and {@code list} show them. Adding one is one entry here. */
 public final class ExecutorRegistry {
 
+  /** How many threads an executor runs tasks on at once. */
+  public enum Threads {
+    /** One thread, whatever --workers says. */
+    ONE,
+    /** {@code --workers} threads (or processes). */
+    WORKERS,
+    /** One thread per task, all at once: at most {@link Entry#maxTasks} tasks. */
+    PER_TASK
+  }
+
   /**
    * One executor kind.
    *
-   * @param parallel true if {@code --workers} sets its thread count
+   * @param threads how many threads run its tasks at once; {@link Threads#WORKERS} is "parallel"
+   * @param maxTasks the most tasks it takes in one run (a thread per task costs memory), 0 for no limit
+   * @param chunked true if it sends tasks in chunks, so {@code --chunksize} applies
    * @param usesGuard true if it updates the shared counter whatever the workload, so {@code --guard} applies
    * @param inOtherProcesses true if its tasks run in other processes (it takes the process options, is
    *     probed with processes, and cannot share a counter between tasks)
@@ -21,11 +33,27 @@ public final class ExecutorRegistry {
   public record Entry(
       String name,
       String description,
-      boolean parallel,
+      Threads threads,
+      int maxTasks,
+      boolean chunked,
       boolean usesGuard,
       boolean inOtherProcesses,
       Supplier<Optional<String>> unavailable,
       Function<Boolean, Executor> factory) {
+
+    /** True if {@code --workers} sets its thread (or process) count. */
+    public boolean parallel() {
+      return threads == Threads.WORKERS;
+    }
+
+    /** Threads that run tasks at once: what efficiency (speedup per worker) divides by. */
+    public int threadsAtOnce(int workers, int tasks) {
+      return switch (threads) {
+        case ONE -> 1;
+        case WORKERS -> workers;
+        case PER_TASK -> tasks;
+      };
+    }
 
     public Optional<String> unavailableReason() {
       return unavailable.get();
@@ -35,31 +63,37 @@ public final class ExecutorRegistry {
       return factory.apply(workloadUpdatesCounter);
     }
 
-    /** Whether {@code --chunksize} changes what it does: only the pool sends tasks in chunks. */
+    /** Whether {@code --chunksize} changes what it does. */
     public boolean takesChunksize() {
-      return name.equals("process-pool");
+      return chunked;
     }
   }
 
   private static final Supplier<Optional<String>> ALWAYS = Optional::empty;
 
+  /** Platform threads are an OS resource: 10 000 of them already take seconds to start on a small VM. */
+  static final int MAX_PLATFORM_THREADS_PER_TASK = 10_000;
+  /** Virtual threads are cheap, but a million of them is already a memory benchmark. */
+  static final int MAX_VIRTUAL_THREADS = 1_000_000;
+
   private static final List<Entry> ALL = List.of(
-      new Entry("single", "all tasks on one thread, in order (the baseline)", false, false, false, ALWAYS,
-          counter -> new SingleThreadExecutor()),
-      new Entry("thread-per-task", "a new platform thread per task, all started, then joined", false, false, false,
-          ALWAYS, counter -> new ThreadPerTaskExecutor()),
-      new Entry("thread-pool", "fixed pool of --workers platform threads sharing one queue", true, false, false,
-          ALWAYS, counter -> new FixedThreadPoolExecutor()),
-      new Entry("virtual", "one virtual thread per task (JDK 21+)", false, false, false,
-          VirtualThreads::unavailableReason, counter -> new VirtualThreadExecutor()),
-      new Entry("lock", "--workers threads updating one shared counter through --guard", true, true, false, ALWAYS,
-          LockExecutor::new),
+      new Entry("single", "all tasks on one thread, in order (the baseline)", Threads.ONE, 0, false, false, false,
+          ALWAYS, counter -> new SingleThreadExecutor()),
+      new Entry("thread-per-task", "a new platform thread per task, all started, then joined", Threads.PER_TASK,
+          MAX_PLATFORM_THREADS_PER_TASK, false, false, false, ALWAYS, counter -> new ThreadPerTaskExecutor()),
+      new Entry("thread-pool", "fixed pool of --workers platform threads sharing one queue", Threads.WORKERS, 0,
+          false, false, false, ALWAYS, counter -> new FixedThreadPoolExecutor()),
+      new Entry("virtual", "one virtual thread per task (JDK 21+)", Threads.PER_TASK, MAX_VIRTUAL_THREADS, false,
+          false, false, VirtualThreads::unavailableReason, counter -> new VirtualThreadExecutor()),
+      new Entry("lock", "--workers threads updating one shared counter through --guard", Threads.WORKERS, 0,
+          false, true, false, ALWAYS, LockExecutor::new),
       new Entry("gil", "--workers threads under one simulated global interpreter lock (--switch-interval-ms)",
-          true, false, false, ALWAYS, counter -> new GilExecutor()),
+          Threads.WORKERS, 0, false, false, false, ALWAYS, counter -> new GilExecutor()),
       new Entry("fork", "a new JVM per task, at most --workers at once (the lesson's multiprocessing.Process)",
-          true, false, true, ALWAYS, counter -> new io.concbench.process.ForkExecutor()),
+          Threads.WORKERS, 0, false, false, true, ALWAYS, counter -> new io.concbench.process.ForkExecutor()),
       new Entry("process-pool", "--workers long-lived worker JVMs fed chunks over pipes (the lesson's Pool.map)",
-          true, false, true, ALWAYS, counter -> new io.concbench.process.ProcessPoolExecutor()));
+          Threads.WORKERS, 0, true, false, true, ALWAYS,
+          counter -> new io.concbench.process.ProcessPoolExecutor()));
 
   private ExecutorRegistry() {}
 

@@ -103,8 +103,9 @@ final class Fakes {
         public void close() {}
       };
     };
-    return new ExecutorRegistry.Entry(name, "fake " + name, parallel, false, false, Optional::empty,
-        c -> executor);
+    return new ExecutorRegistry.Entry(name, "fake " + name,
+        parallel ? ExecutorRegistry.Threads.WORKERS : ExecutorRegistry.Threads.ONE, 0, false, false, false,
+        Optional::empty, c -> executor);
   }
 
   static BenchmarkCase benchmarkCase(Workload workload, ExecutorRegistry.Entry executor, int tasks, int workers) {
