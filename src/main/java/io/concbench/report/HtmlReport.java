@@ -27,7 +27,7 @@ final class HtmlReport {
   private static final Pattern PLAIN_ARGUMENT = Pattern.compile("[A-Za-z0-9_./=:,@%+-]+");
 
   /** Columns that name a case rather than measure it: when every result has the same, it is said once. */
-  private static final Set<String> SHAREABLE = Set.of("workload", "guard", "tasks");
+  private static final Set<String> SHAREABLE = Set.of("guard", "tasks");
 
   private final StringBuilder html = new StringBuilder();
 
@@ -52,9 +52,12 @@ final class HtmlReport {
         .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
     header(report, workloads);
     howToRead(report);
-    resultsTable(report.results());
+    if (workloads.isEmpty()) {
+      html.append("<p>No results.</p>\n");
+    }
     for (String workload : workloads) {
       html.append("<section class=\"workload\">\n<h2>").append(escape(workload)).append("</h2>\n");
+      resultsTable(report.results().stream().filter(r -> r.workload().equals(workload)).toList());
       for (SvgChart chart : charts.stream().filter(c -> c.workload().equals(workload)).toList()) {
         figure(chart);
         if (chart.kind().equals("speedup")) {
@@ -117,23 +120,22 @@ final class HtmlReport {
         .append("it was measured: numbers from different machines or JDKs rarely compare.</li>\n</ul>\n</details>\n");
   }
 
+  /** One workload's results, as the text table has them, under the workload's heading. */
   private void resultsTable(List<Result> results) {
-    if (results.isEmpty()) {
-      html.append("<p>No results.</p>\n");
-      return;
-    }
     // What every result shares is said once above the table, which is wide enough without it.
     List<TableReport.Column> columns = new ArrayList<>();
     List<String> shared = new ArrayList<>();
     for (TableReport.Column c : TableReport.columns(results)) {
       List<String> values = results.stream().map(c.cell()).distinct().toList();
+      if (c.header().equals("workload")) {
+        continue; // the heading says it
+      }
       if (results.size() > 1 && values.size() == 1 && SHAREABLE.contains(c.header())) {
         shared.add(c.header() + " " + values.get(0));
       } else {
         columns.add(c);
       }
     }
-    html.append("<section>\n<h2>Results</h2>\n");
     if (!shared.isEmpty()) {
       html.append("<p class=\"small\">Every result: ").append(escape(String.join(", ", shared))).append(".</p>\n");
     }
@@ -145,7 +147,7 @@ final class HtmlReport {
       columns.forEach(c -> cell("td", c.cell().apply(r), c.rightAligned()));
       html.append("</tr>\n");
     }
-    html.append("</tbody>\n</table></div>\n</section>\n");
+    html.append("</tbody>\n</table></div>\n");
   }
 
   private void figure(SvgChart chart) {
@@ -156,7 +158,8 @@ final class HtmlReport {
 
   private static String caption(String kind) {
     return switch (kind) {
-      case "wall" -> "Median wall time per run; whiskers: 99.9 % confidence interval of the mean (cut at 0).";
+      case "wall" -> "Median wall time per run; whiskers: 99.9 % confidence interval of the mean (cut at 0; an "
+          + "arrow: it goes on past the axis).";
       case "speedup" -> "Measured speedups with Amdahl's law (dashed) and the Universal Scalability Law (dotted) "
           + "fitted to them; grey: ideal.";
       case "speedup-per-result" -> "Speedup over the baseline per result, beside the ideal (the worker count).";
@@ -369,11 +372,12 @@ final class HtmlReport {
       .note summary { font-weight: bold; cursor: pointer; }
       .note ul { margin: 0.4em 0; padding-left: 1.3em; }
       .wide { overflow-x: auto; }
-      table { border-collapse: collapse; font-size: 0.87em; font-variant-numeric: tabular-nums; }
-      table.results th, table.results td, table.scaling th, table.scaling td { white-space: nowrap; }
-      th, td { padding: 3px 8px; border-bottom: 1px solid #e4e4e4; text-align: left; vertical-align: top; }
-      thead th { border-bottom: 2px solid #bbb; white-space: nowrap; }
-      .num { text-align: right; white-space: nowrap; }
+      table { border-collapse: collapse; font-size: 0.83em; font-variant-numeric: tabular-nums; }
+      th, td { padding: 3px 6px; border-bottom: 1px solid #e4e4e4; text-align: left; vertical-align: top; }
+      table.results td, table.scaling td { white-space: nowrap; }
+      thead th { border-bottom: 2px solid #bbb; vertical-align: bottom; }
+      .num { text-align: right; }
+      td.num { white-space: nowrap; }
       table.environment th { font-weight: normal; color: #555; white-space: nowrap; }
       figure { margin: 1.2em 0 1.8em; }
       figure svg { display: block; width: 100%; height: auto; }

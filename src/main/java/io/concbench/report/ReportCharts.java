@@ -27,9 +27,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -98,8 +96,10 @@ final class ReportCharts {
     }
     CategoryPlot plot = barPlot(data, "wall time per run (" + scale.unit() + "): bar = median, whisker = 99.9 % CI of the mean");
     plot.setRenderer(new WhiskerBarRenderer(paints, whiskers));
-    NumberAxis axis = (NumberAxis) plot.getRangeAxis();
-    axis.setRange(0, largest / scale.divisor() * 1.05);
+    // Up to the longest whisker, but no further than three times the longest bar: with few runs an interval
+    // can be many times the median, and would squash every bar into a sliver.
+    double longestBar = results.stream().mapToDouble(r -> r.wallMs().median()).max().orElse(1);
+    ((NumberAxis) plot.getRangeAxis()).setRange(0, Math.min(largest, 3 * longestBar) / scale.divisor() * 1.05);
     JFreeChart chart = chart(workload + ": wall time", plot, false);
     return render("wall", workload, chart, rowsHeight(results.size(), BAR_ROW));
   }
@@ -218,12 +218,7 @@ final class ReportCharts {
     renderer.setShadowVisible(false);
     renderer.setItemMargin(0.05);
     plot.setRenderer(renderer);
-    ValueMarker one = new ValueMarker(1, ChartStyle.INK, ChartStyle.dashed(1f, 4f, 3f));
-    one.setLabel("1x");
-    one.setLabelFont(plot.getRangeAxis().getTickLabelFont());
-    one.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-    one.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-    plot.addRangeMarker(one);
+    plot.addRangeMarker(new ValueMarker(1, ChartStyle.INK, ChartStyle.dashed(1f, 4f, 3f)));
     ((NumberAxis) plot.getRangeAxis()).setRange(0, highest * 1.08);
     LegendItemCollection legend = new LegendItemCollection();
     legend.add(new LegendItem("measured (colour = executor)", null, null, null,

@@ -35,6 +35,11 @@ final class WhiskerBarRenderer extends BarRenderer {
     setItemMargin(0);
   }
 
+  /** A line given along the value axis (v) and across it (w), for either orientation. */
+  private static Line2D line(boolean horizontal, double v1, double w1, double v2, double w2) {
+    return horizontal ? new Line2D.Double(v1, w1, v2, w2) : new Line2D.Double(w1, v1, w2, v2);
+  }
+
   @Override
   public Paint getItemPaint(int row, int column) {
     return colours.get(column);
@@ -53,15 +58,21 @@ final class WhiskerBarRenderer extends BarRenderer {
         + state.getBarWidth() / 2;
     double cap = Math.max(3, state.getBarWidth() * 0.2);
     RectangleEdge edge = plot.getRangeAxisEdge();
+    // A whisker longer than the axis (a wide interval from few runs) ends in an arrow at the axis's end.
+    boolean cut = whisker[1] > rangeAxis.getUpperBound();
     double low = rangeAxis.valueToJava2D(whisker[0], dataArea, edge);
-    double high = rangeAxis.valueToJava2D(whisker[1], dataArea, edge);
+    double high = rangeAxis.valueToJava2D(Math.min(whisker[1], rangeAxis.getUpperBound()), dataArea, edge);
     g2.setPaint(ChartStyle.WHISKER);
     g2.setStroke(ChartStyle.line(1.5f));
     boolean horizontal = orientation == PlotOrientation.HORIZONTAL;
-    g2.draw(horizontal ? new Line2D.Double(low, middle, high, middle) : new Line2D.Double(middle, low, middle, high));
-    for (double end : new double[] {low, high}) {
-      g2.draw(horizontal ? new Line2D.Double(end, middle - cap, end, middle + cap)
-          : new Line2D.Double(middle - cap, end, middle + cap, end));
+    g2.draw(line(horizontal, low, middle, high, middle));
+    g2.draw(line(horizontal, low, middle - cap, low, middle + cap));
+    if (cut) {
+      double back = high > low ? -cap : cap;
+      g2.draw(line(horizontal, high + back, middle - cap, high, middle));
+      g2.draw(line(horizontal, high + back, middle + cap, high, middle));
+    } else {
+      g2.draw(line(horizontal, high, middle - cap, high, middle + cap));
     }
   }
 }

@@ -152,6 +152,14 @@ class HtmlReportTest {
   }
 
   @Test
+  void aReportWithoutResultsIsAPageSayingSo() throws Exception {
+    Document page = parse(HtmlReport.render(ReportFixtures.report(false)));
+
+    assertThat(chartKinds(page)).isEmpty();
+    assertThat(page.getDocumentElement().getTextContent()).contains("No results.");
+  }
+
+  @Test
   void everyChartIdIsUniqueInThePage() throws Exception {
     Report twoWorkloads = new Report(Report.SCHEMA, true, List.of("concbench"), ReportFixtures.environment(),
         List.of(ReportFixtures.result("single", 1, 1.0, null, null),
