@@ -3,7 +3,6 @@ package io.concbench.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -108,10 +107,6 @@ final class ChartStyle {
 
   static BasicStroke dashed(float width, float... dashes) {
     return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dashes, 0f);
-  }
-
-  static Paint lighter(Color colour) {
-    return new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 110);
   }
 
   /**

@@ -7,8 +7,10 @@ import io.concbench.stats.ScalingFits;
 import java.awt.Color;
 import java.awt.Paint;
 import java.awt.Shape;
+import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +19,17 @@ import java.util.function.DoubleUnaryOperator;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.AbstractRenderer;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
@@ -42,8 +48,8 @@ final class ReportCharts {
   private static final int BAR_ROW = 34;
   private static final int LATENCY_ROW = 46;
   private static final double CURVE_STEPS = 200;
-  private static final java.awt.Stroke AMDAHL_STROKE = ChartStyle.dashed(1.6f, 7f, 4f);
-  private static final java.awt.Stroke USL_STROKE = ChartStyle.dashed(1.6f, 1.5f, 3.5f);
+  private static final Stroke AMDAHL_STROKE = ChartStyle.dashed(1.6f, 7f, 4f);
+  private static final Stroke USL_STROKE = ChartStyle.dashed(1.6f, 1.5f, 3.5f);
 
   private final Report report;
   private final Map<String, Color> colours;
@@ -81,9 +87,13 @@ final class ReportCharts {
   }
 
   private SvgChart wallTime(String workload, List<Result> results, List<String> labels) {
-    double largest = results.stream().mapToDouble(r -> Math.max(r.wallMs().median(),
-        r.wallMs().ciHigh() == null ? 0 : r.wallMs().ciHigh())).max().orElse(1);
-    Scale scale = Scale.ofMillis(largest);
+    // Up to the longest whisker, but no further than three times the longest bar: with few runs an interval
+    // can be many times the median, and would squash every bar into a sliver.
+    double longestBar = results.stream().mapToDouble(r -> r.wallMs().median()).max().orElse(1);
+    double longestWhisker = results.stream().mapToDouble(r -> r.wallMs().ciHigh() == null ? 0 : r.wallMs().ciHigh())
+        .max().orElse(0);
+    double axisEnd = positive(Math.min(Math.max(longestBar, longestWhisker), 3 * longestBar));
+    Scale scale = Scale.ofMillis(axisEnd);
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     List<double[]> whiskers = new ArrayList<>();
     List<Paint> paints = new ArrayList<>();
@@ -96,10 +106,7 @@ final class ReportCharts {
     }
     CategoryPlot plot = barPlot(data, "wall time per run (" + scale.unit() + "): bar = median, whisker = 99.9 % CI of the mean");
     plot.setRenderer(new WhiskerBarRenderer(paints, whiskers));
-    // Up to the longest whisker, but no further than three times the longest bar: with few runs an interval
-    // can be many times the median, and would squash every bar into a sliver.
-    double longestBar = results.stream().mapToDouble(r -> r.wallMs().median()).max().orElse(1);
-    ((NumberAxis) plot.getRangeAxis()).setRange(0, Math.min(largest, 3 * longestBar) / scale.divisor() * 1.05);
+    ((NumberAxis) plot.getRangeAxis()).setRange(0, axisEnd / scale.divisor() * 1.05);
     JFreeChart chart = chart(workload + ": wall time", plot, false);
     return render("wall", workload, chart, rowsHeight(results.size(), BAR_ROW));
   }
@@ -173,7 +180,7 @@ final class ReportCharts {
 
   /** Adds the curve sampled from 1 to {@code maxWorkers}; returns its highest value. */
   private static double addCurve(XYSeriesCollection data, XYLineAndShapeRenderer renderer, String name,
-      DoubleUnaryOperator curve, int maxWorkers, Paint paint, java.awt.Stroke stroke) {
+      DoubleUnaryOperator curve, int maxWorkers, Paint paint, Stroke stroke) {
     XYSeries series = new XYSeries(name, false, true);
     double highest = 0;
     for (int step = 0; step <= CURVE_STEPS; step++) {
@@ -231,7 +238,7 @@ final class ReportCharts {
   }
 
   private SvgChart latency(String workload, List<Result> results, List<String> labels) {
-    double largest = results.stream().mapToDouble(r -> r.latencyUs().max()).max().orElse(1);
+    double largest = positive(results.stream().mapToDouble(r -> r.latencyUs().max()).max().orElse(1));
     Scale scale = Scale.ofMicros(largest);
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (int i = 0; i < results.size(); i++) {
@@ -271,17 +278,17 @@ final class ReportCharts {
     ChartStyle.localeFree(values, false);
     CategoryPlot plot = new CategoryPlot(data, categories, values, null);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
-    plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
+    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
     return plot;
   }
 
-  private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
+  private static JFreeChart chart(String title, Plot plot, boolean legend) {
     JFreeChart chart = new JFreeChart(title, null, plot, legend);
     ChartStyle.apply(chart);
     if (legend) {
       LegendTitle legendTitle = chart.getLegend();
       legendTitle.setPosition(RectangleEdge.BOTTOM);
-      legendTitle.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+      legendTitle.setFrame(BlockBorder.NONE);
     }
     if (plot instanceof CategoryPlot category) {
       category.setRangeGridlinesVisible(true);
@@ -296,24 +303,29 @@ final class ReportCharts {
   }
 
   /** The chart theme would otherwise replace the series' colours, lines and shapes set here with its own. */
-  private static void keepSeriesLooks(org.jfree.chart.renderer.AbstractRenderer renderer) {
+  private static void keepSeriesLooks(AbstractRenderer renderer) {
     renderer.setAutoPopulateSeriesPaint(false);
     renderer.setAutoPopulateSeriesStroke(false);
     renderer.setAutoPopulateSeriesShape(false);
+  }
+
+  /** An axis needs a length: all zeros (an empty task timed at 0 us) get an axis of 0 to 1. */
+  private static double positive(double axisEnd) {
+    return axisEnd > 0 && Double.isFinite(axisEnd) ? axisEnd : 1;
   }
 
   private static int rowsHeight(int rows, int perRow) {
     return Math.max(220, 130 + rows * perRow);
   }
 
-  private static LegendItem lineItem(String label, Paint paint, java.awt.Stroke stroke) {
+  private static LegendItem lineItem(String label, Paint paint, Stroke stroke) {
     Shape line = new Line2D.Double(-12, 0, 12, 0);
     return new LegendItem(label, null, null, null, false, line, false, paint, false, paint, stroke, true, line,
         stroke, paint);
   }
 
   private static Shape diamond(double r) {
-    java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
+    Path2D.Double path = new Path2D.Double();
     path.moveTo(0, -r);
     path.lineTo(r, 0);
     path.lineTo(0, r);

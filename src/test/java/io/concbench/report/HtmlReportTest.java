@@ -160,6 +160,17 @@ class HtmlReportTest {
   }
 
   @Test
+  void zeroTimesStillDrawAxes() throws Exception {
+    Result r = ReportFixtures.result("thread-pool", 2, null, null, null);
+    Result zero = new Result(r.workload(), r.executor(), r.workers(), r.tasks(), r.params(), r.guard(), 1, 0,
+        ReportFixtures.summary(0), null, null, null, new LatencySummary(0, 0, 0, 0, 0, 16, List.of(0.0)), 0, 0,
+        null, null, null, null, 0, 0, null, List.of(), null, null, null, null, null, null, 0, List.of(), null, null);
+
+    assertThat(chartKinds(parse(HtmlReport.render(ReportFixtures.report(true, zero))))).containsExactly("wall",
+        "latency");
+  }
+
+  @Test
   void everyChartIdIsUniqueInThePage() throws Exception {
     Report twoWorkloads = new Report(Report.SCHEMA, true, List.of("concbench"), ReportFixtures.environment(),
         List.of(ReportFixtures.result("single", 1, 1.0, null, null),
