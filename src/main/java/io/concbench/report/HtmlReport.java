@@ -51,7 +51,7 @@ final class HtmlReport {
         .append("<title>").append(escape("concbench: " + String.join(", ", workloads))).append("</title>\n")
         .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
     header(report, workloads);
-    howToRead(report);
+    howToRead(report, charts.stream().map(SvgChart::kind).collect(Collectors.toSet()));
     if (workloads.isEmpty()) {
       html.append("<p>No results.</p>\n");
     }
@@ -93,19 +93,20 @@ final class HtmlReport {
     html.append("</header>\n");
   }
 
-  private void howToRead(Report report) {
+  private void howToRead(Report report, Set<String> kinds) {
     html.append("<details class=\"note\" open=\"open\">\n<summary>How to read this</summary>\n<ul>\n")
         .append("<li><strong>Wall time</strong>: a bar is the median over the measured runs of one run's wall ")
         .append("time (dispatch of the first task to the end of the last); its whisker is the 99.9 % confidence ")
         .append("interval of the mean. Where two whiskers overlap, the difference may be noise.</li>\n");
-    if (!report.scaling().isEmpty()) {
+    if (kinds.contains("speedup")) {
       html.append("<li><strong>Speedup vs workers</strong>: points are measured speedups (reference wall time ")
           .append("/ wall time), the grey line is the ideal (speedup = workers). The dashed curve is Amdahl's ")
           .append("law fitted to the points: a serial fraction <em>s</em> caps the speedup at 1/<em>s</em>. The ")
           .append("dotted curve is the Universal Scalability Law: contention <em>σ</em> and coherency ")
           .append("<em>κ</em>; with <em>κ</em> above 0 it has a peak, beyond which more workers make the work ")
           .append("slower.</li>\n");
-    } else if (report.results().stream().anyMatch(r -> r.speedup() != null)) {
+    }
+    if (kinds.contains("speedup-per-result")) {
       html.append("<li><strong>Speedup</strong>: the baseline's median wall time / this result's; the grey ")
           .append("bar is the ideal, the worker count. Efficiency is speedup / workers.</li>\n");
     }

@@ -116,13 +116,16 @@ final class ReportCharts {
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
     keepSeriesLooks(renderer);
     renderer.setDrawSeriesLineAsPath(true); // else each of a curve's 200 segments restarts its dashes: solid
+    renderer.setDrawOutlines(true);
+    renderer.setUseOutlinePaint(true);
     LegendItemCollection legend = new LegendItemCollection();
     List<String> labels = ResultLabels.ofScalings(scalings);
     int maxWorkers = scalings.stream().flatMap(s -> s.points().stream()).mapToInt(Scaling.ScalingPoint::workers)
         .max().orElse(1);
     double highest = maxWorkers;
-    List<Shape> shapes = List.of(new Ellipse2D.Double(-5, -5, 10, 10), new Rectangle2D.Double(-4.5, -4.5, 9, 9),
-        diamond(6), new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+    // Each later sweep's mark is smaller, so that where two sweeps measured the same speedup both show.
+    List<Shape> shapes = List.of(new Ellipse2D.Double(-6.5, -6.5, 13, 13), new Rectangle2D.Double(-4, -4, 8, 8),
+        diamond(3.5), new Ellipse2D.Double(-2, -2, 4, 4));
     // Drawn in this order, so the measured points lie on top of the curves and the ideal under everything.
     addCurve(data, renderer, "ideal", n -> n, maxWorkers, ChartStyle.MUTED, ChartStyle.line(1.2f));
     for (int i = 0; i < scalings.size(); i++) {
@@ -155,6 +158,8 @@ final class ReportCharts {
       renderer.setSeriesShapesVisible(series, true);
       renderer.setSeriesShape(series, shape);
       renderer.setSeriesPaint(series, colour);
+      renderer.setSeriesOutlinePaint(series, Color.WHITE); // two executors' equal points stay apart
+      renderer.setSeriesOutlineStroke(series, ChartStyle.line(1.2f));
       legend.add(new LegendItem(labels.get(i) + " (vs " + s.reference() + ")", null, null, null, shape, colour));
     }
     if (scalings.stream().anyMatch(s -> s.amdahl() != null)) {
