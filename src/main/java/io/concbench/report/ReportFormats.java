@@ -21,6 +21,8 @@ public final class ReportFormats {
       new Simple("json", "the concbench/1 report itself", JsonReport::render),
       new Simple("markdown", "a Markdown table, ready for a pull request or a README", MarkdownReport::render),
       new Simple("csv", "one row per measured run and one per result (row_type sample|summary)", CsvReport::render),
+      new Simple("html", "one self-contained page with SVG charts, the environment and the warnings",
+          HtmlReport::render),
       new Simple("junit", "JUnit XML: one test case per result, failed if a task failed or a guard lost updates",
           JunitReport::render),
       new Simple("jmh", "JMH's JSON result format (single-shot mode, one op = one run of all tasks)",

@@ -40,7 +40,8 @@ class ExportsTest {
   @Test
   void everyFormatIsRegisteredOnceAndRenders() {
     assertThat(ReportFormats.names()).doesNotHaveDuplicates()
-        .contains("table", "json", "markdown", "csv", "junit", "jmh", "bmf", "gab", "gab-bigger");
+        .contains("table", "json", "markdown", "html", "csv", "junit", "jmh", "bmf", "gab",
+        "gab-bigger");
     for (ReportFormat format : ReportFormats.all()) {
       assertThat(format.render(report)).as(format.name()).isNotBlank();
     }
@@ -132,6 +133,14 @@ class ExportsTest {
       });
     }
     assertThat(JsonReport.mapper().readTree(GabReport.smallerIsBetter(report))).hasSize(2 * 4);
+  }
+
+  @Test
+  void htmlIsWellFormedXmlWithAChartPerPromise() throws Exception {
+    Document page = HtmlReportTest.parse(HtmlReport.render(report));
+
+    assertThat(page.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength())
+        .isEqualTo(3); // wall, speedup per result, latency: one workload, no scaling
   }
 
   @Test

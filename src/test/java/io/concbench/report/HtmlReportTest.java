@@ -1,0 +1,337 @@
+package io.concbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.concbench.cli.Cli;
+import io.concbench.cli.Services;
+import io.concbench.engine.Cancellation;
+import io.concbench.engine.Clock;
+import io.concbench.engine.CpuClock;
+import io.concbench.result.Failure;
+import io.concbench.result.LatencySummary;
+import io.concbench.result.Report;
+import io.concbench.result.ReportFixtures;
+import io.concbench.result.Result;
+import io.concbench.result.Scaling;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import io.concbench.stats.ScalingFits;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.NodeList;
+
+/** The html export: self-contained, well-formed, one chart per thing it promises, escaped, locale-free. */
+class HtmlReportTest {
+
+  private static final String XHTML = "http://www.w3.org/1999/xhtml";
+  private static final String SVG = "http://www.w3.org/2000/svg";
+  private static final String NASTY = "<script>alert(\"x\")</script> & 'q' \u001b[31m";
+
+  @TempDir Path dir;
+
+  /** A thread-pool sweep over 1, 2 and 4 workers with its scaling fits, as matrix will write. */
+  private static Report sweep() {
+    Scaling scaling = ReportFixtures.scaling();
+    return new Report(Report.SCHEMA, true, List.of("concbench", "matrix", "--workers", "1,2,4"),
+        ReportFixtures.environment(), List.of(ReportFixtures.result("single", 1, 1.0, null, null),
+            ReportFixtures.result("thread-pool", 1, 1.0, null, null),
+            ReportFixtures.result("thread-pool", 2, 1.905, null, null),
+            ReportFixtures.result("thread-pool", 4, 1.951, null, null)),
+        List.of(scaling));
+  }
+
+  /** As run writes: no scaling, speedups against the single baseline, and a failed result. */
+  private static Report run() {
+    Result failed = new Result("cpu", "process-pool", 2, 16, Map.of("n", 1000L), null, 3, 1,
+        ReportFixtures.summary(1, 2, 3), null, null, null, new LatencySummary(1, 1, 1, 1, 1, 3, List.of(1.0)), 10, 1,
+        "single", 0.5, 0.25, null, 2, 0, "task 3 failed: " + NASTY, List.of(NASTY), null, null, null, null, null,
+        null, 0, List.of(new Failure(3, "worker died: " + NASTY, 4242, 137, false, "stderr " + NASTY)), null, null);
+    return new Report(Report.SCHEMA, false, List.of("concbench", "run", "--param", NASTY),
+        ReportFixtures.environment(), List.of(ReportFixtures.result("single", 1, 1.0, null, null),
+            ReportFixtures.result("thread-pool", 2, 1.9, null, null), failed));
+  }
+
+  @Test
+  void containsNoExternalReference() throws Exception {
+    for (Report report : List.of(sweep(), run())) {
+      String html = HtmlReport.render(report);
+      Document page = parse(html);
+
+      for (Element e : elements(page)) {
+        assertThat(e.getLocalName()).as("element that loads something")
+            .isNotIn("script", "link", "iframe", "frame", "object", "embed", "img", "image", "audio", "video",
+                "source", "track", "base", "portal", "foreignObject");
+        NamedNodeMap attributes = e.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+          Attr a = (Attr) attributes.item(i);
+          String name = a.getLocalName() == null ? a.getName() : a.getLocalName();
+          if (a.getName().startsWith("xmlns")) {
+            continue;
+          }
+          if (List.of("src", "href", "srcset", "action", "formaction", "poster", "data", "background")
+              .contains(name)) {
+            assertThat(a.getValue()).as(a.getName()).startsWith("#");
+          }
+          assertThat(name).as("event handler").doesNotStartWith("on");
+          assertUrlsAreLocal(a.getValue());
+        }
+      }
+      String style = page.getElementsByTagNameNS(XHTML, "style").item(0).getTextContent();
+      assertThat(style).doesNotContain("@import").doesNotContain("@font-face");
+      assertUrlsAreLocal(style);
+      // Outside namespace declarations, which name and never load, no address of any scheme at all.
+      String withoutNamespaces = html.replaceAll("xmlns(:\\w+)?=(['\"])[^'\"]*\\2", "");
+      assertThat(withoutNamespaces).doesNotContainPattern("(?i)(https?|ftp|file|data|javascript):");
+    }
+  }
+
+  @Test
+  void isWellFormedXhtmlWithOneSvgPerChartAndTheFittedCurvesWhenThereIsScaling() throws Exception {
+    Document page = parse(HtmlReport.render(sweep()));
+
+    assertThat(page.getDocumentElement().getNamespaceURI()).isEqualTo(XHTML);
+    assertThat(page.getDocumentElement().getLocalName()).isEqualTo("html");
+    assertThat(chartKinds(page)).containsExactly("wall", "speedup", "latency");
+    assertThat(page.getElementsByTagNameNS(SVG, "svg").getLength()).isEqualTo(3);
+    Element speedup = chart(page, "speedup");
+    assertThat(svgText(speedup)).contains("Amdahl fit", "USL fit", "ideal: speedup = workers",
+        "thread-pool (vs workers=1)");
+    // The fitted parameters in the table under the chart, as fitted.
+    String amdahl = Units.format("%.3f", ReportFixtures.scaling().amdahl().serialFraction());
+    assertThat(page.getElementsByTagNameNS(XHTML, "table").item(1).getTextContent()).contains(amdahl, "0.500");
+  }
+
+  @Test
+  void theFittedCurvesAreTheLawsWithTheReportsParameters() throws Exception {
+    Scaling.AmdahlFit amdahl = new Scaling.AmdahlFit(0.25, 4.0, 0.9, 0.1);
+    Scaling.UslFit usl = new Scaling.UslFit(0.1, 0.05, Math.sqrt(0.9 / 0.05), 2.0, 0.9, 0.1);
+
+    // The sampled curves (many points) from 1 to 4 workers: the ideal and the two laws. All start at speedup 1,
+    // and the ideal, the highest, ends at 4: that gives the axis's scale, which reads the laws' ends back.
+    List<double[]> curves = sampledCurves(chart(parse(HtmlReport.render(withScaling(amdahl, usl))), "speedup"));
+    assertThat(curves).hasSize(3);
+    double atOne = curves.get(0)[0];
+    double idealEnd = curves.stream().mapToDouble(c -> c[1]).min().orElseThrow(); // SVG's y grows downwards
+    double pixelsPerUnit = (atOne - idealEnd) / 3;
+    List<Double> ends = curves.stream().map(c -> 1 + (atOne - c[1]) / pixelsPerUnit).toList();
+    assertThat(ends).anySatisfy(v -> assertThat(v).isCloseTo(ScalingFits.amdahlSpeedup(4, 0.25), within(0.01)));
+    assertThat(ends).anySatisfy(v -> assertThat(v).isCloseTo(ScalingFits.uslSpeedup(4, 0.1, 0.05), within(0.01)));
+    assertThat(curves).allSatisfy(c -> assertThat(c[0]).isEqualTo(atOne));
+  }
+
+  @Test
+  void withoutScalingThereIsNoSpeedupVsWorkersChartButSpeedupsPerResult() throws Exception {
+    Document page = parse(HtmlReport.render(run()));
+
+    assertThat(chartKinds(page)).containsExactly("wall", "speedup-per-result", "latency");
+    assertThat(page.getElementsByTagNameNS(SVG, "svg").getLength()).isEqualTo(3);
+    assertThat(HtmlReport.render(run())).doesNotContain("Amdahl fit");
+  }
+
+  @Test
+  void withoutAnySpeedupThereIsNoSpeedupChartAtAll() throws Exception {
+    Report report = ReportFixtures.report(true, ReportFixtures.result("thread-pool", 2, null, null, null));
+
+    assertThat(chartKinds(parse(HtmlReport.render(report)))).containsExactly("wall", "latency");
+  }
+
+  @Test
+  void aReportWithoutResultsIsAPageSayingSo() throws Exception {
+    Document page = parse(HtmlReport.render(ReportFixtures.report(false)));
+
+    assertThat(chartKinds(page)).isEmpty();
+    assertThat(page.getDocumentElement().getTextContent()).contains("No results.");
+  }
+
+  @Test
+  void zeroTimesStillDrawAxes() throws Exception {
+    Result r = ReportFixtures.result("thread-pool", 2, null, null, null);
+    Result zero = new Result(r.workload(), r.executor(), r.workers(), r.tasks(), r.params(), r.guard(), 1, 0,
+        ReportFixtures.summary(0), null, null, null, new LatencySummary(0, 0, 0, 0, 0, 16, List.of(0.0)), 0, 0,
+        null, null, null, null, 0, 0, null, List.of(), null, null, null, null, null, null, 0, List.of(), null, null);
+
+    assertThat(chartKinds(parse(HtmlReport.render(ReportFixtures.report(true, zero))))).containsExactly("wall",
+        "latency");
+  }
+
+  @Test
+  void everyChartIdIsUniqueInThePage() throws Exception {
+    Report twoWorkloads = new Report(Report.SCHEMA, true, List.of("concbench"), ReportFixtures.environment(),
+        List.of(ReportFixtures.result("single", 1, 1.0, null, null),
+            renamed(ReportFixtures.result("single", 1, 1.0, null, null), "io")),
+        List.of(ReportFixtures.scaling()));
+    Document page = parse(HtmlReport.render(twoWorkloads));
+
+    List<String> ids = new ArrayList<>();
+    for (Element e : elements(page)) {
+      if (e.hasAttribute("id")) {
+        ids.add(e.getAttribute("id"));
+      }
+    }
+    assertThat(ids).isNotEmpty().doesNotHaveDuplicates();
+    assertThat(page.getElementsByTagNameNS(SVG, "svg").getLength()).isEqualTo(2 + 1 + 2);
+  }
+
+  @Test
+  void escapesEveryTextItShows() throws Exception {
+    String html = HtmlReport.render(run());
+    Document page = parse(html);
+
+    String text = page.getDocumentElement().getTextContent();
+    String shown = NASTY.replace('\u001b', '\uFFFD');
+    assertThat(text).contains("--param '" + shown.replace("'", "'\\''") + "'"); // the command line, as typed
+    assertThat(text).contains("task 3 failed: " + shown, "worker died: " + shown, "stderr " + shown);
+    assertThat(page.getElementsByTagNameNS(XHTML, "script").getLength()).isZero();
+    assertThat(text).contains("Incomplete");
+    assertThat(HtmlReport.escape("a<b>&\"c'\u0000\ud800")).isEqualTo("a&lt;b&gt;&amp;&quot;c&#39;\uFFFD\uFFFD");
+    assertThat(HtmlReport.escape("\ud83d\ude00")).isEqualTo("\ud83d\ude00");
+  }
+
+  @Test
+  void numbersHaveADecimalPointInEveryLocale() throws Exception {
+    Locale before = Locale.getDefault();
+    String german;
+    String root;
+    try {
+      Locale.setDefault(Locale.GERMANY);
+      german = HtmlReport.render(sweep());
+      Locale.setDefault(Locale.ROOT);
+      root = HtmlReport.render(sweep());
+    } finally {
+      Locale.setDefault(before);
+    }
+    assertThat(german).isEqualTo(root);
+    // Tick labels of the speedup axis: 0.5, 1, 1.5 ... never 0,5.
+    Document page = parse(german);
+    assertThat(svgText(chart(page, "speedup"))).contains("0.5", "1.5").doesNotContainPattern("\\d,\\d");
+    assertThat(svgText(chart(page, "wall"))).doesNotContainPattern("\\d,\\d");
+  }
+
+  @Test
+  void reportCommandWritesHtmlAndRunExportsIt() throws Exception {
+    Path json = dir.resolve("saved.json");
+    Files.writeString(json, JsonReport.render(sweep()));
+    Path html = dir.resolve("saved.html");
+
+    assertThat(cli("report", json.toString(), "--format", "html", "--output", html.toString())).isZero();
+    assertThat(chartKinds(parse(Files.readString(html)))).containsExactly("wall", "speedup", "latency");
+
+    Path exported = dir.resolve("run.html");
+    assertThat(cli("run", "--workload", "tiny", "--executor", "thread-pool", "--workers", "2", "--tasks", "4",
+        "--runs", "2", "--warmup", "0", "--capacity", "off", "--export", "html=" + exported)).isZero();
+    assertThat(chartKinds(parse(Files.readString(exported)))).containsExactly("wall", "speedup-per-result",
+        "latency");
+  }
+
+  private static int cli(String... args) {
+    Services services = new Services(Clock.SYSTEM, CpuClock.system(), ReportFixtures::environment,
+        new Cancellation(), false, false);
+    return Cli.run(args, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), services);
+  }
+
+  private static Report withScaling(Scaling.AmdahlFit amdahl, Scaling.UslFit usl) {
+    Scaling s = ReportFixtures.scaling();
+    Scaling fitted = new Scaling(s.workload(), s.executor(), s.params(), s.guard(), s.reference(),
+        s.referenceWallMs(), s.points(), amdahl, usl);
+    Report sweep = sweep();
+    return new Report(sweep.schema(), true, sweep.commandLine(), sweep.environment(), sweep.results(),
+        List.of(fitted));
+  }
+
+  private static Result renamed(Result r, String workload) {
+    return new Result(workload, r.executor(), r.workers(), r.tasks(), r.params(), r.guard(), r.runs(),
+        r.warmupRuns(), r.wallMs(), r.cpuMs(), r.userMs(), r.sysMs(), r.latencyUs(), r.throughputPerS(),
+        r.coresUsed(), r.baseline(), r.speedup(), r.efficiency(), r.counter(), r.failedTasks(),
+        r.unverifiedTasks(), r.firstFailure(), r.warnings(), r.startupMs(), r.computeMs(), r.ipcMs(), r.exitMs(),
+        r.poolStartMs(), r.shutdownMs(), r.timedOutTasks(), r.failures(), r.capacity(), r.efficiencyVsCapacity());
+  }
+
+  private static void assertUrlsAreLocal(String text) {
+    Matcher url = Pattern.compile("url\\(\\s*['\"]?([^)'\"]*)").matcher(text);
+    while (url.find()) {
+      assertThat(url.group(1)).as("url() in " + text).startsWith("#");
+    }
+  }
+
+  /** Parsed as XML by the JDK's parser, namespace-aware, refusing any external entity or DTD. */
+  static Document parse(String html) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+    return factory.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static List<Element> elements(Document page) {
+    NodeList all = page.getElementsByTagName("*");
+    List<Element> out = new ArrayList<>();
+    for (int i = 0; i < all.getLength(); i++) {
+      out.add((Element) all.item(i));
+    }
+    return out;
+  }
+
+  private static List<String> chartKinds(Document page) {
+    List<String> kinds = new ArrayList<>();
+    NodeList figures = page.getElementsByTagNameNS(XHTML, "figure");
+    for (int i = 0; i < figures.getLength(); i++) {
+      Element figure = (Element) figures.item(i);
+      assertThat(figure.getElementsByTagNameNS(SVG, "svg").getLength()).isEqualTo(1);
+      kinds.add(figure.getAttribute("data-kind"));
+    }
+    return kinds;
+  }
+
+  private static Element chart(Document page, String kind) {
+    NodeList figures = page.getElementsByTagNameNS(XHTML, "figure");
+    for (int i = 0; i < figures.getLength(); i++) {
+      Element figure = (Element) figures.item(i);
+      if (figure.getAttribute("data-kind").equals(kind)) {
+        return (Element) figure.getElementsByTagNameNS(SVG, "svg").item(0);
+      }
+    }
+    throw new AssertionError("no " + kind + " chart");
+  }
+
+  private static String svgText(Element svg) {
+    NodeList texts = svg.getElementsByTagNameNS(SVG, "text");
+    StringBuilder all = new StringBuilder();
+    for (int i = 0; i < texts.getLength(); i++) {
+      all.append(texts.item(i).getTextContent()).append('\n');
+    }
+    return all.toString();
+  }
+
+  /** Every long polyline of the chart, in drawing order, as the y of its first and of its last point. */
+  private static List<double[]> sampledCurves(Element svg) {
+    List<double[]> curves = new ArrayList<>();
+    NodeList paths = svg.getElementsByTagNameNS(SVG, "path");
+    for (int i = 0; i < paths.getLength(); i++) {
+      String[] points = ((Element) paths.item(i)).getAttribute("d").replace("M", "").split("L");
+      if (points.length > 50) {
+        curves.add(new double[] {y(points[0]), y(points[points.length - 1])});
+      }
+    }
+    return curves;
+  }
+
+  private static double y(String point) {
+    return Double.parseDouble(point.trim().split(",")[1]);
+  }
+}
