@@ -8,6 +8,7 @@ import io.concbench.engine.Cancellation;
 import io.concbench.engine.Progress;
 import io.concbench.executor.Guard;
 import io.concbench.report.JsonReport;
+import io.concbench.report.ReportFormat;
 import io.concbench.report.ReportFormats;
 import io.concbench.report.TableReport;
 import io.concbench.result.Environment;
@@ -68,9 +69,14 @@ final class BenchmarkSession implements AutoCloseable {
     return new ResultAssembler(environment.availableProcessors(), options.warmup, options.runs);
   }
 
-  /** Rewrites --output and every --export with the results so far, marked incomplete. */
-  void save(List<Result> results, List<Scaling> scaling) {
-    write(report(false, results, scaling));
+  /**
+   * Rewrites --output and every --export with the results so far, marked incomplete.
+   *
+   * @param betweenRuns true when measured runs follow at once (a result finished inside a group): exports
+   *     whose rendering would disturb them wait for the end of the group
+   */
+  void save(List<Result> results, List<Scaling> scaling, boolean betweenRuns) {
+    write(report(false, results, scaling), betweenRuns);
   }
 
   @Override
@@ -88,7 +94,7 @@ final class BenchmarkSession implements AutoCloseable {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Report report = report(!interrupted, results, scaling);
-    write(report);
+    write(report, false);
     out.print(options.format.equals("json") ? JsonReport.render(report) : TableReport.render(report));
     out.flush();
     printWarnings(err, results);
@@ -116,12 +122,16 @@ final class BenchmarkSession implements AutoCloseable {
   }
 
   /** Rewrites --output and every --export, each atomically, so an interruption leaves them all valid. */
-  private void write(Report report) {
+  private void write(Report report, boolean betweenRuns) {
     if (options.output != null) {
       OutputFiles.write(options.output, JsonReport.render(report));
     }
-    options.exports.forEach((formatName, file) ->
-        OutputFiles.write(file, ReportFormats.find(formatName).orElseThrow().render(report)));
+    options.exports.forEach((formatName, file) -> {
+      ReportFormat format = ReportFormats.find(formatName).orElseThrow();
+      if (!(betweenRuns && format.disturbsMeasurement())) {
+        OutputFiles.write(file, format.render(report));
+      }
+    });
   }
 
   /** Each distinct warning once, naming the results it concerns: a repeated line hides the rare ones. */

@@ -61,7 +61,7 @@ public final class MatrixCommand implements Callable<Integer> {
         finished.put(m.benchmarkCase(), m);
         Measurement baseline = plan.baselineFor(m.benchmarkCase(), group).map(finished::get).orElse(null);
         results.add(assembler.assemble(m, baseline));
-        session.save(results, Scalings.of(results));
+        session.save(results, Scalings.of(results), true);
       });
     } catch (Cancellation.CancelledException | InterruptedException e) {
       interrupted = true;

@@ -57,7 +57,7 @@ public final class RunCommand implements Callable<Integer> {
               .orElse(null)));
         });
         step += group.size() * (plan.warmup() + plan.runs());
-        session.save(results, List.of());
+        session.save(results, List.of(), false); // between groups: the next one starts with warm-up runs
       }
     } catch (Cancellation.CancelledException | InterruptedException e) {
       interrupted = true;

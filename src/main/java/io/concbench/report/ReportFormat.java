@@ -10,4 +10,12 @@ public interface ReportFormat {
   String description();
 
   String render(Report report);
+
+  /**
+   * True if rendering costs enough CPU (and loads enough classes, whose JIT work runs on afterwards) to
+   * disturb a measured run that follows it: such an export is not rewritten between measured runs.
+   */
+  default boolean disturbsMeasurement() {
+    return false;
+  }
 }

@@ -8,8 +8,13 @@ import java.util.function.Function;
 /** Every report format, in the order help shows them. Adding one is one class and one line here. */
 public final class ReportFormats {
 
-  private record Simple(String name, String description, Function<Report, String> renderer)
-      implements ReportFormat {
+  private record Simple(String name, String description, Function<Report, String> renderer,
+      boolean disturbsMeasurement) implements ReportFormat {
+
+    Simple(String name, String description, Function<Report, String> renderer) {
+      this(name, description, renderer, false);
+    }
+
     @Override
     public String render(Report report) {
       return renderer.apply(report);
@@ -22,7 +27,7 @@ public final class ReportFormats {
       new Simple("markdown", "a Markdown table, ready for a pull request or a README", MarkdownReport::render),
       new Simple("csv", "one row per measured run and one per result (row_type sample|summary)", CsvReport::render),
       new Simple("html", "one self-contained page with SVG charts, the environment and the warnings",
-          HtmlReport::render),
+          HtmlReport::render, true), // loads AWT and JFreeChart: ~0.7 s of CPU the first time
       new Simple("junit", "JUnit XML: one test case per result, failed if a task failed or a guard lost updates",
           JunitReport::render),
       new Simple("jmh", "JMH's JSON result format (single-shot mode, one op = one run of all tasks)",

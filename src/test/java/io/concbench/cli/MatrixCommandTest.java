@@ -145,6 +145,39 @@ class MatrixCommandTest {
   }
 
   @Test
+  void theHtmlExportIsNotDrawnBetweenMeasuredRunsButIsWrittenAtTheEnd() throws Exception {
+    Path html = dir.resolve("m.html");
+    Path csv = dir.resolve("m.csv");
+    io.concbench.engine.Cancellation cancellation = new io.concbench.engine.Cancellation();
+    boolean[] htmlWithFirstCsv = new boolean[1];
+    // html comes first on the command line: had it been written with the first finished result, it would
+    // exist by the time the csv does.
+    Thread watcher = new Thread(() -> {
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+      try {
+        while (!Files.exists(csv) && System.nanoTime() < deadline) {
+          Thread.sleep(1);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      htmlWithFirstCsv[0] = Files.exists(html);
+      cancellation.cancel();
+    });
+    watcher.start();
+
+    Outcome outcome = CommandRunner.run(cancellation, "matrix", "--workload", "tiny,io", "--executor",
+        "thread-pool", "--workers", "1,2", "--tasks", "4", "--param", "sleep-ms=600000", "--runs", "1",
+        "--warmup", "0", "--baseline", "none", "--capacity", "off", "--export", "html=" + html,
+        "--export", "csv=" + csv);
+    watcher.join();
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.INTERRUPTED);
+    assertThat(htmlWithFirstCsv[0]).as("html written between measured runs").isFalse();
+    assertThat(Files.readString(html)).contains("<svg");
+  }
+
+  @Test
   void anInterruptedMatrixKeepsTheResultsFinishedSoFarAndExits130() throws Exception {
     Path file = dir.resolve("partial.json");
     io.concbench.engine.Cancellation cancellation = new io.concbench.engine.Cancellation();
