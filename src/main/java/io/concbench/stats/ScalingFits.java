@@ -49,7 +49,8 @@ public final class ScalingFits {
     Double peakWorkers = null;
     Double peakSpeedup = null;
     if (kappa > 0) {
-      peakWorkers = Math.sqrt((1 - sigma) / kappa);
+      // Below one worker the formula's peak means "more workers only ever slowed it": the best is one.
+      peakWorkers = Math.max(1, Math.sqrt((1 - sigma) / kappa));
       peakSpeedup = uslSpeedup(peakWorkers, sigma, kappa);
     }
     return new UslFit(sigma, kappa, peakWorkers, peakSpeedup, rSquared(points, predicted),

@@ -65,6 +65,16 @@ class ScalingFitsTest {
   }
 
   @Test
+  void aFullySerialCurveThatOnlyLosesPeaksAtOneWorker() {
+    // The gil on CPU work: no gain, a little lost per worker. σ is clamped at 1, so (1 - σ) / κ is 0.
+    UslFit fit = ScalingFits.usl(List.of(point(1, 1), point(2, 0.97), point(4, 0.97), point(8, 0.96)));
+
+    assertThat(fit.sigma()).isEqualTo(1.0);
+    assertThat(fit.peakWorkers()).isEqualTo(1.0);
+    assertThat(fit.peakSpeedup()).isEqualTo(1.0);
+  }
+
+  @Test
   void tooFewWorkerCountsGiveNoFit() {
     assertThat(ScalingFits.amdahl(List.of(point(1, 1)))).isNull();
     assertThat(ScalingFits.usl(List.of(point(1, 1), point(2, 1.9)))).isNull();
