@@ -3,7 +3,10 @@ package io.concbench.cli;
 import io.concbench.capacity.CapacityProbe;
 import io.concbench.capacity.ProcessCapacityProbe;
 import io.concbench.capacity.ThreadCapacityProbe;
+import io.concbench.engine.BenchmarkCase;
 import io.concbench.engine.BenchmarkEngine;
+import io.concbench.engine.BenchmarkEngine.Measurement;
+import io.concbench.engine.BenchmarkPlan;
 import io.concbench.engine.Cancellation;
 import io.concbench.engine.Progress;
 import io.concbench.executor.Guard;
@@ -18,9 +21,11 @@ import io.concbench.result.Scaling;
 import io.concbench.stats.ResultAssembler;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -59,14 +64,45 @@ final class BenchmarkSession implements AutoCloseable {
         ? new TerminalProgress(spec.commandLine().getErr()) : null;
   }
 
-  BenchmarkEngine engine() {
+  private BenchmarkEngine engine() {
     Progress progress = terminalProgress == null ? Progress.NONE : terminalProgress;
     return new BenchmarkEngine(services.clock(), services.cpuClock(), services.cancellation(), progress,
         options.capacity.equals("auto") ? BenchmarkSession::probeFor : null, environment.availableProcessors());
   }
 
-  ResultAssembler assembler() {
+  private ResultAssembler assembler() {
     return new ResultAssembler(environment.availableProcessors(), options.warmup, options.runs);
+  }
+
+  /**
+   * Measures every group of the plan. Each result is assembled as soon as its last run is done (the
+   * baseline comes first in its group, so it has finished before the results measured against it) and the
+   * files are rewritten at once; an interrupted group hands out what its complete rounds measured.
+   *
+   * @param results receives the results in the order they finish
+   * @param scaling the scaling fits of the results so far, for the files
+   * @return true if the user interrupted
+   */
+  boolean measure(BenchmarkPlan plan, List<Result> results, Function<List<Result>, List<Scaling>> scaling) {
+    BenchmarkEngine engine = engine();
+    ResultAssembler assembler = assembler();
+    int step = 0;
+    try {
+      for (List<BenchmarkCase> group : plan.groups()) {
+        Map<BenchmarkCase, Measurement> finished = new IdentityHashMap<>();
+        engine.runGroup(group, plan.warmup(), plan.runs(), step, plan.totalRuns(), m -> {
+          finished.put(m.benchmarkCase(), m);
+          results.add(assembler.assemble(m, plan.baselineFor(m.benchmarkCase(), group).map(finished::get)
+              .orElse(null)));
+          save(results, scaling.apply(results), true);
+        });
+        step += group.size() * (plan.warmup() + plan.runs());
+        save(results, scaling.apply(results), false); // between groups: the next one starts with warm-ups
+      }
+      return false;
+    } catch (Cancellation.CancelledException | InterruptedException e) {
+      return true;
+    }
   }
 
   /**
@@ -75,7 +111,7 @@ final class BenchmarkSession implements AutoCloseable {
    * @param betweenRuns true when measured runs follow at once (a result finished inside a group): exports
    *     whose rendering would disturb them wait for the end of the group
    */
-  void save(List<Result> results, List<Scaling> scaling, boolean betweenRuns) {
+  private void save(List<Result> results, List<Scaling> scaling, boolean betweenRuns) {
     write(report(false, results, scaling), betweenRuns);
   }
 

@@ -1,16 +1,10 @@
 package io.concbench.cli;
 
-import io.concbench.engine.BenchmarkCase;
-import io.concbench.engine.BenchmarkEngine.Measurement;
 import io.concbench.engine.BenchmarkPlan;
-import io.concbench.engine.Cancellation;
 import io.concbench.result.Result;
-import io.concbench.stats.ResultAssembler;
 import io.concbench.stats.Scalings;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,21 +44,11 @@ public final class MatrixCommand implements Callable<Integer> {
   public Integer call() {
     BenchmarkPlan plan = options.matrixPlan();
     BenchmarkSession session = new BenchmarkSession(spec, options, services);
-    ResultAssembler assembler = session.assembler();
-    List<BenchmarkCase> group = plan.groups().get(0);
-    Map<BenchmarkCase, Measurement> finished = new IdentityHashMap<>();
     List<Result> results = new ArrayList<>();
-    boolean interrupted = false;
+    boolean interrupted;
     try (session) {
-      // The plan puts each baseline before the cases measured against it: it finishes first in the last round.
-      session.engine().runGroup(group, plan.warmup(), plan.runs(), 0, plan.totalRuns(), m -> {
-        finished.put(m.benchmarkCase(), m);
-        Measurement baseline = plan.baselineFor(m.benchmarkCase(), group).map(finished::get).orElse(null);
-        results.add(assembler.assemble(m, baseline));
-        session.save(results, Scalings.of(results), true);
-      });
-    } catch (Cancellation.CancelledException | InterruptedException e) {
-      interrupted = true;
+      // Scaling is refitted from the finished results each time the report is written.
+      interrupted = session.measure(plan, results, Scalings::of);
     }
     return session.finish(results, Scalings.of(results), interrupted);
   }

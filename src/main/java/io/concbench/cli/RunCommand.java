@@ -1,16 +1,9 @@
 package io.concbench.cli;
 
-import io.concbench.engine.BenchmarkCase;
-import io.concbench.engine.BenchmarkEngine;
-import io.concbench.engine.BenchmarkEngine.Measurement;
 import io.concbench.engine.BenchmarkPlan;
-import io.concbench.engine.Cancellation;
 import io.concbench.result.Result;
-import io.concbench.stats.ResultAssembler;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,26 +34,10 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     BenchmarkPlan plan = options.plan();
     BenchmarkSession session = new BenchmarkSession(spec, options, services);
-    BenchmarkEngine engine = session.engine();
-    ResultAssembler assembler = session.assembler();
     List<Result> results = new ArrayList<>();
-    boolean interrupted = false;
-    int step = 0;
+    boolean interrupted;
     try (session) {
-      for (List<BenchmarkCase> group : plan.groups()) {
-        // Each result as it finishes (an interrupted group hands out what its complete rounds measured);
-        // the baseline comes first in a group, so it has finished before the results measured against it.
-        Map<BenchmarkCase, Measurement> finished = new IdentityHashMap<>();
-        engine.runGroup(group, plan.warmup(), plan.runs(), step, plan.totalRuns(), m -> {
-          finished.put(m.benchmarkCase(), m);
-          results.add(assembler.assemble(m, plan.baselineFor(m.benchmarkCase(), group).map(finished::get)
-              .orElse(null)));
-        });
-        step += group.size() * (plan.warmup() + plan.runs());
-        session.save(results, List.of(), false); // between groups: the next one starts with warm-up runs
-      }
-    } catch (Cancellation.CancelledException | InterruptedException e) {
-      interrupted = true;
+      interrupted = session.measure(plan, results, finished -> List.of());
     }
     // finish() writes the results kept from an interrupted group too.
     return session.finish(results, List.of(), interrupted);
