@@ -97,6 +97,7 @@ def cpu_run(env, quick, tmp):
         r = by_executor[name]
         figures[f"speedup-{name}"] = r["speedup"]
         figures[f"capacity-{name}"] = r["capacity"]["median"] if r["capacity"] else None
+        figures[f"efficiency-{name}"] = r["efficiency_vs_capacity"]
     figures["rss"] = by_executor["thread-pool"]["rss_peak_mb"]["median"]
     figures["worker-rss"] = by_executor["process-pool"]["worker_rss_peak_mb"]["median"]
     return figures
@@ -158,6 +159,13 @@ def info_commands(env, quick, tmp):
 # --- the table -----------------------------------------------------------------------------------------------
 
 
+def capacity_now(env):
+    """The machine's capacity for 2 at this moment, by concbench's own probe (`concbench system`)."""
+    text = run(["scripts/concbench", "system"], env=env)
+    match = re.search(r"k=2 ([\d.]+)", text)
+    return float(match.group(1)) if match else None
+
+
 def rows(f):
     """(measure, reference, budget, figure text, pass) for one JDK's figures."""
     def fmt(value, pattern):
@@ -190,9 +198,11 @@ def rows(f):
     ]
     for name in ("thread-pool", "process-pool"):
         s, c, py = f.get(f"speedup-{name}"), f.get(f"capacity-{name}"), f.get("speedup-cpython")
-        ok = None not in (s, c, py) and s >= py and s >= 0.95 * c
+        e = f.get(f"efficiency-{name}")  # speedup over the capacity of the same rounds, paired per round
+        ok = None not in (s, e, py) and s >= py and e >= 0.95
         out.append((f"cpu speedup, 2 workers, {name}", "CPython Pool; capacity", "≥ CPython, ≥ 0.95 × capacity",
-                    f"{fmt(s, '{:.2f}x')} (CPython {fmt(py, '{:.2f}x')}, capacity {fmt(c, '{:.2f}')})", ok))
+                    f"{fmt(s, '{:.2f}x')} (CPython {fmt(py, '{:.2f}x')}, capacity {fmt(c, '{:.2f}')}, "
+                    f"eff/capacity {fmt(e, '{:.2f}')})", ok))
     out.append(("peak RSS, concbench / each worker", "—", "reported in JSON",
                 f"{fmt(f.get('rss'), '{:.0f}')} MiB / {fmt(f.get('worker-rss'), '{:.0f}')} MiB",
                 f.get("rss") is not None and f.get("worker-rss") is not None))
@@ -213,13 +223,14 @@ def main():
             env = jdk_env(home)
             version = java_version(env["JAVA"])
             log(f"JDK {version} ({home})")
-            f = {}
+            f = {"capacity-before": capacity_now(env)}
             log("JMH: engine overhead, cpu kernel"); f.update(jmh(env, args.quick, tmp))
             log("cpu: concbench task time and speedups"); f.update(cpu_run(env, args.quick, tmp))
             log("cpu: CPython Pool.map speedup"); f.update(cpython_speedup(args.quick, tmp))
             log("process-pool dispatch against CPython"); f.update(dispatch(env, args.quick))
             log("start-up against bare java Hello"); f.update(startup(env, args.quick))
             log("--version and list against bare java Hello"); f.update(info_commands(env, args.quick, tmp))
+            f["capacity-after"] = capacity_now(env)
             figures[version] = f
     if args.json:
         with open(args.json, "w") as out:
@@ -233,7 +244,8 @@ def main():
         lines.append([measure, reference, budget] + cells)
     widths = [max(len(line[c]) for line in lines) for c in range(len(header))]
     print(f"concbench performance budget ({'quick, not a verdict' if args.quick else 'full'}); "
-          f"{os.cpu_count()} processors")
+          f"{os.cpu_count()} processors; the machine's capacity for 2 before/after each JDK: "
+          + ", ".join(f"JDK {v} {figures[v]['capacity-before']}/{figures[v]['capacity-after']}" for v in versions))
     print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |")
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for line in lines[1:]:
