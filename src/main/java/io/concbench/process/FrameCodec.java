@@ -20,7 +20,7 @@ import java.util.Map;
 public final class FrameCodec {
 
   public static final int MAGIC = 0x434E4342; // "CNCB"
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
   /** Largest frame accepted: a chunk of 1024 tasks with 64 KiB payloads fits. */
   public static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
   public static final int MAX_TASKS_PER_FRAME = 1 << 20;
@@ -88,7 +88,7 @@ public final class FrameCodec {
     }
     if (frame instanceof Frame.Results r) {
       body.writeLong(r.chunk());
-      body.writeLong(r.receivedNanos());
+      body.writeLong(r.requestNanos());
       body.writeLong(r.replyNanos());
       body.writeInt(r.outcomes().size());
       for (Frame.TaskOutcome o : r.outcomes()) {
@@ -204,7 +204,7 @@ public final class FrameCodec {
       }
       case RESULTS: {
         long chunk = body.readLong();
-        long received = body.readLong();
+        long request = body.readLong();
         long reply = body.readLong();
         int count = count(body, size, 21);
         List<Frame.TaskOutcome> outcomes = new ArrayList<>(count);
@@ -215,7 +215,7 @@ public final class FrameCodec {
           String error = body.readBoolean() ? body.readUTF() : null;
           outcomes.add(new Frame.TaskOutcome(index, result, compute, error));
         }
-        return new Frame.Results(chunk, received, reply, outcomes, readPayloads(body, size));
+        return new Frame.Results(chunk, request, reply, outcomes, readPayloads(body, size));
       }
       case READY:
         return new Frame.Ready(body.readLong());

@@ -40,7 +40,7 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
     Slot slot();
   }
 
-  private record Replied(Slot slot, Frame.Results results, long arrivedNanos) implements Event {}
+  private record Replied(Slot slot, Frame.Results results, long lookedNanos, long arrivedNanos) implements Event {}
 
   private record Started(Slot slot, int index, long nanos) implements Event {}
 
@@ -122,10 +122,11 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
   private void read(Slot slot) {
     try {
       while (true) {
+        long looked = System.nanoTime();
         Frame frame = slot.worker.receive();
         long arrived = System.nanoTime();
         if (frame instanceof Frame.Results results) {
-          events.add(new Replied(slot, results, arrived));
+          events.add(new Replied(slot, results, looked, arrived));
         } else if (frame instanceof Frame.Started started) {
           events.add(new Started(slot, started.index(), started.startNanos()));
         } else if (frame instanceof Frame.Goodbye) {
@@ -272,7 +273,7 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
     if (chunk == null) {
       return 0;
     }
-    transitNanos += results.transitNanos(chunk.sentNanos(), replied.arrivedNanos());
+    transitNanos += results.transitNanos(replied.lookedNanos(), replied.arrivedNanos());
     long accounted = 0;
     for (int i = 0; i < results.outcomes().size(); i++) {
       Frame.TaskOutcome outcome = results.outcomes().get(i);
