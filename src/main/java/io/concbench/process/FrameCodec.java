@@ -38,6 +38,12 @@ public final class FrameCodec {
 
   private FrameCodec() {}
 
+  /** The bytes a TASKS frame of {@code count} tasks takes on the wire, its length and type included. */
+  static long tasksFrameBytes(int count, int payloadBytes) {
+    // length, type, chunk, sentNanos, count, indices, payload count and size, payloads
+    return 4 + 1 + 8 + 8 + 4 + 4L * count + 4 + 4 + (long) count * payloadBytes;
+  }
+
   /** Writes one frame; the caller flushes. */
   public static void write(DataOutputStream out, Frame frame) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);

@@ -46,6 +46,14 @@ class FrameCodecTest {
   }
 
   @Test
+  void theSizeOfATasksFrameIsKnownBeforeItIsEncoded() throws IOException {
+    assertThat(bytesOf(new Frame.Tasks(1, 2, new int[] {3}, new byte[0][])))
+        .hasSize((int) FrameCodec.tasksFrameBytes(1, 0));
+    assertThat(bytesOf(new Frame.Tasks(1, 2, new int[] {3, 4, 5}, new byte[][] {new byte[7], new byte[7], new byte[7]})))
+        .hasSize((int) FrameCodec.tasksFrameBytes(3, 7));
+  }
+
+  @Test
   void framesFollowEachOtherOnOneStream() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
