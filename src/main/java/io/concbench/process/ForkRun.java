@@ -98,7 +98,7 @@ final class ForkRun implements ExecutorRun, PhaseTimes {
           watchdog = child.killAfter(settings.taskTimeoutNanos());
         }
         long sent = System.nanoTime();
-        child.send(new Frame.Tasks(index, sent, new int[] {index}, payloads(index)));
+        child.send(new Frame.Tasks(index, sent, false, new int[] {index}, payloads(index)));
         long looked = System.nanoTime();
         Frame reply = child.receive();
         long arrived = System.nanoTime();

@@ -29,8 +29,13 @@ public sealed interface Frame {
    */
   record Ready(long warmUpNanos) implements Frame {}
 
-  /** Parent to worker: a chunk of tasks, with one payload per task (empty when payloadBytes is 0). */
-  record Tasks(long chunk, long sentNanos, int[] indices, byte[][] payloads) implements Frame {}
+  /**
+   * Parent to worker: a chunk of tasks, with one payload per task (empty when payloadBytes is 0).
+   *
+   * @param mayHold whether the worker may hold this chunk's results back a little, to write them with the
+   *     results of the chunks after it; if not, it also writes any results it holds before running it
+   */
+  record Tasks(long chunk, long sentNanos, boolean mayHold, int[] indices, byte[][] payloads) implements Frame {}
 
   /**
    * Worker to parent: the outcome of a whole chunk.
@@ -38,9 +43,10 @@ public sealed interface Frame {
    * @param requestNanos the request's pipe transit as the worker saw it: from when the chunk was sent, or
    *     when the worker turned to read it if it was busy until then, to when the worker had read it
    * @param replyNanos when the worker wrote this reply
+   * @param more whether more results follow in the same write (the parent may read them before answering)
    */
-  record Results(long chunk, long requestNanos, long replyNanos, List<TaskOutcome> outcomes, byte[][] payloads)
-      implements Frame {
+  record Results(long chunk, long requestNanos, long replyNanos, boolean more, List<TaskOutcome> outcomes,
+      byte[][] payloads) implements Frame {
 
     /**
      * Time the chunk spent moving through the pipes, request and reply: each from when it was written, or

@@ -40,8 +40,8 @@ public final class FrameCodec {
 
   /** The bytes a TASKS frame of {@code count} tasks takes on the wire, its length and type included. */
   static long tasksFrameBytes(int count, int payloadBytes) {
-    // length, type, chunk, sentNanos, count, indices, payload count and size, payloads
-    return 4 + 1 + 8 + 8 + 4 + 4L * count + 4 + 4 + (long) count * payloadBytes;
+    // length, type, chunk, sentNanos, mayHold, count, indices, payload count and size, payloads
+    return 4 + 1 + 8 + 8 + 1 + 4 + 4L * count + 4 + 4 + (long) count * payloadBytes;
   }
 
   /** Writes one frame; the caller flushes. */
@@ -85,6 +85,7 @@ public final class FrameCodec {
     if (frame instanceof Frame.Tasks t) {
       body.writeLong(t.chunk());
       body.writeLong(t.sentNanos());
+      body.writeBoolean(t.mayHold());
       body.writeInt(t.indices().length);
       for (int index : t.indices()) {
         body.writeInt(index);
@@ -96,6 +97,7 @@ public final class FrameCodec {
       body.writeLong(r.chunk());
       body.writeLong(r.requestNanos());
       body.writeLong(r.replyNanos());
+      body.writeBoolean(r.more());
       body.writeInt(r.outcomes().size());
       for (Frame.TaskOutcome o : r.outcomes()) {
         body.writeInt(o.index());
@@ -201,17 +203,19 @@ public final class FrameCodec {
       case TASKS: {
         long chunk = body.readLong();
         long sent = body.readLong();
+        boolean mayHold = body.readBoolean();
         int count = count(body, size, 4);
         int[] indices = new int[count];
         for (int i = 0; i < count; i++) {
           indices[i] = body.readInt();
         }
-        return new Frame.Tasks(chunk, sent, indices, readPayloads(body, size));
+        return new Frame.Tasks(chunk, sent, mayHold, indices, readPayloads(body, size));
       }
       case RESULTS: {
         long chunk = body.readLong();
         long request = body.readLong();
         long reply = body.readLong();
+        boolean more = body.readBoolean();
         int count = count(body, size, 21);
         List<Frame.TaskOutcome> outcomes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -221,7 +225,7 @@ public final class FrameCodec {
           String error = body.readBoolean() ? body.readUTF() : null;
           outcomes.add(new Frame.TaskOutcome(index, result, compute, error));
         }
-        return new Frame.Results(chunk, request, reply, outcomes, readPayloads(body, size));
+        return new Frame.Results(chunk, request, reply, more, outcomes, readPayloads(body, size));
       }
       case READY:
         return new Frame.Ready(body.readLong());

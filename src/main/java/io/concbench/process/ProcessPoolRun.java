@@ -38,6 +38,14 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
 
   static final int CHUNKS_IN_FLIGHT = 2;
   /**
+   * Chunks in flight to a worker whose chunks are quick (their tasks computed in under
+   * {@value #QUICK_CHUNK_NANOS} ns): then frames go several per system call each way (the worker answers
+   * the chunks already buffered together, see WorkerSession), and a few more queued chunks cost the other
+   * workers almost nothing if this one dies or finishes last.
+   */
+  static final int QUICK_CHUNKS_IN_FLIGHT = 32;
+  static final long QUICK_CHUNK_NANOS = 20_000;
+  /**
    * A worker's reader thread writes chunks to its worker itself only if they and the others in flight to
    * that worker fit together in one page, the smallest pipe buffer Linux gives: that write cannot block. A
    * write that could block would be a deadlock: the reader would stop draining the worker's results while
@@ -48,13 +56,19 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
   private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final long EXIT_WAIT_MILLIS = 5_000;
 
-  private record Chunk(long id, int[] indices, long sentNanos, long frameBytes) {}
+  /** Tasks to send as one chunk; {@code again} when they come back from a worker that died. */
+  private record Work(int[] indices, boolean again) {}
+
+  /** A chunk sent; {@code mayHold} if its worker was allowed to hold its results back (see died()). */
+  private record Chunk(long id, int[] indices, long sentNanos, long frameBytes, boolean mayHold) {}
 
   /** A worker and what it has been sent. Guarded by the lock, except what says otherwise. */
   private static final class Slot {
     final WorkerProcess worker;
     final Map<Long, Chunk> inFlight = new LinkedHashMap<>();
     long assigned;
+    /** Its last chunk computed in under QUICK_CHUNK_NANOS. */
+    boolean quick;
     int runningTask = -1;
     long runningSince;
     /** Gone from the pool (died, or retired): its in-flight work was requeued or failed. */
@@ -69,6 +83,10 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
 
     Slot(WorkerProcess worker) {
       this.worker = worker;
+    }
+
+    int chunksInFlightAtMost() {
+      return quick ? QUICK_CHUNKS_IN_FLIGHT : CHUNKS_IN_FLIGHT;
     }
 
     long unreadBytesAtMost() {
@@ -88,6 +106,8 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
   /** Signalled when the dispatcher has something to do: all accounted, a worker gone, a chunk to write. */
   private final Condition dispatcherWanted = lock.newCondition();
   private final List<Slot> slots = new ArrayList<>();
+  /** Workers asked to leave after --max-tasks-per-child: close() waits for them too. */
+  private final List<Slot> retired = new ArrayList<>();
   private long poolStartNanos;
   private long shutdownNanos;
 
@@ -96,7 +116,7 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
   /** The dispatcher has been called since it last looked (a flag, so that no call is lost while it works). */
   private boolean dispatcherCalled;
   private RemoteTasks remote;
-  private Deque<int[]> pending;
+  private Deque<Work> pending;
   private int[] attempts;
   private long tasks;
   private long accounted;
@@ -200,13 +220,13 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
     int count = batch.size();
     int chunkSize = settings.chunksize() > 0 ? settings.chunksize()
         : Math.max(1, (int) Math.ceil(count / (4.0 * workers)));
-    Deque<int[]> chunks = new ArrayDeque<>();
+    Deque<Work> chunks = new ArrayDeque<>();
     for (int from = 0; from < count; from += chunkSize) {
       int[] indices = new int[Math.min(chunkSize, count - from)];
       for (int i = 0; i < indices.length; i++) {
         indices[i] = from + i;
       }
-      chunks.add(indices);
+      chunks.add(new Work(indices, false));
     }
     lock.lock();
     try {
@@ -269,20 +289,22 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
    */
   private void fill(Slot slot, boolean dispatcher) {
     while (!slot.dead && !slot.writing && !over) {
-      List<Frame> frames = new ArrayList<>(CHUNKS_IN_FLIGHT);
+      List<Frame> frames = new ArrayList<>();
       long unread = slot.unreadBytesAtMost();
-      while (slot.inFlight.size() < CHUNKS_IN_FLIGHT && !pending.isEmpty() && hasRoom(slot)) {
-        long bytes = FrameCodec.tasksFrameBytes(pending.peek().length, settings.payloadBytes());
+      while (slot.inFlight.size() < slot.chunksInFlightAtMost() && !pending.isEmpty() && hasRoom(slot)) {
+        long bytes = FrameCodec.tasksFrameBytes(pending.peek().indices().length, settings.payloadBytes());
         if (!dispatcher && unread + bytes > DIRECT_WRITE_BYTES) {
           callDispatcher();
           break;
         }
         unread += bytes;
-        int[] indices = pending.poll();
-        Chunk chunk = new Chunk(nextChunk++, indices, System.nanoTime(), bytes);
+        Work work = pending.poll();
+        int[] indices = work.indices();
+        boolean mayHold = slot.quick && !work.again() && settings.taskTimeoutNanos() <= 0;
+        Chunk chunk = new Chunk(nextChunk++, indices, System.nanoTime(), bytes, mayHold);
         slot.inFlight.put(chunk.id(), chunk);
         slot.assigned += indices.length;
-        frames.add(new Frame.Tasks(chunk.id(), chunk.sentNanos(), indices, payloads(indices)));
+        frames.add(new Frame.Tasks(chunk.id(), chunk.sentNanos(), mayHold, indices, payloads(indices)));
       }
       if (frames.isEmpty()) {
         return;
@@ -371,6 +393,7 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
         return;
       }
       transitNanos += results.transitNanos(lookedNanos, arrivedNanos);
+      long chunkComputeNanos = 0;
       for (int i = 0; i < results.outcomes().size(); i++) {
         Frame.TaskOutcome outcome = results.outcomes().get(i);
         String payloadProblem = payloadProblem(outcome.index(), results.payloads(), i);
@@ -382,13 +405,15 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
           computeNanos += outcome.computeNanos();
           tasksReported++;
         }
+        chunkComputeNanos += outcome.computeNanos();
         accounted++;
       }
+      slot.quick = chunkComputeNanos < QUICK_CHUNK_NANOS;
       slot.runningTask = -1;
       if (!hasRoom(slot) && slot.inFlight.isEmpty()) {
         retire(slot);
-      } else {
-        fill(slot, false);
+      } else if (!results.more()) {
+        fill(slot, false); // after the last of results written together: their next chunks in one write
       }
       if (accounted >= tasks) {
         callDispatcher();
@@ -463,7 +488,11 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
       String reason = slot.killedBecause != null ? slot.killedBecause : readerReason;
       int timedOutTask = slot.timedOutTask;
       List<Integer> again = new ArrayList<>();
-      boolean first = true;
+      // Without start reports, the first chunk in flight is taken as the one running; but if the worker was
+      // allowed to hold that chunk's results back, it may have finished it (and more) unreported: then which
+      // task was running is not known and no task counts a try. The tasks come back as chunks whose results
+      // are never held, so that the next death, if one of them causes it, is counted exactly.
+      boolean first = slot.inFlight.isEmpty() || !slot.inFlight.values().iterator().next().mayHold();
       for (Chunk chunk : slot.inFlight.values()) {
         for (int index : chunk.indices()) {
           boolean wasRunning = timedOutTask >= 0 ? index == timedOutTask
@@ -487,7 +516,7 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
       slot.inFlight.clear();
       // Tried-again tasks go first, as one chunk: they were already waiting longest.
       if (!again.isEmpty()) {
-        pending.addFirst(again.stream().mapToInt(Integer::intValue).toArray());
+        pending.addFirst(new Work(again.stream().mapToInt(Integer::intValue).toArray(), true));
       }
       replacementsWanted++;
       callDispatcher();
@@ -517,8 +546,8 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
       if (fresh != null) {
         attach(fresh);
       } else if (slots.isEmpty()) {
-        for (int[] indices : pending) {
-          for (int index : indices) {
+        for (Work work : pending) {
+          for (int index : work.indices()) {
             remote.failed(new TaskFailure(index, "no worker could be started: " + failure.getMessage(), -1, null,
                 false, null));
             accounted++;
@@ -535,6 +564,7 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
     slot.dead = true;
     slot.leaving = true;
     slots.remove(slot);
+    retired.add(slot);
     try {
       slot.worker.send(new Frame.Goodbye(0, -1)); // small, and nothing else in flight: cannot block
     } catch (IOException e) {
@@ -548,9 +578,11 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
   public void close() {
     long start = System.nanoTime();
     List<Slot> left;
+    List<Slot> leaving;
     lock.lock();
     try {
       left = new ArrayList<>(slots);
+      leaving = new ArrayList<>(retired);
     } finally {
       lock.unlock();
     }
@@ -567,6 +599,10 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
       }
       slot.worker.closeInput();
     }
+    for (Slot slot : leaving) {
+      slot.worker.closeInput();
+    }
+    left.addAll(leaving);
     for (Slot slot : left) {
       slot.worker.awaitExit(EXIT_WAIT_MILLIS);
     }

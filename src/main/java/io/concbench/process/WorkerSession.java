@@ -29,7 +29,21 @@ final class WorkerSession {
   static final int BAD_SETUP = 3;
   static final int BROKEN_STREAM = 4;
 
+  /**
+   * A reply is held back, to go out in one write with the next ones, only while chunks that are already
+   * buffered take less than {@value #QUICK_CHUNK_NANOS} ns each, and never longer than
+   * {@value #HOLD_NANOS} ns: for tiny tasks, a system call per reply costs more than the task.
+   */
+  static final long HOLD_NANOS = 200_000;
+  static final long QUICK_CHUNK_NANOS = 25_000;
+
+  /** A chunk's results, not yet written. */
+  private record Reply(long chunk, long requestNanos, List<Frame.TaskOutcome> outcomes, byte[][] payloads) {}
+
+  private final FrameInput buffered;
   private final DataInputStream in;
+  private final List<Reply> held = new ArrayList<>();
+  private long heldSince;
   private final DataOutputStream out;
   private final Runnable parentGone;
   private long tasksDone;
@@ -38,8 +52,9 @@ final class WorkerSession {
    * @param parentGone what to do when stdin ends without a goodbye or the parent dies mid-task (halt, in a
    *     real worker; in a test, it may return, and the session then ends)
    */
-  WorkerSession(DataInputStream in, DataOutputStream out, Runnable parentGone) {
-    this.in = in;
+  WorkerSession(FrameInput in, DataOutputStream out, Runnable parentGone) {
+    this.buffered = in;
+    this.in = new DataInputStream(in);
     this.out = out;
     this.parentGone = parentGone;
   }
@@ -111,6 +126,9 @@ final class WorkerSession {
   private int serve(TaskKernel kernel, Frame.Setup setup) throws IOException {
     LocalContext context = new LocalContext();
     while (true) {
+      if (!held.isEmpty() && !buffered.hasWholeFrame()) {
+        writeHeld(); // before a read that may wait
+      }
       long looked = System.nanoTime();
       Frame frame;
       try {
@@ -121,12 +139,17 @@ final class WorkerSession {
       }
       long received = System.nanoTime();
       if (frame instanceof Frame.Goodbye) {
+        writeHeld();
         send(new Frame.Goodbye(tasksDone, ownCpuNanos()));
         return OK;
       }
       if (!(frame instanceof Frame.Tasks tasks)) {
+        writeHeld();
         send(new Frame.Failure("unexpected frame " + frame.getClass().getSimpleName()));
         return BROKEN_STREAM;
+      }
+      if (!tasks.mayHold()) {
+        writeHeld(); // so that, should this chunk kill the worker, the parent knows it was the one running
       }
       // The request's transit: from when it was sent, or when this worker turned to read it if the chunk
       // was already waiting, until it was read; the time it waited behind the previous chunk is not transit.
@@ -152,9 +175,35 @@ final class WorkerSession {
         }
         tasksDone++;
       }
-      FrameCodec.write(out, new Frame.Results(tasks.chunk(), requestNanos, System.nanoTime(), outcomes, replies));
-      out.flush();
+      if (held.isEmpty()) {
+        heldSince = System.nanoTime();
+      }
+      held.add(new Reply(tasks.chunk(), requestNanos, outcomes, replies));
+      long now = System.nanoTime();
+      boolean hold = tasks.mayHold() && !setup.reportStarts() && now - received < QUICK_CHUNK_NANOS
+          && now - heldSince < HOLD_NANOS && buffered.hasWholeFrame();
+      if (!hold) {
+        writeHeld();
+      }
     }
+  }
+
+  /**
+   * Writes the held replies with one flush, stamped now (a reply's transit starts when it is written), each
+   * but the last saying that more follow in the same write.
+   */
+  private void writeHeld() throws IOException {
+    if (held.isEmpty()) {
+      return;
+    }
+    long now = System.nanoTime();
+    for (int i = 0; i < held.size(); i++) {
+      Reply reply = held.get(i);
+      FrameCodec.write(out, new Frame.Results(reply.chunk(), reply.requestNanos(), now, i < held.size() - 1,
+          reply.outcomes(), reply.payloads()));
+    }
+    out.flush();
+    held.clear();
   }
 
   /** This JVM's CPU time so far, all threads, or -1 where the OS does not say. */

@@ -3,9 +3,13 @@ package io.concbench.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.concbench.executor.ProcessSettings;
+import io.concbench.executor.TaskFailure;
 import io.concbench.executor.WorkloadSpec;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -50,6 +54,30 @@ class ProcessPoolRunTest {
     RecordingBatch batch = run(2, 200, new ProcessSettings(null, List.of(), 1, 0, 0, 1, 60_000_000_000L));
 
     assertEveryTaskCompletedOnce(batch);
+  }
+
+  @Test
+  @Timeout(90)
+  void aWorkerKilledAmongQuickChunksLosesNoTaskAndFailsNone() throws Exception {
+    AtomicBoolean killed = new AtomicBoolean();
+    RecordingBatch batch = new RecordingBatch(3000, index -> {
+      // Mid-run, when chunks go several at a time and results may be held back: kill a worker.
+      if (index == 1000 && killed.compareAndSet(false, true)) {
+        WorkersOf.anyWorker().ifPresent(ProcessHandle::destroyForcibly);
+      }
+    });
+    ProcessSettings settings = new ProcessSettings(null, List.of(), 1, 0, 0, 0, 0); // --retries 0
+    try (ProcessPoolRun run = new ProcessPoolRun(2, settings, new WorkloadSpec("tiny", Map.of()), COMMAND)) {
+      run.execute(batch);
+    }
+
+    assertThat(killed).isTrue();
+    assertThat(batch.failures()).hasSizeLessThanOrEqualTo(1); // the task it was running, if that was known
+    Set<Integer> failed = batch.failures().stream().map(TaskFailure::task).collect(Collectors.toSet());
+    for (int i = 0; i < batch.size(); i++) {
+      assertThat(batch.completions.get(i)).as("task " + i).isEqualTo(failed.contains(i) ? 0 : 1);
+    }
+    assertThat(WorkersOf.workers(ProcessHandle.current())).isEmpty();
   }
 
   private static RecordingBatch run(int workers, int tasks, ProcessSettings settings) throws Exception {
