@@ -44,19 +44,29 @@ public final class FrameCodec {
     return 4 + 1 + 8 + 8 + 1 + 4 + 4L * count + 4 + 4 + (long) count * payloadBytes;
   }
 
-  /** Writes one frame; the caller flushes. */
+  /**
+   * Writes one frame; the caller flushes. The fields are encoded into a small buffer first, to learn the
+   * frame's length; payloads, which come last, go straight to {@code out}: copying megabytes of them into a
+   * growing buffer cost more than the tasks (docs/process-executors.md, payloads).
+   */
   public static void write(DataOutputStream out, Frame frame) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
     DataOutputStream body = new DataOutputStream(bytes);
     byte type = encode(frame, body);
     body.flush();
-    if (bytes.size() + 1 > MAX_FRAME_BYTES) {
-      throw new ProtocolException("frame of " + (bytes.size() + 1) + " bytes is over the cap of " + MAX_FRAME_BYTES
+    byte[][] payloads = frame instanceof Frame.Tasks t ? t.payloads()
+        : frame instanceof Frame.Results r ? r.payloads() : null;
+    long length = bytes.size() + 1 + (payloads == null ? 0 : payloadsBytes(payloads));
+    if (length > MAX_FRAME_BYTES) {
+      throw new ProtocolException("frame of " + length + " bytes is over the cap of " + MAX_FRAME_BYTES
           + " (lower --chunksize or --payload-bytes)");
     }
-    out.writeInt(bytes.size() + 1);
+    out.writeInt((int) length);
     out.writeByte(type);
     bytes.writeTo(out);
+    if (payloads != null) {
+      writePayloads(out, payloads);
+    }
   }
 
   private static byte encode(Frame frame, DataOutputStream body) throws IOException {
@@ -90,8 +100,7 @@ public final class FrameCodec {
       for (int index : t.indices()) {
         body.writeInt(index);
       }
-      writePayloads(body, t.payloads());
-      return TASKS;
+      return TASKS; // payloads follow, written by write()
     }
     if (frame instanceof Frame.Results r) {
       body.writeLong(r.chunk());
@@ -108,8 +117,7 @@ public final class FrameCodec {
           body.writeUTF(truncate(o.error()));
         }
       }
-      writePayloads(body, r.payloads());
-      return RESULTS;
+      return RESULTS; // payloads follow, written by write()
     }
     if (frame instanceof Frame.Started s) {
       body.writeInt(s.index());
@@ -126,15 +134,22 @@ public final class FrameCodec {
     return GOODBYE;
   }
 
-  private static void writePayloads(DataOutputStream body, byte[][] payloads) throws IOException {
-    body.writeInt(payloads.length);
+  /** The bytes {@code payloads} take in a frame; checks they have one size, as the encoding needs. */
+  private static long payloadsBytes(byte[][] payloads) throws ProtocolException {
     int size = payloads.length == 0 ? 0 : payloads[0].length;
-    body.writeInt(size);
     for (byte[] payload : payloads) {
       if (payload.length != size) {
         throw new ProtocolException("payloads of one frame must have one size");
       }
-      body.write(payload);
+    }
+    return 4 + 4 + (long) payloads.length * size;
+  }
+
+  private static void writePayloads(DataOutputStream out, byte[][] payloads) throws IOException {
+    out.writeInt(payloads.length);
+    out.writeInt(payloads.length == 0 ? 0 : payloads[0].length);
+    for (byte[] payload : payloads) {
+      out.write(payload);
     }
   }
 
