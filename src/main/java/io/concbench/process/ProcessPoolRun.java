@@ -38,10 +38,10 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
 
   static final int CHUNKS_IN_FLIGHT = 2;
   /**
-   * Chunks in flight to a worker whose chunks are quick (their tasks computed in under
-   * {@value #QUICK_CHUNK_NANOS} ns): then frames go several per system call each way (the worker answers
-   * the chunks already buffered together, see WorkerSession), and a few more queued chunks cost the other
-   * workers almost nothing if this one dies or finishes last.
+   * Chunks in flight, at most, to a worker whose chunks are quick (their tasks computed in under
+   * {@value #QUICK_CHUNK_NANOS} ns) and small: then frames go several per system call each way (the worker
+   * answers the chunks already buffered together, see WorkerSession), and a few more queued chunks cost the
+   * other workers almost nothing if this one dies or finishes last.
    */
   static final int QUICK_CHUNKS_IN_FLIGHT = 32;
   static final long QUICK_CHUNK_NANOS = 20_000;
@@ -85,8 +85,16 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
       this.worker = worker;
     }
 
-    int chunksInFlightAtMost() {
-      return quick ? QUICK_CHUNKS_IN_FLIGHT : CHUNKS_IN_FLIGHT;
+    /**
+     * Two chunks, or for quick ones as many as its reader can write without blocking (up to
+     * QUICK_CHUNKS_IN_FLIGHT): a deep queue of large frames would keep the dispatcher writing to this worker
+     * while the others wait for theirs.
+     */
+    int chunksInFlightAtMost(long frameBytes) {
+      if (!quick) {
+        return CHUNKS_IN_FLIGHT;
+      }
+      return (int) Math.max(CHUNKS_IN_FLIGHT, Math.min(QUICK_CHUNKS_IN_FLIGHT, DIRECT_WRITE_BYTES / frameBytes));
     }
 
     long unreadBytesAtMost() {
@@ -291,8 +299,11 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
     while (!slot.dead && !slot.writing && !over) {
       List<Frame> frames = new ArrayList<>();
       long unread = slot.unreadBytesAtMost();
-      while (slot.inFlight.size() < slot.chunksInFlightAtMost() && !pending.isEmpty() && hasRoom(slot)) {
+      while (!pending.isEmpty() && hasRoom(slot)) {
         long bytes = FrameCodec.tasksFrameBytes(pending.peek().indices().length, settings.payloadBytes());
+        if (slot.inFlight.size() >= slot.chunksInFlightAtMost(bytes)) {
+          break;
+        }
         if (!dispatcher && unread + bytes > DIRECT_WRITE_BYTES) {
           callDispatcher();
           break;
