@@ -30,18 +30,21 @@ final class CdsTraining {
           new Frame.Hello(FrameCodec.MAGIC, FrameCodec.VERSION, ProcessHandle.current().pid()),
           new Frame.Setup("tiny", Map.of(), 0, false, false),
           new Frame.Ready(0),
-          new Frame.Tasks(1, System.nanoTime(), new int[] {0}, new byte[][] {new byte[1]}),
-          new Frame.Results(1, 1, 2, List.of(new Frame.TaskOutcome(0, 0, 1, null)), new byte[0][]),
+          new Frame.Tasks(1, System.nanoTime(), false, new int[] {0}, new byte[][] {new byte[1]}),
+          new Frame.Results(1, 1, 2, false, List.of(new Frame.TaskOutcome(0, 0, 1, null)), new byte[0][]),
           new Frame.Started(0, 1),
           new Frame.Failure("training"),
           new Frame.Goodbye(0, -1));
       for (Frame frame : frames) {
         FrameCodec.write(out, frame);
       }
-      DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+      FrameInput input = new FrameInput(new ByteArrayInputStream(bytes.toByteArray()));
+      input.hasWholeFrame();
+      DataInputStream in = new DataInputStream(input);
       for (int i = 0; i < frames.size(); i++) {
         FrameCodec.read(in);
       }
+      new ParentWatch(new ParentWatch.ProcSelfStat(), null).stillThere();
       TaskContext context = new TaskContext() {
         @Override
         public void checkpoint() {}

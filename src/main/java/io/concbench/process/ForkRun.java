@@ -100,7 +100,8 @@ final class ForkRun implements ExecutorRun, PhaseTimes {
           watchdog = child.killAfter(settings.taskTimeoutNanos());
         }
         long sent = System.nanoTime();
-        child.send(new Frame.Tasks(index, sent, new int[] {index}, payloads(index)));
+        child.send(new Frame.Tasks(index, sent, false, new int[] {index}, payloads(index)));
+        long looked = System.nanoTime();
         Frame reply = child.receive();
         long arrived = System.nanoTime();
         if (watchdog != null) {
@@ -109,7 +110,7 @@ final class ForkRun implements ExecutorRun, PhaseTimes {
         if (!(reply instanceof Frame.Results results) || results.outcomes().size() != 1) {
           throw new ProtocolException("child answered " + reply.getClass().getSimpleName() + " instead of a result");
         }
-        transitNanos.addAndGet(results.transitNanos(sent, arrived));
+        transitNanos.addAndGet(results.transitNanos(looked, arrived));
         Frame.TaskOutcome outcome = results.outcomes().get(0);
         if (outcome.error() != null) {
           remote.failed(new TaskFailure(index, "threw in the child: " + outcome.error(), child.pid(), null, false,

@@ -29,23 +29,35 @@ public sealed interface Frame {
    */
   record Ready(long warmUpNanos) implements Frame {}
 
-  /** Parent to worker: a chunk of tasks, with one payload per task (empty when payloadBytes is 0). */
-  record Tasks(long chunk, long sentNanos, int[] indices, byte[][] payloads) implements Frame {}
+  /**
+   * Parent to worker: a chunk of tasks, with one payload per task (empty when payloadBytes is 0).
+   *
+   * @param mayHold whether the worker may hold this chunk's results back a little, to write them with the
+   *     results of the chunks after it; if not, it also writes any results it holds before running it
+   */
+  record Tasks(long chunk, long sentNanos, boolean mayHold, int[] indices, byte[][] payloads) implements Frame {}
 
   /**
    * Worker to parent: the outcome of a whole chunk.
    *
-   * @param receivedNanos when the worker had read the chunk; {@code replyNanos} when it wrote this reply
+   * @param requestNanos the request's pipe transit as the worker saw it: from when the chunk was sent, or
+   *     when the worker turned to read it if it was busy until then, to when the worker had read it
+   * @param replyNanos when the worker wrote this reply
+   * @param more whether more results follow in the same write (the parent may read them before answering)
    */
-  record Results(long chunk, long receivedNanos, long replyNanos, List<TaskOutcome> outcomes, byte[][] payloads)
-      implements Frame {
+  record Results(long chunk, long requestNanos, long replyNanos, boolean more, List<TaskOutcome> outcomes,
+      byte[][] payloads) implements Frame {
 
     /**
-     * Time the chunk spent in the pipes: request (parent sent it until the worker had read it) plus reply
-     * (worker wrote it until the parent had it), free of queueing behind another chunk and of the compute.
+     * Time the chunk spent moving through the pipes, request and reply: each from when it was written, or
+     * when its reader turned to it if that was later, until it was read. The time a message waits for a
+     * busy reader (behind another chunk, or the compute) is not transit.
+     *
+     * @param lookedNanos when the parent turned to read this reply
+     * @param arrivedNanos when the parent had read it
      */
-    public long transitNanos(long sentNanos, long arrivedNanos) {
-      return (receivedNanos - sentNanos) + (arrivedNanos - replyNanos);
+    public long transitNanos(long lookedNanos, long arrivedNanos) {
+      return requestNanos + arrivedNanos - Math.max(replyNanos, lookedNanos);
     }
   }
 

@@ -20,7 +20,7 @@ import java.util.Map;
 public final class FrameCodec {
 
   public static final int MAGIC = 0x434E4342; // "CNCB"
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
   /** Largest frame accepted: a chunk of 1024 tasks with 64 KiB payloads fits. */
   public static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
   public static final int MAX_TASKS_PER_FRAME = 1 << 20;
@@ -38,19 +38,35 @@ public final class FrameCodec {
 
   private FrameCodec() {}
 
-  /** Writes one frame; the caller flushes. */
+  /** The bytes a TASKS frame of {@code count} tasks takes on the wire, its length and type included. */
+  static long tasksFrameBytes(int count, int payloadBytes) {
+    // length, type, chunk, sentNanos, mayHold, count, indices, payload count and size, payloads
+    return 4 + 1 + 8 + 8 + 1 + 4 + 4L * count + 4 + 4 + (long) count * payloadBytes;
+  }
+
+  /**
+   * Writes one frame; the caller flushes. The fields are encoded into a small buffer first, to learn the
+   * frame's length; payloads, which come last, go straight to {@code out}: copying megabytes of them into a
+   * growing buffer cost more than the tasks (docs/process-executors.md, payloads).
+   */
   public static void write(DataOutputStream out, Frame frame) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
     DataOutputStream body = new DataOutputStream(bytes);
     byte type = encode(frame, body);
     body.flush();
-    if (bytes.size() + 1 > MAX_FRAME_BYTES) {
-      throw new ProtocolException("frame of " + (bytes.size() + 1) + " bytes is over the cap of " + MAX_FRAME_BYTES
+    byte[][] payloads = frame instanceof Frame.Tasks t ? t.payloads()
+        : frame instanceof Frame.Results r ? r.payloads() : null;
+    long length = bytes.size() + 1 + (payloads == null ? 0 : payloadsBytes(payloads));
+    if (length > MAX_FRAME_BYTES) {
+      throw new ProtocolException("frame of " + length + " bytes is over the cap of " + MAX_FRAME_BYTES
           + " (lower --chunksize or --payload-bytes)");
     }
-    out.writeInt(bytes.size() + 1);
+    out.writeInt((int) length);
     out.writeByte(type);
     bytes.writeTo(out);
+    if (payloads != null) {
+      writePayloads(out, payloads);
+    }
   }
 
   private static byte encode(Frame frame, DataOutputStream body) throws IOException {
@@ -79,17 +95,18 @@ public final class FrameCodec {
     if (frame instanceof Frame.Tasks t) {
       body.writeLong(t.chunk());
       body.writeLong(t.sentNanos());
+      body.writeBoolean(t.mayHold());
       body.writeInt(t.indices().length);
       for (int index : t.indices()) {
         body.writeInt(index);
       }
-      writePayloads(body, t.payloads());
-      return TASKS;
+      return TASKS; // payloads follow, written by write()
     }
     if (frame instanceof Frame.Results r) {
       body.writeLong(r.chunk());
-      body.writeLong(r.receivedNanos());
+      body.writeLong(r.requestNanos());
       body.writeLong(r.replyNanos());
+      body.writeBoolean(r.more());
       body.writeInt(r.outcomes().size());
       for (Frame.TaskOutcome o : r.outcomes()) {
         body.writeInt(o.index());
@@ -100,8 +117,7 @@ public final class FrameCodec {
           body.writeUTF(truncate(o.error()));
         }
       }
-      writePayloads(body, r.payloads());
-      return RESULTS;
+      return RESULTS; // payloads follow, written by write()
     }
     if (frame instanceof Frame.Started s) {
       body.writeInt(s.index());
@@ -118,15 +134,22 @@ public final class FrameCodec {
     return GOODBYE;
   }
 
-  private static void writePayloads(DataOutputStream body, byte[][] payloads) throws IOException {
-    body.writeInt(payloads.length);
+  /** The bytes {@code payloads} take in a frame; checks they have one size, as the encoding needs. */
+  private static long payloadsBytes(byte[][] payloads) throws ProtocolException {
     int size = payloads.length == 0 ? 0 : payloads[0].length;
-    body.writeInt(size);
     for (byte[] payload : payloads) {
       if (payload.length != size) {
         throw new ProtocolException("payloads of one frame must have one size");
       }
-      body.write(payload);
+    }
+    return 4 + 4 + (long) payloads.length * size;
+  }
+
+  private static void writePayloads(DataOutputStream out, byte[][] payloads) throws IOException {
+    out.writeInt(payloads.length);
+    out.writeInt(payloads.length == 0 ? 0 : payloads[0].length);
+    for (byte[] payload : payloads) {
+      out.write(payload);
     }
   }
 
@@ -195,17 +218,19 @@ public final class FrameCodec {
       case TASKS: {
         long chunk = body.readLong();
         long sent = body.readLong();
+        boolean mayHold = body.readBoolean();
         int count = count(body, size, 4);
         int[] indices = new int[count];
         for (int i = 0; i < count; i++) {
           indices[i] = body.readInt();
         }
-        return new Frame.Tasks(chunk, sent, indices, readPayloads(body, size));
+        return new Frame.Tasks(chunk, sent, mayHold, indices, readPayloads(body, size));
       }
       case RESULTS: {
         long chunk = body.readLong();
-        long received = body.readLong();
+        long request = body.readLong();
         long reply = body.readLong();
+        boolean more = body.readBoolean();
         int count = count(body, size, 21);
         List<Frame.TaskOutcome> outcomes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -215,7 +240,7 @@ public final class FrameCodec {
           String error = body.readBoolean() ? body.readUTF() : null;
           outcomes.add(new Frame.TaskOutcome(index, result, compute, error));
         }
-        return new Frame.Results(chunk, received, reply, outcomes, readPayloads(body, size));
+        return new Frame.Results(chunk, request, reply, more, outcomes, readPayloads(body, size));
       }
       case READY:
         return new Frame.Ready(body.readLong());

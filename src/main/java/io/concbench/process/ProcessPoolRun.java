@@ -17,49 +17,93 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One run of the {@code process-pool} executor: W worker JVMs started in parallel before the timed region,
  * fed chunks of task indices over their stdin, answering over their stdout.
  *
  * <p>Each worker has {@value #CHUNKS_IN_FLIGHT} chunks in flight, as CPython's pool queues work ahead: a
- * strict request-reply loop would pay a whole pipe round trip per chunk. A reader thread per worker turns
- * its frames into events for the dispatcher (the thread that called {@link #execute}), which alone sends,
- * counts and decides. A worker that dies is seen at once (end of its stream), replaced, and its in-flight
- * tasks are tried again up to {@code --retries} times, then reported failed with its exit code and stderr.
+ * strict request-reply loop would pay a whole pipe round trip per chunk. A reader thread per worker takes its
+ * results and, when the next chunk is small (see {@link #DIRECT_WRITE_BYTES}), writes it to that worker at
+ * once: handing each result to another thread to send the next chunk cost a thread wake-up per chunk, tens
+ * of microseconds on a small VM, most of the cost of sending tiny tasks one by one. The thread that called
+ * {@link #execute} writes the larger chunks, replaces workers and enforces --task-timeout; one lock guards
+ * the shared state. A worker that dies is seen at once (end of its stream) by its reader, replaced, and its
+ * in-flight tasks are tried again up to {@code --retries} times, then reported failed with its exit code and
+ * stderr.
  */
 final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
 
   static final int CHUNKS_IN_FLIGHT = 2;
+  /**
+   * Chunks in flight, at most, to a worker whose chunks are quick (their tasks computed in under
+   * {@value #QUICK_CHUNK_NANOS} ns) and small: then frames go several per system call each way (the worker
+   * answers the chunks already buffered together, see WorkerSession), and a few more queued chunks cost the
+   * other workers almost nothing if this one dies or finishes last.
+   */
+  static final int QUICK_CHUNKS_IN_FLIGHT = 32;
+  static final long QUICK_CHUNK_NANOS = 20_000;
+  /**
+   * A worker's reader thread writes chunks to its worker itself only if they and the others in flight to
+   * that worker fit together in one page, the smallest pipe buffer Linux gives: that write cannot block. A
+   * write that could block would be a deadlock: the reader would stop draining the worker's results while
+   * the worker, its stdout full, stopped reading its stdin. Larger chunks are written by the dispatcher
+   * while the readers keep draining.
+   */
+  static final int DIRECT_WRITE_BYTES = 4096;
   private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final long EXIT_WAIT_MILLIS = 5_000;
 
-  private sealed interface Event {
-    Slot slot();
-  }
+  /** Tasks to send as one chunk; {@code again} when they come back from a worker that died. */
+  private record Work(int[] indices, boolean again) {}
 
-  private record Replied(Slot slot, Frame.Results results, long arrivedNanos) implements Event {}
+  /** A chunk sent; {@code mayHold} if its worker was allowed to hold its results back (see died()). */
+  private record Chunk(long id, int[] indices, long sentNanos, long frameBytes, boolean mayHold) {}
 
-  private record Started(Slot slot, int index, long nanos) implements Event {}
-
-  private record Died(Slot slot, String reason) implements Event {}
-
-  private record Chunk(long id, int[] indices, long sentNanos) {}
-
-  /** A worker and what it has been sent. Touched by the dispatcher only. */
+  /** A worker and what it has been sent. Guarded by the lock, except what says otherwise. */
   private static final class Slot {
     final WorkerProcess worker;
     final Map<Long, Chunk> inFlight = new LinkedHashMap<>();
     long assigned;
+    /** Its last chunk computed in under QUICK_CHUNK_NANOS. */
+    boolean quick;
     int runningTask = -1;
     long runningSince;
+    /** Gone from the pool (died, or retired): its in-flight work was requeued or failed. */
     boolean dead;
+    /** The dispatcher is writing a chunk to it outside the lock: nobody else may write to it meanwhile. */
+    boolean writing;
+    /** Set when concbench killed it: why, for the report, and the task that ran over time (or -1). */
+    String killedBecause;
+    int timedOutTask = -1;
+    /** Asked to leave (goodbye sent): its goodbye in return is expected. Written and read by any thread. */
+    volatile boolean leaving;
 
     Slot(WorkerProcess worker) {
       this.worker = worker;
+    }
+
+    /**
+     * Two chunks, or for quick ones as many as its reader can write without blocking (up to
+     * QUICK_CHUNKS_IN_FLIGHT): a deep queue of large frames would keep the dispatcher writing to this worker
+     * while the others wait for theirs.
+     */
+    int chunksInFlightAtMost(long frameBytes) {
+      if (!quick) {
+        return CHUNKS_IN_FLIGHT;
+      }
+      return (int) Math.max(CHUNKS_IN_FLIGHT, Math.min(QUICK_CHUNKS_IN_FLIGHT, DIRECT_WRITE_BYTES / frameBytes));
+    }
+
+    long unreadBytesAtMost() {
+      long bytes = 0;
+      for (Chunk chunk : inFlight.values()) {
+        bytes += chunk.frameBytes();
+      }
+      return bytes;
     }
   }
 
@@ -67,11 +111,27 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
   private final ProcessSettings settings;
   private final WorkloadSpec workload;
   private final WorkerCommand command;
+  private final ReentrantLock lock = new ReentrantLock();
+  /** Signalled when the dispatcher has something to do: all accounted, a worker gone, a chunk to write. */
+  private final Condition dispatcherWanted = lock.newCondition();
   private final List<Slot> slots = new ArrayList<>();
-  private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-  private long nextChunk;
+  /** Workers asked to leave after --max-tasks-per-child: close() waits for them too. */
+  private final List<Slot> retired = new ArrayList<>();
   private long poolStartNanos;
   private long shutdownNanos;
+
+  // The state of the batch being executed, guarded by the lock.
+  private boolean over;
+  /** The dispatcher has been called since it last looked (a flag, so that no call is lost while it works). */
+  private boolean dispatcherCalled;
+  private RemoteTasks remote;
+  private Deque<Work> pending;
+  private int[] attempts;
+  private long tasks;
+  private long accounted;
+  private int replacementsWanted;
+  private long dispatcherWakesAt;
+  private long nextChunk;
   private long computeNanos;
   private long transitNanos;
   private long tasksReported;
@@ -87,22 +147,30 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
     this.workload = workload;
     this.command = command;
     long start = System.nanoTime();
+    List<WorkerProcess> started = new ArrayList<>();
     try {
       // Start every JVM first, then wait for each: they boot in parallel.
-      List<WorkerProcess> started = new ArrayList<>();
       for (int i = 0; i < workers; i++) {
         started.add(WorkerProcess.start(command));
       }
+      List<Slot> ready = new ArrayList<>();
       for (WorkerProcess worker : started) {
-        slots.add(ready(worker));
+        ready.add(ready(worker));
+      }
+      lock.lock();
+      try {
+        ready.forEach(this::attach);
+      } finally {
+        lock.unlock();
       }
     } catch (IOException e) {
-      slots.forEach(s -> s.worker.kill());
+      started.forEach(WorkerProcess::kill);
       throw new UncheckedIOException("process-pool: " + e.getMessage(), e);
     }
     poolStartNanos = System.nanoTime() - start;
   }
 
+  /** Handshake and set-up of a started worker; the worker is killed if either fails. */
   private Slot ready(WorkerProcess worker) throws IOException {
     try {
       worker.awaitHello();
@@ -114,75 +182,94 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
       worker.kill();
       throw e;
     }
-    Slot slot = new Slot(worker);
-    Thread reader = new Thread(() -> read(slot), "concbench-pool-reader-" + worker.pid());
-    reader.setDaemon(true);
-    reader.start();
-    return slot;
+    return new Slot(worker);
   }
 
+  /** Adds a ready worker to the pool and starts its reader; with the lock held, so its death is seen. */
+  private void attach(Slot slot) {
+    slots.add(slot);
+    Thread reader = new Thread(() -> read(slot), "concbench-pool-reader-" + slot.worker.pid());
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** A worker's reader thread: takes its frames as they come, until its stream ends. */
   private void read(Slot slot) {
+    String reason;
     try {
       while (true) {
+        long looked = System.nanoTime();
         Frame frame = slot.worker.receive();
         long arrived = System.nanoTime();
         if (frame instanceof Frame.Results results) {
-          events.add(new Replied(slot, results, arrived));
+          replied(slot, results, looked, arrived);
         } else if (frame instanceof Frame.Started started) {
-          events.add(new Started(slot, started.index(), started.startNanos()));
-        } else if (frame instanceof Frame.Goodbye) {
+          started(slot, started.index(), started.startNanos());
+        } else if (frame instanceof Frame.Goodbye && slot.leaving) {
           return;
         } else if (frame instanceof Frame.Failure failure) {
-          events.add(new Died(slot, "worker gave up: " + failure.message()));
-          return;
+          reason = "worker gave up: " + failure.message();
+          break;
         } else {
-          events.add(new Died(slot, "unexpected " + frame.getClass().getSimpleName() + " frame"));
-          return;
+          slot.worker.kill();
+          reason = "unexpected " + frame.getClass().getSimpleName() + " frame";
+          break;
         }
       }
     } catch (ProtocolException e) {
       slot.worker.kill();
-      events.add(new Died(slot, "protocol error: " + e.getMessage()));
+      reason = "protocol error: " + e.getMessage();
     } catch (IOException e) {
-      events.add(new Died(slot, "worker's output ended (the process died)"));
+      reason = "worker's output ended (the process died)";
     }
+    died(slot, reason);
   }
 
   @Override
   public void execute(TaskBatch batch) throws InterruptedException {
-    RemoteTasks remote = batch.remote();
-    int tasks = batch.size();
+    int count = batch.size();
     int chunkSize = settings.chunksize() > 0 ? settings.chunksize()
-        : Math.max(1, (int) Math.ceil(tasks / (4.0 * workers)));
-    Deque<int[]> pending = new ArrayDeque<>();
-    for (int from = 0; from < tasks; from += chunkSize) {
-      int[] indices = new int[Math.min(chunkSize, tasks - from)];
+        : Math.max(1, (int) Math.ceil(count / (4.0 * workers)));
+    Deque<Work> chunks = new ArrayDeque<>();
+    for (int from = 0; from < count; from += chunkSize) {
+      int[] indices = new int[Math.min(chunkSize, count - from)];
       for (int i = 0; i < indices.length; i++) {
         indices[i] = from + i;
       }
-      pending.add(indices);
+      chunks.add(new Work(indices, false));
     }
-    int[] attempts = new int[tasks];
-    long accounted = 0;
-    cpuAtStart = workersCpuNanos();
-    while (accounted < tasks) {
-      if (batch.cancelled()) {
-        cancelled = true;
-        return;
+    lock.lock();
+    try {
+      remote = batch.remote();
+      pending = chunks;
+      attempts = new int[count];
+      tasks = count;
+      accounted = 0;
+      cpuAtStart = workersCpuNanos();
+      while (accounted < tasks) {
+        if (batch.cancelled()) {
+          cancelled = true;
+          return;
+        }
+        startReplacements();
+        for (Slot slot : new ArrayList<>(slots)) {
+          fill(slot, true);
+        }
+        expireOverdueTasks();
+        if (accounted < tasks && !dispatcherCalled) {
+          long wait = pollNanos();
+          dispatcherWakesAt = System.nanoTime() + wait;
+          dispatcherWanted.awaitNanos(wait);
+        }
+        dispatcherCalled = false;
       }
-      if (slots.isEmpty() && !pending.isEmpty()) {
-        accounted += replaceWorker(remote, pending);
+      childCpuNanos = Math.max(0, workersCpuNanos() - cpuAtStart + cpuOfGoneWorkers);
+      for (Slot slot : slots) {
+        notePeakMemory(slot);
       }
-      accounted += dispatch(pending, remote, attempts);
-      Event event = events.poll(pollNanos(), TimeUnit.NANOSECONDS);
-      if (event != null) {
-        accounted += handle(event, pending, remote, attempts);
-      }
-      accounted += expireOverdueTasks(pending, remote, attempts);
-    }
-    childCpuNanos = Math.max(0, workersCpuNanos() - cpuAtStart + cpuOfGoneWorkers);
-    for (Slot slot : slots) {
-      notePeakMemory(slot);
+    } finally {
+      over = true;
+      lock.unlock();
     }
   }
 
@@ -216,25 +303,60 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
     return childCpuNanos;
   }
 
-  /** Sends chunks to every worker with room; returns tasks that failed because no worker could be had. */
-  private long dispatch(Deque<int[]> pending, RemoteTasks remote, int[] attempts) {
-    long failed = 0;
-    for (int i = 0; i < slots.size() && !pending.isEmpty(); i++) {
-      Slot slot = slots.get(i);
-      while (!slot.dead && slot.inFlight.size() < CHUNKS_IN_FLIGHT && !pending.isEmpty() && hasRoom(slot)) {
-        int[] indices = pending.poll();
-        Chunk chunk = new Chunk(nextChunk++, indices, System.nanoTime());
+  /**
+   * Sends chunks to a worker with room, with the lock held on entry and exit but not during the write (the
+   * worker is marked {@code writing}, so that its chunks go out in the order they were assigned). Chunks
+   * that cannot block the write (see {@link #DIRECT_WRITE_BYTES}) are written by whichever thread calls;
+   * larger ones only by the dispatcher (a reader thread leaves them to it and wakes it).
+   */
+  private void fill(Slot slot, boolean dispatcher) {
+    while (!slot.dead && !slot.writing && !over) {
+      List<Frame> frames = new ArrayList<>();
+      long unread = slot.unreadBytesAtMost();
+      while (!pending.isEmpty() && hasRoom(slot)) {
+        long bytes = FrameCodec.tasksFrameBytes(pending.peek().indices().length, settings.payloadBytes());
+        if (slot.inFlight.size() >= slot.chunksInFlightAtMost(bytes)) {
+          break;
+        }
+        if (!dispatcher && unread + bytes > DIRECT_WRITE_BYTES) {
+          callDispatcher();
+          break;
+        }
+        unread += bytes;
+        Work work = pending.poll();
+        int[] indices = work.indices();
+        boolean mayHold = slot.quick && !work.again() && settings.taskTimeoutNanos() <= 0;
+        Chunk chunk = new Chunk(nextChunk++, indices, System.nanoTime(), bytes, mayHold);
         slot.inFlight.put(chunk.id(), chunk);
         slot.assigned += indices.length;
-        try {
-          slot.worker.send(new Frame.Tasks(chunk.id(), chunk.sentNanos(), indices, payloads(indices)));
-        } catch (IOException e) {
-          failed += workerDied(slot, "could not send to the worker: " + e.getMessage(), pending, remote, attempts,
-              -1);
-        }
+        frames.add(new Frame.Tasks(chunk.id(), chunk.sentNanos(), mayHold, indices, payloads(indices)));
+      }
+      if (frames.isEmpty()) {
+        return;
+      }
+      slot.writing = true;
+      IOException failure = null;
+      lock.unlock();
+      try {
+        slot.worker.send(frames);
+      } catch (IOException e) {
+        failure = e;
+      } finally {
+        lock.lock();
+        slot.writing = false;
+      }
+      if (failure != null) {
+        killBecause(slot, "could not send to the worker: " + failure.getMessage());
       }
     }
-    return failed;
+  }
+
+  /** Kills a worker; its reader reports it gone, with this reason, when its output ends. */
+  private static void killBecause(Slot slot, String reason) {
+    if (slot.killedBecause == null) {
+      slot.killedBecause = reason;
+    }
+    slot.worker.kill();
   }
 
   /** A worker to be recycled after --max-tasks-per-child takes no more than that. */
@@ -260,52 +382,76 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
     long now = System.nanoTime();
     long wait = IDLE_POLL_NANOS;
     for (Slot slot : slots) {
-      if (!slot.dead && slot.runningTask >= 0) {
+      if (!slot.dead && slot.runningTask >= 0 && slot.timedOutTask < 0) {
         wait = Math.min(wait, slot.runningSince + settings.taskTimeoutNanos() - now);
       }
     }
     return Math.max(0, wait);
   }
 
-  private long handle(Event event, Deque<int[]> pending, RemoteTasks remote, int[] attempts) {
-    Slot slot = event.slot();
-    if (slot.dead) {
-      return 0; // already handled: its in-flight work was requeued or failed
-    }
-    if (event instanceof Started started) {
-      slot.runningTask = started.index();
-      slot.runningSince = started.nanos();
-      return 0;
-    }
-    if (event instanceof Died died) {
-      return workerDied(slot, died.reason(), pending, remote, attempts, -1);
-    }
-    Replied replied = (Replied) event;
-    Frame.Results results = replied.results();
-    Chunk chunk = slot.inFlight.remove(results.chunk());
-    if (chunk == null) {
-      return 0;
-    }
-    transitNanos += results.transitNanos(chunk.sentNanos(), replied.arrivedNanos());
-    long accounted = 0;
-    for (int i = 0; i < results.outcomes().size(); i++) {
-      Frame.TaskOutcome outcome = results.outcomes().get(i);
-      String payloadProblem = payloadProblem(outcome.index(), results.payloads(), i);
-      if (outcome.error() != null || payloadProblem != null) {
-        String reason = outcome.error() != null ? "threw in the worker: " + outcome.error() : payloadProblem;
-        remote.failed(new TaskFailure(outcome.index(), reason, slot.worker.pid(), null, false, null));
-      } else {
-        remote.completed(outcome.index(), outcome.result(), outcome.computeNanos());
-        computeNanos += outcome.computeNanos();
-        tasksReported++;
+  /** A worker's task starts: the --task-timeout clock runs from here. */
+  private void started(Slot slot, int index, long nanos) {
+    lock.lock();
+    try {
+      if (slot.dead) {
+        return;
       }
-      accounted++;
+      slot.runningTask = index;
+      slot.runningSince = nanos;
+      if (!over && nanos + settings.taskTimeoutNanos() < dispatcherWakesAt) {
+        callDispatcher(); // its deadline comes before the dispatcher would look
+      }
+    } finally {
+      lock.unlock();
     }
-    slot.runningTask = -1;
-    if (!hasRoom(slot) && slot.inFlight.isEmpty()) {
-      retire(slot);
+  }
+
+  /** A chunk's results: counted, and the worker is sent its next chunk. */
+  private void replied(Slot slot, Frame.Results results, long lookedNanos, long arrivedNanos) {
+    lock.lock();
+    try {
+      if (slot.dead || over || remote == null) {
+        return; // already handled (its in-flight work was requeued or failed), or the batch is over
+      }
+      Chunk chunk = slot.inFlight.remove(results.chunk());
+      if (chunk == null) {
+        return;
+      }
+      transitNanos += results.transitNanos(lookedNanos, arrivedNanos);
+      long chunkComputeNanos = 0;
+      for (int i = 0; i < results.outcomes().size(); i++) {
+        Frame.TaskOutcome outcome = results.outcomes().get(i);
+        String payloadProblem = payloadProblem(outcome.index(), results.payloads(), i);
+        if (outcome.error() != null || payloadProblem != null) {
+          String reason = outcome.error() != null ? "threw in the worker: " + outcome.error() : payloadProblem;
+          remote.failed(new TaskFailure(outcome.index(), reason, slot.worker.pid(), null, false, null));
+        } else {
+          remote.completed(outcome.index(), outcome.result(), outcome.computeNanos());
+          computeNanos += outcome.computeNanos();
+          tasksReported++;
+        }
+        chunkComputeNanos += outcome.computeNanos();
+        accounted++;
+      }
+      slot.quick = chunkComputeNanos < QUICK_CHUNK_NANOS;
+      slot.runningTask = -1;
+      if (!hasRoom(slot) && slot.inFlight.isEmpty()) {
+        retire(slot);
+      } else if (!results.more()) {
+        fill(slot, false); // after the last of results written together: their next chunks in one write
+      }
+      if (accounted >= tasks) {
+        callDispatcher();
+      }
+    } finally {
+      lock.unlock();
     }
-    return accounted;
+  }
+
+  /** Wakes the dispatcher, with the lock held. */
+  private void callDispatcher() {
+    dispatcherCalled = true;
+    dispatcherWanted.signal();
   }
 
   private String payloadProblem(int index, byte[][] payloads, int position) {
@@ -318,93 +464,122 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
     return payloads[position][0] == (byte) ~(byte) index ? null : "result payload belongs to another task";
   }
 
-  /** Kills workers whose running task is over --task-timeout; that task fails, the rest are requeued. */
-  private long expireOverdueTasks(Deque<int[]> pending, RemoteTasks remote, int[] attempts) {
+  /**
+   * Kills workers whose running task is over --task-timeout; their readers then report them gone, that task
+   * failed as timed out, the rest requeued.
+   */
+  private void expireOverdueTasks() {
     if (settings.taskTimeoutNanos() <= 0) {
-      return 0;
+      return;
     }
     long now = System.nanoTime();
-    long failed = 0;
-    for (Slot slot : new ArrayList<>(slots)) {
-      if (!slot.dead && slot.runningTask >= 0 && now - slot.runningSince > settings.taskTimeoutNanos()) {
-        slot.worker.kill();
-        failed += workerDied(slot, "ran over --task-timeout of " + settings.taskTimeoutNanos() / 1_000_000 + " ms",
-            pending, remote, attempts, slot.runningTask);
+    for (Slot slot : slots) {
+      if (slot.runningTask >= 0 && slot.timedOutTask < 0 && now - slot.runningSince > settings.taskTimeoutNanos()) {
+        slot.timedOutTask = slot.runningTask;
+        killBecause(slot, "ran over --task-timeout of " + settings.taskTimeoutNanos() / 1_000_000 + " ms");
       }
     }
-    return failed;
   }
 
   /**
-   * Handles a worker that is gone: tasks of the chunk it was running are tried again (up to --retries) or
-   * fail; chunks it had not started yet go back to the queue untouched; a replacement starts if work is
-   * left. Returns the number of tasks that failed for good.
-   *
-   * @param timedOutTask the task that ran over time, or -1
+   * Handles a worker that is gone, in its reader thread: tasks of the chunk it was running are tried again
+   * (up to --retries) or fail; chunks it had not started yet go back to the queue untouched; the dispatcher
+   * is asked for a replacement.
    */
-  private long workerDied(Slot slot, String reason, Deque<int[]> pending, RemoteTasks remote, int[] attempts,
-      int timedOutTask) {
-    cpuOfGoneWorkers += cpuOf(slot); // 0 if it is already reaped: a dead worker's CPU is then not counted
-    slot.dead = true;
-    slots.remove(slot);
+  private void died(Slot slot, String readerReason) {
+    lock.lock();
+    try {
+      if (slot.dead) {
+        return; // retired
+      }
+      slot.dead = true; // nothing more is sent to it
+      slots.remove(slot);
+      if (over) {
+        return; // the batch is over: close() reaps it
+      }
+    } finally {
+      lock.unlock();
+    }
+    // What the OS can tell about it, without the lock: the exit code may take a moment to come.
+    long cpu = cpuOf(slot); // 0 if it is already reaped: a dead worker's CPU is then not counted
     Integer exitCode = slot.worker.exitCodeIfDead(2_000);
     String stderr = slot.worker.stderrTail();
-    long failed = 0;
-    List<Integer> again = new ArrayList<>();
-    boolean first = true;
-    for (Chunk chunk : slot.inFlight.values()) {
-      for (int index : chunk.indices()) {
-        boolean wasRunning = timedOutTask >= 0 ? index == timedOutTask
-            : slot.runningTask >= 0 ? index == slot.runningTask : first;
-        if (index == timedOutTask) {
-          remote.failed(new TaskFailure(index, reason, slot.worker.pid(), exitCode, true, stderr));
-          failed++;
-        } else if (wasRunning && attempts[index] >= settings.retries()) {
-          remote.failed(new TaskFailure(index, "worker died: " + reason, slot.worker.pid(), exitCode, false,
-              stderr));
-          failed++;
-        } else {
-          if (wasRunning) {
-            attempts[index]++;
-          }
-          again.add(index);
-        }
+    lock.lock();
+    try {
+      if (over) {
+        return;
       }
-      first = false;
+      cpuOfGoneWorkers += cpu;
+      String reason = slot.killedBecause != null ? slot.killedBecause : readerReason;
+      int timedOutTask = slot.timedOutTask;
+      List<Integer> again = new ArrayList<>();
+      // Without start reports, the first chunk in flight is taken as the one running; but if the worker was
+      // allowed to hold that chunk's results back, it may have finished it (and more) unreported: then which
+      // task was running is not known and no task counts a try. The tasks come back as chunks whose results
+      // are never held, so that the next death, if one of them causes it, is counted exactly.
+      boolean first = slot.inFlight.isEmpty() || !slot.inFlight.values().iterator().next().mayHold();
+      for (Chunk chunk : slot.inFlight.values()) {
+        for (int index : chunk.indices()) {
+          boolean wasRunning = timedOutTask >= 0 ? index == timedOutTask
+              : slot.runningTask >= 0 ? index == slot.runningTask : first;
+          if (index == timedOutTask) {
+            remote.failed(new TaskFailure(index, reason, slot.worker.pid(), exitCode, true, stderr));
+            accounted++;
+          } else if (wasRunning && attempts[index] >= settings.retries()) {
+            remote.failed(new TaskFailure(index, "worker died: " + reason, slot.worker.pid(), exitCode, false,
+                stderr));
+            accounted++;
+          } else {
+            if (wasRunning) {
+              attempts[index]++;
+            }
+            again.add(index);
+          }
+        }
+        first = false;
+      }
+      slot.inFlight.clear();
+      // Tried-again tasks go first, as one chunk: they were already waiting longest.
+      if (!again.isEmpty()) {
+        pending.addFirst(new Work(again.stream().mapToInt(Integer::intValue).toArray(), true));
+      }
+      replacementsWanted++;
+      callDispatcher();
+    } finally {
+      lock.unlock();
     }
-    slot.inFlight.clear();
-    // Tried-again tasks go first, as one chunk: they were already waiting longest.
-    if (!again.isEmpty()) {
-      pending.addFirst(again.stream().mapToInt(Integer::intValue).toArray());
-    }
-    if (!pending.isEmpty() && !cancelled) {
-      failed += replaceWorker(remote, pending);
-    }
-    return failed;
   }
 
   /**
-   * Starts a worker in place of one that is gone. If none can be started and no worker is left, every
-   * pending task fails, so that the run ends instead of waiting forever; returns how many failed.
+   * Starts workers in place of those gone, while there is work left for them, with the lock released during
+   * each start. If none can be started and no worker is left, every pending task fails, so that the run ends
+   * instead of waiting forever.
    */
-  private long replaceWorker(RemoteTasks remote, Deque<int[]> pending) {
-    try {
-      slots.add(ready(WorkerProcess.start(command)));
-      return 0;
-    } catch (IOException e) {
-      if (!slots.isEmpty()) {
-        return 0;
+  private void startReplacements() {
+    while ((replacementsWanted > 0 || slots.isEmpty()) && !pending.isEmpty() && !cancelled) {
+      replacementsWanted = Math.max(0, replacementsWanted - 1);
+      Slot fresh = null;
+      IOException failure = null;
+      lock.unlock();
+      try {
+        fresh = ready(WorkerProcess.start(command));
+      } catch (IOException e) {
+        failure = e;
+      } finally {
+        lock.lock();
       }
-      long failed = 0;
-      for (int[] indices : pending) {
-        for (int index : indices) {
-          remote.failed(new TaskFailure(index, "no worker could be started: " + e.getMessage(), -1, null, false,
-              null));
-          failed++;
+      if (fresh != null) {
+        attach(fresh);
+      } else if (slots.isEmpty()) {
+        for (Work work : pending) {
+          for (int index : work.indices()) {
+            remote.failed(new TaskFailure(index, "no worker could be started: " + failure.getMessage(), -1, null,
+                false, null));
+            accounted++;
+          }
         }
+        pending.clear();
       }
-      pending.clear();
-      return failed;
     }
   }
 
@@ -413,23 +588,32 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
     cpuOfGoneWorkers += cpuOf(slot);
     notePeakMemory(slot);
     slot.dead = true;
+    slot.leaving = true;
     slots.remove(slot);
+    retired.add(slot);
     try {
-      slot.worker.send(new Frame.Goodbye(0, -1));
+      slot.worker.send(new Frame.Goodbye(0, -1)); // small, and nothing else in flight: cannot block
     } catch (IOException e) {
       slot.worker.kill();
     }
-    try {
-      slots.add(ready(WorkerProcess.start(command)));
-    } catch (IOException e) {
-      // The other workers carry on; with none left, execute() tries again and fails what cannot run.
-    }
+    replacementsWanted++;
+    callDispatcher();
   }
 
   @Override
   public void close() {
     long start = System.nanoTime();
-    for (Slot slot : slots) {
+    List<Slot> left;
+    List<Slot> leaving;
+    lock.lock();
+    try {
+      left = new ArrayList<>(slots);
+      leaving = new ArrayList<>(retired);
+    } finally {
+      lock.unlock();
+    }
+    for (Slot slot : left) {
+      slot.leaving = true;
       if (cancelled) {
         slot.worker.kill();
       } else {
@@ -441,7 +625,11 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
       }
       slot.worker.closeInput();
     }
-    for (Slot slot : slots) {
+    for (Slot slot : leaving) {
+      slot.worker.closeInput();
+    }
+    left.addAll(leaving);
+    for (Slot slot : left) {
       slot.worker.awaitExit(EXIT_WAIT_MILLIS);
     }
     shutdownNanos = System.nanoTime() - start;

@@ -1,8 +1,6 @@
 package io.concbench.process;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -26,7 +24,7 @@ public final class WorkerMain {
       CdsTraining.run();
       return;
     }
-    DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
+    FrameInput in = new FrameInput(new FileInputStream(FileDescriptor.in));
     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(frames, 1 << 16));
     int status = new WorkerSession(in, out, new HaltNow()).run();
     System.exit(status);

@@ -1,10 +1,10 @@
 package io.concbench.process;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,7 +33,11 @@ final class WorkerProcess {
     this.process = process;
     this.spawnNanos = spawnNanos;
     this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
-    this.fromWorker = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
+    // The process's own stream, with its 8 KiB buffer, and no second buffer around it: a BufferedInputStream
+    // asked for more than its buffer holds reads straight from the pipe and then asks whether more is
+    // waiting, two system calls (fstat, FIONREAD) per read of a small reply, where system calls cost
+    // microseconds (a virtual machine). The JDK's buffer fills with one read and serves small frames whole.
+    this.fromWorker = new DataInputStream(process.getInputStream());
     this.stderr = new StderrTail(process.getErrorStream(), "concbench-worker-stderr");
   }
 
@@ -92,9 +96,17 @@ final class WorkerProcess {
     return DEADLINES.schedule(process::destroyForcibly, nanos, TimeUnit.NANOSECONDS);
   }
 
-  /** Sends one frame and flushes. Only one thread sends to a worker. */
-  void send(Frame frame) throws IOException {
+  /** Sends one frame and flushes. */
+  synchronized void send(Frame frame) throws IOException {
     FrameCodec.write(toWorker, frame);
+    toWorker.flush();
+  }
+
+  /** Sends frames in order with one flush: one system call where they fit the buffer. */
+  synchronized void send(List<Frame> frames) throws IOException {
+    for (Frame frame : frames) {
+      FrameCodec.write(toWorker, frame);
+    }
     toWorker.flush();
   }
 

@@ -11,14 +11,16 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * A worker's side of the protocol: handshake, set-up, then chunks of tasks until goodbye. A reader thread
- * takes frames off stdin as they arrive, stamping their arrival, so the parent can tell time spent in the
- * pipe from time spent queued behind the previous chunk. When stdin ends without a goodbye the parent is
- * gone (killed, even with -9): the worker ends at once, mid-task if need be, so no orphan outlives it.
+ * A worker's side of the protocol: handshake, set-up, then chunks of tasks until goodbye. One thread reads a
+ * chunk straight off stdin, runs it and writes the results: handing frames from a reader thread to a
+ * compute thread cost a thread wake-up per chunk, tens of microseconds on a small VM, which is most of the
+ * cost of sending tiny tasks one by one (docs/process-executors.md).
+ *
+ * <p>When stdin ends without a goodbye the parent is gone (killed, even with -9): between tasks the worker
+ * sees that at once, and mid-task a {@link ParentWatch} sees the parent's death within
+ * {@value ParentWatch#INTERVAL_MILLIS} ms; either way the worker ends, so no orphan outlives it.
  */
 final class WorkerSession {
 
@@ -27,19 +29,32 @@ final class WorkerSession {
   static final int BAD_SETUP = 3;
   static final int BROKEN_STREAM = 4;
 
-  private record Arrival(Frame frame, long nanos) {}
+  /**
+   * A reply is held back, to go out in one write with the next ones, only while chunks that are already
+   * buffered take less than {@value #QUICK_CHUNK_NANOS} ns each, and never longer than
+   * {@value #HOLD_NANOS} ns: for tiny tasks, a system call per reply costs more than the task.
+   */
+  static final long HOLD_NANOS = 200_000;
+  static final long QUICK_CHUNK_NANOS = 25_000;
 
+  /** A chunk's results, not yet written. */
+  private record Reply(long chunk, long requestNanos, List<Frame.TaskOutcome> outcomes, byte[][] payloads) {}
+
+  private final FrameInput buffered;
   private final DataInputStream in;
+  private final List<Reply> held = new ArrayList<>();
+  private long heldSince;
   private final DataOutputStream out;
   private final Runnable parentGone;
-  private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
   private long tasksDone;
 
   /**
-   * @param parentGone what to do when stdin ends without a goodbye (halt, in a real worker)
+   * @param parentGone what to do when stdin ends without a goodbye or the parent dies mid-task (halt, in a
+   *     real worker; in a test, it may return, and the session then ends)
    */
-  WorkerSession(DataInputStream in, DataOutputStream out, Runnable parentGone) {
-    this.in = in;
+  WorkerSession(FrameInput in, DataOutputStream out, Runnable parentGone) {
+    this.buffered = in;
+    this.in = new DataInputStream(in);
     this.out = out;
     this.parentGone = parentGone;
   }
@@ -68,20 +83,23 @@ final class WorkerSession {
         send(new Frame.Failure(e.getMessage()));
         return BAD_SETUP;
       }
-      long warmUp = 0;
-      if (setup.warmUp()) {
-        long start = System.nanoTime();
-        kernel.warmUp();
-        warmUp = System.nanoTime() - start;
+      Thread watch = ParentWatch.start(parentGone);
+      try {
+        long warmUp = 0;
+        if (setup.warmUp()) {
+          long start = System.nanoTime();
+          kernel.warmUp();
+          warmUp = System.nanoTime() - start;
+        }
+        send(new Frame.Ready(warmUp));
+        return serve(kernel, setup);
+      } finally {
+        if (watch != null) {
+          watch.interrupt();
+        }
       }
-      send(new Frame.Ready(warmUp));
-      startReader();
-      return serve(kernel, setup);
     } catch (IOException e) {
       System.err.println("concbench worker: " + e.getMessage());
-      return BROKEN_STREAM;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       return BROKEN_STREAM;
     }
   }
@@ -105,49 +123,37 @@ final class WorkerSession {
     return workload.bind(ParamValues.of(setup.params()));
   }
 
-  private void startReader() {
-    Thread reader = new Thread(new Reader(), "concbench-worker-stdin");
-    reader.setDaemon(true);
-    reader.start();
-  }
-
-  /** Reads frames as they arrive (a named class: no lambda on a worker's start-up path). */
-  private final class Reader implements Runnable {
-    @Override
-    public void run() {
-      try {
-        while (true) {
-          Frame frame = FrameCodec.read(in);
-          arrivals.add(new Arrival(frame, System.nanoTime()));
-          if (frame instanceof Frame.Goodbye) {
-            return;
-          }
-        }
-      } catch (EOFException e) {
-        parentGone.run();
-      } catch (IOException e) {
-        System.err.println("concbench worker: " + e.getMessage());
-        parentGone.run();
-      } catch (Throwable t) {
-        // Without this thread the worker can only wait forever: end it, so the parent sees it die.
-        System.err.println("concbench worker: reading frames failed: " + t);
-        Runtime.getRuntime().halt(BROKEN_STREAM);
-      }
-    }
-  }
-
-  private int serve(TaskKernel kernel, Frame.Setup setup) throws IOException, InterruptedException {
+  private int serve(TaskKernel kernel, Frame.Setup setup) throws IOException {
     LocalContext context = new LocalContext();
     while (true) {
-      Arrival arrival = arrivals.take();
-      if (arrival.frame() instanceof Frame.Goodbye) {
+      if (!held.isEmpty() && !buffered.hasWholeFrame()) {
+        writeHeld(); // before a read that may wait
+      }
+      long looked = System.nanoTime();
+      Frame frame;
+      try {
+        frame = FrameCodec.read(in);
+      } catch (EOFException e) {
+        parentGone.run();
+        return OK; // only in a test, where parentGone returns: nobody is left to answer
+      }
+      long received = System.nanoTime();
+      if (frame instanceof Frame.Goodbye) {
+        writeHeld();
         send(new Frame.Goodbye(tasksDone, ownCpuNanos()));
         return OK;
       }
-      if (!(arrival.frame() instanceof Frame.Tasks tasks)) {
-        send(new Frame.Failure("unexpected frame " + arrival.frame().getClass().getSimpleName()));
+      if (!(frame instanceof Frame.Tasks tasks)) {
+        writeHeld();
+        send(new Frame.Failure("unexpected frame " + frame.getClass().getSimpleName()));
         return BROKEN_STREAM;
       }
+      if (!tasks.mayHold()) {
+        writeHeld(); // so that, should this chunk kill the worker, the parent knows it was the one running
+      }
+      // The request's transit: from when it was sent, or when this worker turned to read it if the chunk
+      // was already waiting, until it was read; the time it waited behind the previous chunk is not transit.
+      long requestNanos = received - Math.max(tasks.sentNanos(), looked);
       List<Frame.TaskOutcome> outcomes = new ArrayList<>(tasks.indices().length);
       byte[][] replies = new byte[tasks.payloads().length][];
       for (int i = 0; i < tasks.indices().length; i++) {
@@ -169,9 +175,35 @@ final class WorkerSession {
         }
         tasksDone++;
       }
-      FrameCodec.write(out, new Frame.Results(tasks.chunk(), arrival.nanos(), System.nanoTime(), outcomes, replies));
-      out.flush();
+      if (held.isEmpty()) {
+        heldSince = System.nanoTime();
+      }
+      held.add(new Reply(tasks.chunk(), requestNanos, outcomes, replies));
+      long now = System.nanoTime();
+      boolean hold = tasks.mayHold() && !setup.reportStarts() && now - received < QUICK_CHUNK_NANOS
+          && now - heldSince < HOLD_NANOS && buffered.hasWholeFrame();
+      if (!hold) {
+        writeHeld();
+      }
     }
+  }
+
+  /**
+   * Writes the held replies with one flush, stamped now (a reply's transit starts when it is written), each
+   * but the last saying that more follow in the same write.
+   */
+  private void writeHeld() throws IOException {
+    if (held.isEmpty()) {
+      return;
+    }
+    long now = System.nanoTime();
+    for (int i = 0; i < held.size(); i++) {
+      Reply reply = held.get(i);
+      FrameCodec.write(out, new Frame.Results(reply.chunk(), reply.requestNanos(), now, i < held.size() - 1,
+          reply.outcomes(), reply.payloads()));
+    }
+    out.flush();
+    held.clear();
   }
 
   /** This JVM's CPU time so far, all threads, or -1 where the OS does not say. */

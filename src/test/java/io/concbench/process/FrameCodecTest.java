@@ -29,20 +29,32 @@ class FrameCodecTest {
         .isEqualTo(new Frame.Hello(FrameCodec.MAGIC, FrameCodec.VERSION, 4242));
     assertThat(roundTrip(new Frame.Setup("mixed", params, 3, true, true)))
         .isEqualTo(new Frame.Setup("mixed", params, 3, true, true));
-    Frame.Tasks tasks = (Frame.Tasks) roundTrip(new Frame.Tasks(7, 123, new int[] {10, 11}, payloads));
+    Frame.Tasks tasks = (Frame.Tasks) roundTrip(new Frame.Tasks(7, 123, true, new int[] {10, 11}, payloads));
     assertThat(tasks.chunk()).isEqualTo(7);
     assertThat(tasks.sentNanos()).isEqualTo(123);
+    assertThat(tasks.mayHold()).isTrue();
     assertThat(tasks.indices()).containsExactly(10, 11);
     assertThat(tasks.payloads()).isDeepEqualTo(payloads);
     List<Frame.TaskOutcome> outcomes = List.of(new Frame.TaskOutcome(10, -5, 99, null),
         new Frame.TaskOutcome(11, 0, 7, "java.lang.IllegalStateException: boom"));
-    Frame.Results results = (Frame.Results) roundTrip(new Frame.Results(7, 1, 2, outcomes, payloads));
+    Frame.Results results = (Frame.Results) roundTrip(new Frame.Results(7, 1, 2, true, outcomes, payloads));
+    assertThat(results.requestNanos()).isEqualTo(1);
+    assertThat(results.replyNanos()).isEqualTo(2);
+    assertThat(results.more()).isTrue();
     assertThat(results.outcomes()).isEqualTo(outcomes);
     assertThat(results.payloads()).isDeepEqualTo(payloads);
     assertThat(roundTrip(new Frame.Started(3, 77))).isEqualTo(new Frame.Started(3, 77));
     assertThat(roundTrip(new Frame.Ready(55))).isEqualTo(new Frame.Ready(55));
     assertThat(roundTrip(new Frame.Failure("unknown workload"))).isEqualTo(new Frame.Failure("unknown workload"));
     assertThat(roundTrip(new Frame.Goodbye(12, 3456))).isEqualTo(new Frame.Goodbye(12, 3456));
+  }
+
+  @Test
+  void theSizeOfATasksFrameIsKnownBeforeItIsEncoded() throws IOException {
+    assertThat(bytesOf(new Frame.Tasks(1, 2, false, new int[] {3}, new byte[0][])))
+        .hasSize((int) FrameCodec.tasksFrameBytes(1, 0));
+    assertThat(bytesOf(new Frame.Tasks(1, 2, false, new int[] {3, 4, 5}, new byte[][] {new byte[7], new byte[7], new byte[7]})))
+        .hasSize((int) FrameCodec.tasksFrameBytes(3, 7));
   }
 
   @Test
@@ -109,8 +121,8 @@ class FrameCodecTest {
   @Test
   void countsThatCannotFitTheFrameAreRefused() {
     // A tasks frame that claims a million indices in a few bytes must fail before allocating them.
-    byte[] lying = ByteBuffer.allocate(4 + 1 + 8 + 8 + 4).putInt(1 + 8 + 8 + 4).put(FrameCodec.TASKS).putLong(1)
-        .putLong(2).putInt(1_000_000).array();
+    byte[] lying = ByteBuffer.allocate(4 + 1 + 8 + 8 + 1 + 4).putInt(1 + 8 + 8 + 1 + 4).put(FrameCodec.TASKS)
+        .putLong(1).putLong(2).put((byte) 0).putInt(1_000_000).array();
 
     assertThatThrownBy(() -> read(lying)).isInstanceOf(ProtocolException.class).hasMessageContaining("does not fit");
   }
@@ -120,7 +132,7 @@ class FrameCodecTest {
     byte[][] huge = {new byte[FrameCodec.MAX_PAYLOAD_BYTES], new byte[FrameCodec.MAX_PAYLOAD_BYTES],
         new byte[FrameCodec.MAX_PAYLOAD_BYTES], new byte[FrameCodec.MAX_PAYLOAD_BYTES]};
 
-    assertThatThrownBy(() -> bytesOf(new Frame.Tasks(1, 1, new int[] {0, 1, 2, 3}, huge)))
+    assertThatThrownBy(() -> bytesOf(new Frame.Tasks(1, 1, false, new int[] {0, 1, 2, 3}, huge)))
         .isInstanceOf(ProtocolException.class).hasMessageContaining("over the cap");
   }
 
