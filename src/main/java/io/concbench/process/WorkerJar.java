@@ -43,7 +43,7 @@ final class WorkerJar {
       Files.createDirectories(cacheDirectory);
       Path partial = cacheDirectory.resolve(name + ".tmp" + OwnPid.get());
       try (JarFile jar = new JarFile(source);
-          JarOutputStream out = new JarOutputStream(Files.newOutputStream(partial))) {
+          JarOutputStream out = new JarOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(partial)))) {
         for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
           JarEntry entry = entries.nextElement();
           if (entry.getName().startsWith(OWN_CLASSES)) {
