@@ -4,9 +4,13 @@ import io.concbench.report.ReportFormat;
 import io.concbench.report.ReportFormats;
 import io.concbench.result.Report;
 import io.concbench.result.ReportReader;
+import io.concbench.result.Result;
+import io.concbench.result.Scaling;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,8 +33,10 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE.json", description = "A report written by 'concbench run'.")
-  Path file;
+  @Parameters(arity = "1..*", paramLabel = "FILE.json",
+      description = "A report written by 'concbench run' or 'matrix' (or scripts/python-baseline). Several are "
+          + "shown as one, their results side by side, with the first one's environment and command line.")
+  List<Path> files;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
       completionCandidates = FormatNames.class,
@@ -47,13 +53,15 @@ public final class ReportCommand implements Callable<Integer> {
     if (output != null) {
       OutputFiles.requireWritable("--output", output.toString(), output);
     }
-    Report report;
-    try {
-      report = ReportReader.read(file);
-    } catch (ReportReader.BadReportException e) {
-      throw new UsageException(e.getMessage());
+    List<Report> reports = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        reports.add(ReportReader.read(file));
+      } catch (ReportReader.BadReportException e) {
+        throw new UsageException(e.getMessage());
+      }
     }
-    String text = chosen.render(report);
+    String text = chosen.render(combined(reports));
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(text);
@@ -62,5 +70,26 @@ public final class ReportCommand implements Callable<Integer> {
     }
     OutputFiles.write(output, text);
     return ExitCodes.OK;
+  }
+
+  /**
+   * One report of several, results and scaling curves in file order: complete only if every one was. The
+   * environment and command line are the first's; a reader comparing across machines is warned by
+   * {@code compare}, not here.
+   */
+  static Report combined(List<Report> reports) {
+    if (reports.size() == 1) {
+      return reports.get(0);
+    }
+    Report first = reports.get(0);
+    List<Result> results = new ArrayList<>();
+    List<Scaling> scaling = new ArrayList<>();
+    boolean complete = true;
+    for (Report r : reports) {
+      results.addAll(r.results());
+      scaling.addAll(r.scaling());
+      complete &= r.complete();
+    }
+    return new Report(first.schema(), complete, first.commandLine(), first.environment(), results, scaling);
   }
 }
