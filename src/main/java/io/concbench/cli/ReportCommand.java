@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code concbench report FILE.json --format F}: re-renders a saved run. */
 @Command(name = "report", sortOptions = false, mixinStandardHelpOptions = true,
-    description = "Re-renders a saved JSON report in another format.")
+    description = "Re-renders saved JSON reports in another format; several are shown as one, side by side.")
 public final class ReportCommand implements Callable<Integer> {
 
   /** Format names for help and completion, from the registry. */
