@@ -94,10 +94,10 @@ final class BenchmarkSession implements AutoCloseable {
           finished.put(m.benchmarkCase(), m);
           results.add(assembler.assemble(m, plan.baselineFor(m.benchmarkCase(), group).map(finished::get)
               .orElse(null)));
-          save(results, scaling.apply(results), true);
+          // After the group's last result only warm-ups (of the next group) follow: every export may be drawn.
+          save(results, scaling.apply(results), finished.size() < group.size());
         });
         step += group.size() * (plan.warmup() + plan.runs());
-        save(results, scaling.apply(results), false); // between groups: the next one starts with warm-ups
       }
       return false;
     } catch (Cancellation.CancelledException | InterruptedException e) {
