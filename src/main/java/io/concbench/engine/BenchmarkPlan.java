@@ -41,7 +41,7 @@ public record BenchmarkPlan(List<List<BenchmarkCase>> groups, int warmup, int ru
         boolean guarded = choice.workload().usesCounter() || executor.usesGuard();
         for (Guard guard : guarded ? guards : java.util.Collections.<Guard>singletonList(null)) {
           cases.add(new BenchmarkCase(choice.workload(), choice.params(), choice.tasks(), executor,
-              workersOf(executor, settings.workers(), choice.tasks()), guard, settings));
+              executor.threadsAtOnce(settings.workers(), choice.tasks()), guard, settings));
         }
       }
       groups.add(List.copyOf(cases));
@@ -90,18 +90,13 @@ public record BenchmarkPlan(List<List<BenchmarkCase>> groups, int warmup, int ru
               ExecutorSettings own = new ExecutorSettings(workers, settings.switchIntervalNanos(),
                   settings.process().withChunksize(chunk));
               cases.add(new BenchmarkCase(choice.workload(), choice.params(), choice.tasks(), executor,
-                  workersOf(executor, workers, choice.tasks()), guard, own));
+                  executor.threadsAtOnce(workers, choice.tasks()), guard, own));
             }
           }
         }
       }
     }
     return new BenchmarkPlan(List.of(List.copyOf(cases)), warmup, runs, baseline == null ? null : baseline.name());
-  }
-
-  /** Threads that run tasks at once: what efficiency (speedup per worker) divides by. */
-  static int workersOf(ExecutorRegistry.Entry executor, int workers, int tasks) {
-    return executor.threadsAtOnce(workers, tasks);
   }
 
   /** Warm-up and measured runs in the whole plan, for progress. */

@@ -27,12 +27,6 @@ public record Scaling(
     AmdahlFit amdahl,
     UslFit usl) {
 
-  /** A curve that no chunksize applies to. */
-  public Scaling(String workload, String executor, Map<String, Long> params, String guard, String reference,
-      double referenceWallMs, List<ScalingPoint> points, AmdahlFit amdahl, UslFit usl) {
-    this(workload, executor, params, guard, null, reference, referenceWallMs, points, amdahl, usl);
-  }
-
   /** One measured worker count: its median wall time and its speedup over the reference. */
   public record ScalingPoint(int workers, double wallMs, double speedup) {}
 

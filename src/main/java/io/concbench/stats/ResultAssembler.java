@@ -13,6 +13,7 @@ import io.concbench.result.Result;
 import io.concbench.result.Summary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.HdrHistogram.Histogram;
 
@@ -28,10 +29,6 @@ public final class ResultAssembler {
   private final int processors;
   private final int warmupRuns;
   private final int requestedRuns;
-
-  public ResultAssembler(int processors, int warmupRuns) {
-    this(processors, warmupRuns, 0);
-  }
 
   /** @param requestedRuns the measured runs asked for: a result of fewer (interrupted) says so */
   public ResultAssembler(int processors, int warmupRuns, int requestedRuns) {
@@ -141,16 +138,11 @@ public final class ResultAssembler {
   }
 
   /** A memory figure of every run, in MiB; null if any run does not know it. */
-  private static Summary megabytes(List<RunSample> runs, java.util.function.ToLongFunction<RunSample> bytes) {
-    double[] values = new double[runs.size()];
-    for (int i = 0; i < values.length; i++) {
-      long value = bytes.applyAsLong(runs.get(i));
-      if (value < 0) {
-        return null;
-      }
-      values[i] = value / (1024.0 * 1024.0);
-    }
-    return values.length == 0 ? null : Summaries.of(values);
+  private static Summary megabytes(List<RunSample> runs, ToLongFunction<RunSample> bytes) {
+    return everyRun(runs, r -> {
+      long value = bytes.applyAsLong(r);
+      return value < 0 ? null : value / (1024.0 * 1024.0);
+    });
   }
 
   /**
@@ -187,9 +179,14 @@ public final class ResultAssembler {
 
   /** A phase the executor timed in every run, summarised; null if it does not time it. */
   private static Summary phase(List<RunSample> runs, String name) {
+    return everyRun(runs, r -> r.phaseMillis() == null ? null : r.phaseMillis().get(name));
+  }
+
+  /** A figure of every run, summarised; null if any run does not know it (null) or there are no runs. */
+  private static Summary everyRun(List<RunSample> runs, Function<RunSample, Double> figure) {
     double[] values = new double[runs.size()];
     for (int i = 0; i < values.length; i++) {
-      Double value = runs.get(i).phaseMillis() == null ? null : runs.get(i).phaseMillis().get(name);
+      Double value = figure.apply(runs.get(i));
       if (value == null) {
         return null;
       }

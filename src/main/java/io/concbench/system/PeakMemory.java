@@ -36,19 +36,6 @@ public interface PeakMemory {
     }
   };
 
-  /** Knows nothing: for tests, and where the engine should not touch /proc. */
-  PeakMemory NONE = new PeakMemory() {
-    @Override
-    public boolean resetOwnPeak() {
-      return false;
-    }
-
-    @Override
-    public long ownPeakBytes() {
-      return -1;
-    }
-  };
-
   /** A process's peak resident memory in its life so far (or since its last reset), in bytes; -1 if unknown. */
   static long peakBytesOf(long pid) {
     return peakBytesOf(Long.toString(pid));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.concbench.engine.BenchmarkEngine.Measurement;
 import io.concbench.engine.Fakes.FakeClock;
 import io.concbench.executor.ExecutorRegistry;
+import io.concbench.system.PeakMemory;
 import io.concbench.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,35 @@ class BenchmarkEngineTest {
     // Every task took exactly 10 ms: every percentile is in 10 ms's bucket (3 significant digits).
     assertThat(m.latencyNanos().valuesAreEquivalent(m.latencyNanos().getMinValue(), TEN_MS)).isTrue();
     assertThat(m.latencyNanos().valuesAreEquivalent(m.latencyNanos().getMaxValue(), TEN_MS)).isTrue();
+  }
+
+  @Test
+  void everyRunStartsANewMemoryPeakAndReportsItsOwn() throws InterruptedException {
+    Workload workload = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());
+    BenchmarkCase single = Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("a", false, opened::add), 2, 1);
+    // Each reset starts a new peak, 1 MiB higher than the last: a run must report the peak of its own.
+    PeakMemory memory = new PeakMemory() {
+      private long resets;
+
+      @Override
+      public boolean resetOwnPeak() {
+        resets++;
+        return true;
+      }
+
+      @Override
+      public long ownPeakBytes() {
+        return resets << 20;
+      }
+    };
+    BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), new Cancellation(), Progress.NONE,
+        null, 1, memory);
+
+    Measurement m = engine.runGroup(List.of(single), 1, 3, 0, 4).get(0);
+
+    // The warm-up run took the first reset.
+    assertThat(m.runs()).extracting(RunSample::rssPeakBytes).containsExactly(2L << 20, 3L << 20, 4L << 20);
+    assertThat(m.runs()).extracting(RunSample::workerRssPeakBytes).containsOnly(-1L);
   }
 
   @Test

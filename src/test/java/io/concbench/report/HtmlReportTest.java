@@ -248,7 +248,7 @@ class HtmlReportTest {
 
   private static Report withScaling(Scaling.AmdahlFit amdahl, Scaling.UslFit usl) {
     Scaling s = ReportFixtures.scaling();
-    Scaling fitted = new Scaling(s.workload(), s.executor(), s.params(), s.guard(), s.reference(),
+    Scaling fitted = new Scaling(s.workload(), s.executor(), s.params(), s.guard(), s.chunksize(), s.reference(),
         s.referenceWallMs(), s.points(), amdahl, usl);
     Report sweep = sweep();
     return new Report(sweep.schema(), true, sweep.commandLine(), sweep.environment(), sweep.results(),

@@ -46,7 +46,7 @@ public final class ReportFixtures {
   public static Scaling scaling() {
     List<Scaling.ScalingPoint> points = List.of(new Scaling.ScalingPoint(1, 400, 1),
         new Scaling.ScalingPoint(2, 210, 1.905), new Scaling.ScalingPoint(4, 205, 1.951));
-    return new Scaling("cpu", "thread-pool", Map.of("n", 1000L), null, "workers=1", 400, points,
+    return new Scaling("cpu", "thread-pool", Map.of("n", 1000L), null, null, "workers=1", 400, points,
         io.concbench.stats.ScalingFits.amdahl(points), new Scaling.UslFit(0.5, 0, null, null, null, 0.1));
   }
 
