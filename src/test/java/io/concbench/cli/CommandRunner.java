@@ -6,6 +6,9 @@ import io.concbench.engine.CpuClock;
 import io.concbench.result.ReportFixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /** Runs concbench in-process with captured output, a fixed environment and no signal handlers. */
 final class CommandRunner {
@@ -13,6 +16,27 @@ final class CommandRunner {
   record Outcome(int status, String out, String err) {}
 
   private CommandRunner() {}
+
+  /**
+   * Starts a thread that cancels once {@code file} exists, after running {@code beforeCancel}; or after 30 s,
+   * so that a broken command fails its test instead of hanging it.
+   */
+  static Thread cancelOnceWritten(Path file, Cancellation cancellation, Runnable beforeCancel) {
+    Thread watcher = new Thread(() -> {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      try {
+        while (!Files.exists(file) && System.nanoTime() < deadline) {
+          Thread.sleep(1);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      beforeCancel.run();
+      cancellation.cancel();
+    });
+    watcher.start();
+    return watcher;
+  }
 
   static Outcome run(String... args) {
     return run(new Cancellation(), args);

@@ -233,15 +233,8 @@ class CompareCommandTest {
   }
 
   private Outcome compare(String... args) {
-    String[] full = new String[args.length + 1];
-    full[0] = "compare";
-    System.arraycopy(args, 0, full, 1, args.length);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    Services services = new Services(() -> 0, () -> CpuTimes.UNKNOWN, () -> null, new Cancellation(), false,
-        false);
-    int status = Cli.run(full, new PrintWriter(out), new PrintWriter(err), services);
-    return new Outcome(status, out.toString(), err.toString());
+    return compare(new Services(() -> 0, () -> CpuTimes.UNKNOWN, () -> null, new Cancellation(), false, false),
+        args);
   }
 
   private Path write(String name, Report report) throws IOException {

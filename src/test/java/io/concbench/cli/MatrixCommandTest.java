@@ -152,19 +152,8 @@ class MatrixCommandTest {
     boolean[] htmlWithFirstCsv = new boolean[1];
     // html comes first on the command line: had it been written with the first finished result, it would
     // exist by the time the csv does.
-    Thread watcher = new Thread(() -> {
-      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-      try {
-        while (!Files.exists(csv) && System.nanoTime() < deadline) {
-          Thread.sleep(1);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      htmlWithFirstCsv[0] = Files.exists(html);
-      cancellation.cancel();
-    });
-    watcher.start();
+    Thread watcher = CommandRunner.cancelOnceWritten(csv, cancellation,
+        () -> htmlWithFirstCsv[0] = Files.exists(html));
 
     Outcome outcome = CommandRunner.run(cancellation, "matrix", "--workload", "tiny,io", "--executor",
         "thread-pool", "--workers", "1,2", "--tasks", "4", "--param", "sleep-ms=600000", "--runs", "1",
@@ -183,18 +172,7 @@ class MatrixCommandTest {
     io.concbench.engine.Cancellation cancellation = new io.concbench.engine.Cancellation();
     // One round: tiny's results finish first; io's tasks sleep ten minutes, until cancelled once a tiny
     // result is on disk (or after a deadline, so that a broken run fails rather than hangs).
-    Thread canceller = new Thread(() -> {
-      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-      try {
-        while (!Files.exists(file) && System.nanoTime() < deadline) {
-          Thread.sleep(5);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      cancellation.cancel();
-    });
-    canceller.start();
+    Thread canceller = CommandRunner.cancelOnceWritten(file, cancellation, () -> {});
 
     Outcome outcome = CommandRunner.run(cancellation, "matrix", "--workload", "tiny,io", "--executor",
         "thread-pool", "--workers", "1,2", "--tasks", "4", "--param", "sleep-ms=600000", "--runs", "1",

@@ -74,18 +74,7 @@ class RunCommandTest {
     io.concbench.engine.Cancellation cancellation = new io.concbench.engine.Cancellation();
     // The second group (io) cannot finish by itself: its tasks sleep ten minutes, until cancelled. Cancel
     // once the first group's result is on disk (or after a deadline, so a broken run fails, not hangs).
-    Thread canceller = new Thread(() -> {
-      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-      try {
-        while (!Files.exists(file) && System.nanoTime() < deadline) {
-          Thread.sleep(5);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      cancellation.cancel();
-    });
-    canceller.start();
+    Thread canceller = CommandRunner.cancelOnceWritten(file, cancellation, () -> {});
 
     Outcome outcome = CommandRunner.run(cancellation, "run", "--workload", "tiny,io", "--executor", "thread-pool",
         "--workers", "2", "--tasks", "4", "--param", "sleep-ms=600000", "--runs", "1", "--warmup", "0",
