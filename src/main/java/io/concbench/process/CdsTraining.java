@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a worker does when it runs only to have its classes recorded in a class-data sharing archive
- * ({@code -XX:ArchiveClassesAtExit}): it loads the classes a real session loads, by binding every workload
- * and passing every kind of frame through the codec, and exits.
+ * What a worker does when it runs only to have its classes recorded for a class-data sharing archive
+ * ({@code -XX:DumpLoadedClassList}, see {@link WorkerArchive}): it loads the classes a real session loads,
+ * by binding every workload and passing every kind of frame through the codec, and exits.
  */
 final class CdsTraining {
 
@@ -27,7 +27,7 @@ final class CdsTraining {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       DataOutputStream out = new DataOutputStream(bytes);
       List<Frame> frames = List.of(
-          new Frame.Hello(FrameCodec.MAGIC, FrameCodec.VERSION, ProcessHandle.current().pid()),
+          new Frame.Hello(FrameCodec.MAGIC, FrameCodec.VERSION, OwnPid.get()),
           new Frame.Setup("tiny", Map.of(), 0, false, false),
           new Frame.Ready(0),
           new Frame.Tasks(1, System.nanoTime(), false, new int[] {0}, new byte[][] {new byte[1]}),

@@ -1,30 +1,37 @@
 package io.concbench.process;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The command line of a worker JVM: which java, which JVM options, the class path of this concbench, and
- * the lean entry point. Start-up options are chosen for what a worker does (see docs/process-executors.md
- * for what each buys, measured):
+ * the lean entry point. Start-up options are chosen for what a worker does; each was measured against a
+ * bare {@code java Hello}, alone and two at once (docs/process-executors.md has the figures):
  *
  * <ul>
- *   <li>a small jar of concbench's own classes, extracted once into the cache directory: the shaded jar's
- *       3000 entries (commons-math, Jackson, picocli) cost every worker time to open, for classes it never
- *       loads;
- *   <li>an application class-data sharing archive of the worker's classes, made on first use under the
- *       cache directory and keyed by the JDK and the jar, so that later workers map their classes instead
- *       of loading and verifying them;
- *   <li>{@code -XX:+UseSerialGC}: one GC thread to start, and a worker's heap is small;
+ *   <li>concbench's own classes from a directory of the cache ({@link WorkerClasses}), not a jar;
+ *   <li>a static class-data sharing archive of the JDK classes a worker loads ({@link WorkerArchive}),
+ *       mapped at the address it was made for ({@code ArchiveRelocationMode=0}): the JDK's default of
+ *       mapping archives at a random address and relocating every pointer in them costs each JVM ~30 ms of
+ *       page faults and copying; a worker runs only concbench's code, so address randomisation of the
+ *       archive buys it nothing;
+ *   <li>{@code -Xms16m -Xmx1g}: a small heap to set up and a small young generation to fault in (the default
+ *       here is a quarter of the machine's memory), under 4 GiB so the archived heap maps without
+ *       relocation; frames are capped at 64 MiB, so 1 GiB holds the largest ones; a user's {@code -Xmx}
+ *       comes later and wins;
+ *   <li>the collector per JDK: G1 on JDK 17 to 24, the only one there that maps the archived heap objects
+ *       (with Serial the module graph is rebuilt at every start); Serial from JDK 25 on, which maps them
+ *       too and starts faster (one GC thread, no concurrent structures);
  *   <li>{@code -XX:-UsePerfData}: no shared-memory statistics file to create per process;
  *   <li>{@code -XX:+ExitOnOutOfMemoryError}: a worker out of memory dies at once (and is seen, replaced,
  *       reported) instead of limping on with a dead thread.
  * </ul>
+ *
+ * With {@code --java}, another JDK of unknown version runs the workers: no archive, Serial GC.
  */
 public final class WorkerCommand {
 
@@ -37,7 +44,9 @@ public final class WorkerCommand {
    */
   static final List<String> VM_OUTPUT_TO_STDERR =
       List.of("-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr");
-  private static final Object ARCHIVE_LOCK = new Object();
+
+  /** The first JDK measured to start a worker faster with Serial GC while keeping the archived heap. */
+  static final int SERIAL_GC_FROM_FEATURE = 25;
 
   private final List<String> command;
 
@@ -48,29 +57,73 @@ public final class WorkerCommand {
   /**
    * @param java the java binary, or null for the one running concbench
    * @param extraJvmArgs the user's --jvm-arg options, last so they win
-   * @param cacheDirectory where the class-data archive lives, or null to use none
+   * @param cacheDirectory where the class directory and the class-data archive live, or null to use none
    */
   public static WorkerCommand of(String java, List<String> extraJvmArgs, Path cacheDirectory) {
     String javaBinary = java != null ? java
         : Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classPath = System.getProperty("java.class.path");
+    Set<Path> cacheInUse = new HashSet<>();
     if (cacheDirectory != null) {
-      classPath = WorkerJar.extract(classPath, cacheDirectory).orElse(classPath);
+      Optional<String> classes = WorkerClasses.extract(classPath, cacheDirectory);
+      classes.ifPresent(directory -> cacheInUse.add(Path.of(directory)));
+      classPath = classes.orElse(classPath);
     }
+    Integer feature = java == null ? Runtime.version().feature() : null;
+    List<String> startup = startupOptions(feature);
     List<String> base = new ArrayList<>(List.of(javaBinary));
     base.addAll(VM_OUTPUT_TO_STDERR);
-    base.addAll(List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError"));
-    if (cacheDirectory != null && java == null) {
-      archive(javaBinary, classPath, cacheDirectory).ifPresent(file -> {
-        base.add("-XX:SharedArchiveFile=" + file);
-        base.add("-Xshare:auto");
-      });
+    base.addAll(withoutOverridden(startup, extraJvmArgs));
+    base.add("-XX:+ExitOnOutOfMemoryError");
+    if (cacheDirectory != null && feature != null) {
+      Optional<Path> archive = WorkerArchive.of(javaBinary, classPath, startup, cacheDirectory);
+      archive.ifPresent(cacheInUse::add);
+      base.addAll(archiveOptions(archive));
+    }
+    if (cacheDirectory != null) {
+      WorkerCache.keep(cacheDirectory, cacheInUse);
     }
     base.addAll(extraJvmArgs);
     base.add("-cp");
     base.add(classPath);
     base.add(MAIN);
     return new WorkerCommand(base);
+  }
+
+  /**
+   * The options that shape a worker's start-up and that its class-data archive must be made with.
+   *
+   * @param feature the worker JDK's feature version, or null when unknown (another java than concbench's)
+   */
+  static List<String> startupOptions(Integer feature) {
+    String collector = feature == null || feature >= SERIAL_GC_FROM_FEATURE ? "-XX:+UseSerialGC" : "-XX:+UseG1GC";
+    return List.of(collector, "-Xms16m", "-Xmx1g", "-XX:-UsePerfData");
+  }
+
+  /**
+   * {@code startup} less the collector and heap sizes the user chose with --jvm-arg: two collectors are
+   * an error to the JVM, and so is our initial heap above a smaller maximum of theirs.
+   */
+  static List<String> withoutOverridden(List<String> startup, List<String> userArgs) {
+    boolean userCollector = userArgs.stream().anyMatch(a -> a.matches("-XX:\\+Use\\w+GC"));
+    boolean userHeap = userArgs.stream().anyMatch(a -> a.startsWith("-Xms") || a.startsWith("-Xmx")
+        || a.startsWith("-XX:InitialHeapSize") || a.startsWith("-XX:MaxHeapSize") || a.startsWith("-XX:MaxRAM"));
+    List<String> kept = new ArrayList<>();
+    for (String option : startup) {
+      boolean collector = option.matches("-XX:\\+Use\\w+GC");
+      boolean heap = option.startsWith("-Xms") || option.startsWith("-Xmx");
+      if (!(collector && userCollector) && !(heap && userHeap)) {
+        kept.add(option);
+      }
+    }
+    return kept;
+  }
+
+  /** The options that make a worker map {@code archive} where it was made to be, if there is one. */
+  static List<String> archiveOptions(Optional<Path> archive) {
+    return archive.map(file -> List.of("-XX:SharedArchiveFile=" + file, "-Xshare:auto",
+            "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"))
+        .orElse(List.of());
   }
 
   public List<String> command() {
@@ -82,55 +135,5 @@ public final class WorkerCommand {
     String xdg = System.getenv("XDG_CACHE_HOME");
     Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("concbench");
-  }
-
-  /**
-   * The archive for this JDK and class path, made now if missing. Its name holds the JDK version and the
-   * class path's size and modification times, since an archive only matches the exact jars it was made
-   * from. Empty if it cannot be made (a read-only home, a JDK without dynamic archives).
-   */
-  static java.util.Optional<Path> archive(String javaBinary, String classPath, Path cacheDirectory) {
-    long fingerprint = 17;
-    for (String entry : classPath.split(File.pathSeparator)) {
-      File file = new File(entry);
-      fingerprint = fingerprint * 31 + file.length();
-      fingerprint = fingerprint * 31 + file.lastModified();
-      fingerprint = fingerprint * 31 + entry.hashCode();
-    }
-    String name = "worker-" + System.getProperty("java.vm.version").replaceAll("[^A-Za-z0-9._-]", "_") + "-"
-        + Long.toHexString(fingerprint) + ".jsa";
-    Path file = cacheDirectory.resolve(name);
-    synchronized (ARCHIVE_LOCK) {
-      if (Files.isRegularFile(file)) {
-        return java.util.Optional.of(file);
-      }
-      try {
-        Files.createDirectories(cacheDirectory);
-        Path partial = cacheDirectory.resolve(name + ".tmp" + ProcessHandle.current().pid());
-        List<String> dumpCommand = new ArrayList<>(List.of(javaBinary, "-XX:ArchiveClassesAtExit=" + partial));
-        dumpCommand.addAll(VM_OUTPUT_TO_STDERR);
-        dumpCommand.addAll(List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", classPath, MAIN, "--train"));
-        Process dump = new ProcessBuilder(dumpCommand)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-        ChildProcesses.add(dump);
-        if (!dump.waitFor(60, TimeUnit.SECONDS)) {
-          dump.destroyForcibly();
-          return java.util.Optional.empty();
-        }
-        if (dump.exitValue() != 0 || !Files.isRegularFile(partial)) {
-          Files.deleteIfExists(partial);
-          return java.util.Optional.empty();
-        }
-        Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        return java.util.Optional.of(file);
-      } catch (IOException e) {
-        return java.util.Optional.empty();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return java.util.Optional.empty();
-      }
-    }
   }
 }
