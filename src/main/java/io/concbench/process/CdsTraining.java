@@ -44,6 +44,7 @@ final class CdsTraining {
       for (int i = 0; i < frames.size(); i++) {
         FrameCodec.read(in);
       }
+      WorkerSession.warmUpDispatch();
       new ParentWatch(new ParentWatch.ProcSelfStat(), null).stillThere();
       TaskContext context = new TaskContext() {
         @Override

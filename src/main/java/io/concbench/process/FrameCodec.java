@@ -1,11 +1,9 @@
 package io.concbench.process;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,31 +43,52 @@ public final class FrameCodec {
   }
 
   /**
-   * Writes one frame; the caller flushes. The fields are encoded into a small buffer first, to learn the
-   * frame's length; payloads, which come last, go straight to {@code out}: copying megabytes of them into a
-   * growing buffer cost more than the tasks (docs/process-executors.md, payloads).
+   * Writes one frame; the caller flushes. The fields are encoded into a {@link BodyWriter} first, to learn the
+   * frame's length, and go out in one call; payloads, which come last, go straight to {@code out}: copying
+   * megabytes of them into a growing buffer cost more than the tasks (docs/process-executors.md, payloads).
    */
-  public static void write(DataOutputStream out, Frame frame) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-    DataOutputStream body = new DataOutputStream(bytes);
+  public static void write(OutputStream out, Frame frame) throws IOException {
+    if (frame instanceof Frame.Results r) {
+      ResultsEncoder results = new ResultsEncoder(r.chunk(), r.requestNanos(), r.outcomes().size(),
+          r.payloads().length > 0);
+      for (int i = 0; i < r.outcomes().size(); i++) {
+        Frame.TaskOutcome o = r.outcomes().get(i);
+        results.outcome(o.index(), o.result(), o.computeNanos(), o.error());
+        if (r.payloads().length > 0) {
+          results.payload(r.payloads()[i]);
+        }
+      }
+      results.writeTo(out, r.replyNanos(), r.more());
+      return;
+    }
+    BodyWriter body = new BodyWriter(expectedBodyBytes(frame));
     byte type = encode(frame, body);
-    body.flush();
-    byte[][] payloads = frame instanceof Frame.Tasks t ? t.payloads()
-        : frame instanceof Frame.Results r ? r.payloads() : null;
-    long length = bytes.size() + 1 + (payloads == null ? 0 : payloadsBytes(payloads));
+    writeWithPayloads(out, body, type, frame instanceof Frame.Tasks t ? t.payloads() : null);
+  }
+
+  /** A frame whose fields are in {@code body}, followed by {@code payloads} unless null. */
+  static void writeWithPayloads(OutputStream out, BodyWriter body, byte type, byte[][] payloads)
+      throws IOException {
+    long length = 1 + body.bodyBytes() + (payloads == null ? 0 : payloadsBytes(payloads));
     if (length > MAX_FRAME_BYTES) {
       throw new ProtocolException("frame of " + length + " bytes is over the cap of " + MAX_FRAME_BYTES
           + " (lower --chunksize or --payload-bytes)");
     }
-    out.writeInt((int) length);
-    out.writeByte(type);
-    bytes.writeTo(out);
+    body.writeTo(out, length, type);
     if (payloads != null) {
       writePayloads(out, payloads);
     }
   }
 
-  private static byte encode(Frame frame, DataOutputStream body) throws IOException {
+  /** About what a frame's fields take, so that its body is allocated once. */
+  private static int expectedBodyBytes(Frame frame) {
+    if (frame instanceof Frame.Tasks t) {
+      return 32 + 4 * t.indices().length;
+    }
+    return 64;
+  }
+
+  private static byte encode(Frame frame, BodyWriter body) throws IOException {
     if (frame instanceof Frame.Hello h) {
       body.writeInt(h.magic());
       body.writeShort(h.version());
@@ -102,23 +121,6 @@ public final class FrameCodec {
       }
       return TASKS; // payloads follow, written by write()
     }
-    if (frame instanceof Frame.Results r) {
-      body.writeLong(r.chunk());
-      body.writeLong(r.requestNanos());
-      body.writeLong(r.replyNanos());
-      body.writeBoolean(r.more());
-      body.writeInt(r.outcomes().size());
-      for (Frame.TaskOutcome o : r.outcomes()) {
-        body.writeInt(o.index());
-        body.writeLong(o.result());
-        body.writeLong(o.computeNanos());
-        body.writeBoolean(o.error() != null);
-        if (o.error() != null) {
-          body.writeUTF(truncate(o.error()));
-        }
-      }
-      return RESULTS; // payloads follow, written by write()
-    }
     if (frame instanceof Frame.Started s) {
       body.writeInt(s.index());
       body.writeLong(s.startNanos());
@@ -134,6 +136,15 @@ public final class FrameCodec {
     return GOODBYE;
   }
 
+  /** One task's outcome: a method of its own, called once per task (see WorkerSession.runTask). */
+  private static Frame.TaskOutcome readOutcome(BodyReader body) throws IOException {
+    int index = body.readInt();
+    long result = body.readLong();
+    long compute = body.readLong();
+    String error = body.readBoolean() ? body.readUTF() : null;
+    return new Frame.TaskOutcome(index, result, compute, error);
+  }
+
   /** The bytes {@code payloads} take in a frame; checks they have one size, as the encoding needs. */
   private static long payloadsBytes(byte[][] payloads) throws ProtocolException {
     int size = payloads.length == 0 ? 0 : payloads[0].length;
@@ -145,9 +156,11 @@ public final class FrameCodec {
     return 4 + 4 + (long) payloads.length * size;
   }
 
-  private static void writePayloads(DataOutputStream out, byte[][] payloads) throws IOException {
-    out.writeInt(payloads.length);
-    out.writeInt(payloads.length == 0 ? 0 : payloads[0].length);
+  private static void writePayloads(OutputStream out, byte[][] payloads) throws IOException {
+    BodyWriter sizes = new BodyWriter(8);
+    sizes.writeInt(payloads.length);
+    sizes.writeInt(payloads.length == 0 ? 0 : payloads[0].length);
+    sizes.writeBodyTo(out);
     for (byte[] payload : payloads) {
       out.write(payload);
     }
@@ -157,37 +170,38 @@ public final class FrameCodec {
    * Reads one frame. Throws {@link EOFException} if the stream ends cleanly before a frame starts, and
    * {@link ProtocolException} if it ends inside one or the frame is malformed.
    */
-  public static Frame read(DataInputStream in) throws IOException {
-    int length;
-    try {
-      length = in.readInt();
-    } catch (EOFException e) {
-      throw e; // the peer closed the stream between frames
-    }
+  public static Frame read(InputStream in) throws IOException {
+    int length = readLength(in);
     if (length < 1 || length > MAX_FRAME_BYTES) {
       throw new ProtocolException("frame length " + length + " is outside 1.." + MAX_FRAME_BYTES
           + " (corrupt stream, or something other than a concbench worker wrote to it)");
     }
-    byte[] bytes = new byte[length];
-    try {
-      in.readFully(bytes);
-    } catch (EOFException e) {
-      throw new ProtocolException("stream ended inside a frame of " + length + " bytes (truncated)");
+    BodyReader body = new BodyReader(in, length);
+    Frame frame = decode(body.type(), body, length - 1);
+    if (body.remaining() != 0) {
+      throw new ProtocolException("frame of type " + body.type() + " has " + body.remaining()
+          + " unexpected trailing bytes");
     }
-    DataInputStream body = new DataInputStream(new ByteArrayInputStream(bytes, 1, length - 1));
-    try {
-      Frame frame = decode(bytes[0], body, length - 1);
-      if (body.available() != 0) {
-        throw new ProtocolException("frame of type " + bytes[0] + " has " + body.available() + " unexpected "
-            + "trailing bytes");
-      }
-      return frame;
-    } catch (EOFException e) {
-      throw new ProtocolException("frame of type " + bytes[0] + " is shorter than its content says (malformed)");
-    }
+    return frame;
   }
 
-  private static Frame decode(byte type, DataInputStream body, int size) throws IOException {
+  /**
+   * The 4-byte length that starts a frame. EOFException if the stream ends inside it, as DataInput's readInt
+   * says: a stream that ends there was closed (its writer died), not fed a malformed frame.
+   */
+  private static int readLength(InputStream in) throws IOException {
+    int length = 0;
+    for (int i = 0; i < 4; i++) {
+      int b = in.read();
+      if (b < 0) {
+        throw new EOFException();
+      }
+      length = length << 8 | b;
+    }
+    return length;
+  }
+
+  private static Frame decode(byte type, BodyReader body, int size) throws IOException {
     switch (type) {
       case HELLO: {
         int magic = body.readInt();
@@ -231,14 +245,10 @@ public final class FrameCodec {
         long request = body.readLong();
         long reply = body.readLong();
         boolean more = body.readBoolean();
-        int count = count(body, size, 21);
+        int count = count(body, size, ResultsEncoder.OUTCOME_BYTES);
         List<Frame.TaskOutcome> outcomes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-          int index = body.readInt();
-          long result = body.readLong();
-          long compute = body.readLong();
-          String error = body.readBoolean() ? body.readUTF() : null;
-          outcomes.add(new Frame.TaskOutcome(index, result, compute, error));
+          outcomes.add(readOutcome(body));
         }
         return new Frame.Results(chunk, request, reply, more, outcomes, readPayloads(body, size));
       }
@@ -256,7 +266,7 @@ public final class FrameCodec {
   }
 
   /** A count read from the stream, checked against what the frame can hold before anything is allocated. */
-  private static int count(DataInputStream body, int size, int minimumBytesEach) throws IOException {
+  private static int count(BodyReader body, int size, int minimumBytesEach) throws IOException {
     int count = body.readInt();
     if (count < 0 || count > MAX_TASKS_PER_FRAME || (long) count * minimumBytesEach > size) {
       throw new ProtocolException("task count " + count + " does not fit a frame of " + size + " bytes");
@@ -264,7 +274,7 @@ public final class FrameCodec {
     return count;
   }
 
-  private static byte[][] readPayloads(DataInputStream body, int size) throws IOException {
+  private static byte[][] readPayloads(BodyReader body, int size) throws IOException {
     int count = body.readInt();
     int each = body.readInt();
     if (count < 0 || each < 0 || each > MAX_PAYLOAD_BYTES || (long) count * each > size) {
@@ -279,7 +289,7 @@ public final class FrameCodec {
     return payloads;
   }
 
-  private static String truncate(String message) {
+  static String truncate(String message) {
     return message.length() <= MAX_MESSAGE_CHARS ? message : message.substring(0, MAX_MESSAGE_CHARS) + "...";
   }
 }

@@ -418,20 +418,10 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
         return;
       }
       transitNanos += results.transitNanos(lookedNanos, arrivedNanos);
+      List<Frame.TaskOutcome> outcomes = results.outcomes();
       long chunkComputeNanos = 0;
-      for (int i = 0; i < results.outcomes().size(); i++) {
-        Frame.TaskOutcome outcome = results.outcomes().get(i);
-        String payloadProblem = payloadProblem(outcome.index(), results.payloads(), i);
-        if (outcome.error() != null || payloadProblem != null) {
-          String reason = outcome.error() != null ? "threw in the worker: " + outcome.error() : payloadProblem;
-          remote.failed(new TaskFailure(outcome.index(), reason, slot.worker.pid(), null, false, null));
-        } else {
-          remote.completed(outcome.index(), outcome.result(), outcome.computeNanos());
-          computeNanos += outcome.computeNanos();
-          tasksReported++;
-        }
-        chunkComputeNanos += outcome.computeNanos();
-        accounted++;
+      for (int i = 0; i < outcomes.size(); i++) {
+        chunkComputeNanos += account(slot, outcomes.get(i), results.payloads(), i);
       }
       slot.quick = chunkComputeNanos < QUICK_CHUNK_NANOS;
       slot.runningTask = -1;
@@ -446,6 +436,27 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * One task's outcome, with the lock held; its compute time. A method of its own, called once per task, so
+   * that the JIT compiles it after a few hundred: the body of a loop in a method called once per chunk stays
+   * interpreted until on-stack replacement, tens of thousands of iterations later, and took 1-5 µs a task in
+   * a run's first chunks (docs/process-executors.md). For the same reason the engine hears of each task on
+   * its own, not of a chunk in one call that loops over it (measured: slower).
+   */
+  private long account(Slot slot, Frame.TaskOutcome outcome, byte[][] payloads, int position) {
+    String payloadProblem = payloadProblem(outcome.index(), payloads, position);
+    if (outcome.error() != null || payloadProblem != null) {
+      String reason = outcome.error() != null ? "threw in the worker: " + outcome.error() : payloadProblem;
+      remote.failed(new TaskFailure(outcome.index(), reason, slot.worker.pid(), null, false, null));
+    } else {
+      remote.completed(outcome.index(), outcome.result(), outcome.computeNanos());
+      computeNanos += outcome.computeNanos();
+      tasksReported++;
+    }
+    accounted++;
+    return outcome.computeNanos();
   }
 
   /** Wakes the dispatcher, with the lock held. */

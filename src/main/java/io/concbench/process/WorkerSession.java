@@ -5,10 +5,13 @@ import io.concbench.workload.TaskContext;
 import io.concbench.workload.TaskKernel;
 import io.concbench.workload.Workload;
 import io.concbench.workload.WorkloadRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,13 +39,13 @@ final class WorkerSession {
    */
   static final long HOLD_NANOS = 200_000;
   static final long QUICK_CHUNK_NANOS = 25_000;
-
-  /** A chunk's results, not yet written. */
-  private record Reply(long chunk, long requestNanos, List<Frame.TaskOutcome> outcomes, byte[][] payloads) {}
+  /** Made-up tasks through the codec before READY: enough for its per-task methods to reach C2. */
+  static final int DISPATCH_WARM_UP_TASKS = 20_000;
 
   private final FrameInput buffered;
   private final DataInputStream in;
-  private final List<Reply> held = new ArrayList<>();
+  /** Chunks' results not yet written. */
+  private final List<ResultsEncoder> held = new ArrayList<>();
   private long heldSince;
   private final DataOutputStream out;
   private final Runnable parentGone;
@@ -89,6 +92,7 @@ final class WorkerSession {
         if (setup.warmUp()) {
           long start = System.nanoTime();
           kernel.warmUp();
+          warmUpDispatch();
           warmUp = System.nanoTime() - start;
         }
         send(new Frame.Ready(warmUp));
@@ -154,31 +158,20 @@ final class WorkerSession {
       // The request's transit: from when it was sent, or when this worker turned to read it if the chunk
       // was already waiting, until it was read; the time it waited behind the previous chunk is not transit.
       long requestNanos = received - Math.max(tasks.sentNanos(), looked);
-      List<Frame.TaskOutcome> outcomes = new ArrayList<>(tasks.indices().length);
-      byte[][] replies = new byte[tasks.payloads().length][];
-      for (int i = 0; i < tasks.indices().length; i++) {
-        int index = tasks.indices()[i];
-        long start = System.nanoTime();
-        if (setup.reportStarts()) {
-          send(new Frame.Started(index, start));
+      int[] indices = tasks.indices();
+      boolean payloads = tasks.payloads().length > 0;
+      ResultsEncoder reply = new ResultsEncoder(tasks.chunk(), requestNanos, indices.length, payloads);
+      for (int i = 0; i < indices.length; i++) {
+        runTask(kernel, context, indices[i], setup.reportStarts(), reply);
+        if (payloads) {
+          reply.payload(echo(tasks.payloads()[i]));
         }
-        long result = 0;
-        String error = null;
-        try {
-          result = kernel.run(index, context);
-        } catch (Throwable t) { // a failing task is an outcome to report, not the end of the worker
-          error = t.toString();
-        }
-        outcomes.add(new Frame.TaskOutcome(index, result, System.nanoTime() - start, error));
-        if (replies.length > 0) {
-          replies[i] = echo(tasks.payloads()[i]);
-        }
-        tasksDone++;
       }
+      tasksDone += indices.length;
       if (held.isEmpty()) {
         heldSince = System.nanoTime();
       }
-      held.add(new Reply(tasks.chunk(), requestNanos, outcomes, replies));
+      held.add(reply);
       long now = System.nanoTime();
       boolean hold = tasks.mayHold() && !setup.reportStarts() && now - received < QUICK_CHUNK_NANOS
           && now - heldSince < HOLD_NANOS && buffered.hasWholeFrame();
@@ -186,6 +179,54 @@ final class WorkerSession {
         writeHeld();
       }
     }
+  }
+
+  /**
+   * Brings the worker's own per-task path to compiled code before it says READY: the decoding of a TASKS
+   * frame and the encoding of each outcome into RESULTS, on {@value #DISPATCH_WARM_UP_TASKS} made-up tasks
+   * (the kernel is not run; warming it is the workload's job). A fresh JVM otherwise interprets this path
+   * and compiles it during the first timed chunks, on the cores the tasks need: it cost a tiny task about
+   * 0.4 µs more (docs/process-executors.md, per-task cost). {@link #runTask} itself is left out: the
+   * profile of its call to the kernel must be the real kernel's.
+   */
+  static void warmUpDispatch() throws IOException {
+    int[] indices = new int[1000];
+    for (int i = 0; i < indices.length; i++) {
+      indices[i] = i;
+    }
+    ByteArrayOutputStream request = new ByteArrayOutputStream();
+    FrameCodec.write(request, new Frame.Tasks(0, 0, false, indices, new byte[0][]));
+    byte[] bytes = request.toByteArray();
+    for (int round = 0; round < DISPATCH_WARM_UP_TASKS / indices.length; round++) {
+      Frame.Tasks tasks = (Frame.Tasks) FrameCodec.read(new ByteArrayInputStream(bytes));
+      ResultsEncoder reply = new ResultsEncoder(round, 0, tasks.indices().length, false);
+      for (int index : tasks.indices()) {
+        reply.outcome(index, index, index, null);
+      }
+      reply.writeTo(OutputStream.nullOutputStream(), 0, false);
+    }
+  }
+
+  /**
+   * One task, timed, its outcome encoded into the chunk's reply. A method of its own because it runs once
+   * per task: the JIT compiles it after a few hundred calls, while the body of a loop in a method called
+   * once per chunk stays interpreted until on-stack replacement, tens of thousands of iterations later. A
+   * fresh worker's first tasks are what a run measures (docs/process-executors.md, per-task cost).
+   */
+  private void runTask(TaskKernel kernel, TaskContext context, int index, boolean reportStart,
+      ResultsEncoder reply) throws IOException {
+    long start = System.nanoTime();
+    if (reportStart) {
+      send(new Frame.Started(index, start));
+    }
+    long result = 0;
+    String error = null;
+    try {
+      result = kernel.run(index, context);
+    } catch (Throwable t) { // a failing task is an outcome to report, not the end of the worker
+      error = t.toString();
+    }
+    reply.outcome(index, result, System.nanoTime() - start, error);
   }
 
   /**
@@ -198,9 +239,7 @@ final class WorkerSession {
     }
     long now = System.nanoTime();
     for (int i = 0; i < held.size(); i++) {
-      Reply reply = held.get(i);
-      FrameCodec.write(out, new Frame.Results(reply.chunk(), reply.requestNanos(), now, i < held.size() - 1,
-          reply.outcomes(), reply.payloads()));
+      held.get(i).writeTo(out, now, i < held.size() - 1);
     }
     out.flush();
     held.clear();

@@ -49,6 +49,91 @@ class FrameCodecTest {
     assertThat(roundTrip(new Frame.Goodbye(12, 3456))).isEqualTo(new Frame.Goodbye(12, 3456));
   }
 
+  /** The bytes of docs/protocol.md, written field by field with DataOutput: the wire format is unchanged. */
+  @Test
+  void resultsAndTasksAreTheBytesTheProtocolDescribes() throws IOException {
+    List<Frame.TaskOutcome> outcomes = List.of(new Frame.TaskOutcome(10, -5, 99, null),
+        new Frame.TaskOutcome(11, 0, 7, "IllegalStateException: é€😀\0"));
+    byte[][] payloads = {{1, 2}, {3, 4}};
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(body);
+    out.writeLong(7); // chunk
+    out.writeLong(1); // requestNanos
+    out.writeLong(2); // replyNanos
+    out.writeBoolean(true); // more
+    out.writeInt(2);
+    for (Frame.TaskOutcome o : outcomes) {
+      out.writeInt(o.index());
+      out.writeLong(o.result());
+      out.writeLong(o.computeNanos());
+      out.writeBoolean(o.error() != null);
+      if (o.error() != null) {
+        out.writeUTF(o.error());
+      }
+    }
+    out.writeInt(2); // payloads: count, size, bytes
+    out.writeInt(2);
+    out.write(new byte[] {1, 2, 3, 4});
+
+    assertThat(bytesOf(new Frame.Results(7, 1, 2, true, outcomes, payloads)))
+        .containsExactly(framed(FrameCodec.RESULTS, body.toByteArray()));
+
+    body.reset();
+    out.writeLong(7); // chunk
+    out.writeLong(123); // sentNanos
+    out.writeBoolean(false); // mayHold
+    out.writeInt(2);
+    out.writeInt(10);
+    out.writeInt(11);
+    out.writeInt(0); // no payloads
+    out.writeInt(0);
+
+    assertThat(bytesOf(new Frame.Tasks(7, 123, false, new int[] {10, 11}, new byte[0][])))
+        .containsExactly(framed(FrameCodec.TASKS, body.toByteArray()));
+  }
+
+  @Test
+  void aResultsFrameEncodedAsItsTasksRunIsTheSameFrame() throws IOException {
+    List<Frame.TaskOutcome> outcomes = List.of(new Frame.TaskOutcome(4, 40, 400, null),
+        new Frame.TaskOutcome(5, 50, 500, "boom"));
+    byte[][] payloads = {{9}, {8}};
+    ResultsEncoder encoder = new ResultsEncoder(3, 30, 2, true);
+    for (int i = 0; i < 2; i++) {
+      Frame.TaskOutcome o = outcomes.get(i);
+      encoder.outcome(o.index(), o.result(), o.computeNanos(), o.error());
+      encoder.payload(payloads[i]);
+    }
+    ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+    encoder.writeTo(encoded, 333, true);
+
+    assertThat(encoded.toByteArray()).containsExactly(bytesOf(new Frame.Results(3, 30, 333, true, outcomes,
+        payloads)));
+  }
+
+  @Test
+  void aResultsFrameWithFewerOutcomesThanTasksIsNotWritten() throws IOException {
+    ResultsEncoder encoder = new ResultsEncoder(3, 30, 2, false);
+    encoder.outcome(4, 40, 400, null);
+
+    assertThatThrownBy(() -> encoder.writeTo(new ByteArrayOutputStream(), 1, false))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("1 outcomes for a chunk of 2 tasks");
+  }
+
+  @Test
+  void aMalformedStringIsAProtocolError() throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(body);
+    out.writeShort(2);
+    out.write(new byte[] {(byte) 0xe0, 0x41}); // a 3-byte sequence cut short
+
+    assertThatThrownBy(() -> read(framed(FrameCodec.FAILURE, body.toByteArray())))
+        .isInstanceOf(ProtocolException.class).hasMessageContaining("malformed string");
+  }
+
+  private static byte[] framed(byte type, byte[] body) {
+    return ByteBuffer.allocate(5 + body.length).putInt(1 + body.length).put(type).put(body).array();
+  }
+
   @Test
   void theSizeOfATasksFrameIsKnownBeforeItIsEncoded() throws IOException {
     assertThat(bytesOf(new Frame.Tasks(1, 2, false, new int[] {3}, new byte[0][])))
@@ -125,6 +210,65 @@ class FrameCodecTest {
         .putLong(1).putLong(2).put((byte) 0).putInt(1_000_000).array();
 
     assertThatThrownBy(() -> read(lying)).isInstanceOf(ProtocolException.class).hasMessageContaining("does not fit");
+  }
+
+  /** Frames over {@link BodyReader#WINDOW_BYTES} are decoded from the stream: the same contract. */
+  @Test
+  void largeFramesRoundTripAndLeaveTheStreamAtTheNextFrame() throws IOException {
+    byte[][] payloads = {filled(40_000, 1), filled(40_000, 2), filled(40_000, 3)};
+    List<Frame.TaskOutcome> outcomes = List.of(new Frame.TaskOutcome(0, 1, 2, null),
+        new Frame.TaskOutcome(1, 3, 4, "boom"), new Frame.TaskOutcome(2, 5, 6, null));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    FrameCodec.write(out, new Frame.Tasks(9, 8, false, new int[] {0, 1, 2}, payloads));
+    FrameCodec.write(out, new Frame.Results(9, 1, 2, false, outcomes, payloads));
+    FrameCodec.write(out, new Frame.Started(1, 1));
+    assertThat(bytes.size()).isGreaterThan(2 * BodyReader.WINDOW_BYTES);
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+
+    Frame.Tasks tasks = (Frame.Tasks) FrameCodec.read(in);
+    assertThat(tasks.indices()).containsExactly(0, 1, 2);
+    assertThat(tasks.payloads()).isDeepEqualTo(payloads);
+    Frame.Results results = (Frame.Results) FrameCodec.read(in);
+    assertThat(results.outcomes()).isEqualTo(outcomes);
+    assertThat(results.payloads()).isDeepEqualTo(payloads);
+    assertThat(FrameCodec.read(in)).isEqualTo(new Frame.Started(1, 1));
+    assertThatThrownBy(() -> FrameCodec.read(in)).isExactlyInstanceOf(EOFException.class);
+  }
+
+  @Test
+  void aLargeFrameCutAnywhereIsTruncated() throws IOException {
+    byte[] whole = bytesOf(new Frame.Tasks(1, 2, false, new int[] {0, 1}, new byte[][] {filled(50_000, 1),
+        filled(50_000, 2)}));
+
+    for (int cut : new int[] {4, 5, 20, 33, 40, 50_000, whole.length - 1}) {
+      byte[] part = Arrays.copyOf(whole, cut);
+      assertThatThrownBy(() -> read(part)).as("cut at %d", cut)
+          .isInstanceOf(ProtocolException.class).hasMessageContaining("truncated");
+    }
+  }
+
+  @Test
+  void aLargeFrameWithTrailingBytesOrFieldsPastItsEndIsMalformed() throws IOException {
+    byte[] whole = bytesOf(new Frame.Tasks(1, 2, false, new int[] {0}, new byte[][] {filled(100_000, 1)}));
+    int length = whole.length - 4;
+
+    byte[] longer = ByteBuffer.allocate(whole.length + 3).putInt(length + 3).put(whole, 4, length)
+        .put(new byte[3]).array();
+    assertThatThrownBy(() -> read(longer)).isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("3 unexpected trailing bytes");
+
+    // The length says the frame ends 10 bytes before its payload does; the next frame's bytes follow.
+    byte[] shorter = ByteBuffer.allocate(whole.length + 20).putInt(length - 10).put(whole, 4, length)
+        .put(new byte[10]).array();
+    assertThatThrownBy(() -> read(shorter)).isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("shorter than its content says");
+  }
+
+  private static byte[] filled(int size, int value) {
+    byte[] bytes = new byte[size];
+    Arrays.fill(bytes, (byte) value);
+    return bytes;
   }
 
   @Test
