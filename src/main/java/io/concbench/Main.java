@@ -17,6 +17,11 @@ public final class Main {
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     // Direct answers first: they must not pay for building the services or the command model.
     int direct = DirectAnswers.answer(args, out);
+    if (direct == 0) {
+      // A plain return ends the JVM too (a direct answer starts no thread), without System.exit: on JDK 21+
+      // that first sets up System.Logger to log the exit, 10 ms of `--version` and `list`.
+      return;
+    }
     System.exit(direct != DirectAnswers.NOT_DIRECT ? direct : Cli.run(args, out, err, Services.system()));
   }
 }

@@ -2,11 +2,11 @@ package io.concbench.cli;
 
 import io.concbench.executor.ExecutorRegistry;
 import io.concbench.executor.Guard;
-import io.concbench.report.Units;
 import io.concbench.workload.ParamSpec;
 import io.concbench.workload.Workload;
 import io.concbench.workload.WorkloadRegistry;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -33,14 +33,17 @@ public final class ListCommand implements Callable<Integer> {
       out.println("  " + pad(w.name(), nameWidth) + w.description());
       out.println("  " + pad("", nameWidth) + "default tasks: " + w.defaultTasks());
       for (ParamSpec p : w.params()) {
-        out.println("  " + pad("", nameWidth) + Units.format("%s=%d%s  %s (%d to %d)", p.name(), p.defaultValue(),
-            p.unit().isEmpty() ? "" : " " + p.unit(), p.description(), p.min(), p.max()));
+        // Plain concatenation, not String.format: java.util.Formatter would be a fifth of list's start-up.
+        out.println("  " + pad("", nameWidth) + p.name() + "=" + p.defaultValue()
+            + (p.unit().isEmpty() ? "" : " " + p.unit()) + "  " + p.description() + " (" + p.min() + " to "
+            + p.max() + ")");
       }
     }
     out.println();
     out.println("Executors (--executor):");
     for (ExecutorRegistry.Entry e : ExecutorRegistry.all()) {
-      String text = e.unavailableReason().map(reason -> "unavailable: " + reason).orElse(e.description());
+      Optional<String> unavailable = e.unavailableReason(); // no lambda here: see ExecutorRegistry.Create
+      String text = unavailable.isPresent() ? "unavailable: " + unavailable.get() : e.description();
       out.println("  " + pad(e.name(), nameWidth) + text);
     }
     out.println();

@@ -69,7 +69,45 @@ public final class ExecutorRegistry {
     }
   }
 
-  private static final Supplier<Optional<String>> ALWAYS = Optional::empty;
+  /** Available on every JVM. A named class, like {@link Create}: no lambda on the path of `list`. */
+  private static final class Always implements Supplier<Optional<String>> {
+    @Override
+    public Optional<String> get() {
+      return Optional.empty();
+    }
+  }
+
+  /** Virtual threads need JDK 21. */
+  private static final class NeedsVirtualThreads implements Supplier<Optional<String>> {
+    @Override
+    public Optional<String> get() {
+      return VirtualThreads.unavailableReason();
+    }
+  }
+
+  /**
+   * Makes the executor of the entry named {@code name}. One class with a switch rather than a lambda per
+   * entry: `concbench list` loads this registry only to print it, and the first lambdas of a JVM cost about
+   * a fifth of its start-up (docs/PERFORMANCE.md). A test checks that every entry has its case.
+   */
+  record Create(String name) implements Function<Boolean, Executor> {
+    @Override
+    public Executor apply(Boolean workloadUpdatesCounter) {
+      return switch (name) {
+        case "single" -> new SingleThreadExecutor();
+        case "thread-per-task" -> new ThreadPerTaskExecutor();
+        case "thread-pool" -> new FixedThreadPoolExecutor();
+        case "virtual" -> new VirtualThreadExecutor();
+        case "lock" -> new LockExecutor(workloadUpdatesCounter);
+        case "gil" -> new GilExecutor();
+        case "fork" -> new io.concbench.process.ForkExecutor();
+        case "process-pool" -> new io.concbench.process.ProcessPoolExecutor();
+        default -> throw new IllegalArgumentException("no executor '" + name + "'");
+      };
+    }
+  }
+
+  private static final Supplier<Optional<String>> ALWAYS = new Always();
 
   /** Platform threads are an OS resource: 10 000 of them already take seconds to start on a small VM. */
   static final int MAX_PLATFORM_THREADS_PER_TASK = 10_000;
@@ -78,22 +116,21 @@ public final class ExecutorRegistry {
 
   private static final List<Entry> ALL = List.of(
       new Entry("single", "all tasks on one thread, in order (the baseline)", Threads.ONE, 0, false, false, false,
-          ALWAYS, counter -> new SingleThreadExecutor()),
+          ALWAYS, new Create("single")),
       new Entry("thread-per-task", "a new platform thread per task, all started, then joined", Threads.PER_TASK,
-          MAX_PLATFORM_THREADS_PER_TASK, false, false, false, ALWAYS, counter -> new ThreadPerTaskExecutor()),
+          MAX_PLATFORM_THREADS_PER_TASK, false, false, false, ALWAYS, new Create("thread-per-task")),
       new Entry("thread-pool", "fixed pool of --workers platform threads sharing one queue", Threads.WORKERS, 0,
-          false, false, false, ALWAYS, counter -> new FixedThreadPoolExecutor()),
+          false, false, false, ALWAYS, new Create("thread-pool")),
       new Entry("virtual", "one virtual thread per task (JDK 21+)", Threads.PER_TASK, MAX_VIRTUAL_THREADS, false,
-          false, false, VirtualThreads::unavailableReason, counter -> new VirtualThreadExecutor()),
+          false, false, new NeedsVirtualThreads(), new Create("virtual")),
       new Entry("lock", "--workers threads updating one shared counter through --guard", Threads.WORKERS, 0,
-          false, true, false, ALWAYS, LockExecutor::new),
+          false, true, false, ALWAYS, new Create("lock")),
       new Entry("gil", "--workers threads under one simulated global interpreter lock (--switch-interval-ms)",
-          Threads.WORKERS, 0, false, false, false, ALWAYS, counter -> new GilExecutor()),
+          Threads.WORKERS, 0, false, false, false, ALWAYS, new Create("gil")),
       new Entry("fork", "a new JVM per task, at most --workers at once (the lesson's multiprocessing.Process)",
-          Threads.WORKERS, 0, false, false, true, ALWAYS, counter -> new io.concbench.process.ForkExecutor()),
+          Threads.WORKERS, 0, false, false, true, ALWAYS, new Create("fork")),
       new Entry("process-pool", "--workers long-lived worker JVMs fed chunks over pipes (the lesson's Pool.map)",
-          Threads.WORKERS, 0, true, false, true, ALWAYS,
-          counter -> new io.concbench.process.ProcessPoolExecutor()));
+          Threads.WORKERS, 0, true, false, true, ALWAYS, new Create("process-pool")));
 
   private ExecutorRegistry() {}
 

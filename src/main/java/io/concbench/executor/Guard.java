@@ -3,26 +3,21 @@ package io.concbench.executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 /** How the shared counter is protected: the lesson's race, and the four ways Java fixes it. */
 public enum Guard {
-  NONE("none", "no guard: a plain read-modify-write of a volatile field, so concurrent updates get lost",
-      Unguarded::new),
-  SYNCHRONIZED("synchronized", "a synchronized block (the JVM's built-in monitor), like Python's Lock",
-      Synchronized::new),
-  REENTRANT("reentrant", "java.util.concurrent.locks.ReentrantLock (non-fair)", Reentrant::new),
-  ATOMIC("atomic", "AtomicLong.incrementAndGet: one lock-free compare-and-set instruction", Atomic::new),
-  ADDER("adder", "LongAdder: striped cells, summed when read; scales best under contention", Adder::new);
+  NONE("none", "no guard: a plain read-modify-write of a volatile field, so concurrent updates get lost"),
+  SYNCHRONIZED("synchronized", "a synchronized block (the JVM's built-in monitor), like Python's Lock"),
+  REENTRANT("reentrant", "java.util.concurrent.locks.ReentrantLock (non-fair)"),
+  ATOMIC("atomic", "AtomicLong.incrementAndGet: one lock-free compare-and-set instruction"),
+  ADDER("adder", "LongAdder: striped cells, summed when read; scales best under contention");
 
   private final String label;
   private final String description;
-  private final Supplier<SharedCounter> factory;
 
-  Guard(String label, String description, Supplier<SharedCounter> factory) {
+  Guard(String label, String description) {
     this.label = label;
     this.description = description;
-    this.factory = factory;
   }
 
   /** The name users type and reports show. */
@@ -39,8 +34,18 @@ public enum Guard {
     return this == NONE;
   }
 
+  /**
+   * A new counter under this guard. A switch, not a constructor reference per constant: `concbench list`
+   * loads this enum, and a JVM's first lambdas cost it a fifth of its start-up (docs/PERFORMANCE.md).
+   */
   public SharedCounter newCounter() {
-    return factory.get();
+    return switch (this) {
+      case NONE -> new Unguarded();
+      case SYNCHRONIZED -> new Synchronized();
+      case REENTRANT -> new Reentrant();
+      case ATOMIC -> new Atomic();
+      case ADDER -> new Adder();
+    };
   }
 
   public static Guard fromLabel(String label) {

@@ -4,7 +4,7 @@ package io.concbench.executor;
 final class VirtualThreadExecutor extends ThreadPerTaskExecutor {
 
   VirtualThreadExecutor() {
-    super(VirtualThreads.factory().orElseThrow(
-        () -> new IllegalStateException("virtual threads " + VirtualThreads.unavailableReason().orElse(""))));
+    super(VirtualThreads.factory().orElseThrow(() -> new IllegalStateException("virtual threads "
+        + VirtualThreads.unavailableReason().orElse("could not be reached through Thread.ofVirtual()"))));
   }
 }

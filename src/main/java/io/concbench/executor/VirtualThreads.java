@@ -12,18 +12,24 @@ import java.util.concurrent.ThreadFactory;
  */
 public final class VirtualThreads {
 
-  private static final Optional<ThreadFactory> FACTORY = lookUp();
-
   private VirtualThreads() {}
+
+  /** Looked up on first use: `concbench list`, which only asks whether there are any, need not pay. */
+  private static final class Lookup {
+    static final Optional<ThreadFactory> FACTORY = lookUp();
+  }
 
   /** A factory of virtual threads, or empty on a JDK without them. */
   public static Optional<ThreadFactory> factory() {
-    return FACTORY;
+    return Lookup.FACTORY;
   }
 
-  /** Why virtual threads cannot be used here, or empty if they can. */
+  /**
+   * Why virtual threads cannot be used here, or empty if they can. From the JDK's version, without the
+   * method handles of {@link #factory}: `concbench list` asks this of every run of it.
+   */
   public static Optional<String> unavailableReason() {
-    if (FACTORY.isPresent()) {
+    if (Runtime.version().feature() >= 21) {
       return Optional.empty();
     }
     return Optional.of("needs JDK 21+, running " + System.getProperty("java.version"));

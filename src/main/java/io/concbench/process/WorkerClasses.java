@@ -16,7 +16,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * concbench's own classes ({@code io/concbench/**}) copied out of the shaded jar once into a directory of
+ * concbench's own classes ({@code io/concbench/**}) copied out of concbench's jar once into a directory of
  * the cache, for workers to load from. A class directory instead of a jar because opening any jar costs a
  * fresh JVM about 10 ms (the zip and jar classes, the default file system, libzip and the manifest), more
  * than loading and verifying the two dozen classes a worker needs from plain files

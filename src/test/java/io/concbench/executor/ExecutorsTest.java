@@ -1,6 +1,7 @@
 package io.concbench.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,6 +29,26 @@ class ExecutorsTest {
         }
       }
     }
+  }
+
+  /** ExecutorRegistry.Create is a switch on names: every entry must have its case, and make its own class. */
+  @Test
+  void everyEntryMakesItsOwnExecutor() {
+    java.util.Map<String, String> classes = java.util.Map.of("single", "SingleThreadExecutor",
+        "thread-per-task", "ThreadPerTaskExecutor", "thread-pool", "FixedThreadPoolExecutor",
+        "virtual", "VirtualThreadExecutor", "lock", "LockExecutor", "gil", "GilExecutor",
+        "fork", "ForkExecutor", "process-pool", "ProcessPoolExecutor");
+    assertThat(ExecutorRegistry.names()).containsExactlyInAnyOrderElementsOf(classes.keySet());
+    for (ExecutorRegistry.Entry entry : ExecutorRegistry.all()) {
+      if (entry.unavailableReason().isPresent()) {
+        assertThatThrownBy(() -> entry.create(false)).as(entry.name()).isInstanceOf(IllegalStateException.class);
+      } else {
+        assertThat(entry.create(false).getClass().getSimpleName()).as(entry.name())
+            .isEqualTo(classes.get(entry.name()));
+      }
+    }
+    assertThatThrownBy(() -> new ExecutorRegistry.Create("no-such").apply(false))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such");
   }
 
   @Test
