@@ -87,7 +87,24 @@ def concbench_json(env, tmp, name, *args):
     return json.load(open(out))
 
 
-def cpu_speedups(env, quick, tmp):
+def cpython_n(task_ms, tmp):
+    """The heavy_task n whose CPython task takes as long as concbench's cpu task here (JMH's figure).
+
+    Fixed, n = 1.3 million gave ~50 ms tasks on the first host, as concbench's were, and ~125 ms against
+    concbench's ~80 ms on the second: the longer tasks make CPython's per-task overheads and end-of-run tail
+    a smaller share of its run, so the shapes must be matched on each machine, not once.
+    """
+    probe_n = 1_300_000
+    if not task_ms:
+        return probe_n
+    out = os.path.join(tmp, "py-calibrate.json")
+    run(["scripts/python-baseline", "--workload", "cpu", "--executor", "py-single", "--param", f"n={probe_n}",
+         "--tasks", "4", "--runs", "2", "--warmup", "1", "--baseline", "none", "--output", out])
+    cpython_ms = json.load(open(out))["results"][0]["latency_us"]["p50"] / 1e3
+    return max(1, round(probe_n * task_ms / cpython_ms))
+
+
+def cpu_speedups(env, quick, tmp, task_ms):
     """The cpu task's own p50 time on single, and 2-worker speedups against CPython's Pool.map.
 
     concbench (thread-pool, process-pool, with the capacity of the same rounds) and CPython alternate, a few
@@ -97,6 +114,7 @@ def cpu_speedups(env, quick, tmp):
     """
     turns = 2 if quick else 4
     samples = {}
+    n = cpython_n(task_ms, tmp)
     for turn in range(turns):
         report = concbench_json(env, tmp, f"cpu-{turn}", "--workload", "cpu", "--executor",
                                 "thread-pool,process-pool", "--workers", "2", "--runs", "2" if quick else "3")
@@ -110,10 +128,10 @@ def cpu_speedups(env, quick, tmp):
         samples.setdefault("rss", []).append(by_executor["thread-pool"]["rss_peak_mb"]["median"])
         samples.setdefault("worker-rss", []).append(by_executor["process-pool"]["worker_rss_peak_mb"]["median"])
         out = os.path.join(tmp, f"py-{turn}.json")
-        # The lesson's heavy_task in the shape of concbench's cpu run: 16 tasks of about 50 ms (n = 1.3 million
-        # on CPython 3.11 here), so that both pools face the same task count and end-of-run tail.
+        # The lesson's heavy_task in the shape of concbench's cpu run: 16 tasks as long as concbench's (n from
+        # cpython_n), so that both pools face the same task count, task length and end-of-run tail.
         run(["scripts/python-baseline", "--workload", "cpu", "--executor", "py-pool-map", "--workers", "2",
-             "--param", "n=1300000", "--tasks", "16", "--runs", "2" if quick else "3", "--output", out])
+             "--param", f"n={n}", "--tasks", "16", "--runs", "2" if quick else "3", "--output", out])
         python = json.load(open(out))["results"]
         samples.setdefault("speedup-cpython", []).append(python[-1]["speedup"])
         samples.setdefault("cpython-task-ms", []).append(python[0]["latency_us"]["p50"] / 1e3)
@@ -122,6 +140,7 @@ def cpu_speedups(env, quick, tmp):
         known = [v for v in values if v is not None]
         figures[key] = statistics.median(known) if known else None
     figures["cpu-turns"] = samples
+    figures["cpython-n"] = n
     return figures
 
 
@@ -241,7 +260,7 @@ def main():
             f = {"capacity-before": capacity_now(env)}
             log("JMH: engine overhead, cpu kernel"); f.update(jmh(env, args.quick, tmp))
             log("cpu: concbench task time and speedups, alternating with CPython's Pool.map")
-            f.update(cpu_speedups(env, args.quick, tmp))
+            f.update(cpu_speedups(env, args.quick, tmp, f.get("kernel-ms")))
             log("process-pool dispatch against CPython"); f.update(dispatch(env, args.quick))
             log("start-up against bare java Hello"); f.update(startup(env, args.quick))
             log("--version and list against bare java Hello"); f.update(info_commands(env, args.quick, tmp))
