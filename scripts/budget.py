@@ -66,19 +66,22 @@ def default_jdks():
 
 
 def jmh(env, quick, tmp):
-    """Engine overhead per tiny task and the cpu kernel's time per task, by JMH."""
+    """Engine overhead per tiny task, by JMH. (The cpu kernel is timed by JMH in cpu_speedups' turns.)"""
     out = os.path.join(tmp, "jmh.json")
     iterations = ["-f", "1", "-wi", "3", "-i", "3"] if quick else ["-f", "2", "-wi", "5", "-i", "5"]
-    run(["scripts/bench", "jmh", "ExecutorOverheadBenchmark|CpuKernelBenchmark", *iterations,
-         "-rf", "json", "-rff", out], env=env, capture=False)
-    figures = {}
-    for entry in json.load(open(out)):
-        score = entry["primaryMetric"]["score"]
-        if entry["benchmark"].endswith("runTinyTasks"):
-            figures["overhead-" + entry["params"]["executor"]] = score
-        elif entry["benchmark"].endswith("sumOfSquaresTask"):
-            figures["kernel-ms"] = score
-    return figures
+    run(["scripts/bench", "jmh", "ExecutorOverheadBenchmark", *iterations, "-rf", "json", "-rff", out], env=env,
+        capture=False)
+    return {"overhead-" + entry["params"]["executor"]: entry["primaryMetric"]["score"]
+            for entry in json.load(open(out))}
+
+
+def jmh_kernel_ms(env, quick, tmp, turn):
+    """The cpu workload's task as JMH times it (CpuKernelBenchmark), in ms: one short fork."""
+    out = os.path.join(tmp, f"jmh-cpu-{turn}.json")
+    iterations = ["-f", "1", "-wi", "2", "-i", "2"] if quick else ["-f", "1", "-wi", "3", "-i", "4"]
+    run(["scripts/bench", "jmh", "CpuKernelBenchmark", *iterations, "-rf", "json", "-rff", out], env=env,
+        capture=False)
+    return json.load(open(out))[0]["primaryMetric"]["score"]
 
 
 def concbench_json(env, tmp, name, *args):
@@ -88,7 +91,7 @@ def concbench_json(env, tmp, name, *args):
 
 
 def cpython_n(task_ms, tmp):
-    """The heavy_task n whose CPython task takes as long as concbench's cpu task here (JMH's figure).
+    """The heavy_task n whose CPython task takes as long as concbench's cpu task (JMH's figure) here, now.
 
     Fixed, n = 1.3 million gave ~50 ms tasks on the first host, as concbench's were, and ~125 ms against
     concbench's ~80 ms on the second: the longer tasks make CPython's per-task overheads and end-of-run tail
@@ -104,22 +107,30 @@ def cpython_n(task_ms, tmp):
     return max(1, round(probe_n * task_ms / cpython_ms))
 
 
-def cpu_speedups(env, quick, tmp, task_ms):
+def cpu_speedups(env, quick, tmp):
     """The cpu task's own p50 time on single, and 2-worker speedups against CPython's Pool.map.
 
-    concbench (thread-pool, process-pool, with the capacity of the same rounds) and CPython alternate, a few
-    rounds each per turn, so that both see the same minutes: this machine's second core comes and goes, and
-    one tool measured in a worse minute than the other would decide the row. Each figure is the median
-    over the turns of that turn's median.
+    JMH's time for the same kernel, concbench (thread-pool, process-pool, with the capacity of the same
+    rounds) and CPython alternate, a few rounds each per turn, so that all see the same minutes: this
+    machine's speed and its second core come and go, and one measured in a worse minute than the other would
+    decide the row (JMH once before everything read 81.1 ms against concbench's 75.8 ms minutes later). Each
+    figure is the median over the turns of that turn's figure; concbench's task time against JMH's is paired
+    per turn.
     """
     turns = 2 if quick else 4
     samples = {}
-    n = cpython_n(task_ms, tmp)
+    n = None
     for turn in range(turns):
+        kernel_ms = jmh_kernel_ms(env, quick, tmp, turn)
+        samples.setdefault("kernel-ms", []).append(kernel_ms)
+        if n is None:
+            n = cpython_n(kernel_ms, tmp)
         report = concbench_json(env, tmp, f"cpu-{turn}", "--workload", "cpu", "--executor",
                                 "thread-pool,process-pool", "--workers", "2", "--runs", "2" if quick else "3")
         by_executor = {r["executor"]: r for r in report["results"]}
-        samples.setdefault("task-ms", []).append(by_executor["single"]["latency_us"]["p50"] / 1e3)
+        task_ms = by_executor["single"]["latency_us"]["p50"] / 1e3
+        samples.setdefault("task-ms", []).append(task_ms)
+        samples.setdefault("task-vs-jmh", []).append(task_ms / kernel_ms - 1)
         for name in ("thread-pool", "process-pool"):
             r = by_executor[name]
             samples.setdefault(f"speedup-{name}", []).append(r["speedup"])
@@ -205,8 +216,7 @@ def rows(f):
     def fmt(value, pattern):
         return "n/a" if value is None else pattern.format(value)
 
-    kernel, task = f.get("kernel-ms"), f.get("task-ms")
-    task_off = None if not kernel or task is None else task / kernel - 1
+    kernel, task, task_off = f.get("kernel-ms"), f.get("task-ms"), f.get("task-vs-jmh")
     out = [
         ("harness overhead, tiny task, single", "JMH", "≤ 100 ns",
          fmt(f.get("overhead-single"), "{:.0f} ns"), f.get("overhead-single") is not None
@@ -258,9 +268,9 @@ def main():
             version = java_version(env["JAVA"])
             log(f"JDK {version} ({home})")
             f = {"capacity-before": capacity_now(env)}
-            log("JMH: engine overhead, cpu kernel"); f.update(jmh(env, args.quick, tmp))
-            log("cpu: concbench task time and speedups, alternating with CPython's Pool.map")
-            f.update(cpu_speedups(env, args.quick, tmp, f.get("kernel-ms")))
+            log("JMH: engine overhead"); f.update(jmh(env, args.quick, tmp))
+            log("cpu: JMH's kernel time, concbench's task time and speedups, alternating with CPython's Pool.map")
+            f.update(cpu_speedups(env, args.quick, tmp))
             log("process-pool dispatch against CPython"); f.update(dispatch(env, args.quick))
             log("start-up against bare java Hello"); f.update(startup(env, args.quick))
             log("--version and list against bare java Hello"); f.update(info_commands(env, args.quick, tmp))
