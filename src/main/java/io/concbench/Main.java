@@ -23,6 +23,20 @@ public final class Main {
       // that first sets up System.Logger to log the exit, 10 ms of `--version` and `list`.
       return;
     }
-    System.exit(direct != DirectAnswers.NOT_DIRECT ? direct : Cli.run(args, out, err, Services.system()));
+    if (direct != DirectAnswers.NOT_DIRECT) {
+      System.exit(direct);
+    }
+    try {
+      System.exit(Cli.run(args, out, err, Services.system()));
+    } catch (NoClassDefFoundError missing) {
+      // The jar names its libraries in its manifest, in lib/ beside it: a jar copied alone lands here.
+      String name = String.valueOf(missing.getMessage());
+      if (name.startsWith("io/concbench/") || name.startsWith("Could not initialize")) {
+        throw missing; // not a missing library: a bug, with its stack trace
+      }
+      err.println("concbench: a library is missing (" + missing.getMessage() + "): concbench.jar needs the lib/"
+          + " directory it was built with beside it");
+      System.exit(ExitCodes.USAGE);
+    }
   }
 }

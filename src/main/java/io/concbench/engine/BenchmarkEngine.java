@@ -233,12 +233,18 @@ public final class BenchmarkEngine {
     // Phase times (worker start-up, shutdown) are complete only once the run is closed.
     Map<String, Double> phases = run instanceof PhaseTimes p ? p.phaseMillis() : Map.of();
     if (run instanceof PhaseTimes p && p.childCpuNanos() > 0 && cpu.totalNanos() >= 0) {
-      cpu = new CpuTimes(cpu.totalNanos() + p.childCpuNanos(), -1, -1); // the user/system split is ours only
+      cpu = new CpuTimes(cpu.totalNanos() + p.childCpuNanos(), sum(cpu.userNanos(), p.childUserNanos()),
+          sum(cpu.systemNanos(), p.childSystemNanos()));
     }
     long workerPeak = run instanceof PhaseTimes p ? p.childRssPeakBytes() : -1;
     RunSample sample = recorder.finish(wall, cpu, phases, ownPeak ? peakMemory.ownPeakBytes() : -1, workerPeak);
     // A run cut short by Ctrl-C measured fewer tasks than asked: it is not a result.
     cancellation.check();
     return sample;
+  }
+
+  /** Ours and the children's part of the CPU time, unknown (-1) if either is. */
+  private static long sum(long own, long children) {
+    return own < 0 || children < 0 ? -1 : own + children;
   }
 }

@@ -1,6 +1,6 @@
 package io.concbench.engine;
 
-import java.io.IOException;
+import io.concbench.system.ProcessCpu;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,27 +42,8 @@ public interface CpuClock {
       if (!procReadable) {
         return new CpuTimes(total, -1, -1);
       }
-      try {
-        return ProcStat.parse(Files.readString(stat), total);
-      } catch (IOException | RuntimeException e) {
-        return new CpuTimes(total, -1, -1);
-      }
+      return ProcessCpu.self().map(own -> new CpuTimes(total, own.userNanos(), own.systemNanos()))
+          .orElse(new CpuTimes(total, -1, -1));
     };
-  }
-
-  /** Parses the utime and stime fields of /proc/[pid]/stat. */
-  final class ProcStat {
-    /** USER_HZ: the unit of utime/stime. 100 on every Linux that Java runs on; not readable from Java. */
-    static final long NANOS_PER_TICK = 10_000_000L;
-
-    private ProcStat() {}
-
-    static CpuTimes parse(String content, long totalNanos) {
-      // The command name (field 2) may hold spaces and parentheses: fields are counted after the last ')'.
-      String[] fields = content.substring(content.lastIndexOf(')') + 2).trim().split("\\s+");
-      long user = Long.parseLong(fields[11]) * NANOS_PER_TICK;
-      long system = Long.parseLong(fields[12]) * NANOS_PER_TICK;
-      return new CpuTimes(totalNanos, user, system);
-    }
   }
 }

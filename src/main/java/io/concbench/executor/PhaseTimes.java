@@ -20,6 +20,16 @@ public interface PhaseTimes {
     return 0;
   }
 
+  /** The user-mode part of {@link #childCpuNanos}; -1 when unknown. */
+  default long childUserNanos() {
+    return -1;
+  }
+
+  /** The kernel-mode part of {@link #childCpuNanos}; -1 when unknown. */
+  default long childSystemNanos() {
+    return -1;
+  }
+
   /**
    * The largest peak resident memory, in bytes, of any child process of this run, read while it was alive;
    * -1 for in-process executors and when unknown.

@@ -34,7 +34,7 @@ final class CdsTraining {
           new Frame.Results(1, 1, 2, false, List.of(new Frame.TaskOutcome(0, 0, 1, null)), new byte[0][]),
           new Frame.Started(0, 1),
           new Frame.Failure("training"),
-          new Frame.Goodbye(0, -1));
+          Frame.Goodbye.FROM_PARENT);
       for (Frame frame : frames) {
         FrameCodec.write(out, frame);
       }

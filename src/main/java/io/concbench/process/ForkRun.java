@@ -42,7 +42,10 @@ final class ForkRun implements ExecutorRun, PhaseTimes {
   private final AtomicLong exitNanos = new AtomicLong();
   private final AtomicLong children = new AtomicLong();
   private final AtomicLong completed = new AtomicLong();
-  private final AtomicLong childCpuNanos = new AtomicLong();
+  private final AtomicLong childUserNanos = new AtomicLong();
+  private final AtomicLong childSystemNanos = new AtomicLong();
+  /** False once a child did not say its CPU time: the sums are then unknown. */
+  private volatile boolean cpuKnown = true;
 
   ForkRun(int workers, ProcessSettings settings, WorkloadSpec workload, WorkerCommand command) {
     this.workers = workers;
@@ -120,13 +123,16 @@ final class ForkRun implements ExecutorRun, PhaseTimes {
           completed.incrementAndGet();
           remote.completed(index, outcome.result(), outcome.computeNanos());
         }
-        // Read while the child waits for its goodbye: once it has exited, /proc no longer has the figure.
+        // Read while the child waits for its goodbye: once it has exited, /proc no longer has the figures.
         childRssPeakBytes.accumulateAndGet(PeakMemory.peakBytesOf(child.pid()), Math::max);
         long bye = System.nanoTime();
-        child.send(new Frame.Goodbye(0, -1));
+        child.send(Frame.Goodbye.FROM_PARENT);
         Frame farewell = child.receive();
         if (farewell instanceof Frame.Goodbye goodbye && goodbye.cpuNanos() > 0) {
-          childCpuNanos.addAndGet(goodbye.cpuNanos());
+          childUserNanos.addAndGet(goodbye.userNanos());
+          childSystemNanos.addAndGet(goodbye.systemNanos());
+        } else {
+          cpuKnown = false;
         }
         child.closeInput();
         child.awaitExit(EXIT_WAIT_MILLIS);
@@ -175,10 +181,23 @@ final class ForkRun implements ExecutorRun, PhaseTimes {
     alive.forEach(child -> child.awaitExit(EXIT_WAIT_MILLIS));
   }
 
-  /** Each child's whole-life CPU time (start-up, JIT, compute), as it reported it when leaving. */
+  /**
+   * Each child's whole-life CPU time (start-up, JIT, compute), as it reported it in its goodbye; 0 when a
+   * child did not (the engine then counts this process's own time alone).
+   */
   @Override
   public long childCpuNanos() {
-    return childCpuNanos.get();
+    return cpuKnown ? childUserNanos.get() + childSystemNanos.get() : 0;
+  }
+
+  @Override
+  public long childUserNanos() {
+    return cpuKnown ? childUserNanos.get() : -1;
+  }
+
+  @Override
+  public long childSystemNanos() {
+    return cpuKnown ? childSystemNanos.get() : -1;
   }
 
   @Override

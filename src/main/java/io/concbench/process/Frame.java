@@ -71,8 +71,18 @@ public sealed interface Frame {
   record Failure(String message) implements Frame {}
 
   /**
-   * Parent to worker: exit now. Worker to parent: exiting, having completed {@code tasksDone} tasks and
-   * used {@code cpuNanos} of CPU time in its whole life (-1 if unknown).
+   * Parent to worker: exit now (0, -1, -1). Worker to parent: exiting, having completed {@code tasksDone}
+   * tasks and used {@code userNanos} and {@code systemNanos} of CPU time in its whole life, in user and in
+   * kernel mode (-1 if unknown).
    */
-  record Goodbye(long tasksDone, long cpuNanos) implements Frame {}
+  record Goodbye(long tasksDone, long userNanos, long systemNanos) implements Frame {
+
+    /** The parent's: it has nothing to report. */
+    static final Goodbye FROM_PARENT = new Goodbye(0, -1, -1);
+
+    /** The worker's whole CPU time, or -1 if unknown. */
+    long cpuNanos() {
+      return userNanos < 0 || systemNanos < 0 ? -1 : userNanos + systemNanos;
+    }
+  }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
 public final class FrameCodec {
 
   public static final int MAGIC = 0x434E4342; // "CNCB"
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
   /** Largest frame accepted: a chunk of 1024 tasks with 64 KiB payloads fits. */
   public static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
   public static final int MAX_TASKS_PER_FRAME = 1 << 20;
@@ -132,7 +132,8 @@ public final class FrameCodec {
     }
     Frame.Goodbye g = (Frame.Goodbye) frame;
     body.writeLong(g.tasksDone());
-    body.writeLong(g.cpuNanos());
+    body.writeLong(g.userNanos());
+    body.writeLong(g.systemNanos());
     return GOODBYE;
   }
 
@@ -259,7 +260,7 @@ public final class FrameCodec {
       case FAILURE:
         return new Frame.Failure(body.readUTF());
       case GOODBYE:
-        return new Frame.Goodbye(body.readLong(), body.readLong());
+        return new Frame.Goodbye(body.readLong(), body.readLong(), body.readLong());
       default:
         throw new ProtocolException("unknown frame type " + type);
     }

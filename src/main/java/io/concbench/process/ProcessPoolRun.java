@@ -8,6 +8,7 @@ import io.concbench.executor.TaskBatch;
 import io.concbench.executor.TaskFailure;
 import io.concbench.executor.WorkloadSpec;
 import io.concbench.system.PeakMemory;
+import io.concbench.system.ProcessCpu;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -136,9 +137,9 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
   private long transitNanos;
   private long tasksReported;
   private boolean cancelled;
-  private long cpuAtStart;
-  private long cpuOfGoneWorkers;
-  private long childCpuNanos;
+  private ProcessCpu cpuAtStart = ProcessCpu.ZERO;
+  private ProcessCpu cpuOfGoneWorkers = ProcessCpu.ZERO;
+  private ProcessCpu childCpu = ProcessCpu.ZERO;
   private long workerRssPeakBytes = -1;
 
   ProcessPoolRun(int workers, ProcessSettings settings, WorkloadSpec workload, WorkerCommand command) {
@@ -245,7 +246,7 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
       attempts = new int[count];
       tasks = count;
       accounted = 0;
-      cpuAtStart = workersCpuNanos();
+      cpuAtStart = workersCpu();
       while (accounted < tasks) {
         if (batch.cancelled()) {
           cancelled = true;
@@ -263,7 +264,7 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
         }
         dispatcherCalled = false;
       }
-      childCpuNanos = Math.max(0, workersCpuNanos() - cpuAtStart + cpuOfGoneWorkers);
+      childCpu = workersCpu().plus(cpuOfGoneWorkers).since(cpuAtStart);
       for (Slot slot : slots) {
         notePeakMemory(slot);
       }
@@ -283,24 +284,32 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
   }
 
   /** CPU time of the live workers so far (from /proc, 10 ms ticks on Linux). */
-  private long workersCpuNanos() {
-    long total = 0;
+  private ProcessCpu workersCpu() {
+    ProcessCpu total = ProcessCpu.ZERO;
     for (Slot slot : slots) {
-      total += cpuOf(slot);
+      total = total.plus(cpuOf(slot));
     }
     return total;
   }
 
-  private static long cpuOf(Slot slot) {
-    return ProcessHandle.of(slot.worker.pid())
-        .flatMap(p -> p.info().totalCpuDuration())
-        .map(java.time.Duration::toNanos)
-        .orElse(0L);
+  /** A worker's CPU time in its life so far; zero once it is reaped (or not on Linux). */
+  private static ProcessCpu cpuOf(Slot slot) {
+    return ProcessCpu.of(slot.worker.pid()).orElse(ProcessCpu.ZERO);
   }
 
   @Override
   public long childCpuNanos() {
-    return childCpuNanos;
+    return childCpu.totalNanos();
+  }
+
+  @Override
+  public long childUserNanos() {
+    return childCpu.userNanos();
+  }
+
+  @Override
+  public long childSystemNanos() {
+    return childCpu.systemNanos();
   }
 
   /**
@@ -512,7 +521,7 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
       lock.unlock();
     }
     // What the OS can tell about it, without the lock: the exit code may take a moment to come.
-    long cpu = cpuOf(slot); // 0 if it is already reaped: a dead worker's CPU is then not counted
+    ProcessCpu cpu = cpuOf(slot); // 0 if it is already reaped: a dead worker's CPU is then not counted
     Integer exitCode = slot.worker.exitCodeIfDead(2_000);
     String stderr = slot.worker.stderrTail();
     lock.lock();
@@ -520,7 +529,7 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
       if (over) {
         return;
       }
-      cpuOfGoneWorkers += cpu;
+      cpuOfGoneWorkers = cpuOfGoneWorkers.plus(cpu);
       String reason = slot.killedBecause != null ? slot.killedBecause : readerReason;
       int timedOutTask = slot.timedOutTask;
       List<Integer> again = new ArrayList<>();
@@ -596,14 +605,14 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
 
   /** A worker done with its --max-tasks-per-child: asked to leave, and replaced. */
   private void retire(Slot slot) {
-    cpuOfGoneWorkers += cpuOf(slot);
+    cpuOfGoneWorkers = cpuOfGoneWorkers.plus(cpuOf(slot));
     notePeakMemory(slot);
     slot.dead = true;
     slot.leaving = true;
     slots.remove(slot);
     retired.add(slot);
     try {
-      slot.worker.send(new Frame.Goodbye(0, -1)); // small, and nothing else in flight: cannot block
+      slot.worker.send(Frame.Goodbye.FROM_PARENT); // small, and nothing else in flight: cannot block
     } catch (IOException e) {
       slot.worker.kill();
     }
@@ -629,7 +638,7 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
         slot.worker.kill();
       } else {
         try {
-          slot.worker.send(new Frame.Goodbye(0, -1));
+          slot.worker.send(Frame.Goodbye.FROM_PARENT);
         } catch (IOException e) {
           slot.worker.kill();
         }

@@ -1,5 +1,6 @@
 package io.concbench.process;
 
+import io.concbench.system.ProcessCpu;
 import io.concbench.workload.ParamValues;
 import io.concbench.workload.TaskContext;
 import io.concbench.workload.TaskKernel;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A worker's side of the protocol: handshake, set-up, then chunks of tasks until goodbye. One thread reads a
@@ -72,7 +74,7 @@ final class WorkerSession {
         return OK; // the parent closed the stream before set-up: nothing to do
       }
       if (first instanceof Frame.Goodbye) {
-        send(new Frame.Goodbye(0, -1));
+        send(new Frame.Goodbye(0, -1, -1));
         return OK;
       }
       if (!(first instanceof Frame.Setup setup)) {
@@ -144,7 +146,7 @@ final class WorkerSession {
       long received = System.nanoTime();
       if (frame instanceof Frame.Goodbye) {
         writeHeld();
-        send(new Frame.Goodbye(tasksDone, ownCpuNanos()));
+        send(goodbye());
         return OK;
       }
       if (!(frame instanceof Frame.Tasks tasks)) {
@@ -245,9 +247,15 @@ final class WorkerSession {
     held.clear();
   }
 
-  /** This JVM's CPU time so far, all threads, or -1 where the OS does not say. */
-  private static long ownCpuNanos() {
-    return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+  /**
+   * The goodbye: tasks done and this JVM's CPU time so far, all threads, user and kernel, from /proc/self/stat
+   * (-1 where the OS does not say). Not ProcessHandle: its first use sets up the process-reaper machinery,
+   * about 40 ms of CPU that every `fork` child paid at its exit.
+   */
+  private Frame.Goodbye goodbye() {
+    Optional<ProcessCpu> cpu = ProcessCpu.self(); // no lambda: see WorkerMain.HaltNow
+    return cpu.isPresent() ? new Frame.Goodbye(tasksDone, cpu.get().userNanos(), cpu.get().systemNanos())
+        : new Frame.Goodbye(tasksDone, -1, -1);
   }
 
   /** The result payload: the argument's bytes, read and written back, as a function's result would be. */

@@ -71,6 +71,66 @@ class BenchmarkEngineTest {
     assertThat(m.runs()).extracting(RunSample::workerRssPeakBytes).containsOnly(-1L);
   }
 
+  /** Process executors' children: their CPU time, and its user/system split where both sides know theirs. */
+  @Test
+  void childrenCpuIsAddedToOursPartByPartAndAnUnknownPartStaysUnknown() throws InterruptedException {
+    Workload workload = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());
+    CpuClock ours = () -> new CpuTimes(clock.nanoTime(), clock.nanoTime() / 2, clock.nanoTime() / 2);
+
+    CpuTimes split = runWithChildren(workload, ours, 7 * TEN_MS, 5 * TEN_MS, 2 * TEN_MS);
+    CpuTimes unsplit = runWithChildren(workload, ours, 7 * TEN_MS, -1, -1);
+    CpuTimes none = runWithChildren(workload, ours, 0, -1, -1);
+
+    assertThat(split).isEqualTo(new CpuTimes(2 * TEN_MS + 7 * TEN_MS, TEN_MS + 5 * TEN_MS, TEN_MS + 2 * TEN_MS));
+    assertThat(unsplit).isEqualTo(new CpuTimes(9 * TEN_MS, -1, -1));
+    assertThat(none).isEqualTo(new CpuTimes(2 * TEN_MS, TEN_MS, TEN_MS));
+  }
+
+  private CpuTimes runWithChildren(Workload workload, CpuClock ours, long total, long user, long system)
+      throws InterruptedException {
+    io.concbench.executor.Executor executor = (settings, spec) -> new ChildrenRun(total, user, system);
+    ExecutorRegistry.Entry entry = new ExecutorRegistry.Entry("children", "fake", ExecutorRegistry.Threads.ONE, 0,
+        false, false, true, java.util.Optional::empty, c -> executor);
+    BenchmarkEngine engine = new BenchmarkEngine(clock, ours, new Cancellation(), Progress.NONE, null, 1);
+    return engine.runGroup(List.of(Fakes.benchmarkCase(workload, entry, 2, 1)), 0, 1, 0, 1).get(0).runs().get(0)
+        .cpu();
+  }
+
+  /** Runs tasks in order here, and says its children used the CPU time it is given. */
+  private record ChildrenRun(long total, long user, long system)
+      implements io.concbench.executor.ExecutorRun, io.concbench.executor.PhaseTimes {
+    @Override
+    public void execute(io.concbench.executor.TaskBatch batch) {
+      io.concbench.executor.TaskRunner runner = batch.newRunner();
+      for (int i = 0; i < batch.size(); i++) {
+        runner.run(i);
+      }
+    }
+
+    @Override
+    public void close() {}
+
+    @Override
+    public java.util.Map<String, Double> phaseMillis() {
+      return java.util.Map.of();
+    }
+
+    @Override
+    public long childCpuNanos() {
+      return total;
+    }
+
+    @Override
+    public long childUserNanos() {
+      return user;
+    }
+
+    @Override
+    public long childSystemNanos() {
+      return system;
+    }
+  }
+
   @Test
   void warmUpRunsComeFirstAndEveryPhaseIsInterleavedAcrossCases() throws InterruptedException {
     Workload workload = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());

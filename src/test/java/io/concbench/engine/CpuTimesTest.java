@@ -14,13 +14,6 @@ class CpuTimesTest {
   }
 
   @Test
-  void procStatIsParsedAfterTheLastParenthesisOfTheCommandName() {
-    // Fields 14 and 15 (utime, stime) in ticks of 10 ms; the command name holds a space and a ')'.
-    String stat = "1234 (java (x) y) S 1 1234 1234 0 -1 4194560 100 0 0 0 250 40 0 0 20 0 30 0 1 2 3";
-    assertThat(CpuClock.ProcStat.parse(stat, 999)).isEqualTo(new CpuTimes(999, 2_500_000_000L, 400_000_000L));
-  }
-
-  @Test
   void theSystemCpuClockReadsAMonotonicTotal() {
     CpuTimes first = CpuClock.system().read();
     CpuTimes second = CpuClock.system().read();

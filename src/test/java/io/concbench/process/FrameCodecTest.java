@@ -46,7 +46,8 @@ class FrameCodecTest {
     assertThat(roundTrip(new Frame.Started(3, 77))).isEqualTo(new Frame.Started(3, 77));
     assertThat(roundTrip(new Frame.Ready(55))).isEqualTo(new Frame.Ready(55));
     assertThat(roundTrip(new Frame.Failure("unknown workload"))).isEqualTo(new Frame.Failure("unknown workload"));
-    assertThat(roundTrip(new Frame.Goodbye(12, 3456))).isEqualTo(new Frame.Goodbye(12, 3456));
+    assertThat(roundTrip(new Frame.Goodbye(12, 3456, 78))).isEqualTo(new Frame.Goodbye(12, 3456, 78));
+    assertThat(roundTrip(Frame.Goodbye.FROM_PARENT)).isEqualTo(new Frame.Goodbye(0, -1, -1));
   }
 
   /** The bytes of docs/protocol.md, written field by field with DataOutput: the wire format is unchanged. */
@@ -147,11 +148,11 @@ class FrameCodecTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
     FrameCodec.write(out, new Frame.Started(1, 1));
-    FrameCodec.write(out, new Frame.Goodbye(2, -1));
+    FrameCodec.write(out, new Frame.Goodbye(2, -1, -1));
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
 
     assertThat(FrameCodec.read(in)).isEqualTo(new Frame.Started(1, 1));
-    assertThat(FrameCodec.read(in)).isEqualTo(new Frame.Goodbye(2, -1));
+    assertThat(FrameCodec.read(in)).isEqualTo(new Frame.Goodbye(2, -1, -1));
     assertThatThrownBy(() -> FrameCodec.read(in)).isExactlyInstanceOf(EOFException.class);
   }
 

@@ -24,7 +24,7 @@ class WorkerSessionTest {
     byte[] input = frames(
         new Frame.Setup("tiny", Map.of(), 2, true, true),
         new Frame.Tasks(1, 0, false, new int[] {3, 4}, new byte[][] {{3, 3}, {4, 4}}),
-        new Frame.Goodbye(0, -1));
+        Frame.Goodbye.FROM_PARENT);
 
     Session session = run(input);
 
@@ -41,6 +41,12 @@ class WorkerSessionTest {
     assertThat(results.requestNanos()).isNotNegative();
     Frame.Goodbye goodbye = (Frame.Goodbye) session.frames.get(5);
     assertThat(goodbye.tasksDone()).isEqualTo(2);
+    // The whole process's CPU time so far, from /proc/self/stat: this test JVM has used some of both.
+    if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/self/stat"))) {
+      assertThat(goodbye.userNanos()).isPositive();
+      assertThat(goodbye.systemNanos()).isNotNegative();
+      assertThat(goodbye.cpuNanos()).isEqualTo(goodbye.userNanos() + goodbye.systemNanos());
+    }
   }
 
   @Test
@@ -53,7 +59,7 @@ class WorkerSessionTest {
         new Frame.Tasks(3, 0, true, new int[] {3}, new byte[0][]),
         new Frame.Tasks(4, 0, false, new int[] {4}, new byte[0][]),
         new Frame.Tasks(5, 0, true, new int[] {5}, new byte[0][]),
-        new Frame.Goodbye(0, -1));
+        Frame.Goodbye.FROM_PARENT);
 
     List<Frame> frames = run(input).frames;
 
@@ -72,7 +78,7 @@ class WorkerSessionTest {
         new Frame.Setup("tiny", Map.of(), 0, true, false),
         new Frame.Tasks(1, 0, true, new int[] {1}, new byte[0][]),
         new Frame.Tasks(2, 0, true, new int[] {2}, new byte[0][]),
-        new Frame.Goodbye(0, -1));
+        Frame.Goodbye.FROM_PARENT);
 
     List<Frame> frames = run(input).frames;
 
@@ -83,11 +89,11 @@ class WorkerSessionTest {
 
   @Test
   void frameInputTellsWhetherAWholeFrameIsBuffered() throws IOException {
-    byte[] two = frames(new Frame.Goodbye(1, 2), new Frame.Goodbye(3, 4));
+    byte[] two = frames(new Frame.Goodbye(1, 2, 3), new Frame.Goodbye(4, 5, 6));
     FrameInput in = new FrameInput(new ByteArrayInputStream(two, 0, two.length - 1));
 
     assertThat(in.hasWholeFrame()).as("nothing read yet").isFalse();
-    assertThat(FrameCodec.read(new DataInputStream(in))).isEqualTo(new Frame.Goodbye(1, 2));
+    assertThat(FrameCodec.read(new DataInputStream(in))).isEqualTo(new Frame.Goodbye(1, 2, 3));
     assertThat(in.hasWholeFrame()).as("the second frame lacks a byte").isFalse();
   }
 

@@ -1,0 +1,57 @@
+package io.concbench.system;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * A process's CPU time in user and in kernel mode, from Linux's /proc/[pid]/stat, in nanoseconds (it counts
+ * in ticks of USER_HZ, 10 ms). Elsewhere than on Linux it is unknown, never made up.
+ */
+public record ProcessCpu(long userNanos, long systemNanos) {
+
+  public static final ProcessCpu ZERO = new ProcessCpu(0, 0);
+  /** USER_HZ: the unit of utime/stime. 100 on every Linux that Java runs on; not readable from Java. */
+  static final long NANOS_PER_TICK = 10_000_000L;
+
+  public long totalNanos() {
+    return userNanos + systemNanos;
+  }
+
+  public ProcessCpu plus(ProcessCpu other) {
+    return new ProcessCpu(userNanos + other.userNanos, systemNanos + other.systemNanos);
+  }
+
+  /** What was used since {@code earlier}, each part at least 0. */
+  public ProcessCpu since(ProcessCpu earlier) {
+    return new ProcessCpu(Math.max(0, userNanos - earlier.userNanos),
+        Math.max(0, systemNanos - earlier.systemNanos));
+  }
+
+  /** Of this process. */
+  public static Optional<ProcessCpu> self() {
+    return read("self");
+  }
+
+  /** Of a process that is alive, or dead and not yet reaped; empty once it is gone, or not on Linux. */
+  public static Optional<ProcessCpu> of(long pid) {
+    return read(Long.toString(pid));
+  }
+
+  /** Through java.io, not java.nio.file: a worker JVM reads its own at its exit and need not load NIO. */
+  private static Optional<ProcessCpu> read(String process) {
+    try (FileInputStream in = new FileInputStream("/proc/" + process + "/stat")) {
+      return Optional.of(parse(new String(in.readAllBytes(), StandardCharsets.US_ASCII)));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The utime and stime fields (14 and 15) of a /proc/[pid]/stat text. */
+  static ProcessCpu parse(String stat) {
+    // The command name (field 2) may hold spaces and parentheses: fields are counted after the last ')'.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+    return new ProcessCpu(Long.parseLong(fields[11]) * NANOS_PER_TICK, Long.parseLong(fields[12]) * NANOS_PER_TICK);
+  }
+}

@@ -1,0 +1,32 @@
+package io.concbench.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ProcessCpuTest {
+
+  @Test
+  void procStatIsParsedAfterTheLastParenthesisOfTheCommandName() {
+    // Fields 14 and 15 (utime, stime) in ticks of 10 ms; the command name holds a space and a ')'.
+    String stat = "1234 (java (x) y) S 1 1234 1234 0 -1 4194560 100 0 0 0 250 40 0 0 20 0 30 0 1 2 3";
+    assertThat(ProcessCpu.parse(stat)).isEqualTo(new ProcessCpu(2_500_000_000L, 400_000_000L));
+    assertThat(ProcessCpu.parse(stat).totalNanos()).isEqualTo(2_900_000_000L);
+  }
+
+  @Test
+  void partsAddAndSubtractAndNeverGoBelowZero() {
+    ProcessCpu a = new ProcessCpu(30, 20);
+    assertThat(a.plus(new ProcessCpu(5, 1))).isEqualTo(new ProcessCpu(35, 21));
+    assertThat(a.since(new ProcessCpu(10, 5))).isEqualTo(new ProcessCpu(20, 15));
+    assertThat(a.since(new ProcessCpu(40, 5))).isEqualTo(new ProcessCpu(0, 15)); // a worker replaced
+  }
+
+  @Test
+  void aProcessThatIsGoneHasNoFigure() {
+    assertThat(ProcessCpu.of(Long.MAX_VALUE)).isEmpty();
+    if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/self/stat"))) {
+      assertThat(ProcessCpu.self()).isPresent();
+    }
+  }
+}
