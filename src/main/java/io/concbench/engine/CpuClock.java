@@ -2,8 +2,6 @@ package io.concbench.engine;
 
 import io.concbench.system.ProcessCpu;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Reads this process's CPU time; tests substitute a fake one. */
 @FunctionalInterface
@@ -32,16 +30,11 @@ public interface CpuClock {
 
   private static CpuClock systemNow() {
     java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-    Path stat = Path.of("/proc/self/stat");
-    boolean procReadable = Files.isReadable(stat);
     if (!(os instanceof com.sun.management.OperatingSystemMXBean sunOs)) {
       return () -> CpuTimes.UNKNOWN;
     }
     return () -> {
       long total = sunOs.getProcessCpuTime();
-      if (!procReadable) {
-        return new CpuTimes(total, -1, -1);
-      }
       return ProcessCpu.self().map(own -> new CpuTimes(total, own.userNanos(), own.systemNanos()))
           .orElse(new CpuTimes(total, -1, -1));
     };

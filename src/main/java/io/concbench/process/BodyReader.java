@@ -79,14 +79,20 @@ final class BodyReader {
 
   /** Fills {@code into} from the frame: what the window holds, the rest straight from the stream. */
   void readFully(byte[] into) throws IOException {
-    if (into.length > remaining()) {
+    readFully(into, 0);
+  }
+
+  /** Fills {@code into} from index {@code from} on. */
+  private void readFully(byte[] into, int from) throws IOException {
+    int length = into.length - from;
+    if (length > remaining()) {
       throw malformed();
     }
-    int copied = Math.min(into.length, limit - pos);
-    System.arraycopy(window, pos, into, 0, copied);
+    int copied = Math.min(length, limit - pos);
+    System.arraycopy(window, pos, into, from, copied);
     pos += copied;
-    while (copied < into.length) {
-      int n = in.read(into, copied, into.length - copied);
+    while (copied < length) {
+      int n = in.read(into, from + copied, length - copied);
       if (n < 0) {
         throw truncated();
       }
@@ -101,9 +107,7 @@ final class BodyReader {
     byte[] prefixed = new byte[2 + length];
     prefixed[0] = (byte) (length >>> 8);
     prefixed[1] = (byte) length;
-    byte[] text = new byte[length];
-    readFully(text);
-    System.arraycopy(text, 0, prefixed, 2, length);
+    readFully(prefixed, 2);
     try {
       return DataInputStream.readUTF(new DataInputStream(new ByteArrayInputStream(prefixed)));
     } catch (IOException e) {

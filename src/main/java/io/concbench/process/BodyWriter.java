@@ -78,7 +78,7 @@ final class BodyWriter {
     }
   }
 
-  // Fields written earlier, rewritten or read back by their offset in the body (for ResultsEncoder).
+  // Fields written earlier, rewritten by their offset in the body (for ResultsEncoder).
 
   void putByte(int bodyOffset, int v) {
     bytes[HEADER_BYTES + bodyOffset] = (byte) v;
@@ -87,11 +87,6 @@ final class BodyWriter {
   void putLong(int bodyOffset, long v) {
     putInt(HEADER_BYTES + bodyOffset, (int) (v >>> 32));
     putInt(HEADER_BYTES + bodyOffset + 4, (int) v);
-  }
-
-  int intAt(int bodyOffset) {
-    int at = HEADER_BYTES + bodyOffset;
-    return bytes[at] << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8 | bytes[at + 3] & 0xff;
   }
 
   /** The body's bytes so far, the header's room not counted. */

@@ -18,22 +18,25 @@ final class ResultsEncoder {
   /** Body offsets of the fields filled in when the frame is written: after chunk and requestNanos. */
   private static final int REPLY_NANOS_AT = 16;
   private static final int MORE_AT = 24;
-  private static final int COUNT_AT = 25;
+  /** Where the outcomes start, after the task count. */
+  private static final int OUTCOMES_AT = 29;
   /** Bytes of one outcome without an error message: index, result, computeNanos, failed. */
   static final int OUTCOME_BYTES = 21;
 
   private final BodyWriter body;
+  private final int tasks;
   private final byte[][] payloads;
   private int outcomes;
 
   /** For a chunk of {@code tasks} tasks, with a payload per task if {@code payloads} is true. */
   ResultsEncoder(long chunk, long requestNanos, int tasks, boolean payloads) {
-    body = new BodyWriter(COUNT_AT + 4 + OUTCOME_BYTES * tasks);
+    this.tasks = tasks;
+    body = new BodyWriter(OUTCOMES_AT + OUTCOME_BYTES * tasks);
     body.writeLong(chunk);
     body.writeLong(requestNanos);
     body.writeLong(0); // replyNanos, filled in by writeTo
     body.writeBoolean(false); // more, likewise
-    body.writeInt(tasks); // checked against the outcomes by writeTo
+    body.writeInt(tasks); // writeTo checks that this many outcomes came
     this.payloads = new byte[payloads ? tasks : 0][];
   }
 
@@ -60,9 +63,8 @@ final class ResultsEncoder {
    * @param more whether more RESULTS follow in the same write
    */
   void writeTo(OutputStream out, long replyNanos, boolean more) throws IOException {
-    int count = body.intAt(COUNT_AT);
-    if (outcomes != count) {
-      throw new IllegalStateException(outcomes + " outcomes for a chunk of " + count + " tasks");
+    if (outcomes != tasks) {
+      throw new IllegalStateException(outcomes + " outcomes for a chunk of " + tasks + " tasks");
     }
     body.putLong(REPLY_NANOS_AT, replyNanos);
     body.putByte(MORE_AT, more ? 1 : 0);

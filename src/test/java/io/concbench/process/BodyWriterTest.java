@@ -43,13 +43,12 @@ class BodyWriterTest {
   }
 
   @Test
-  void theHeaderIsTheFramesLengthAndTypeAndPatchedFieldsReadBack() throws IOException {
+  void theHeaderIsTheFramesLengthAndTypeAndPatchedFieldsAreRewritten() throws IOException {
     BodyWriter body = new BodyWriter(4);
     body.writeLong(0);
     body.writeInt(77);
     body.putLong(0, 0x1122334455667788L);
     body.putByte(0, 0x7f);
-    assertThat(body.intAt(8)).isEqualTo(77);
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     body.writeTo(out, 13, (byte) 4);
