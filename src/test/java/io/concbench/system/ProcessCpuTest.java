@@ -1,6 +1,7 @@
 package io.concbench.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,20 @@ class ProcessCpuTest {
     String stat = "1234 (java (x) y) S 1 1234 1234 0 -1 4194560 100 0 0 0 250 40 0 0 20 0 30 0 1 2 3";
     assertThat(ProcessCpu.parse(stat)).isEqualTo(new ProcessCpu(2_500_000_000L, 400_000_000L));
     assertThat(ProcessCpu.parse(stat).totalNanos()).isEqualTo(2_900_000_000L);
+  }
+
+  @Test
+  void aStatCutShortOrWithoutNumbersIsAnError() {
+    assertThatThrownBy(() -> ProcessCpu.parse("1234 (java) S 1 1234 1234 0 -1 4194560 100 0 0 0 250"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no field 15");
+    assertThatThrownBy(() -> ProcessCpu.parse("1234 (java) S 1 1234 1234 0 -1 4194560 100 0 0 0 x 40 0"))
+        .isInstanceOf(NumberFormatException.class);
+  }
+
+  @Test
+  void aTrailingNewlineAndRunsOfSpacesAreNoField() {
+    String stat = "7 (a) R  1 7 7 0 -1 0 0 0 0 0 3 2\n";
+    assertThat(ProcessCpu.parse(stat)).isEqualTo(new ProcessCpu(30_000_000L, 20_000_000L));
   }
 
   @Test
