@@ -62,9 +62,18 @@ public final class CpuWorkload implements Workload {
     private SumOfSquares() {}
 
     static long compute(long n, TaskContext context) {
+      return sliced(n, SLICE, context);
+    }
+
+    /**
+     * The task's loop, {@code sliceLength} iterations of the hot loop between two checkpoints. The warm-up
+     * calls it with short slices, real tasks with {@link #SLICE}: one method, so that the code the warm-up
+     * compiles is the code every task runs.
+     */
+    static long sliced(long n, long sliceLength, TaskContext context) {
       long total = 0;
-      for (long from = 0; from < n; from += SLICE) {
-        total += slice(from, Math.min(n, from + SLICE));
+      for (long from = 0; from < n; from += sliceLength) {
+        total += slice(from, Math.min(n, from + sliceLength));
         context.checkpoint();
       }
       return total;
@@ -92,15 +101,67 @@ public final class CpuWorkload implements Workload {
           .longValue();
     }
 
-    /** Enough short calls to pass C2's compile thresholds for {@link #slice}, in well under 100 ms. */
+    /**
+     * Brings the task's code to the compiled state it keeps for the rest of the JVM's life, in well under
+     * 100 ms, the same in every JVM that runs it: concbench's own, each worker JVM, JMH's fork.
+     *
+     * <p>Warming {@link #slice} alone was not enough: C2 later compiled the task's loop too, with the slice
+     * inlined, after about 40 tasks, so a long-lived concbench switched to other code in the middle of its
+     * measured runs while a pool's fresh workers, which run a few tasks each, never did (their tasks were
+     * 4-10 % slower than the same tasks on concbench's threads, docs/measurement.md). So the loop itself is
+     * warmed, in the shape of a task (several slices with a checkpoint after each), until C2 has compiled it.
+     * Three kinds of context take turns: at a call site that has seen three receiver classes C2 compiles an
+     * interface call that any context takes, where after seeing one it would inline that one behind a type
+     * check that the next executor's context fails, throwing the compiled loop away mid-measurement.
+     */
     static void warmUp() {
+      TaskContext[] contexts = {new WarmUpContext(), new OtherWarmUpContext(), new ThirdWarmUpContext()};
       long sink = 0;
-      for (int i = 0; i < 40_000; i++) {
-        sink += slice(i, i + 2_000);
+      for (int i = 0; i < WARM_UP_CALLS; i++) {
+        sink += sliced(WARM_UP_SLICES * WARM_UP_SLICE, WARM_UP_SLICE, contexts[i % contexts.length]);
       }
       if (sink == 42) {
         System.err.print("");
       }
+    }
+
+    /** Calls of the task's loop in the warm-up: C2 compiles it after about 2 000 of this shape. */
+    static final int WARM_UP_CALLS = 20_000;
+    static final long WARM_UP_SLICES = 8;
+    static final long WARM_UP_SLICE = 512;
+
+    /** Three contexts that do nothing, of three unrelated classes (see warmUp). */
+    private static final class WarmUpContext implements TaskContext {
+      @Override
+      public void checkpoint() {}
+
+      @Override
+      public void sleep(long millis) {}
+
+      @Override
+      public void increment() {}
+    }
+
+    private static final class OtherWarmUpContext implements TaskContext {
+      @Override
+      public void checkpoint() {}
+
+      @Override
+      public void sleep(long millis) {}
+
+      @Override
+      public void increment() {}
+    }
+
+    private static final class ThirdWarmUpContext implements TaskContext {
+      @Override
+      public void checkpoint() {}
+
+      @Override
+      public void sleep(long millis) {}
+
+      @Override
+      public void increment() {}
     }
   }
 }

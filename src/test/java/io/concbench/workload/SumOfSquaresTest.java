@@ -56,4 +56,14 @@ class SumOfSquaresTest {
     SumOfSquares.compute(n, context);
     assertThat(context.checkpoints).isEqualTo((n + SumOfSquares.SLICE - 1) / SumOfSquares.SLICE);
   }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 511, 512, 513, 4096, 10_000})
+  void theWarmUpsShortSlicesSumTheSameAndCheckpointAfterEach(long n) {
+    RecordingContext context = new RecordingContext();
+    long sum = SumOfSquares.sliced(n, SumOfSquares.WARM_UP_SLICE, context);
+    assertThat(sum).isEqualTo(reference(n));
+    assertThat(context.checkpoints)
+        .isEqualTo((n + SumOfSquares.WARM_UP_SLICE - 1) / SumOfSquares.WARM_UP_SLICE);
+  }
 }

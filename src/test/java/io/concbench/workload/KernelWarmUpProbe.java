@@ -1,0 +1,43 @@
+package io.concbench.workload;
+
+/**
+ * Run in a JVM of its own by {@link KernelWarmUpTest}: the cpu kernel's warm-up, a marker, then tasks whose
+ * checkpoints go to contexts of four classes the warm-up never saw, as concbench's executors' are.
+ */
+public final class KernelWarmUpProbe {
+
+  static final String WARMED = "concbench-probe: warmed";
+  static final String DONE = "concbench-probe: done";
+
+  private KernelWarmUpProbe() {}
+
+  public static void main(String[] args) {
+    CpuWorkload.SumOfSquares.warmUp();
+    System.out.println(WARMED);
+    System.out.flush();
+    TaskContext[] executors = {new PlainContext(), new RecordingContext(), new First(), new Second()};
+    long n = 20 * CpuWorkload.SumOfSquares.SLICE;
+    for (int round = 0; round < 3; round++) {
+      for (TaskContext context : executors) {
+        if (CpuWorkload.SumOfSquares.compute(n, context) != CpuWorkload.SumOfSquares.closedForm(n)) {
+          throw new AssertionError("wrong sum");
+        }
+      }
+    }
+    System.out.println(DONE);
+    System.out.flush();
+  }
+
+  private static class First implements TaskContext {
+    @Override
+    public void checkpoint() {}
+
+    @Override
+    public void sleep(long millis) {}
+
+    @Override
+    public void increment() {}
+  }
+
+  private static final class Second extends First {}
+}
