@@ -58,6 +58,13 @@ public final class CpuWorkload implements Workload {
   static final class SumOfSquares {
     /** Iterations between two checkpoints: about 20 µs of work, far below a 5 ms GIL switch interval. */
     static final long SLICE = 1 << 16;
+    /**
+     * The warm-up: calls of the task's loop, each of a few short slices. Here C2 had compiled the loop a
+     * third of the way through (about 20 ms in; the whole warm-up takes 50-65 ms).
+     */
+    static final int WARM_UP_CALLS = 20_000;
+    static final long WARM_UP_SLICES = 8;
+    static final long WARM_UP_SLICE = 512;
 
     private SumOfSquares() {}
 
@@ -108,7 +115,7 @@ public final class CpuWorkload implements Workload {
      * <p>Warming {@link #slice} alone was not enough: C2 later compiled the task's loop too, with the slice
      * inlined, after about 40 tasks, so a long-lived concbench switched to other code in the middle of its
      * measured runs while a pool's fresh workers, which run a few tasks each, never did (their tasks were
-     * 4-10 % slower than the same tasks on concbench's threads, docs/measurement.md). So the loop itself is
+     * slower than the same tasks on concbench's threads: docs/measurement.md has the figures). So the loop itself is
      * warmed, in the shape of a task (several slices with a checkpoint after each), until C2 has compiled it.
      * Three kinds of context take turns: at a call site that has seen three receiver classes C2 compiles an
      * interface call that any context takes, where after seeing one it would inline that one behind a type
@@ -125,12 +132,11 @@ public final class CpuWorkload implements Workload {
       }
     }
 
-    /** Calls of the task's loop in the warm-up: C2 compiles it after about 2 000 of this shape. */
-    static final int WARM_UP_CALLS = 20_000;
-    static final long WARM_UP_SLICES = 8;
-    static final long WARM_UP_SLICE = 512;
-
-    /** Three contexts that do nothing, of three unrelated classes (see warmUp). */
+    /**
+     * Three contexts that do nothing, of three unrelated classes (see warmUp). Not subclasses of one: C2
+     * then saw one method behind the three receivers, inlined it behind a type check, and the next
+     * executor's context failed it (KernelWarmUpTest).
+     */
     private static final class WarmUpContext implements TaskContext {
       @Override
       public void checkpoint() {}
