@@ -119,12 +119,14 @@ def cpu_speedups(env, quick, tmp):
     """
     turns = 2 if quick else 4
     samples = {}
-    n = None
     for turn in range(turns):
         kernel_ms = jmh_kernel_ms(env, quick, tmp, turn)
         samples.setdefault("kernel-ms", []).append(kernel_ms)
-        if n is None:
-            n = cpython_n(kernel_ms, tmp)
+        # Matched again in every turn: CPython's speed for one thread moves more than the JVM's from minute
+        # to minute here (its task at one n took 71-100 ms over one JDK's turns, the JVM's 77-82 ms), so
+        # an n chosen once gave CPython tasks 40 % longer than concbench's by the last turns.
+        n = cpython_n(kernel_ms, tmp)
+        samples.setdefault("cpython-n", []).append(n)
         report = concbench_json(env, tmp, f"cpu-{turn}", "--workload", "cpu", "--executor",
                                 "thread-pool,process-pool", "--workers", "2", "--runs", "2" if quick else "3")
         by_executor = {r["executor"]: r for r in report["results"]}
@@ -151,7 +153,6 @@ def cpu_speedups(env, quick, tmp):
         known = [v for v in values if v is not None]
         figures[key] = statistics.median(known) if known else None
     figures["cpu-turns"] = samples
-    figures["cpython-n"] = n
     return figures
 
 
