@@ -2,7 +2,7 @@ package io.concbench.workload;
 
 /**
  * Run in a JVM of its own by {@link KernelWarmUpTest}: the cpu kernel's warm-up, a marker, then tasks whose
- * checkpoints go to contexts of four classes the warm-up never saw, as concbench's executors' are.
+ * checkpoints go to contexts of two classes the warm-up never saw, as concbench's executors' are.
  */
 public final class KernelWarmUpProbe {
 
@@ -15,7 +15,7 @@ public final class KernelWarmUpProbe {
     CpuWorkload.SumOfSquares.warmUp();
     System.out.println(WARMED);
     System.out.flush();
-    TaskContext[] executors = {new PlainContext(), new RecordingContext(), new First(), new Second()};
+    TaskContext[] executors = {new PlainContext(), new RecordingContext()};
     long n = 20 * CpuWorkload.SumOfSquares.SLICE;
     for (int round = 0; round < 3; round++) {
       for (TaskContext context : executors) {
@@ -27,17 +27,4 @@ public final class KernelWarmUpProbe {
     System.out.println(DONE);
     System.out.flush();
   }
-
-  private static class First implements TaskContext {
-    @Override
-    public void checkpoint() {}
-
-    @Override
-    public void sleep(long millis) {}
-
-    @Override
-    public void increment() {}
-  }
-
-  private static final class Second extends First {}
 }
