@@ -87,8 +87,8 @@ public final class CpuWorkload implements Workload {
     }
 
     /**
-     * The hot loop, in a method of its own so it is compiled once, as a normal (not on-stack-replacement)
-     * compilation, whatever context type the caller passes.
+     * The hot loop, in a method of its own so that it is compiled as a normal (not on-stack-replacement)
+     * compilation; C2 inlines it into {@link #sliced} during the warm-up.
      */
     static long slice(long from, long to) {
       long total = 0;
@@ -115,8 +115,9 @@ public final class CpuWorkload implements Workload {
      * <p>Warming {@link #slice} alone was not enough: C2 later compiled the task's loop too, with the slice
      * inlined, after about 40 tasks, so a long-lived concbench switched to other code in the middle of its
      * measured runs while a pool's fresh workers, which run a few tasks each, never did (their tasks were
-     * slower than the same tasks on concbench's threads: docs/measurement.md has the figures). So the loop itself is
-     * warmed, in the shape of a task (several slices with a checkpoint after each), until C2 has compiled it.
+     * slower than the same tasks on concbench's threads: docs/measurement.md has the figures). So the loop
+     * itself is warmed, in the shape of a task (several slices with a checkpoint after each), until C2 has
+     * compiled it.
      * Three kinds of context take turns: at a call site that has seen three receiver classes C2 compiles an
      * interface call that any context takes, where after seeing one it would inline that one behind a type
      * check that the next executor's context fails, throwing the compiled loop away mid-measurement.
