@@ -118,8 +118,8 @@ public final class RunOptions {
   Map<String, Path> exports = new LinkedHashMap<>();
 
   @Option(names = "--capacity", paramLabel = "auto|off", defaultValue = "auto",
-      description = "Probe the machine's parallel capacity in every measured round of parallel cases (auto), "
-          + "or not. Default: ${DEFAULT-VALUE}.")
+      description = "Probe the machine's parallel capacity in every measured round of parallel cases (auto; "
+          + "not for io, whose waits overlap whatever the cores), or not. Default: ${DEFAULT-VALUE}.")
   String capacity;
 
   @Option(names = "--quiet", description = "No progress on stderr.")

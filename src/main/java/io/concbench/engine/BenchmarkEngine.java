@@ -111,10 +111,13 @@ public final class BenchmarkEngine {
     }
   }
 
-  /** The k to probe for a case: its parallel threads, capped at the processors; 0 if not parallel. */
+  /**
+   * The k to probe for a case: its parallel threads, capped at the processors; 0 if not parallel, or if its
+   * work waits rather than computes (no core count caps it).
+   */
   int capacityK(BenchmarkCase c) {
     int k = Math.min(c.workers(), processors);
-    return capacityProbes != null && k >= 2 ? k : 0;
+    return capacityProbes != null && k >= 2 && c.workload().boundByCores() ? k : 0;
   }
 
   /**

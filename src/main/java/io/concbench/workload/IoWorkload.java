@@ -28,6 +28,12 @@ public final class IoWorkload implements Workload {
     return 20;
   }
 
+  /** Waiting uses no core: the tasks overlap on any machine, so no capacity probe for this work. */
+  @Override
+  public boolean boundByCores() {
+    return false;
+  }
+
   @Override
   public TaskKernel bind(ParamValues values) {
     long sleepMs = values.get(SLEEP_MS.name());

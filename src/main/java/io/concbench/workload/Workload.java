@@ -28,6 +28,16 @@ public interface Workload {
     return false;
   }
 
+  /**
+   * True if a parallel run of this work can go no faster than the cores the machine gives, so that its
+   * speedup is read against the capacity probed beside it. False for work that waits: its tasks overlap
+   * however many cores there are (20 waits on 4 threads: 4x on one core), so a capacity probe would cost
+   * its time and yield an efficiency against capacity above 1 that means nothing.
+   */
+  default boolean boundByCores() {
+    return true;
+  }
+
   /** True if tasks update the run's shared counter, so the counter guard matters. */
   default boolean usesCounter() {
     return false;

@@ -221,6 +221,11 @@ class BenchmarkEngineTest {
     };
   }
 
+  private static BenchmarkCase withParams(BenchmarkCase c, java.util.Map<String, Long> values) {
+    return new BenchmarkCase(c.workload(), io.concbench.workload.ParamValues.of(values), c.tasks(), c.executor(),
+        c.workers(), c.guard(), c.settings());
+  }
+
   private static BenchmarkCase withParam(BenchmarkCase c, long k) {
     return new BenchmarkCase(c.workload(), io.concbench.workload.ParamValues.of(java.util.Map.of("k", k)), c.tasks(),
         c.executor(), c.workers(), c.guard(), c.settings());
@@ -258,6 +263,38 @@ class BenchmarkEngineTest {
     assertThat(measured.get(1).capacity()).containsExactly(1.6, 1.7000000000000002);
     assertThat(measured.get(1).capacityK()).isEqualTo(2);
     assertThat(measured.get(1).capacityMethod()).isEqualTo("fake");
+  }
+
+  @Test
+  void workThatWaitsRatherThanComputesIsNotProbed() throws InterruptedException {
+    Workload computing = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());
+    Workload waiting = new io.concbench.workload.IoWorkload();
+    assertThat(waiting.boundByCores()).isFalse();
+    List<String> probed = new ArrayList<>();
+    io.concbench.capacity.CapacityProbe probe = new io.concbench.capacity.CapacityProbe() {
+      @Override
+      public double measure(int k) {
+        probed.add("k=" + k);
+        return 2.0;
+      }
+
+      @Override
+      public String method() {
+        return "fake";
+      }
+    };
+    BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), new Cancellation(), Progress.NONE,
+        otherProcesses -> probe, 2);
+    ExecutorRegistry.Entry pool = Fakes.sequentialExecutor("pool", true, name -> { });
+    BenchmarkCase waits = withParams(Fakes.benchmarkCase(waiting, pool, 2, 2), java.util.Map.of("sleep-ms", 0L));
+
+    List<Measurement> waited = engine.runGroup(List.of(waits), 0, 2, 0, 2);
+    List<Measurement> computed = engine.runGroup(List.of(Fakes.benchmarkCase(computing, pool, 2, 2)), 0, 2, 0, 2);
+
+    assertThat(waited.get(0).capacity()).isEmpty();
+    assertThat(waited.get(0).capacityK()).isZero();
+    assertThat(computed.get(0).capacity()).containsExactly(2.0, 2.0);
+    assertThat(probed).containsExactly("k=2", "k=2");
   }
 
   @Test
