@@ -113,12 +113,14 @@ def cpu_speedups(env, quick, tmp):
     JMH's time for the same kernel, concbench (thread-pool, process-pool, with the capacity of the same
     rounds) and CPython alternate, a few rounds each per turn, so that all see the same minutes: this
     machine's speed and its second core come and go, and one measured in a worse minute than the other would
-    decide the row (JMH once before everything read 81.1 ms against concbench's 75.8 ms minutes later). Each
-    figure is the median over the turns of that turn's figure; concbench's task time against JMH's is paired
-    per turn.
+    decide the row (JMH once before everything read 81.1 ms against concbench's 75.8 ms minutes later).
+    concbench's task time against JMH's is paired per turn, and is the median over the turns; the speedups
+    and efficiencies against capacity are medians over all the turns' rounds, each round's own (its baseline
+    run over its pool run, over the capacity probed in that round).
     """
     turns = 2 if quick else 4
-    samples = {}
+    samples = {}  # one figure per turn
+    rounds = {}  # one figure per measured round, over all turns
     for turn in range(turns):
         kernel_ms = jmh_kernel_ms(env, quick, tmp, turn)
         samples.setdefault("kernel-ms", []).append(kernel_ms)
@@ -128,32 +130,58 @@ def cpu_speedups(env, quick, tmp):
         n = cpython_n(kernel_ms, tmp)
         samples.setdefault("cpython-n", []).append(n)
         report = concbench_json(env, tmp, f"cpu-{turn}", "--workload", "cpu", "--executor",
-                                "thread-pool,process-pool", "--workers", "2", "--runs", "2" if quick else "3")
+                                "thread-pool,process-pool", "--workers", "2", "--runs", "2" if quick else "5")
         by_executor = {r["executor"]: r for r in report["results"]}
         task_ms = by_executor["single"]["latency_us"]["p50"] / 1e3
         samples.setdefault("task-ms", []).append(task_ms)
         samples.setdefault("task-vs-jmh", []).append(task_ms / kernel_ms - 1)
+        base_walls = by_executor["single"]["wall_ms"]["samples"]
         for name in ("thread-pool", "process-pool"):
             r = by_executor[name]
             samples.setdefault(f"speedup-{name}", []).append(r["speedup"])
             samples.setdefault(f"capacity-{name}", []).append(r["capacity"]["median"] if r["capacity"] else None)
             samples.setdefault(f"efficiency-{name}", []).append(r["efficiency_vs_capacity"])
+            rounds.setdefault(f"speedup-{name}", []).extend(per_round_speedups(base_walls, r))
+            if r["capacity"]:
+                rounds.setdefault(f"capacity-{name}", []).extend(r["capacity"]["samples"])
+                rounds.setdefault(f"efficiency-{name}", []).extend(
+                    s / c for s, c in zip(per_round_speedups(base_walls, r), r["capacity"]["samples"]))
         samples.setdefault("rss", []).append(by_executor["thread-pool"]["rss_peak_mb"]["median"])
         samples.setdefault("worker-rss", []).append(by_executor["process-pool"]["worker_rss_peak_mb"]["median"])
         out = os.path.join(tmp, f"py-{turn}.json")
         # The lesson's heavy_task in the shape of concbench's cpu run: 16 tasks as long as concbench's (n from
         # cpython_n), so that both pools face the same task count, task length and end-of-run tail.
         run(["scripts/python-baseline", "--workload", "cpu", "--executor", "py-pool-map", "--workers", "2",
-             "--param", f"n={n}", "--tasks", "16", "--runs", "2" if quick else "3", "--output", out])
+             "--param", f"n={n}", "--tasks", "16", "--runs", "2" if quick else "5", "--output", out])
         python = json.load(open(out))["results"]
         samples.setdefault("speedup-cpython", []).append(python[-1]["speedup"])
+        rounds.setdefault("speedup-cpython", []).extend(per_round_speedups(python[0]["wall_ms"]["samples"],
+                                                                           python[-1]))
         samples.setdefault("cpython-task-ms", []).append(python[0]["latency_us"]["p50"] / 1e3)
     figures = {}
     for key, values in samples.items():
         known = [v for v in values if v is not None]
         figures[key] = statistics.median(known) if known else None
+    # The speedup rows pool the rounds of all turns: one median over 20 rounds is steadier than the median
+    # of four turns' medians of 5 (each round pairs its own baseline run, pool run and capacity probe).
+    for key, values in rounds.items():
+        figures[key] = statistics.median(values)
+        figures[key + "-iqr"] = iqr(values)
     figures["cpu-turns"] = samples
+    figures["cpu-rounds"] = rounds
     return figures
+
+
+def per_round_speedups(base_walls, result):
+    """Each measured round's speedup: the baseline's run over this result's run of the same round."""
+    return [b / w for b, w in zip(base_walls, result["wall_ms"]["samples"])]
+
+
+def iqr(values):
+    if len(values) < 2:
+        return None
+    quartiles = statistics.quantiles(values, n=4)
+    return quartiles[2] - quartiles[0]
 
 
 def dispatch(env, quick):
@@ -247,7 +275,8 @@ def rows(f):
         ok = None not in (s, e, py) and s >= py and e >= 0.95
         out.append((f"cpu speedup, 2 workers, {name}", "CPython Pool; capacity", "≥ CPython, ≥ 0.95 × capacity",
                     f"{fmt(s, '{:.2f}x')} (CPython {fmt(py, '{:.2f}x')}, capacity {fmt(c, '{:.2f}')}, "
-                    f"eff/capacity {fmt(e, '{:.2f}')})", ok))
+                    f"eff/capacity {fmt(e, '{:.2f}')}, IQR {fmt(f.get(f'efficiency-{name}-iqr'), '{:.2f}')})",
+                    ok))
     out.append(("peak RSS, concbench / each worker", "—", "reported in JSON",
                 f"{fmt(f.get('rss'), '{:.0f}')} MiB / {fmt(f.get('worker-rss'), '{:.0f}')} MiB",
                 f.get("rss") is not None and f.get("worker-rss") is not None))
