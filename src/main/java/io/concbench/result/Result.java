@@ -47,5 +47,6 @@ public record Result(
     List<Failure> failures,
     CapacitySummary capacity,
     Double efficiencyVsCapacity,
+    MedianInterval efficiencyVsCapacityCi,
     Summary rssPeakMb,
     Summary workerRssPeakMb) {}

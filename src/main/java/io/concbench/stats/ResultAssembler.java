@@ -9,6 +9,7 @@ import io.concbench.result.CapacitySummary;
 import io.concbench.result.CounterSummary;
 import io.concbench.result.Failure;
 import io.concbench.result.LatencySummary;
+import io.concbench.result.MedianInterval;
 import io.concbench.result.Result;
 import io.concbench.result.Summary;
 import java.util.ArrayList;
@@ -88,6 +89,19 @@ public final class ResultAssembler {
     if (capacity != null && CapacityMath.lowCapacity(capacity.median(), capacity.k())) {
       warnings.add(Warnings.lowCapacity(capacity.median(), capacity.k()));
     }
+    double[] efficiencies = efficiencyPerRound(measurement, baseline, speedup, capacity);
+    Double efficiencyVsCapacity = null;
+    if (efficiencies != null) {
+      efficiencyVsCapacity = Summaries.of(efficiencies).median();
+    } else if (speedup != null && capacity != null) { // no round-aligned figures
+      efficiencyVsCapacity = speedup / capacity.median();
+    }
+    MedianInterval efficiencyInterval =
+        efficiencies == null ? null : Summaries.medianInterval(efficiencies, Summaries.MEDIAN_CONFIDENCE);
+    if (efficiencyInterval != null
+        && efficiencyInterval.high() - efficiencyInterval.low() > Warnings.EFFICIENCY_INTERVAL_WIDTH) {
+      warnings.add(Warnings.uncertainEfficiency(efficiencyVsCapacity, efficiencyInterval, efficiencies.length));
+    }
     CounterSummary counter = null;
     if (c.guard() != null) {
       counter = counter(runs);
@@ -132,7 +146,8 @@ public final class ResultAssembler {
         runs.stream().mapToLong(RunSample::timedOutTasks).sum(),
         failures(runs),
         capacity,
-        efficiencyVsCapacity(measurement, baseline, speedup, capacity),
+        efficiencyVsCapacity,
+        efficiencyInterval,
         megabytes(runs, RunSample::rssPeakBytes),
         megabytes(runs, RunSample::workerRssPeakBytes));
   }
@@ -146,26 +161,24 @@ public final class ResultAssembler {
   }
 
   /**
-   * Speedup over capacity, paired round by round: each measured round's speedup (the baseline's run over this
-   * case's run of the same round) divided by the capacity probed in that round, then the median. Pairing
+   * Each measured round's speedup over capacity: the baseline's run over this case's run of the same round,
+   * divided by the capacity probed in that round. Their median is {@code efficiency_vs_capacity}: pairing
    * figures of the same minutes cancels the machine's drift between rounds, which a ratio of two medians
-   * taken from different rounds would not. Without round-aligned figures: speedup over median capacity.
+   * taken from different rounds would not. Null without a speedup, a capacity or round-aligned figures.
    */
-  private static Double efficiencyVsCapacity(Measurement m, Measurement baseline, Double speedup,
+  private static double[] efficiencyPerRound(Measurement m, Measurement baseline, Double speedup,
       CapacitySummary capacity) {
-    if (speedup == null || capacity == null) {
-      return null;
-    }
     int rounds = m.runs().size();
-    if (baseline.runs().size() != rounds || m.capacity().size() != rounds) {
-      return speedup / capacity.median();
+    if (speedup == null || capacity == null || baseline.runs().size() != rounds
+        || m.capacity().size() != rounds) {
+      return null;
     }
     double[] perRound = new double[rounds];
     for (int i = 0; i < rounds; i++) {
       double roundSpeedup = (double) baseline.runs().get(i).wallNanos() / m.runs().get(i).wallNanos();
       perRound[i] = roundSpeedup / m.capacity().get(i);
     }
-    return Summaries.of(perRound).median();
+    return perRound;
   }
 
   private static CapacitySummary capacity(Measurement measurement) {

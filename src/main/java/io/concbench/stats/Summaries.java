@@ -1,8 +1,10 @@
 package io.concbench.stats;
 
+import io.concbench.result.MedianInterval;
 import io.concbench.result.Summary;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
@@ -32,6 +34,36 @@ public final class Summaries {
     }
     return new Summary(mean, new Median().evaluate(samples), stddev, StatUtils.min(samples),
         StatUtils.max(samples), ciLow, ciHigh, Arrays.stream(samples).boxed().toList());
+  }
+
+  /** Confidence asked of a median's interval ({@link #medianInterval}). */
+  public static final double MEDIAN_CONFIDENCE = 0.95;
+
+  /**
+   * The distribution-free interval for the median of {@code samples}: the order statistics [x(k), x(n-k+1)]
+   * for the largest k whose coverage, P(k ≤ B ≤ n-k) for B ~ Binomial(n, 1/2), is at least
+   * {@code confidence}; with too few samples for that, the range [x(1), x(n)] and its own, lower, coverage.
+   * Made for figures whose noise is not normal (a round's efficiency against capacity has heavy tails on a
+   * shared host). Null for fewer than 2 samples.
+   */
+  public static MedianInterval medianInterval(double[] samples, double confidence) {
+    int n = samples.length;
+    if (n < 2) {
+      return null;
+    }
+    double[] sorted = samples.clone();
+    Arrays.sort(sorted);
+    BinomialDistribution count = new BinomialDistribution(null, n, 0.5);
+    int k = 1;
+    while (k + 1 <= n - k && coverage(count, n, k + 1) >= confidence) {
+      k++;
+    }
+    return new MedianInterval(sorted[k - 1], sorted[n - k], coverage(count, n, k));
+  }
+
+  /** P(k ≤ B ≤ n - k): the chance that the median lies between the k-th smallest and k-th largest sample. */
+  private static double coverage(BinomialDistribution count, int n, int k) {
+    return 1 - 2 * count.cumulativeProbability(k - 1);
   }
 
   /** Median of the absolute deviations from the median, the robust spread outlier detection uses. */

@@ -1,5 +1,6 @@
 package io.concbench.stats;
 
+import io.concbench.result.MedianInterval;
 import io.concbench.result.Summary;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,19 @@ final class Warnings {
   static String lowCapacity(double capacity, int k) {
     return format("the machine delivered %.2f of %d cores during this run; speedups are capped by that, not by "
         + "the executor (a shared host's second core comes and goes: see docs/capacity.md)", capacity, k);
+  }
+
+  /**
+   * Wider than this, a median efficiency against capacity cannot tell "used what the machine gave" (1.0) from
+   * "lost 15 %": the question the figure is there to answer.
+   */
+  static final double EFFICIENCY_INTERVAL_WIDTH = 0.3;
+
+  static String uncertainEfficiency(double median, MedianInterval interval, int rounds) {
+    return format("efficiency against capacity %.2f is uncertain: over %d rounds its median lies between %.2f "
+        + "and %.2f (%.1f%% confidence); on a shared host the capacity can change within a round, so that its "
+        + "probe and its runs see different moments (docs/capacity.md): raise --runs", median, rounds,
+        interval.low(), interval.high(), 100 * interval.confidence());
   }
 
   static String interrupted(int runs, int requested) {

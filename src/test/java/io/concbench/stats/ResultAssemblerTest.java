@@ -84,6 +84,32 @@ class ResultAssemblerTest {
   }
 
   @Test
+  void roundsThatDisagreeGiveAWideIntervalForTheEfficiencyAndAWarningAndSteadyOnesDoNot() {
+    Measurement single = measurement("single", 1, null, 800, 800, 800, 800, 800);
+    Measurement plain = measurement("thread-pool", 2, null, 400, 400, 400, 400, 400);
+    // Every round's speedup is 2.0: the efficiencies are 2 / capacity.
+    Measurement unsteady = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
+        List.of(2.0, 1.0, 2.5, 1.6, 2.0), "threads", 2);
+    Measurement steady = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
+        List.of(2.0, 1.9, 2.1, 2.0, 1.95), "threads", 2);
+
+    Result wide = assembler.assemble(unsteady, single);
+    Result narrow = assembler.assemble(steady, single);
+
+    assertThat(wide.efficiencyVsCapacity()).isEqualTo(1.0);
+    assertThat(wide.efficiencyVsCapacityCi().low()).isEqualTo(0.8);
+    assertThat(wide.efficiencyVsCapacityCi().high()).isEqualTo(2.0);
+    assertThat(wide.efficiencyVsCapacityCi().confidence()).isEqualTo(0.9375);
+    assertThat(wide.warnings()).contains("efficiency against capacity 1.00 is uncertain: over 5 rounds its "
+        + "median lies between 0.80 and 2.00 (93.8% confidence); on a shared host the capacity can change "
+        + "within a round, so that its probe and its runs see different moments (docs/capacity.md): raise --runs");
+    assertThat(narrow.efficiencyVsCapacityCi().high() - narrow.efficiencyVsCapacityCi().low())
+        .isCloseTo(2 / 1.9 - 2 / 2.1, within(1e-12));
+    assertThat(narrow.warnings()).noneMatch(w -> w.startsWith("efficiency against capacity"));
+    assertThat(assembler.assemble(plain, single).efficiencyVsCapacityCi()).isNull();
+  }
+
+  @Test
   void aResultOfFewerRunsThanAskedSaysItWasInterrupted() {
     Result partial = new ResultAssembler(2, 1, 5).assemble(measurement("thread-pool", 2, null, 400, 420), null);
     Result whole = new ResultAssembler(2, 1, 2).assemble(measurement("thread-pool", 2, null, 400, 420), null);

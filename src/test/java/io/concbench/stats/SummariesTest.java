@@ -3,6 +3,7 @@ package io.concbench.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.concbench.result.MedianInterval;
 import io.concbench.result.Summary;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,5 +43,34 @@ class SummariesTest {
   @Test
   void medianAbsoluteDeviation() {
     assertThat(Summaries.medianAbsoluteDeviation(List.of(1.0, 2.0, 3.0, 4.0, 100.0))).isEqualTo(1.0);
+  }
+
+  @Test
+  void theMedianIntervalOfTenSamplesIsTheSecondSmallestToTheSecondLargest() {
+    // Coverage of [x(k), x(n-k+1)] is 1 - 2 P(B <= k-1), B ~ Binomial(10, 1/2): k = 2 gives
+    // 1 - 2 * 11/1024 = 0.9785 >= 0.95, k = 3 gives 1 - 2 * 56/1024 = 0.8906 < 0.95.
+    double[] samples = {0.9, 0.49, 1.15, 0.98, 0.88, 0.94, 1.04, 0.89, 0.99, 0.98};
+
+    MedianInterval interval = Summaries.medianInterval(samples, 0.95);
+
+    assertThat(interval.low()).isEqualTo(0.88);
+    assertThat(interval.high()).isEqualTo(1.04);
+    assertThat(interval.confidence()).isCloseTo(1 - 22.0 / 1024, within(1e-12));
+  }
+
+  @Test
+  void fewSamplesGiveTheirRangeWithTheLowerConfidenceItHas() {
+    MedianInterval five = Summaries.medianInterval(new double[] {1.0, 0.6, 1.1, 0.9, 1.9}, 0.95);
+    MedianInterval twenty = Summaries.medianInterval(java.util.stream.IntStream.rangeClosed(1, 20)
+        .asDoubleStream().toArray(), 0.95);
+
+    assertThat(five.low()).isEqualTo(0.6);
+    assertThat(five.high()).isEqualTo(1.9);
+    assertThat(five.confidence()).isEqualTo(1 - 2.0 / 32);
+    // n = 20: k = 6 covers 1 - 2 * 21700/2^20 = 0.9586; k = 7 only 0.8847.
+    assertThat(twenty.low()).isEqualTo(6.0);
+    assertThat(twenty.high()).isEqualTo(15.0);
+    assertThat(twenty.confidence()).isCloseTo(1 - 2 * 21700.0 / (1 << 20), within(1e-12));
+    assertThat(Summaries.medianInterval(new double[] {1.0}, 0.95)).isNull();
   }
 }
