@@ -16,6 +16,9 @@ public final class Summaries {
   /** Two-sided confidence of the interval around the mean. */
   public static final double CONFIDENCE = 0.999;
 
+  /** Confidence asked of a median's interval ({@link #medianInterval}). */
+  public static final double MEDIAN_CONFIDENCE = 0.95;
+
   private Summaries() {}
 
   public static Summary of(double[] samples) {
@@ -35,9 +38,6 @@ public final class Summaries {
     return new Summary(mean, new Median().evaluate(samples), stddev, StatUtils.min(samples),
         StatUtils.max(samples), ciLow, ciHigh, Arrays.stream(samples).boxed().toList());
   }
-
-  /** Confidence asked of a median's interval ({@link #medianInterval}). */
-  public static final double MEDIAN_CONFIDENCE = 0.95;
 
   /**
    * The distribution-free interval for the median of {@code samples}: the order statistics [x(k), x(n-k+1)]
