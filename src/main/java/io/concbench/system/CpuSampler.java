@@ -31,12 +31,12 @@ public final class CpuSampler {
 
   public Sample sample(long millis, int top) throws InterruptedException {
     Optional<long[]> before = cpuLine();
-    Map<Long, long[]> processesBefore = processTicks();
+    Map<Long, Long> processesBefore = processCpuNanos();
     long start = System.nanoTime();
     Thread.sleep(millis);
     double seconds = (System.nanoTime() - start) / 1e9;
     Optional<long[]> after = cpuLine();
-    Map<Long, long[]> processesAfter = processTicks();
+    Map<Long, Long> processesAfter = processCpuNanos();
 
     Optional<Double> steal = Optional.empty();
     if (before.isPresent() && after.isPresent()) {
@@ -44,10 +44,10 @@ public final class CpuSampler {
     }
     long self = ProcessHandle.current().pid();
     List<BusyProcess> busy = new ArrayList<>();
-    processesAfter.forEach((pid, ticks) -> {
-      long[] earlier = processesBefore.get(pid);
+    processesAfter.forEach((pid, nanos) -> {
+      Long earlier = processesBefore.get(pid);
       if (earlier != null && pid != self) {
-        double cores = (ticks[0] - earlier[0]) / 100.0 / seconds; // USER_HZ is 100 on Linux
+        double cores = (nanos - earlier) / 1e9 / seconds;
         if (cores > 0.01) {
           busy.add(new BusyProcess(pid, name(pid), cores));
         }
@@ -89,16 +89,14 @@ public final class CpuSampler {
     return Optional.empty();
   }
 
-  /** utime+stime ticks of every process. */
-  private Map<Long, long[]> processTicks() {
-    Map<Long, long[]> ticks = new HashMap<>();
+  /** CPU time (user + kernel) of every process, by pid. */
+  private Map<Long, Long> processCpuNanos() {
+    Map<Long, Long> nanos = new HashMap<>();
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root.resolve("proc"), "[0-9]*")) {
       for (Path dir : dirs) {
         try {
-          String stat = Files.readString(dir.resolve("stat"));
-          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-          ticks.put(Long.parseLong(dir.getFileName().toString()),
-              new long[] {Long.parseLong(fields[11]) + Long.parseLong(fields[12])});
+          ProcessCpu cpu = ProcessCpu.parse(Files.readString(dir.resolve("stat")));
+          nanos.put(Long.parseLong(dir.getFileName().toString()), cpu.totalNanos());
         } catch (IOException | RuntimeException e) {
           // the process ended between listing and reading
         }
@@ -106,7 +104,7 @@ public final class CpuSampler {
     } catch (IOException e) {
       // no /proc
     }
-    return ticks;
+    return nanos;
   }
 
   private String name(long pid) {
