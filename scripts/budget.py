@@ -141,11 +141,12 @@ def cpu_speedups(env, quick, tmp):
             samples.setdefault(f"speedup-{name}", []).append(r["speedup"])
             samples.setdefault(f"capacity-{name}", []).append(r["capacity"]["median"] if r["capacity"] else None)
             samples.setdefault(f"efficiency-{name}", []).append(r["efficiency_vs_capacity"])
-            rounds.setdefault(f"speedup-{name}", []).extend(per_round_speedups(base_walls, r))
+            speedups = per_round_speedups(base_walls, r)
+            rounds.setdefault(f"speedup-{name}", []).extend(speedups)
             if r["capacity"]:
                 rounds.setdefault(f"capacity-{name}", []).extend(r["capacity"]["samples"])
                 rounds.setdefault(f"efficiency-{name}", []).extend(
-                    s / c for s, c in zip(per_round_speedups(base_walls, r), r["capacity"]["samples"]))
+                    s / c for s, c in zip(speedups, r["capacity"]["samples"]))
         samples.setdefault("rss", []).append(by_executor["thread-pool"]["rss_peak_mb"]["median"])
         samples.setdefault("worker-rss", []).append(by_executor["process-pool"]["worker_rss_peak_mb"]["median"])
         out = os.path.join(tmp, f"py-{turn}.json")
