@@ -227,8 +227,7 @@ class BenchmarkEngineTest {
   }
 
   private static BenchmarkCase withParam(BenchmarkCase c, long k) {
-    return new BenchmarkCase(c.workload(), io.concbench.workload.ParamValues.of(java.util.Map.of("k", k)), c.tasks(),
-        c.executor(), c.workers(), c.guard(), c.settings());
+    return withParams(c, java.util.Map.of("k", k));
   }
 
   @Test
