@@ -19,6 +19,7 @@ import io.concbench.result.Report;
 import io.concbench.result.Result;
 import io.concbench.result.Scaling;
 import io.concbench.stats.ResultAssembler;
+import io.concbench.system.PeakMemory;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -67,7 +68,8 @@ final class BenchmarkSession implements AutoCloseable {
   private BenchmarkEngine engine() {
     Progress progress = terminalProgress == null ? Progress.NONE : terminalProgress;
     return new BenchmarkEngine(services.clock(), services.cpuClock(), services.cancellation(), progress,
-        options.capacity.equals("auto") ? BenchmarkSession::probeFor : null, environment.availableProcessors());
+        options.capacity.equals("auto") ? BenchmarkSession::probeFor : null, environment.availableProcessors(),
+        PeakMemory.SYSTEM, services.background());
   }
 
   private ResultAssembler assembler() {

@@ -121,8 +121,8 @@ public final class CompareCommand implements Callable<Integer> {
           .filter(m -> m.comparison().verdict() == io.concbench.stats.Verdict.REGRESSED)
           .forEach(m -> err.println(String.format(Locale.ROOT, "regressed: %s: %s %.3fx (p=%.4f)",
               pair.key().label(), m.metric().label(), m.comparison().ratio(), m.comparison().pValue())));
-      if (pair.capacityNote() != null) {
-        err.println("warning: " + pair.key().label() + ": " + pair.capacityNote()
+      for (String note : pair.notes()) {
+        err.println("warning: " + pair.key().label() + ": " + note
             + (pair.regressed() ? " (the regression above may be the machine's, not the code's)" : ""));
       }
     }

@@ -5,6 +5,8 @@ import io.concbench.engine.Clock;
 import io.concbench.engine.CpuClock;
 import io.concbench.result.Environment;
 import io.concbench.result.EnvironmentProbe;
+import io.concbench.system.BackgroundMeter;
+import io.concbench.system.CpuSampler;
 import java.util.function.Supplier;
 
 /**
@@ -12,6 +14,7 @@ import java.util.function.Supplier;
  *
  * @param stderrTerminal whether progress and colour go to stderr
  * @param installSignalHandlers false in tests, which must not take over the test JVM's signals
+ * @param background what else uses the CPUs during a run (tests: nothing, so their warnings are their own)
  */
 public record Services(
     Clock clock,
@@ -19,10 +22,19 @@ public record Services(
     Supplier<Environment> environment,
     Cancellation cancellation,
     boolean stderrTerminal,
-    boolean installSignalHandlers) {
+    boolean installSignalHandlers,
+    BackgroundMeter background) {
+
+  /** Top processes a report names as the busiest in the background. */
+  private static final int BUSIEST_NAMED = 3;
+
+  public Services(Clock clock, CpuClock cpuClock, Supplier<Environment> environment, Cancellation cancellation,
+      boolean stderrTerminal, boolean installSignalHandlers) {
+    this(clock, cpuClock, environment, cancellation, stderrTerminal, installSignalHandlers, BackgroundMeter.NONE);
+  }
 
   public static Services system() {
     return new Services(Clock.SYSTEM, CpuClock.system(), () -> EnvironmentProbe.read(java.time.Clock.systemUTC()),
-        new Cancellation(), Terminal.stderrIsTerminal(), true);
+        new Cancellation(), Terminal.stderrIsTerminal(), true, CpuSampler.here(BUSIEST_NAMED));
   }
 }

@@ -2,12 +2,12 @@ package io.concbench.cli;
 
 import io.concbench.capacity.ThreadCapacityProbe;
 import io.concbench.report.Units;
+import io.concbench.system.BackgroundLoad;
 import io.concbench.system.CpuSampler;
 import io.concbench.system.MachineFacts;
 import io.concbench.system.MachineFactsReader;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,7 +41,8 @@ public final class SystemCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     MachineFacts facts = MachineFactsReader.readHere();
     int processors = Runtime.getRuntime().availableProcessors();
-    CpuSampler.Sample sample = new CpuSampler(Path.of("/")).sample(sampleMillis, 5);
+    BackgroundLoad sample = CpuSampler.here(5).sample(sampleMillis)
+        .orElse(new BackgroundLoad(sampleMillis, null, null, List.of()));
     List<String> unreadable = new ArrayList<>(facts.unreadable());
 
     line(out, "processors", processors + " available to the JVM; online " + orUnknown(facts.onlineCpus())
@@ -51,9 +52,9 @@ public final class SystemCommand implements Callable<Integer> {
     line(out, "load average", facts.loadAverage() == null ? "unknown"
         : Units.format("%.2f %.2f %.2f (1, 5, 15 min)", facts.loadAverage().get(0), facts.loadAverage().get(1),
             facts.loadAverage().get(2)));
-    if (sample.stealShare().isPresent()) {
+    if (sample.stealShare() != null) {
       line(out, "steal", Units.format("%.1f %% of CPU time over %d ms (the hypervisor running someone else)",
-          100 * sample.stealShare().get(), sampleMillis));
+          100 * sample.stealShare(), sampleMillis));
     } else {
       line(out, "steal", "unknown");
       unreadable.add("steal: /proc/stat not readable");
@@ -62,11 +63,14 @@ public final class SystemCommand implements Callable<Integer> {
       line(out, "busy processes", Units.format("none above 1 %% of a core over %d ms", sampleMillis));
     } else {
       List<String> busy = new ArrayList<>();
-      for (CpuSampler.BusyProcess p : sample.busiest()) {
+      for (BackgroundLoad.BusyProcess p : sample.busiest()) {
         busy.add(Units.format("%s (pid %d) %.2f cores", p.name(), p.pid(), p.cores()));
       }
       line(out, "busy processes", String.join("; ", busy));
     }
+    line(out, "background", sample.otherCores() == null ? "unknown"
+        : Units.format("%.2f cores over %d ms: everything but concbench, processes that came and went included",
+            sample.otherCores(), sampleMillis));
     line(out, "frequency", "governor " + orUnknown(facts.cpuGovernor()) + ", turbo " + orUnknown(facts.turbo()));
     line(out, "SMT", facts.smtActive() == null ? "unknown" : facts.smtActive() ? "on" : "off");
     line(out, "JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + " ("

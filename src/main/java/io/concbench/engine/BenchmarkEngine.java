@@ -5,6 +5,8 @@ import io.concbench.executor.Executor;
 import io.concbench.executor.ExecutorRun;
 import io.concbench.executor.PhaseTimes;
 import io.concbench.executor.WorkloadSpec;
+import io.concbench.system.BackgroundLoad;
+import io.concbench.system.BackgroundMeter;
 import io.concbench.system.PeakMemory;
 import io.concbench.workload.ParamValues;
 import io.concbench.workload.TaskKernel;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
@@ -30,6 +33,7 @@ public final class BenchmarkEngine {
   private final Function<Boolean, CapacityProbe> capacityProbes;
   private final int processors;
   private final PeakMemory peakMemory;
+  private final BackgroundMeter background;
 
   public BenchmarkEngine(Clock clock, CpuClock cpuClock, Cancellation cancellation, Progress progress) {
     this(clock, cpuClock, cancellation, progress, null, 1);
@@ -48,7 +52,15 @@ public final class BenchmarkEngine {
   /** @param peakMemory resets and reads concbench's own peak resident memory around each run */
   public BenchmarkEngine(Clock clock, CpuClock cpuClock, Cancellation cancellation, Progress progress,
       Function<Boolean, CapacityProbe> capacityProbes, int processors, PeakMemory peakMemory) {
+    this(clock, cpuClock, cancellation, progress, capacityProbes, processors, peakMemory, BackgroundMeter.NONE);
+  }
+
+  /** @param background measures what else used the CPUs over each group's measured rounds */
+  public BenchmarkEngine(Clock clock, CpuClock cpuClock, Cancellation cancellation, Progress progress,
+      Function<Boolean, CapacityProbe> capacityProbes, int processors, PeakMemory peakMemory,
+      BackgroundMeter background) {
     this.peakMemory = peakMemory;
+    this.background = background;
     this.clock = clock;
     this.cpuClock = cpuClock;
     this.cancellation = cancellation;
@@ -60,10 +72,17 @@ public final class BenchmarkEngine {
   /** A capacity figure a group needs: for in-process or for other-process executors, for k workers. */
   private record ProbeKey(boolean otherProcesses, int k) {}
 
-  /** The probes of one group (made on first use, closed with the group) and their samples. */
+  /**
+   * The probes of one group (made on first use, closed with the group) and their samples, and the span over
+   * which the group's background load is measured.
+   */
   private final class GroupProbes implements AutoCloseable {
     private final Map<Boolean, CapacityProbe> probes = new java.util.HashMap<>();
     private final Map<ProbeKey, List<Double>> samples = new java.util.LinkedHashMap<>();
+    /** Started with the group's first measured round. */
+    private final BackgroundMeter.Span backgroundSpan = background.start();
+    private Optional<BackgroundLoad> backgroundLoad = Optional.empty();
+    private boolean backgroundRead;
 
     GroupProbes(List<BenchmarkCase> cases) {
       for (BenchmarkCase c : cases) {
@@ -75,6 +94,18 @@ public final class BenchmarkEngine {
 
     ProbeKey key(BenchmarkCase c) {
       return new ProbeKey(otherProcesses(c), capacityK(c));
+    }
+
+    /**
+     * What else used the CPUs over the group's measured rounds: read once, when the first result is handed
+     * out, so that every result of the group reports the same figure (and its warning is said once).
+     */
+    BackgroundLoad backgroundLoad() {
+      if (!backgroundRead) {
+        backgroundLoad = backgroundSpan.read();
+        backgroundRead = true;
+      }
+      return backgroundLoad.orElse(null);
     }
 
     CapacityProbe probe(boolean otherProcesses) {
@@ -100,14 +131,14 @@ public final class BenchmarkEngine {
   }
 
   /**
-   * The measured runs of one case, and the machine's capacity for its parallelism probed in the same
-   * rounds (empty if not probed).
+   * The measured runs of one case, the machine's capacity for its parallelism probed in the same rounds
+   * (empty if not probed), and what else used the CPUs during its group's measured rounds (null if unknown).
    */
   public record Measurement(BenchmarkCase benchmarkCase, List<RunSample> runs, Histogram latencyNanos,
-      List<Double> capacity, String capacityMethod, int capacityK) {
+      List<Double> capacity, String capacityMethod, int capacityK, BackgroundLoad backgroundLoad) {
 
     public Measurement(BenchmarkCase benchmarkCase, List<RunSample> runs, Histogram latencyNanos) {
-      this(benchmarkCase, runs, latencyNanos, List.of(), null, 0);
+      this(benchmarkCase, runs, latencyNanos, List.of(), null, 0, null);
     }
   }
 
@@ -207,11 +238,11 @@ public final class BenchmarkEngine {
     runs.forEach(s -> all.add(s.latencyNanos()));
     int k = capacityK(c);
     if (k == 0) {
-      return new Measurement(c, List.copyOf(runs), all);
+      return new Measurement(c, List.copyOf(runs), all, List.of(), null, 0, probes.backgroundLoad());
     }
     List<Double> capacity = probes.samples.get(probes.key(c));
     return new Measurement(c, List.copyOf(runs), all, List.copyOf(capacity.subList(0, Math.min(rounds,
-        capacity.size()))), probes.probe(otherProcesses(c)).method(), k);
+        capacity.size()))), probes.probe(otherProcesses(c)).method(), k, probes.backgroundLoad());
   }
 
   private RunSample runOnce(BenchmarkCase benchmarkCase, Executor executor, TaskKernel kernel)

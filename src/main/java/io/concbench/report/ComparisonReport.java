@@ -58,8 +58,8 @@ public final class ComparisonReport {
       text.append("\n> warning: ").append(difference);
     }
     for (PairOutcome pair : outcome.pairs()) {
-      if (pair.capacityNote() != null) {
-        text.append("\n> warning: ").append(pair.key().label()).append(": ").append(pair.capacityNote());
+      for (String note : pair.notes()) {
+        text.append("\n> warning: ").append(pair.key().label()).append(": ").append(note);
       }
     }
     unpaired(outcome).forEach(line -> text.append("\n> ").append(line));
@@ -91,6 +91,7 @@ public final class ComparisonReport {
       Map<String, Object> entry = keyJson(pair.key());
       entry.put("metrics", metrics);
       entry.put("capacity_note", pair.capacityNote());
+      entry.put("background_note", pair.backgroundNote());
       pairs.add(entry);
     }
     Map<String, Object> root = new java.util.LinkedHashMap<>();

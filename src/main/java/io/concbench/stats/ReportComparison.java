@@ -47,8 +47,22 @@ public final class ReportComparison {
   /**
    * @param capacityNote set when both results carry a capacity and it fell by more than the threshold: a
    *     "regression" in those minutes may be the machine's, not the code's
+   * @param backgroundNote set when other processes took a noticeable share of the cores during the current
+   *     result's runs and clearly more than during the baseline's: the same doubt, from inside the machine
    */
-  public record PairOutcome(Key key, List<MetricOutcome> metrics, String capacityNote) {
+  public record PairOutcome(Key key, List<MetricOutcome> metrics, String capacityNote, String backgroundNote) {
+    /** The notes that are set, the capacity's first. */
+    public List<String> notes() {
+      List<String> notes = new ArrayList<>();
+      if (capacityNote != null) {
+        notes.add(capacityNote);
+      }
+      if (backgroundNote != null) {
+        notes.add(backgroundNote);
+      }
+      return notes;
+    }
+
     public boolean regressed() {
       return metrics.stream().anyMatch(m -> m.comparison().verdict() == Verdict.REGRESSED);
     }
@@ -93,7 +107,7 @@ public final class ReportComparison {
               SampleComparison.of(bs.get(), cs.get(), metric.lowerIsBetter(), rule)));
         }
       }
-      pairs.add(new PairOutcome(key, metrics, capacityNote(b, c, rule)));
+      pairs.add(new PairOutcome(key, metrics, capacityNote(b, c, rule), backgroundNote(b, c)));
     }
     List<Key> currentOnly = currentByKey.keySet().stream().filter(k -> !paired.containsKey(k)).toList();
     return new Outcome(pairs, baselineOnly, currentOnly,
@@ -117,7 +131,7 @@ public final class ReportComparison {
         metrics.add(m.comparison().verdict() != Verdict.REGRESSED || reproduced ? m
             : new MetricOutcome(m.metric(), m.comparison().withVerdict(Verdict.NOT_REPRODUCED)));
       }
-      pairs.add(new PairOutcome(pair.key(), metrics, pair.capacityNote()));
+      pairs.add(new PairOutcome(pair.key(), metrics, pair.capacityNote(), pair.backgroundNote()));
     }
     return new Outcome(pairs, original.baselineOnly(), original.currentOnly(), original.environmentDifferences());
   }
@@ -138,6 +152,32 @@ public final class ReportComparison {
     return String.format(java.util.Locale.ROOT,
         "the machine's capacity fell from %.2f to %.2f of %d cores between the two runs%s", before, after,
         current.capacity().k(), efficiency);
+  }
+
+  /**
+   * Names other processes that competed with the current result's runs: from a fifth of a core (the level
+   * at which a result warns of them), and a fifth more than during the baseline's (or the baseline's unknown).
+   */
+  static String backgroundNote(Result baseline, Result current) {
+    Double after = otherCores(current);
+    if (after == null || after < Warnings.BUSY_BACKGROUND_CORES) {
+      return null;
+    }
+    Double before = otherCores(baseline);
+    if (before != null && after - before < Warnings.BUSY_BACKGROUND_CORES) {
+      return null;
+    }
+    List<String> busiest = current.backgroundLoad().busiest().stream()
+        .map(p -> String.format(java.util.Locale.ROOT, "%s, pid %d, %.2f cores", p.name(), p.pid(), p.cores()))
+        .toList();
+    return String.format(java.util.Locale.ROOT, "other processes used %.2f cores during the current runs, %s%s",
+        after, before == null ? "the baseline's unknown" : String.format(java.util.Locale.ROOT,
+            "%.2f during the baseline's", before),
+        busiest.isEmpty() ? "" : " (busiest: " + String.join("; ", busiest) + ")");
+  }
+
+  private static Double otherCores(Result r) {
+    return r.backgroundLoad() == null ? null : r.backgroundLoad().otherCores();
   }
 
   private static boolean hasPositive(List<Double> samples) {

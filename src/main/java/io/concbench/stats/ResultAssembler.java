@@ -12,6 +12,7 @@ import io.concbench.result.LatencySummary;
 import io.concbench.result.MedianInterval;
 import io.concbench.result.Result;
 import io.concbench.result.Summary;
+import io.concbench.system.BackgroundLoad;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -89,6 +90,11 @@ public final class ResultAssembler {
     if (capacity != null && CapacityMath.lowCapacity(capacity.median(), capacity.k())) {
       warnings.add(Warnings.lowCapacity(capacity.median(), capacity.k()));
     }
+    BackgroundLoad background = measurement.backgroundLoad();
+    if (background != null && background.otherCores() != null
+        && background.otherCores() >= Warnings.BUSY_BACKGROUND_CORES) {
+      warnings.add(Warnings.busyBackground(background));
+    }
     double[] efficiencies = efficiencyPerRound(measurement, baseline, speedup, capacity);
     Double efficiencyVsCapacity = null;
     if (efficiencies != null) {
@@ -149,7 +155,8 @@ public final class ResultAssembler {
         efficiencyVsCapacity,
         efficiencyInterval,
         megabytes(runs, RunSample::rssPeakBytes),
-        megabytes(runs, RunSample::workerRssPeakBytes));
+        megabytes(runs, RunSample::workerRssPeakBytes),
+        measurement.backgroundLoad());
   }
 
   /** A memory figure of every run, in MiB; null if any run does not know it. */

@@ -2,6 +2,7 @@ package io.concbench.stats;
 
 import io.concbench.result.MedianInterval;
 import io.concbench.result.Summary;
+import io.concbench.system.BackgroundLoad;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,6 +98,27 @@ final class Warnings {
         + "and %.2f (%.1f%% confidence); on a shared host the capacity can change within a round, so that its "
         + "probe and its runs see different moments (docs/capacity.md): raise --runs", median, rounds,
         interval.low(), interval.high(), 100 * interval.confidence());
+  }
+
+  /**
+   * At this much of a core taken by other processes, a run shares the machine noticeably: a fifth of a core
+   * is a tenth of a two-core machine, and the idle reference VM's own background is 0.01–0.03.
+   */
+  static final double BUSY_BACKGROUND_CORES = 0.2;
+
+  static String busyBackground(BackgroundLoad load) {
+    StringBuilder busiest = new StringBuilder();
+    for (BackgroundLoad.BusyProcess p : load.busiest()) {
+      busiest.append(busiest.length() == 0 ? " (busiest: " : "; ")
+          .append(format("%s, pid %d, %.2f cores", p.name(), p.pid(), p.cores()));
+    }
+    if (busiest.length() > 0) {
+      busiest.append(')');
+    }
+    return format("other processes used %.2f cores during these runs%s: they compete for the cores, so times, "
+        + "speedups and efficiency against capacity include them, and the capacity probe reads such a "
+        + "competitor only roughly (docs/capacity.md): stop them or measure on a quieter machine",
+        load.otherCores(), busiest);
   }
 
   static String interrupted(int runs, int requested) {

@@ -54,10 +54,26 @@ public record ProcessCpu(long userNanos, long systemNanos) {
    * JVM load and link java.util.regex and its lambdas there, about 25 ms (docs/process-executors.md).
    */
   static ProcessCpu parse(String stat) {
+    long[] ticks = ticks(stat, 15);
+    return new ProcessCpu(ticks[0] * NANOS_PER_TICK, ticks[1] * NANOS_PER_TICK);
+  }
+
+  /**
+   * The CPU time of a process and of its children that it has reaped (utime, stime, cutime and cstime,
+   * fields 14 to 17 of a /proc/[pid]/stat text), in nanoseconds: what a shell or a build tool has cost the
+   * machine so far, its finished jobs included.
+   */
+  static long withReapedChildrenNanos(String stat) {
+    long[] ticks = ticks(stat, 17);
+    return (ticks[0] + ticks[1] + ticks[2] + ticks[3]) * NANOS_PER_TICK;
+  }
+
+  /** Fields 14 to {@code last} of a /proc/[pid]/stat text. */
+  private static long[] ticks(String stat, int last) {
     // The command name (field 2) may hold spaces and parentheses: fields are counted after the last ')'.
     int at = stat.lastIndexOf(')') + 1;
-    long[] ticks = new long[2];
-    for (int field = 3; field <= 15; field++) {
+    long[] ticks = new long[last - 13];
+    for (int field = 3; field <= last; field++) {
       while (at < stat.length() && stat.charAt(at) == ' ') {
         at++;
       }
@@ -73,6 +89,6 @@ public record ProcessCpu(long userNanos, long systemNanos) {
       }
       at = end;
     }
-    return new ProcessCpu(ticks[0] * NANOS_PER_TICK, ticks[1] * NANOS_PER_TICK);
+    return ticks;
   }
 }

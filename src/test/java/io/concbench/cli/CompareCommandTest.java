@@ -8,6 +8,7 @@ import io.concbench.report.JsonReport;
 import io.concbench.result.Environment;
 import io.concbench.result.LatencySummary;
 import io.concbench.result.Report;
+import io.concbench.result.ReportFixtures;
 import io.concbench.result.Result;
 import io.concbench.stats.Summaries;
 import java.io.IOException;
@@ -81,18 +82,38 @@ class CompareCommandTest {
     assertThat(outcome.out).contains("eff/capacity  improved");
   }
 
+  @Test
+  void aRegressionWithOtherProcessesBusyDuringTheCurrentRunsSaysSoAndAnEqualBackgroundDoesNot()
+      throws IOException {
+    io.concbench.system.BackgroundLoad quiet = new io.concbench.system.BackgroundLoad(3000, 0.02, 0.0, List.of());
+    io.concbench.system.BackgroundLoad busy = new io.concbench.system.BackgroundLoad(3000, 0.93, 0.0,
+        List.of(new io.concbench.system.BackgroundLoad.BusyProcess(4242, "bash", 0.91)));
+    Path baseline = write("base.json", withBackground(report(1.0, "17.0.15"), quiet));
+    Path current = write("cur.json", withBackground(report(1.3, "17.0.15"), busy));
+    Path alsoBusy = write("busy.json", withBackground(report(1.0, "17.0.15"), busy));
+
+    Outcome outcome = compare(baseline.toString(), current.toString());
+    Outcome same = compare(alsoBusy.toString(), current.toString());
+
+    assertThat(outcome.err).contains("other processes used 0.93 cores during the current runs, 0.02 during the "
+        + "baseline's (busiest: bash, pid 4242, 0.91 cores) (the regression above may be the machine's");
+    assertThat(same.err).doesNotContain("other processes used");
+  }
+
+  private static Report withBackground(Report report, io.concbench.system.BackgroundLoad background) {
+    return withResult(report, ReportFixtures.with(report.results().get(0), "backgroundLoad", background));
+  }
+
   private static Report withCapacity(Report report, double capacity, double efficiency) {
     Result r = report.results().get(0);
-    Result withIt = new Result(r.workload(), r.executor(), r.workers(), r.tasks(), r.params(), r.guard(), r.chunksize(), r.runs(),
-        r.warmupRuns(), r.wallMs(), r.cpuMs(), r.userMs(), r.sysMs(), r.latencyUs(), r.throughputPerS(),
-        r.coresUsed(), r.baseline(), r.speedup(), r.efficiency(), r.counter(), r.failedTasks(),
-        r.unverifiedTasks(), r.firstFailure(), r.warnings(), r.startupMs(), r.computeMs(), r.ipcMs(), r.exitMs(),
-        r.poolStartMs(), r.shutdownMs(), r.timedOutTasks(), r.failures(),
-        new io.concbench.result.CapacitySummary(capacity, capacity, capacity,
-            r.wallMs().samples().stream().map(w -> capacity).toList(), "threads", 2),
-        efficiency, null, r.rssPeakMb(), r.workerRssPeakMb());
+    Result withIt = ReportFixtures.with(r, "capacity", new io.concbench.result.CapacitySummary(capacity, capacity,
+        capacity, r.wallMs().samples().stream().map(w -> capacity).toList(), "threads", 2));
+    return withResult(report, ReportFixtures.with(withIt, "efficiencyVsCapacity", efficiency));
+  }
+
+  private static Report withResult(Report report, Result result) {
     return new Report(report.schema(), report.complete(), report.commandLine(), report.environment(),
-        List.of(withIt));
+        List.of(result));
   }
 
   @Test
@@ -251,7 +272,7 @@ class CompareCommandTest {
     Result result = new Result("cpu", "thread-pool", 2, 16, Map.of("n", 1000L), null, null, wall.length, 1,
         Summaries.of(wall), null, null, null,
         new LatencySummary(1, 1, 1, 1, 1, 16, List.of()), 100, 1.9, "single", 1.9, 0.95, null, 0, 0, null,
-        List.of(), null, null, null, null, null, null, 0, List.of(), null, null, null, null, null);
+        List.of(), null, null, null, null, null, null, 0, List.of(), null, null, null, null, null, null);
     Environment environment = new Environment("test", javaVersion, "vendor", "vm", "vm", javaVersion, "/jdk",
         List.of(), "Linux", "6",
         "amd64", "cpu", 2, 1024, "2026-11-25T00:00:00Z", null);

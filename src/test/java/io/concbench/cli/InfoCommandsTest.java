@@ -28,6 +28,27 @@ class InfoCommandsTest {
   }
 
   @Test
+  void systemShowsEveryFigureOrSaysItIsUnknown() {
+    Outcome outcome = CommandRunner.run("system", "--sample-ms", "50", "--capacity", "off");
+
+    assertThat(outcome.status()).isZero();
+    for (String figure : new String[] {"processors", "CPU quota", "load average", "steal", "busy processes",
+        "background", "frequency", "SMT", "JDK"}) {
+      assertThat(outcome.out()).containsPattern("(?m)^" + figure + " +\\S");
+    }
+    assertThat(outcome.out()).doesNotContain("capacity        k=");
+  }
+
+  @Test
+  void systemRejectsABadSamplingTimeNamingIt() {
+    Outcome outcome = CommandRunner.run("system", "--sample-ms", "5");
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.USAGE);
+    assertThat(outcome.err().strip()).isEqualTo(
+        "concbench system: invalid value for --sample-ms: '5' (must be from 10 to 60000)");
+  }
+
+  @Test
   void completionOffersTheRegistryNames() {
     Outcome outcome = CommandRunner.run("completion");
 

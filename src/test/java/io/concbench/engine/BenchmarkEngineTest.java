@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.concbench.engine.BenchmarkEngine.Measurement;
 import io.concbench.engine.Fakes.FakeClock;
 import io.concbench.executor.ExecutorRegistry;
+import io.concbench.system.BackgroundLoad;
+import io.concbench.system.BackgroundMeter;
 import io.concbench.system.PeakMemory;
 import io.concbench.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +151,45 @@ class BenchmarkEngineTest {
     assertThat(progress).containsExactly("w1a 1/6", "w1b 2/6", "r1a 3/6", "r1b 4/6", "r2a 5/6", "r2b 6/6");
     assertThat(measured).extracting(m -> m.benchmarkCase().executor().name()).containsExactly("a", "b");
     assertThat(measured).allSatisfy(m -> assertThat(m.runs()).hasSize(2));
+  }
+
+  @Test
+  void theBackgroundLoadSpansTheMeasuredRoundsAndEveryResultOfAGroupGetsTheSameReading()
+      throws InterruptedException {
+    Workload workload = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());
+    List<BenchmarkCase> group = List.of(
+        Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("a", false, opened::add), 2, 1),
+        Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("b", true, opened::add), 2, 2));
+    List<Long> starts = new ArrayList<>();
+    List<Long> reads = new ArrayList<>();
+    BackgroundMeter meter = () -> {
+      long start = clock.nanoTime();
+      starts.add(start);
+      return () -> {
+        reads.add(clock.nanoTime());
+        return Optional.of(new BackgroundLoad((clock.nanoTime() - start) / 1e6, 0.5, 0.0, List.of()));
+      };
+    };
+    BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), new Cancellation(), Progress.NONE,
+        null, 1, PeakMemory.SYSTEM, meter);
+
+    long begin = clock.nanoTime();
+    List<Measurement> measured = engine.runGroup(group, 1, 2, 0, 6);
+
+    // After the two warm-up runs of 20 ms; read when "a" has finished its last run, three runs later.
+    assertThat(starts).containsExactly(begin + 4 * TEN_MS);
+    assertThat(reads).containsExactly(begin + 10 * TEN_MS);
+    assertThat(measured).extracting(Measurement::backgroundLoad).allSatisfy(load -> {
+      assertThat(load.spanMs()).isEqualTo(60.0);
+      assertThat(load.otherCores()).isEqualTo(0.5);
+    });
+  }
+
+  @Test
+  void withoutABackgroundReadingAMeasurementHasNone() throws InterruptedException {
+    Workload workload = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());
+    BenchmarkCase single = Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("a", false, opened::add), 2, 1);
+    assertThat(engine().runGroup(List.of(single), 0, 1, 0, 1).get(0).backgroundLoad()).isNull();
   }
 
   @Test

@@ -7,6 +7,8 @@ import io.concbench.result.CounterSummary;
 import io.concbench.result.Report;
 import io.concbench.result.ReportFixtures;
 import io.concbench.result.SchemaValidation;
+import io.concbench.system.BackgroundLoad;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonReportTest {
@@ -46,6 +48,26 @@ class JsonReportTest {
     String older = JsonReport.render(plain).replaceFirst(",\\s*\"scaling\" : \\[ \\]", "");
     assertThat(older).doesNotContain("scaling");
     assertThat(JsonReport.mapper().readValue(older, Report.class).scaling()).isEmpty();
+  }
+
+  @Test
+  void theBackgroundLoadIsValidAndReadBackAndAnOlderReportWithoutItReadsAsNull() throws Exception {
+    BackgroundLoad load = new BackgroundLoad(4773.4, 0.86, 0.0, List.of(new BackgroundLoad.BusyProcess(4242,
+        "bash", 0.85)));
+    Report report = ReportFixtures.report(true,
+        ReportFixtures.with(ReportFixtures.result("single", 1, 1.0, null, null), "backgroundLoad", load));
+
+    String json = JsonReport.render(report);
+
+    SchemaValidation.assertValid(json);
+    JsonNode background = JsonReport.mapper().readTree(json).get("results").get(0).get("background_load");
+    assertThat(background.get("other_cores").asDouble()).isEqualTo(0.86);
+    assertThat(background.get("busiest").get(0).get("name").asText()).isEqualTo("bash");
+    assertThat(JsonReport.mapper().readValue(json, Report.class)).isEqualTo(report);
+    String older = json.replaceFirst(",\\s*\"background_load\" : \\{[^}]*\\[[^]]*\\][^}]*\\}", "");
+    assertThat(older).doesNotContain("background_load");
+    SchemaValidation.assertValid(older);
+    assertThat(JsonReport.mapper().readValue(older, Report.class).results().get(0).backgroundLoad()).isNull();
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.concbench.result;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -20,13 +22,36 @@ public final class ReportFixtures {
             List.of("turbo: neither intel_pstate/no_turbo nor cpufreq/boost")));
   }
 
+  /**
+   * The result with one component replaced, named as in the record ({@code "backgroundLoad"}): tests change
+   * one field of a fixture without copying all the others by hand.
+   */
+  public static Result with(Result r, String component, Object value) {
+    RecordComponent[] components = Result.class.getRecordComponents();
+    Object[] values = new Object[components.length];
+    boolean found = false;
+    try {
+      for (int i = 0; i < components.length; i++) {
+        found |= components[i].getName().equals(component);
+        values[i] = components[i].getName().equals(component) ? value : components[i].getAccessor().invoke(r);
+      }
+      if (!found) {
+        throw new IllegalArgumentException("Result has no component " + component);
+      }
+      Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+      return Result.class.getDeclaredConstructor(types).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static Result result(String executor, int workers, Double speedup, CounterSummary counter, String guard) {
     return new Result("cpu", executor, workers, 16, Map.of("n", 1000L), guard, null, 3, 1,
         summary(400.5, 410.25, 420), summary(800, 820, 840), summary(790, 810, 830), summary(10, 10, 10),
         new LatencySummary(50.5, 49.9, 60.1, 75.3, 80, 48, List.of(70.0, 75.3, 80.0)), 39.0, 1.99,
         speedup == null ? null : "single", speedup, speedup == null ? null : speedup / workers, counter, 0, 0,
         null, List.of("a warning"), null, null, null, null, null, null, 0, List.of(), null, null, null,
-        summary(60, 61, 62), null);
+        summary(60, 61, 62), null, null);
   }
 
   /**
@@ -39,7 +64,7 @@ public final class ReportFixtures {
     return new Result(workload, executor, workers, 16, params, guard, chunksize, wall.length, 1, summary(wall),
         null, null, null, new LatencySummary(50, 50, 50, 50, 50, 16L * wall.length, List.of()), 39.0, 1.0, null,
         null, null, null, 0, 0, null, List.of(), null, null, null, null, null, null, 0, List.of(), null, null, null,
-        null, null);
+        null, null, null);
   }
 
   /** A fitted sweep of thread-pool over 1, 2 and 4 workers (one fit with nulls, as κ = 0 gives). */

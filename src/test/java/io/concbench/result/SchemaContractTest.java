@@ -23,7 +23,8 @@ class SchemaContractTest {
 
   private static final List<Class<?>> RECORDS = List.of(Report.class, Environment.class, Result.class,
       Summary.class, LatencySummary.class, CounterSummary.class, Failure.class, CapacitySummary.class,
-      MedianInterval.class, io.concbench.system.MachineFacts.class, Scaling.class, Scaling.ScalingPoint.class, Scaling.AmdahlFit.class,
+      MedianInterval.class, io.concbench.system.BackgroundLoad.class,
+      io.concbench.system.BackgroundLoad.BusyProcess.class, io.concbench.system.MachineFacts.class, Scaling.class, Scaling.ScalingPoint.class, Scaling.AmdahlFit.class,
       Scaling.UslFit.class);
 
   @Test
@@ -39,6 +40,8 @@ class SchemaContractTest {
     assertDescribes(defs.get("failure"), Failure.class);
     assertDescribes(defs.get("capacity"), CapacitySummary.class);
     assertDescribes(defs.get("medianInterval"), MedianInterval.class);
+    assertDescribes(defs.get("backgroundLoad"), io.concbench.system.BackgroundLoad.class);
+    assertDescribes(defs.get("busyProcess"), io.concbench.system.BackgroundLoad.BusyProcess.class);
     assertDescribes(defs.get("system"), io.concbench.system.MachineFacts.class);
     assertDescribes(defs.get("scaling"), Scaling.class);
     assertDescribes(defs.get("scalingPoint"), Scaling.ScalingPoint.class);

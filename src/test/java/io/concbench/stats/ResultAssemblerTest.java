@@ -11,6 +11,7 @@ import io.concbench.executor.ExecutorRegistry;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.Guard;
 import io.concbench.result.Result;
+import io.concbench.system.BackgroundLoad;
 import io.concbench.workload.ParamValues;
 import io.concbench.workload.WorkloadRegistry;
 import java.util.List;
@@ -45,7 +46,7 @@ class ResultAssemblerTest {
     Measurement single = measurement("single", 1, null, 800, 810, 790);
     Measurement plain = measurement("thread-pool", 2, null, 400, 420, 410);
     Measurement pool = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
-        List.of(1.0, 1.04, 1.1), "threads", 2);
+        List.of(1.0, 1.04, 1.1), "threads", 2, null);
 
     Result r = assembler.assemble(pool, single);
 
@@ -57,6 +58,34 @@ class ResultAssemblerTest {
     assertThat(r.warnings()).anyMatch(w -> w.startsWith("the machine delivered 1.04 of 2 cores during this run"));
     assertThat(assembler.assemble(plain, single).capacity()).isNull();
     assertThat(assembler.assemble(plain, single).efficiencyVsCapacity()).isNull();
+  }
+
+  @Test
+  void aBusyBackgroundIsCarriedAndNamedInAWarningAndAQuietOneIsOnlyCarried() {
+    Measurement plain = measurement("thread-pool", 2, null, 400, 420, 410);
+    BackgroundLoad busy = new BackgroundLoad(5000, 0.86, 0.0,
+        List.of(new BackgroundLoad.BusyProcess(4242, "bash", 0.85), new BackgroundLoad.BusyProcess(7, "make", 0.01)));
+    BackgroundLoad quiet = new BackgroundLoad(5000, 0.19, 0.0, List.of());
+
+    Result r = assembler.assemble(withBackground(plain, busy), null);
+
+    assertThat(r.backgroundLoad()).isEqualTo(busy);
+    assertThat(r.warnings()).contains("other processes used 0.86 cores during these runs (busiest: bash, pid 4242, "
+        + "0.85 cores; make, pid 7, 0.01 cores): they compete for the cores, so times, speedups and efficiency "
+        + "against capacity include them, and the capacity probe reads such a competitor only roughly "
+        + "(docs/capacity.md): stop them or measure on a quieter machine");
+    Result calm = assembler.assemble(withBackground(plain, quiet), null);
+    assertThat(calm.backgroundLoad().otherCores()).isEqualTo(0.19);
+    assertThat(calm.warnings()).noneMatch(w -> w.startsWith("other processes"));
+    BackgroundLoad unknownTotal = new BackgroundLoad(5000, null, null, busy.busiest());
+    assertThat(assembler.assemble(withBackground(plain, unknownTotal), null).warnings())
+        .noneMatch(w -> w.startsWith("other processes"));
+    assertThat(assembler.assemble(plain, null).backgroundLoad()).isNull();
+  }
+
+  private static Measurement withBackground(Measurement m, BackgroundLoad load) {
+    return new Measurement(m.benchmarkCase(), m.runs(), m.latencyNanos(), m.capacity(), m.capacityMethod(),
+        m.capacityK(), load);
   }
 
   @Test
@@ -74,7 +103,7 @@ class ResultAssemblerTest {
     Measurement single = measurement("single", 1, null, 1600, 800, 800);
     Measurement plain = measurement("thread-pool", 2, null, 800, 800, 400);
     Measurement pool = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
-        List.of(2.0, 1.0, 2.0), "threads", 2);
+        List.of(2.0, 1.0, 2.0), "threads", 2, null);
 
     Result r = assembler.assemble(pool, single);
 
@@ -89,9 +118,9 @@ class ResultAssemblerTest {
     Measurement plain = measurement("thread-pool", 2, null, 400, 400, 400, 400, 400);
     // Every round's speedup is 2.0: the efficiencies are 2 / capacity.
     Measurement unsteady = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
-        List.of(2.0, 1.0, 2.5, 1.6, 2.0), "threads", 2);
+        List.of(2.0, 1.0, 2.5, 1.6, 2.0), "threads", 2, null);
     Measurement steady = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
-        List.of(2.0, 1.9, 2.1, 2.0, 1.95), "threads", 2);
+        List.of(2.0, 1.9, 2.1, 2.0, 1.95), "threads", 2, null);
 
     Result wide = assembler.assemble(unsteady, single);
     Result narrow = assembler.assemble(steady, single);

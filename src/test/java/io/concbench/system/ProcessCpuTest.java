@@ -16,6 +16,15 @@ class ProcessCpuTest {
   }
 
   @Test
+  void withReapedChildrenAddsCutimeAndCstime() {
+    // Fields 16 and 17: CPU time of children the process waited for (a shell's finished jobs).
+    String stat = "1234 (make) S 1 1234 1234 0 -1 4194560 100 0 0 0 250 40 700 60 20 0 30 0 1 2 3";
+    assertThat(ProcessCpu.withReapedChildrenNanos(stat)).isEqualTo(10_500_000_000L);
+    assertThatThrownBy(() -> ProcessCpu.withReapedChildrenNanos("7 (a) R 1 7 7 0 -1 0 0 0 0 0 3 2 1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no field 17");
+  }
+
+  @Test
   void aStatCutShortOrWithoutNumbersIsAnError() {
     assertThatThrownBy(() -> ProcessCpu.parse("1234 (java) S 1 1234 1234 0 -1 4194560 100 0 0 0 250"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no field 15");

@@ -1,0 +1,128 @@
+package io.concbench.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The background load from fixture /proc files sampled twice, on a fake clock: every figure exact. */
+class CpuSamplerTest {
+
+  private static final long SECOND = 1_000_000_000L;
+  private static final long OURS = 100;
+  private static final long OUR_WORKER = 101;
+
+  @TempDir Path root;
+  private final AtomicLong now = new AtomicLong(5 * SECOND);
+
+  private CpuSampler sampler() {
+    return new CpuSampler(root, () -> Set.of(OURS, OUR_WORKER), now::get, 2);
+  }
+
+  @Test
+  void otherCoresAreTheMachinesBusyTimeLessOursAndTheBusiestOthersAreNamed() throws IOException {
+    // user nice system idle iowait irq softirq steal guest guest_nice, in 10 ms ticks
+    cpu(1000, 0, 100, 5000, 0, 0, 0, 0, 0, 0);
+    process(OURS, "java", 50, 5, 0, 0);
+    process(200, "bash", 10, 0, 0, 0);
+    process(300, "make", 0, 0, 40, 0);
+    process(400, "sshd", 1, 0, 0, 0);
+    process(500, "gone", 7, 0, 0, 0);
+    CpuSampler.Span span = sampler().start();
+
+    // Over 2 s (400 ticks on 2 cores): ours 200 + its worker 100 (started in the span, all of it counts),
+    // bash 180 (0.9 cores), make's reaped compilers 50, sshd 1, a job that came and went 20 (in the totals
+    // only), the kernel's softirq 9.
+    now.addAndGet(2 * SECOND);
+    cpu(1000 + 520, 0, 100 + 30, 5000 + 10, 0, 0, 9, 0, 0, 0);
+    process(OURS, "java", 240, 15, 0, 0);
+    process(OUR_WORKER, "java", 90, 10, 0, 0);
+    process(200, "bash", 190, 0, 0, 0);
+    process(300, "make", 0, 0, 90, 0);
+    process(400, "sshd", 2, 0, 0, 0);
+    Files.delete(root.resolve("proc/500/stat"));
+
+    BackgroundLoad load = span.read().orElseThrow();
+    assertThat(load.spanMs()).isEqualTo(2000.0);
+    // busy 559 ticks - ours 300 = 259 ticks = 2.59 s over 2 s
+    assertThat(load.otherCores()).isCloseTo(1.295, within(1e-9));
+    assertThat(load.stealShare()).isEqualTo(0.0);
+    assertThat(load.busiest()).extracting(BackgroundLoad.BusyProcess::name).containsExactly("bash", "make");
+    assertThat(load.busiest().get(0).cores()).isCloseTo(0.9, within(1e-9));
+    assertThat(load.busiest().get(0).pid()).isEqualTo(200);
+    assertThat(load.busiest().get(1).cores()).isCloseTo(0.25, within(1e-9));
+  }
+
+  @Test
+  void stealIsAShareOfAllCpuTimeAndGuestTimeIsNotCountedTwice() throws IOException {
+    cpu(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    CpuSampler.Span span = sampler().start();
+    now.addAndGet(SECOND);
+    // 150 ticks busy (50 of them a guest's, already in user), 30 idle, 20 stolen.
+    cpu(150, 0, 0, 30, 0, 0, 0, 20, 50, 0);
+    BackgroundLoad load = span.read().orElseThrow();
+    assertThat(load.stealShare()).isCloseTo(0.1, within(1e-9));
+    assertThat(load.otherCores()).isCloseTo(1.5, within(1e-9));
+  }
+
+  @Test
+  void tickSamplingThatPutsUsAboveTheTotalsReadsNoBackgroundRatherThanANegativeOne() throws IOException {
+    cpu(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    process(OURS, "java", 0, 0, 0, 0);
+    CpuSampler.Span span = sampler().start();
+    now.addAndGet(SECOND);
+    cpu(98, 0, 0, 102, 0, 0, 0, 0, 0, 0);
+    process(OURS, "java", 100, 0, 0, 0);
+    assertThat(span.read().orElseThrow().otherCores()).isEqualTo(0.0);
+  }
+
+  @Test
+  void withoutProcStatTheTotalIsUnknownButProcessesAreStillNamed() throws IOException {
+    process(200, "bash", 0, 0, 0, 0);
+    CpuSampler.Span span = sampler().start();
+    now.addAndGet(SECOND);
+    process(200, "bash", 100, 0, 0, 0);
+    BackgroundLoad load = span.read().orElseThrow();
+    assertThat(load.otherCores()).isNull();
+    assertThat(load.stealShare()).isNull();
+    assertThat(load.busiest()).extracting(BackgroundLoad.BusyProcess::cores).containsExactly(1.0);
+  }
+
+  @Test
+  void withoutProcNothingIsReadAndNothingMadeUp() {
+    CpuSampler.Span span = sampler().start();
+    now.addAndGet(SECOND);
+    assertThat(span.read()).isEmpty();
+  }
+
+  @Test
+  void aSpanOfNoTimeHasNoFigures() throws IOException {
+    cpu(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    assertThat(sampler().start().read()).isEmpty();
+  }
+
+  private void cpu(long... ticks) throws IOException {
+    StringBuilder line = new StringBuilder("cpu ");
+    for (long t : ticks) {
+      line.append(' ').append(t);
+    }
+    Files.createDirectories(root.resolve("proc"));
+    Files.writeString(root.resolve("proc/stat"), line + "\ncpu0 0 0 0 0 0 0 0 0 0 0\nintr 1 2 3\n");
+  }
+
+  private void process(long pid, String name, long utime, long stime, long cutime, long cstime)
+      throws IOException {
+    Path dir = Files.createDirectories(root.resolve("proc/" + pid));
+    Files.writeString(dir.resolve("stat"), String.format(Locale.ROOT,
+        "%d (%s) R 1 %d %d 0 -1 0 0 0 0 0 %d %d %d %d 20 0 1 0 100 0 0%n", pid, name, pid, pid, utime, stime,
+        cutime, cstime));
+    Files.writeString(dir.resolve("comm"), name + "\n");
+  }
+}
