@@ -64,7 +64,8 @@ public final class SystemCommand implements Callable<Integer> {
     } else {
       List<String> busy = new ArrayList<>();
       for (BackgroundLoad.BusyProcess p : sample.busiest()) {
-        busy.add(Units.format("%s (pid %d) %.2f cores", p.name(), p.pid(), p.cores()));
+        busy.add(Units.format("%s (pid %d%s) %.2f cores", p.name(), p.pid(),
+            Boolean.TRUE.equals(p.sameSession()) ? ", this session" : "", p.cores()));
       }
       line(out, "busy processes", String.join("; ", busy));
     }

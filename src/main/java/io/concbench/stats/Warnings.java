@@ -107,18 +107,23 @@ final class Warnings {
   static final double BUSY_BACKGROUND_CORES = 0.2;
 
   static String busyBackground(BackgroundLoad load) {
-    StringBuilder busiest = new StringBuilder();
+    List<String> busiest = new ArrayList<>();
+    List<String> sameSession = new ArrayList<>();
     for (BackgroundLoad.BusyProcess p : load.busiest()) {
-      busiest.append(busiest.length() == 0 ? " (busiest: " : "; ")
-          .append(format("%s, pid %d, %.2f cores", p.name(), p.pid(), p.cores()));
+      busiest.add(format("%s, pid %d, %.2f cores", p.name(), p.pid(), p.cores()));
+      if (Boolean.TRUE.equals(p.sameSession()) && p.cores() >= BUSY_BACKGROUND_CORES / 2) {
+        sameSession.add(p.name());
+      }
     }
-    if (busiest.length() > 0) {
-      busiest.append(')');
-    }
-    return format("other processes used %.2f cores during these runs%s: they compete for the cores, so times, "
-        + "speedups and efficiency against capacity include them, and the capacity probe reads such a "
-        + "competitor only roughly (docs/capacity.md): stop them or measure on a quieter machine",
-        load.otherCores(), busiest);
+    String named = busiest.isEmpty() ? "" : " (busiest: " + String.join("; ", busiest) + ")";
+    String probe = sameSession.isEmpty()
+        ? "; efficiency against capacity allows for them as far as the capacity probe sees them"
+        : "; " + String.join(", ", sameSession) + " runs in concbench's own session, where the scheduler shares "
+            + "the cores thread by thread and the capacity probe over-reads what the runs got, so efficiency "
+            + "against capacity reads low";
+    return format("other processes used %.2f cores during these runs%s: they compete for the cores, so times and "
+        + "speedups include them%s (docs/capacity.md): stop them or measure on a quieter machine",
+        load.otherCores(), named, probe);
   }
 
   static String interrupted(int runs, int requested) {

@@ -16,6 +16,13 @@ import java.util.List;
  */
 public record BackgroundLoad(double spanMs, Double otherCores, Double stealShare, List<BusyProcess> busiest) {
 
-  /** A process and its share of one CPU over the span (1.0 = a whole core), its reaped children included. */
-  public record BusyProcess(long pid, String name, double cores) {}
+  /**
+   * A process and its share of one CPU over the span (1.0 = a whole core), its reaped children included.
+   *
+   * @param sameSession whether it runs in concbench's own session (started from the same terminal or
+   *     script): with Linux's autogroup the scheduler shares the cores among the threads of one session one
+   *     by one, but between sessions group by group, and the capacity probe reads the first case too high
+   *     (docs/capacity.md); null where unknown
+   */
+  public record BusyProcess(long pid, String name, double cores, Boolean sameSession) {}
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,17 +24,20 @@ public final class CpuSampler implements BackgroundMeter {
   static final double NAMED_CORES = 0.01;
 
   private final Path root;
+  private final long self;
   private final Supplier<Set<Long>> ours;
   private final LongSupplier nanoTime;
   private final int top;
 
   /**
    * @param root where {@code proc/} is ("/" on a real machine, a fixture directory in tests)
+   * @param self concbench's pid, whose session the busiest processes are compared with
    * @param ours the pids that are concbench itself and its children, asked at a span's end
    * @param top how many of the busiest other processes to name
    */
-  public CpuSampler(Path root, Supplier<Set<Long>> ours, LongSupplier nanoTime, int top) {
+  public CpuSampler(Path root, long self, Supplier<Set<Long>> ours, LongSupplier nanoTime, int top) {
     this.root = root;
+    this.self = self;
     this.ours = ours;
     this.nanoTime = nanoTime;
     this.top = top;
@@ -44,7 +45,8 @@ public final class CpuSampler implements BackgroundMeter {
 
   /** This machine, everything but this JVM and the processes it started counted as background. */
   public static CpuSampler here(int top) {
-    return new CpuSampler(Path.of("/"), CpuSampler::thisProcessAndDescendants, System::nanoTime, top);
+    return new CpuSampler(Path.of("/"), ProcessHandle.current().pid(), CpuSampler::thisProcessAndDescendants,
+        System::nanoTime, top);
   }
 
   private static Set<Long> thisProcessAndDescendants() {
@@ -95,18 +97,21 @@ public final class CpuSampler implements BackgroundMeter {
       // Tick sampling of the totals and of each process differ a little: never below nothing.
       otherCores = Math.max(0, (busyNanos - oursNanos) / 1e9 / seconds);
     }
-    List<BackgroundLoad.BusyProcess> busy = new ArrayList<>();
+    Map<Long, Double> coresByPid = new HashMap<>();
     for (long pid : after.processNanos().keySet()) {
-      if (!ours.contains(pid)) {
-        double cores = usedSince(pid, before, after) / 1e9 / seconds;
-        if (cores > NAMED_CORES) {
-          busy.add(new BackgroundLoad.BusyProcess(pid, name(pid), cores));
-        }
+      double cores = usedSince(pid, before, after) / 1e9 / seconds;
+      if (!ours.contains(pid) && cores > NAMED_CORES) {
+        coresByPid.put(pid, cores);
       }
     }
-    busy.sort(Comparator.comparingDouble(BackgroundLoad.BusyProcess::cores).reversed());
-    return Optional.of(new BackgroundLoad(seconds * 1e3, otherCores, steal,
-        List.copyOf(busy.subList(0, Math.min(top, busy.size())))));
+    Optional<Long> ourSession = session(self);
+    List<BackgroundLoad.BusyProcess> busiest = coresByPid.entrySet().stream()
+        .sorted(Map.Entry.<Long, Double>comparingByValue().reversed())
+        .limit(top)
+        .map(e -> new BackgroundLoad.BusyProcess(e.getKey(), name(e.getKey()), e.getValue(),
+            ourSession.flatMap(mine -> session(e.getKey()).map(theirs -> theirs.equals(mine))).orElse(null)))
+        .toList();
+    return Optional.of(new BackgroundLoad(seconds * 1e3, otherCores, steal, busiest));
   }
 
   /** A process's CPU time in the span: all of it if it started in the span; 0 if it is gone. */
@@ -173,6 +178,14 @@ public final class CpuSampler implements BackgroundMeter {
       // no /proc
     }
     return nanos;
+  }
+
+  private Optional<Long> session(long pid) {
+    try {
+      return Optional.of(ProcessCpu.session(Files.readString(root.resolve("proc/" + pid + "/stat"))));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private String name(long pid) {

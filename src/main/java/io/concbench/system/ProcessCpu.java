@@ -54,7 +54,7 @@ public record ProcessCpu(long userNanos, long systemNanos) {
    * JVM load and link java.util.regex and its lambdas there, about 25 ms (docs/process-executors.md).
    */
   static ProcessCpu parse(String stat) {
-    long[] ticks = ticks(stat, 15);
+    long[] ticks = numbers(stat, 14, 15);
     return new ProcessCpu(ticks[0] * NANOS_PER_TICK, ticks[1] * NANOS_PER_TICK);
   }
 
@@ -64,15 +64,20 @@ public record ProcessCpu(long userNanos, long systemNanos) {
    * machine so far, its finished jobs included.
    */
   static long withReapedChildrenNanos(String stat) {
-    long[] ticks = ticks(stat, 17);
+    long[] ticks = numbers(stat, 14, 17);
     return (ticks[0] + ticks[1] + ticks[2] + ticks[3]) * NANOS_PER_TICK;
   }
 
-  /** Fields 14 to {@code last} of a /proc/[pid]/stat text. */
-  private static long[] ticks(String stat, int last) {
+  /** The session id (field 6) of a /proc/[pid]/stat text: the process group leader of the login or terminal. */
+  static long session(String stat) {
+    return numbers(stat, 6, 6)[0];
+  }
+
+  /** The numeric fields {@code first} to {@code last} (both at least 4) of a /proc/[pid]/stat text. */
+  private static long[] numbers(String stat, int first, int last) {
     // The command name (field 2) may hold spaces and parentheses: fields are counted after the last ')'.
     int at = stat.lastIndexOf(')') + 1;
-    long[] ticks = new long[last - 13];
+    long[] numbers = new long[last - first + 1];
     for (int field = 3; field <= last; field++) {
       while (at < stat.length() && stat.charAt(at) == ' ') {
         at++;
@@ -84,11 +89,11 @@ public record ProcessCpu(long userNanos, long systemNanos) {
       if (end == at) {
         throw new IllegalArgumentException("no field " + field + " in /proc stat: " + stat);
       }
-      if (field >= 14) {
-        ticks[field - 14] = Long.parseLong(stat, at, end, 10);
+      if (field >= first) {
+        numbers[field - first] = Long.parseLong(stat, at, end, 10);
       }
       at = end;
     }
-    return ticks;
+    return numbers;
   }
 }

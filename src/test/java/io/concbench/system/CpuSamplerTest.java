@@ -1,6 +1,7 @@
 package io.concbench.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ class CpuSamplerTest {
   private final AtomicLong now = new AtomicLong(5 * SECOND);
 
   private CpuSampler sampler() {
-    return new CpuSampler(root, () -> Set.of(OURS, OUR_WORKER), now::get, 2);
+    return new CpuSampler(root, OURS, () -> Set.of(OURS, OUR_WORKER), now::get, 2);
   }
 
   @Test
@@ -58,6 +59,20 @@ class CpuSamplerTest {
     assertThat(load.busiest().get(0).cores()).isCloseTo(0.9, within(1e-9));
     assertThat(load.busiest().get(0).pid()).isEqualTo(200);
     assertThat(load.busiest().get(1).cores()).isCloseTo(0.25, within(1e-9));
+  }
+
+  @Test
+  void aCompetitorInOurSessionIsMarkedAndOneInAnotherIsNot() throws IOException {
+    process(OURS, 50, "java", 0, 0, 0, 0);
+    process(200, 50, "bash", 0, 0, 0, 0);
+    process(300, 300, "stress", 0, 0, 0, 0);
+    CpuSampler.Span span = sampler().start();
+    now.addAndGet(SECOND);
+    process(200, 50, "bash", 90, 0, 0, 0);
+    process(300, 300, "stress", 80, 0, 0, 0);
+
+    assertThat(span.read().orElseThrow().busiest()).extracting(BackgroundLoad.BusyProcess::name,
+        BackgroundLoad.BusyProcess::sameSession).containsExactly(tuple("bash", true), tuple("stress", false));
   }
 
   @Test
@@ -119,9 +134,14 @@ class CpuSamplerTest {
 
   private void process(long pid, String name, long utime, long stime, long cutime, long cstime)
       throws IOException {
+    process(pid, pid, name, utime, stime, cutime, cstime);
+  }
+
+  private void process(long pid, long session, String name, long utime, long stime, long cutime, long cstime)
+      throws IOException {
     Path dir = Files.createDirectories(root.resolve("proc/" + pid));
     Files.writeString(dir.resolve("stat"), String.format(Locale.ROOT,
-        "%d (%s) R 1 %d %d 0 -1 0 0 0 0 0 %d %d %d %d 20 0 1 0 100 0 0%n", pid, name, pid, pid, utime, stime,
+        "%d (%s) R 1 %d %d 0 -1 0 0 0 0 0 %d %d %d %d 20 0 1 0 100 0 0%n", pid, name, pid, session, utime, stime,
         cutime, cstime));
     Files.writeString(dir.resolve("comm"), name + "\n");
   }

@@ -25,6 +25,11 @@ class ProcessCpuTest {
   }
 
   @Test
+  void theSessionIsField6() {
+    assertThat(ProcessCpu.session("1234 (a b) S 1 1230 1200 0 -1 4194560 100 0 0 0 250 40 700 60")).isEqualTo(1200);
+  }
+
+  @Test
   void aStatCutShortOrWithoutNumbersIsAnError() {
     assertThatThrownBy(() -> ProcessCpu.parse("1234 (java) S 1 1234 1234 0 -1 4194560 100 0 0 0 250"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no field 15");
