@@ -5,6 +5,7 @@ import io.concbench.result.Failure;
 import io.concbench.result.Report;
 import io.concbench.result.Result;
 import io.concbench.result.Scaling;
+import io.concbench.system.BackgroundLoad;
 import io.concbench.system.MachineFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,7 +69,7 @@ final class HtmlReport {
     }
     warnings(report.results());
     failures(report.results());
-    environment(report.environment());
+    environment(report.environment(), report.results());
     html.append("<footer>Written by concbench")
         .append(report.environment() == null ? "" : " " + escape(report.environment().concbenchVersion()))
         .append(" from a <code>concbench/1</code> report. This page is self-contained: no scripts, nothing ")
@@ -262,7 +263,7 @@ final class HtmlReport {
     html.append("</section>\n");
   }
 
-  private void environment(Environment env) {
+  private void environment(Environment env, List<Result> results) {
     if (env == null) {
       return;
     }
@@ -293,6 +294,7 @@ final class HtmlReport {
         rows.put("unreadable", String.join("; ", system.unreadable()));
       }
     }
+    backgroundLoad(results).ifPresent(load -> rows.put("other processes during the runs", load));
     html.append("<section>\n<h2>Environment</h2>\n<table class=\"environment\">\n<tbody>\n");
     rows.forEach((name, value) -> {
       html.append("<tr>");
@@ -301,6 +303,30 @@ final class HtmlReport {
       html.append("</tr>\n");
     });
     html.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  /**
+   * The range of the results' background load and the processes named as busiest, each with the most it
+   * took in any group; empty if no result measured it (an older report, or not Linux).
+   */
+  static java.util.Optional<String> backgroundLoad(List<Result> results) {
+    List<BackgroundLoad> loads = results.stream().map(Result::backgroundLoad)
+        .filter(l -> l != null && l.otherCores() != null).toList();
+    if (loads.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    double low = loads.stream().mapToDouble(BackgroundLoad::otherCores).min().orElseThrow();
+    double high = loads.stream().mapToDouble(BackgroundLoad::otherCores).max().orElseThrow();
+    Map<String, Double> busiest = new LinkedHashMap<>();
+    for (BackgroundLoad load : loads) {
+      for (BackgroundLoad.BusyProcess p : load.busiest()) {
+        busiest.merge(p.name() + " (pid " + p.pid() + ")", p.cores(), Math::max);
+      }
+    }
+    String range = low == high ? Units.format("%.2f cores", low) : Units.format("%.2f–%.2f cores", low, high);
+    String named = busiest.entrySet().stream().map(e -> Units.format("%s %.2f", e.getKey(), e.getValue()))
+        .collect(Collectors.joining(", "));
+    return java.util.Optional.of(range + (named.isEmpty() ? "" : "; busiest: " + named));
   }
 
   private void cell(String tag, String text, boolean number) {

@@ -14,6 +14,7 @@ import io.concbench.result.Report;
 import io.concbench.result.ReportFixtures;
 import io.concbench.result.Result;
 import io.concbench.result.Scaling;
+import io.concbench.system.BackgroundLoad;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -65,6 +66,25 @@ class HtmlReportTest {
     return new Report(Report.SCHEMA, false, List.of("concbench", "run", "--param", NASTY),
         ReportFixtures.environment(), List.of(ReportFixtures.result("single", 1, 1.0, null, null),
             ReportFixtures.result("thread-pool", 2, 1.9, null, null), failed));
+  }
+
+  @Test
+  void theEnvironmentShowsTheRangeOfTheBackgroundLoadAndEachBusiestProcessAtItsMost() throws Exception {
+    BackgroundLoad quiet = new BackgroundLoad(3000, 0.02, 0.0, List.of(new BackgroundLoad.BusyProcess(77,
+        "kdamond.0", 0.02, false)));
+    BackgroundLoad busy = new BackgroundLoad(3000, 0.88, 0.0, List.of(new BackgroundLoad.BusyProcess(4242, NASTY,
+        0.87, true), new BackgroundLoad.BusyProcess(77, "kdamond.0", 0.01, false)));
+    Result single = ReportFixtures.result("single", 1, 1.0, null, null);
+    List<Result> results = List.of(ReportFixtures.with(single, "backgroundLoad", quiet),
+        ReportFixtures.with(ReportFixtures.result("thread-pool", 2, 1.3, null, null), "backgroundLoad", busy));
+
+    assertThat(HtmlReport.backgroundLoad(results)).contains(
+        "0.02–0.88 cores; busiest: kdamond.0 (pid 77) 0.02, " + NASTY + " (pid 4242) 0.87");
+    assertThat(HtmlReport.backgroundLoad(List.of(single))).isEmpty();
+    String html = HtmlReport.render(new Report(Report.SCHEMA, true, List.of("concbench"),
+        ReportFixtures.environment(), results));
+    assertThat(parse(html).getDocumentElement().getTextContent()).contains("other processes during the runs");
+    assertThat(html).doesNotContain("<script>");
   }
 
   @Test
