@@ -28,10 +28,13 @@ import java.util.Set;
  *       too and starts faster (one GC thread, no concurrent structures);
  *   <li>{@code -XX:-UsePerfData}: no shared-memory statistics file to create per process;
  *   <li>{@code -XX:+ExitOnOutOfMemoryError}: a worker out of memory dies at once (and is seen, replaced,
- *       reported) instead of limping on with a dead thread.
+ *       reported) instead of limping on with a dead thread;
+ *   <li>concbench's own loop-safepoint settings ({@link LoopCompilation}), which the collector would
+ *       otherwise decide: a task must run the same machine code in a worker as on concbench's threads.
  * </ul>
  *
- * With {@code --java}, another JDK of unknown version runs the workers: no archive, Serial GC.
+ * With {@code --java}, another JDK of unknown version runs the workers: no archive, Serial GC, its own
+ * loop compilation.
  */
 public final class WorkerCommand {
 
@@ -82,6 +85,10 @@ public final class WorkerCommand {
     }
     if (cacheDirectory != null) {
       WorkerCache.keep(cacheDirectory, cacheInUse);
+    }
+    if (feature != null) {
+      // Same JDK: it knows the flags. Another (--java) may not, and would refuse to start.
+      base.addAll(LoopCompilation.ofThisJvm());
     }
     base.addAll(extraJvmArgs);
     base.add("-cp");

@@ -36,6 +36,32 @@ class WorkerCommandTest {
   }
 
   @Test
+  void workersCompileCountedLoopsAsThisJvmDoes() throws Exception {
+    com.sun.management.HotSpotDiagnosticMXBean hotSpot = java.lang.management.ManagementFactory
+        .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+    String safepoints = hotSpot.getVMOption("UseCountedLoopSafepoints").getValue();
+    String iterations = hotSpot.getVMOption("LoopStripMiningIter").getValue();
+
+    assertThat(LoopCompilation.ofThisJvm()).containsExactly(
+        (safepoints.equals("true") ? "-XX:+" : "-XX:-") + "UseCountedLoopSafepoints",
+        "-XX:LoopStripMiningIter=" + iterations);
+    // Before the user's options, which win; not given to another JDK, which may not know them.
+    List<String> command = WorkerCommand.of(null, List.of("-XX:LoopStripMiningIter=7"), null).command();
+    assertThat(command.indexOf("-XX:LoopStripMiningIter=" + iterations))
+        .isLessThan(command.indexOf("-XX:LoopStripMiningIter=7")).isPositive();
+    assertThat(WorkerCommand.of("/opt/other-jdk/bin/java", List.of(), null).command())
+        .noneMatch(o -> o.contains("LoopStripMiningIter") || o.contains("UseCountedLoopSafepoints"));
+  }
+
+  @Test
+  void loopFlagsBecomeOptionsAndAnUnreadableOneIsLeftOut() {
+    assertThat(LoopCompilation.from(flag -> Optional.of(flag.equals("UseCountedLoopSafepoints") ? "false" : "0")))
+        .containsExactly("-XX:-UseCountedLoopSafepoints", "-XX:LoopStripMiningIter=0");
+    assertThat(LoopCompilation.from(flag -> flag.equals("LoopStripMiningIter") ? Optional.of("1000")
+        : Optional.empty())).containsExactly("-XX:LoopStripMiningIter=1000");
+  }
+
+  @Test
   void anArchiveIsMappedWhereItWasMadeAndNoArchiveAddsNothing() {
     assertThat(WorkerCommand.archiveOptions(Optional.of(Path.of("/cache/w.jsa"))))
         .containsExactly("-XX:SharedArchiveFile=/cache/w.jsa", "-Xshare:auto", "-XX:+UnlockDiagnosticVMOptions",
