@@ -9,7 +9,8 @@ import java.util.Map;
  * that measure them. {@code rssPeakMb} is concbench's own peak resident memory per run (null where it cannot be
  * read), {@code workerRssPeakMb} the largest worker's per run (null for in-process executors).
  * {@code backgroundLoad} is what else used the CPUs over the result's group of measured rounds (null where
- * /proc cannot be read, and in reports written before it was added).
+ * /proc cannot be read, and in reports written before it was added). {@code taskTimeVsBaseline} is the median
+ * task time over the baseline's (null without a baseline).
  *
  * @param chunksize {@code --chunksize} as given, for {@code process-pool}; null where it does not apply or
  *     the default (ceil(tasks / (4 × workers))) was used, so that a chunksize sweep's results stay apart
@@ -52,4 +53,5 @@ public record Result(
     MedianInterval efficiencyVsCapacityCi,
     Summary rssPeakMb,
     Summary workerRssPeakMb,
-    io.concbench.system.BackgroundLoad backgroundLoad) {}
+    io.concbench.system.BackgroundLoad backgroundLoad,
+    Double taskTimeVsBaseline) {}

@@ -53,12 +53,17 @@ public final class ResultAssembler {
     Double speedup = null;
     Double efficiency = null;
     String baselineName = null;
+    LatencySummary latency = latency(measurement.latencyNanos(), runs);
+    LatencySummary baselineLatency = null;
     if (baseline != null) {
       baselineName = baseline.benchmarkCase().executor().name();
       double baselineMedian = millis(baseline.runs(), RunSample::wallNanos).median();
       speedup = baselineMedian / wall.median();
       efficiency = speedup / c.workers();
+      baselineLatency = latency(baseline.latencyNanos(), baseline.runs());
     }
+    Double taskTimeVsBaseline = baselineLatency == null || baselineLatency.p50() <= 0 || latency.p50() <= 0 ? null
+        : latency.p50() / baselineLatency.p50();
 
     long failed = runs.stream().mapToLong(RunSample::failedTasks).sum();
     long timedOut = runs.stream().mapToLong(RunSample::timedOutTasks).sum();
@@ -89,6 +94,10 @@ public final class ResultAssembler {
     CapacitySummary capacity = capacity(measurement);
     if (capacity != null && CapacityMath.lowCapacity(capacity.median(), capacity.k())) {
       warnings.add(Warnings.lowCapacity(capacity.median(), capacity.k()));
+    }
+    if (taskTimeVsBaseline != null && taskTimeVsBaseline < Warnings.FASTER_TASKS
+        && baselineLatency.p50() >= Warnings.TIMED_TASK_US) {
+      warnings.add(Warnings.fasterTasks(taskTimeVsBaseline, latency.p50(), baselineLatency.p50(), speedup));
     }
     BackgroundLoad background = measurement.backgroundLoad();
     if (background != null && background.otherCores() != null
@@ -132,7 +141,7 @@ public final class ResultAssembler {
         cpu,
         user,
         sys,
-        latency(measurement.latencyNanos(), runs),
+        latency,
         wallSeconds > 0 ? c.tasks() / wallSeconds : 0,
         coresUsed,
         baselineName,
@@ -156,7 +165,8 @@ public final class ResultAssembler {
         efficiencyInterval,
         megabytes(runs, RunSample::rssPeakBytes),
         megabytes(runs, RunSample::workerRssPeakBytes),
-        measurement.backgroundLoad());
+        measurement.backgroundLoad(),
+        taskTimeVsBaseline);
   }
 
   /** A memory figure of every run, in MiB; null if any run does not know it. */

@@ -126,6 +126,21 @@ final class Warnings {
         load.otherCores(), named, probe);
   }
 
+  /**
+   * Below this ratio of a result's median task time to its baseline's, part of its speedup is faster tasks.
+   * Interleaved runs of the same code on this VM put concbench's pools at 0.99-1.03 of their baseline.
+   */
+  static final double FASTER_TASKS = 0.95;
+  /** Tasks shorter than this are dominated by the clock reads around them: their ratio means little. */
+  static final double TIMED_TASK_US = 1000;
+
+  /** Said of tasks of {@link #TIMED_TASK_US} or more only, so their times are in milliseconds. */
+  static String fasterTasks(double ratio, double p50Us, double baselineP50Us, double speedup) {
+    return format("its tasks took %.2f of the baseline's time each (p50 %.1f ms against %.1f ms): part of its "
+        + "speedup (%.2fx) is faster tasks, not parallelism; different compiled code (a --jvm-arg, --java) or a "
+        + "baseline slowed by the machine", ratio, p50Us / 1000, baselineP50Us / 1000, speedup);
+  }
+
   static String interrupted(int runs, int requested) {
     return format("interrupted: %d of %d measured runs (the rounds every result completed); its figures rest on "
         + "fewer runs than asked", runs, requested);

@@ -106,6 +106,25 @@ class ResultAssemblerTest {
   }
 
   @Test
+  void tasksFasterThanTheBaselinesAreSaidToBePartOfTheSpeedup() {
+    Measurement single = measurement("single", 1, null, 800, 810, 790);
+    // 2 workers, 16 tasks of 45 ms each: 0.9 of single's 50 ms tasks, so 2.22x on two workers.
+    Measurement faster = measurement("process-pool", 2, null, 360, 360, 360);
+    Measurement even = measurement("thread-pool", 2, null, 400, 420, 410);
+
+    Result r = assembler.assemble(faster, single);
+
+    assertThat(r.taskTimeVsBaseline()).isCloseTo(45.0 / 50.0, within(1e-3));
+    assertThat(r.warnings()).contains("its tasks took 0.90 of the baseline's time each (p50 45.0 ms against 50.0 ms): "
+        + "part of its speedup (2.22x) is faster tasks, not parallelism; different compiled code (a --jvm-arg, "
+        + "--java) or a baseline slowed by the machine");
+    Result steady = assembler.assemble(even, single);
+    assertThat(steady.taskTimeVsBaseline()).isCloseTo(51.25 / 50.0, within(1e-3));
+    assertThat(steady.warnings()).noneMatch(w -> w.startsWith("its tasks took"));
+    assertThat(assembler.assemble(even, null).taskTimeVsBaseline()).isNull();
+  }
+
+  @Test
   void peakMemoryIsSummarisedInMebibytesPerRunAndUnknownStaysNull() {
     Result r = assembler.assemble(measurement("thread-pool", 2, null, 400, 420, 410), null);
 
@@ -227,7 +246,7 @@ class ResultAssemblerTest {
       long wall = (long) (wallMs[i] * 1e6);
       Histogram latency = new Histogram(3_600_000_000_000L, 3);
       for (int t = 0; t < 16; t++) {
-        latency.recordValue(wall / 8);
+        latency.recordValue(wall * workers / 16); // 16 tasks shared by the workers, none idle
       }
       all.add(latency);
       long lost = i == 0 ? 0 : 5;
