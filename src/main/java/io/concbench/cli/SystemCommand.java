@@ -42,7 +42,7 @@ public final class SystemCommand implements Callable<Integer> {
     MachineFacts facts = MachineFactsReader.readHere();
     int processors = Runtime.getRuntime().availableProcessors();
     BackgroundLoad sample = CpuSampler.here(5).sample(sampleMillis)
-        .orElse(new BackgroundLoad(sampleMillis, null, null, List.of()));
+        .orElse(new BackgroundLoad(sampleMillis, null, null, null, List.of()));
     List<String> unreadable = new ArrayList<>(facts.unreadable());
 
     line(out, "processors", processors + " available to the JVM; online " + orUnknown(facts.onlineCpus())
@@ -70,8 +70,9 @@ public final class SystemCommand implements Callable<Integer> {
       line(out, "busy processes", String.join("; ", busy));
     }
     line(out, "background", sample.otherCores() == null ? "unknown"
-        : Units.format("%.2f cores over %d ms: everything but concbench, processes that came and went included",
-            sample.otherCores(), sampleMillis));
+        : Units.format("%.2f cores%s over %d ms: everything but concbench, processes that came and went included",
+            sample.otherCores(), sample.cpus() == null ? "" : " of the " + sample.cpus() + " CPUs concbench may use",
+            sampleMillis));
     line(out, "frequency", "governor " + orUnknown(facts.cpuGovernor()) + ", turbo " + orUnknown(facts.turbo()));
     line(out, "SMT", facts.smtActive() == null ? "unknown" : facts.smtActive() ? "on" : "off");
     line(out, "JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + " ("

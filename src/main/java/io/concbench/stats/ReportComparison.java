@@ -155,12 +155,12 @@ public final class ReportComparison {
   }
 
   /**
-   * Names other processes that competed with the current result's runs: from a fifth of a core (the level
-   * at which a result warns of them), and a fifth more than during the baseline's (or the baseline's unknown).
+   * Names other processes that competed with the current result's runs: where they crowded it (as a result
+   * warns of them), and took a fifth of a core more than during the baseline's (or the baseline's unknown).
    */
   static String backgroundNote(Result baseline, Result current) {
     Double after = otherCores(current);
-    if (after == null || after < Warnings.BUSY_BACKGROUND_CORES) {
+    if (!Warnings.crowded(current.backgroundLoad(), current.coresUsed())) {
       return null;
     }
     Double before = otherCores(baseline);

@@ -100,8 +100,9 @@ public final class ResultAssembler {
       warnings.add(Warnings.fasterTasks(taskTimeVsBaseline, latency.p50(), baselineLatency.p50(), speedup));
     }
     BackgroundLoad background = measurement.backgroundLoad();
-    if (background != null && background.otherCores() != null
-        && background.otherCores() >= Warnings.BUSY_BACKGROUND_CORES) {
+    // Its own busy cores; where the CPU time is unknown, as if every worker computed.
+    double demand = cpu != null ? coresUsed : Math.min(c.workers(), processors);
+    if (Warnings.crowded(background, demand)) {
       warnings.add(Warnings.busyBackground(background));
     }
     double[] efficiencies = efficiencyPerRound(measurement, baseline, speedup, capacity);

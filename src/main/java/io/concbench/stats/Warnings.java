@@ -106,6 +106,20 @@ final class Warnings {
    */
   static final double BUSY_BACKGROUND_CORES = 0.2;
 
+  /**
+   * Whether other processes crowded a result: they took {@link #BUSY_BACKGROUND_CORES} or more, and with the
+   * result's own busy cores they needed (within that much) every CPU concbench could use. A browser on one
+   * core of eight competes with nothing a two-worker run needs; a busy loop on one of two does.
+   *
+   * @param demandCores the result's own busy cores (its {@code cores_used})
+   */
+  static boolean crowded(BackgroundLoad load, double demandCores) {
+    if (load == null || load.otherCores() == null || load.otherCores() < BUSY_BACKGROUND_CORES) {
+      return false;
+    }
+    return load.cpus() == null || load.otherCores() + demandCores > load.cpus() - BUSY_BACKGROUND_CORES;
+  }
+
   static String busyBackground(BackgroundLoad load) {
     List<String> busiest = new ArrayList<>();
     List<String> sameSession = new ArrayList<>();

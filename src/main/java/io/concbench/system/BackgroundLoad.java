@@ -8,13 +8,16 @@ import java.util.List;
  * unlike a shared host's, which only the capacity probe sees (docs/capacity.md).
  *
  * @param spanMs the wall time the figures cover
- * @param otherCores busy CPU time of everything else per wall time (1.0 = a whole core), from /proc/stat's
- *     totals less concbench's own and its children's: processes that came and went in the span count too;
- *     null where /proc/stat cannot be read
- * @param stealShare the hypervisor's steal as a share of all CPU time in the span; null where unknown
+ * @param cpus the CPUs the figures cover: those concbench may run on (its affinity, a container's cpuset);
+ *     null where unknown
+ * @param otherCores busy CPU time of everything else on those CPUs per wall time (1.0 = a whole core),
+ *     from /proc/stat's counters less concbench's own and its children's: processes that came and went in
+ *     the span count too; null where /proc/stat cannot be read
+ * @param stealShare the hypervisor's steal as a share of all CPU time of those CPUs; null where unknown
  * @param busiest the busiest other processes, busiest first, each over the span (or the part it was alive)
  */
-public record BackgroundLoad(double spanMs, Double otherCores, Double stealShare, List<BusyProcess> busiest) {
+public record BackgroundLoad(
+    double spanMs, Integer cpus, Double otherCores, Double stealShare, List<BusyProcess> busiest) {
 
   /**
    * A process and its share of one CPU over the span (1.0 = a whole core), its reaped children included.

@@ -14,8 +14,9 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Reads the {@link BackgroundLoad} from Linux's /proc: steal and busy CPU time from /proc/stat, each process's
- * CPU time from /proc/[pid]/stat, sampled at a span's start and end. Two reads of a few hundred small files,
+ * Reads the {@link BackgroundLoad} from Linux's /proc: steal and busy CPU time from /proc/stat's lines for
+ * the CPUs this process may run on, each process's CPU time from /proc/[pid]/stat, sampled at a span's start
+ * and end. Two reads of a few hundred small files,
  * 4–17 ms on the reference VM: a run takes them around its measured rounds, never inside a timed run.
  */
 public final class CpuSampler implements BackgroundMeter {
@@ -57,13 +58,19 @@ public final class CpuSampler implements BackgroundMeter {
     return pids;
   }
 
+  /** /proc/stat's tick counters summed over the CPUs concbench may run on, and how many those are. */
+  private record CpuTicks(long[] ticks, Integer cpus) {}
+
   /** The two reads a span's figures come from. */
-  private record Snapshot(long nanoTime, Optional<long[]> cpuLine, Map<Long, Long> processNanos) {}
+  private record Snapshot(long nanoTime, Optional<CpuTicks> cpu, Map<Long, Long> processNanos) {}
 
   @Override
   public Span start() {
-    Snapshot before = snapshot();
-    return () -> between(before, snapshot(), ours.get());
+    // The CPUs this process may use: in a container pinned to some of a host's CPUs, the others' work
+    // competes with nothing of ours.
+    Set<Integer> allowed = allowedCpus();
+    Snapshot before = snapshot(allowed);
+    return () -> between(before, snapshot(allowed), ours.get());
   }
 
   /** The load over the next {@code millis} (for {@code concbench system}). */
@@ -73,21 +80,23 @@ public final class CpuSampler implements BackgroundMeter {
     return span.read();
   }
 
-  private Snapshot snapshot() {
+  private Snapshot snapshot(Set<Integer> allowed) {
     Map<Long, Long> processes = processNanos();
-    return new Snapshot(nanoTime.getAsLong(), cpuLine(), processes);
+    return new Snapshot(nanoTime.getAsLong(), cpuTicks(allowed), processes);
   }
 
   private Optional<BackgroundLoad> between(Snapshot before, Snapshot after, Set<Long> ours) {
     double seconds = (after.nanoTime() - before.nanoTime()) / 1e9;
-    if (seconds <= 0 || (after.cpuLine().isEmpty() && after.processNanos().isEmpty())) {
+    if (seconds <= 0 || (after.cpu().isEmpty() && after.processNanos().isEmpty())) {
       return Optional.empty();
     }
     Double steal = null;
     Double otherCores = null;
-    if (before.cpuLine().isPresent() && after.cpuLine().isPresent()) {
-      long[] b = before.cpuLine().get();
-      long[] a = after.cpuLine().get();
+    Integer cpus = null;
+    if (before.cpu().isPresent() && after.cpu().isPresent()) {
+      long[] b = before.cpu().get().ticks();
+      long[] a = after.cpu().get().ticks();
+      cpus = after.cpu().get().cpus();
       steal = stealShare(b, a);
       long oursNanos = 0;
       for (long pid : ours) {
@@ -111,7 +120,7 @@ public final class CpuSampler implements BackgroundMeter {
         .map(e -> new BackgroundLoad.BusyProcess(e.getKey(), name(e.getKey()), e.getValue(),
             ourSession.flatMap(mine -> session(e.getKey()).map(theirs -> theirs.equals(mine))).orElse(null)))
         .toList();
-    return Optional.of(new BackgroundLoad(seconds * 1e3, otherCores, steal, busiest));
+    return Optional.of(new BackgroundLoad(seconds * 1e3, cpus, otherCores, steal, busiest));
   }
 
   /** A process's CPU time in the span: all of it if it started in the span; 0 if it is gone. */
@@ -149,17 +158,73 @@ public final class CpuSampler implements BackgroundMeter {
     return values;
   }
 
-  private Optional<long[]> cpuLine() {
+  /**
+   * The per-CPU lines of /proc/stat for the allowed CPUs (all of them if unknown), summed field by field;
+   * the all-CPU line, of an unknown count, where there are no per-CPU lines.
+   */
+  private Optional<CpuTicks> cpuTicks(Set<Integer> allowed) {
     try {
+      long[] sum = null;
+      int cpus = 0;
+      long[] total = null;
       for (String line : Files.readAllLines(root.resolve("proc/stat"))) {
         if (line.startsWith("cpu ")) {
-          return Optional.of(parseCpuLine(line));
+          total = parseCpuLine(line);
+        } else if (line.startsWith("cpu")) {
+          int cpu = Integer.parseInt(line.substring(3, line.indexOf(' ')));
+          if (allowed.isEmpty() || allowed.contains(cpu)) {
+            long[] ticks = parseCpuLine(line);
+            sum = sum == null ? ticks : add(sum, ticks);
+            cpus++;
+          }
+        }
+      }
+      if (sum != null) {
+        return Optional.of(new CpuTicks(sum, cpus));
+      }
+      return total == null ? Optional.empty() : Optional.of(new CpuTicks(total, null));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // no /proc/stat: steal and the total are unknown
+    }
+  }
+
+  private static long[] add(long[] a, long[] b) {
+    long[] sum = new long[Math.min(a.length, b.length)];
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] = a[i] + b[i];
+    }
+    return sum;
+  }
+
+  /** This process's Cpus_allowed_list from /proc/self/status; empty if it cannot be read (then: all). */
+  private Set<Integer> allowedCpus() {
+    try {
+      for (String line : Files.readAllLines(root.resolve("proc/self/status"))) {
+        if (line.startsWith("Cpus_allowed_list:")) {
+          return parseCpuList(line.substring("Cpus_allowed_list:".length()).strip());
         }
       }
     } catch (IOException | RuntimeException e) {
-      // no /proc/stat: steal and the total are unknown
+      // not Linux, or an old kernel
     }
-    return Optional.empty();
+    return Set.of();
+  }
+
+  /** A kernel CPU list such as "0-3,8,10-11". */
+  static Set<Integer> parseCpuList(String list) {
+    Set<Integer> cpus = new HashSet<>();
+    for (String part : list.split(",")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      int dash = part.indexOf('-');
+      int first = Integer.parseInt(part.substring(0, dash < 0 ? part.length() : dash).strip());
+      int last = dash < 0 ? first : Integer.parseInt(part.substring(dash + 1).strip());
+      for (int cpu = first; cpu <= last; cpu++) {
+        cpus.add(cpu);
+      }
+    }
+    return cpus;
   }
 
   /** CPU time of every process with its reaped children, by pid. */

@@ -85,8 +85,8 @@ class CompareCommandTest {
   @Test
   void aRegressionWithOtherProcessesBusyDuringTheCurrentRunsSaysSoAndAnEqualBackgroundDoesNot()
       throws IOException {
-    io.concbench.system.BackgroundLoad quiet = new io.concbench.system.BackgroundLoad(3000, 0.02, 0.0, List.of());
-    io.concbench.system.BackgroundLoad busy = new io.concbench.system.BackgroundLoad(3000, 0.93, 0.0,
+    io.concbench.system.BackgroundLoad quiet = new io.concbench.system.BackgroundLoad(3000, 2, 0.02, 0.0, List.of());
+    io.concbench.system.BackgroundLoad busy = new io.concbench.system.BackgroundLoad(3000, 2, 0.93, 0.0,
         List.of(new io.concbench.system.BackgroundLoad.BusyProcess(4242, "bash", 0.91, false)));
     Path baseline = write("base.json", withBackground(report(1.0, "17.0.15"), quiet));
     Path current = write("cur.json", withBackground(report(1.3, "17.0.15"), busy));

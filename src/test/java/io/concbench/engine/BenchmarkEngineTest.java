@@ -167,7 +167,7 @@ class BenchmarkEngineTest {
       starts.add(start);
       return () -> {
         reads.add(clock.nanoTime());
-        return Optional.of(new BackgroundLoad((clock.nanoTime() - start) / 1e6, 0.5, 0.0, List.of()));
+        return Optional.of(new BackgroundLoad((clock.nanoTime() - start) / 1e6, 2, 0.5, 0.0, List.of()));
       };
     };
     BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), new Cancellation(), Progress.NONE,

@@ -70,9 +70,9 @@ class HtmlReportTest {
 
   @Test
   void theEnvironmentShowsTheRangeOfTheBackgroundLoadAndEachBusiestProcessAtItsMost() throws Exception {
-    BackgroundLoad quiet = new BackgroundLoad(3000, 0.02, 0.0, List.of(new BackgroundLoad.BusyProcess(77,
+    BackgroundLoad quiet = new BackgroundLoad(3000, 2, 0.02, 0.0, List.of(new BackgroundLoad.BusyProcess(77,
         "kdamond.0", 0.02, false)));
-    BackgroundLoad busy = new BackgroundLoad(3000, 0.88, 0.0, List.of(new BackgroundLoad.BusyProcess(4242, NASTY,
+    BackgroundLoad busy = new BackgroundLoad(3000, 2, 0.88, 0.0, List.of(new BackgroundLoad.BusyProcess(4242, NASTY,
         0.87, true), new BackgroundLoad.BusyProcess(77, "kdamond.0", 0.01, false)));
     Result single = ReportFixtures.result("single", 1, 1.0, null, null);
     List<Result> results = List.of(ReportFixtures.with(single, "backgroundLoad", quiet),

@@ -52,7 +52,7 @@ class JsonReportTest {
 
   @Test
   void theBackgroundLoadIsValidAndReadBackAndAnOlderReportWithoutItReadsAsNull() throws Exception {
-    BackgroundLoad load = new BackgroundLoad(4773.4, 0.86, 0.0, List.of(new BackgroundLoad.BusyProcess(4242,
+    BackgroundLoad load = new BackgroundLoad(4773.4, 2, 0.86, 0.0, List.of(new BackgroundLoad.BusyProcess(4242,
         "bash", 0.85, true)));
     Report report = ReportFixtures.report(true,
         ReportFixtures.with(ReportFixtures.result("single", 1, 1.0, null, null), "backgroundLoad", load));

@@ -63,9 +63,9 @@ class ResultAssemblerTest {
   @Test
   void aBusyBackgroundIsCarriedAndNamedInAWarningAndAQuietOneIsOnlyCarried() {
     Measurement plain = measurement("thread-pool", 2, null, 400, 420, 410);
-    BackgroundLoad busy = new BackgroundLoad(5000, 0.86, 0.0, List.of(
+    BackgroundLoad busy = new BackgroundLoad(5000, 2, 0.86, 0.0, List.of(
         new BackgroundLoad.BusyProcess(4242, "bash", 0.85, false), new BackgroundLoad.BusyProcess(7, "make", 0.01, true)));
-    BackgroundLoad quiet = new BackgroundLoad(5000, 0.19, 0.0, List.of());
+    BackgroundLoad quiet = new BackgroundLoad(5000, 2, 0.19, 0.0, List.of());
 
     Result r = assembler.assemble(withBackground(plain, busy), null);
 
@@ -77,7 +77,11 @@ class ResultAssemblerTest {
     Result calm = assembler.assemble(withBackground(plain, quiet), null);
     assertThat(calm.backgroundLoad().otherCores()).isEqualTo(0.19);
     assertThat(calm.warnings()).noneMatch(w -> w.startsWith("other processes"));
-    BackgroundLoad unknownTotal = new BackgroundLoad(5000, null, null, busy.busiest());
+    // On eight CPUs a competitor on one leaves the two this pool needs: no warning, the figure stays.
+    BackgroundLoad roomy = new BackgroundLoad(5000, 8, 1.0, 0.0, busy.busiest());
+    assertThat(assembler.assemble(withBackground(plain, roomy), null).warnings())
+        .noneMatch(w -> w.startsWith("other processes"));
+    BackgroundLoad unknownTotal = new BackgroundLoad(5000, 2, null, null, busy.busiest());
     assertThat(assembler.assemble(withBackground(plain, unknownTotal), null).warnings())
         .noneMatch(w -> w.startsWith("other processes"));
     assertThat(assembler.assemble(plain, null).backgroundLoad()).isNull();
@@ -86,7 +90,7 @@ class ResultAssemblerTest {
   @Test
   void aCompetitorInConcbenchsOwnSessionIsSaidToMakeTheEfficiencyAgainstCapacityReadLow() {
     Measurement plain = measurement("thread-pool", 2, null, 400, 420, 410);
-    BackgroundLoad busy = new BackgroundLoad(5000, 0.88, 0.0, List.of(
+    BackgroundLoad busy = new BackgroundLoad(5000, 2, 0.88, 0.0, List.of(
         new BackgroundLoad.BusyProcess(4242, "bash", 0.87, true), new BackgroundLoad.BusyProcess(77, "kdamond.0",
             0.01, true)));
 

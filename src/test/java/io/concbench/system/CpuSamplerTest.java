@@ -52,6 +52,7 @@ class CpuSamplerTest {
 
     BackgroundLoad load = span.read().orElseThrow();
     assertThat(load.spanMs()).isEqualTo(2000.0);
+    assertThat(load.cpus()).isEqualTo(2);
     // busy 559 ticks - ours 300 = 259 ticks = 2.59 s over 2 s
     assertThat(load.otherCores()).isCloseTo(1.295, within(1e-9));
     assertThat(load.stealShare()).isEqualTo(0.0);
@@ -73,6 +74,44 @@ class CpuSamplerTest {
 
     assertThat(span.read().orElseThrow().busiest()).extracting(BackgroundLoad.BusyProcess::name,
         BackgroundLoad.BusyProcess::sameSession).containsExactly(tuple("bash", true), tuple("stress", false));
+  }
+
+  @Test
+  void onlyTheCpusThisProcessMayUseAreCounted() throws IOException {
+    // A container pinned to cpu1 of a host of three: cpu0's and cpu2's work competes with nothing of ours.
+    Files.createDirectories(root.resolve("proc/self"));
+    Files.writeString(root.resolve("proc/self/status"), "Name:\tjava\nCpus_allowed:\t2\nCpus_allowed_list:\t1\n");
+    long[] zero = new long[10];
+    stat(zero, zero, zero, zero);
+    CpuSampler.Span span = sampler().start();
+    now.addAndGet(SECOND);
+    long[] busy = {100, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    long[] half = {40, 0, 0, 50, 0, 0, 0, 10, 0, 0};
+    stat(new long[] {240, 0, 0, 50, 0, 0, 0, 10, 0, 0}, busy, half, busy);
+
+    BackgroundLoad load = span.read().orElseThrow();
+    assertThat(load.cpus()).isEqualTo(1);
+    assertThat(load.otherCores()).isCloseTo(0.4, within(1e-9));
+    assertThat(load.stealShare()).isCloseTo(0.1, within(1e-9));
+  }
+
+  @Test
+  void cpuListsAreRangesAndSingleCpus() {
+    assertThat(CpuSampler.parseCpuList("0-3,8,10-11")).containsExactlyInAnyOrder(0, 1, 2, 3, 8, 10, 11);
+    assertThat(CpuSampler.parseCpuList("5")).containsExactly(5);
+    assertThat(CpuSampler.parseCpuList("")).isEmpty();
+  }
+
+  @Test
+  void aProcStatWithoutPerCpuLinesGivesTheTotalOfAnUnknownCount() throws IOException {
+    Files.createDirectories(root.resolve("proc"));
+    Files.writeString(root.resolve("proc/stat"), "cpu  0 0 0 0 0 0 0 0 0 0\n");
+    CpuSampler.Span span = sampler().start();
+    now.addAndGet(SECOND);
+    Files.writeString(root.resolve("proc/stat"), "cpu  150 0 0 50 0 0 0 0 0 0\n");
+    BackgroundLoad load = span.read().orElseThrow();
+    assertThat(load.cpus()).isNull();
+    assertThat(load.otherCores()).isCloseTo(1.5, within(1e-9));
   }
 
   @Test
@@ -123,13 +162,32 @@ class CpuSamplerTest {
     assertThat(sampler().start().read()).isEmpty();
   }
 
+  /** A /proc/stat whose two CPUs share {@code ticks} (cpu0 the odd tick of each field), and its total line. */
   private void cpu(long... ticks) throws IOException {
-    StringBuilder line = new StringBuilder("cpu ");
+    long[] cpu0 = new long[ticks.length];
+    long[] cpu1 = new long[ticks.length];
+    for (int i = 0; i < ticks.length; i++) {
+      cpu1[i] = ticks[i] / 2;
+      cpu0[i] = ticks[i] - cpu1[i];
+    }
+    stat(ticks, cpu0, cpu1);
+  }
+
+  private void stat(long[] total, long[]... perCpu) throws IOException {
+    StringBuilder text = new StringBuilder(line("cpu ", total));
+    for (int i = 0; i < perCpu.length; i++) {
+      text.append(line("cpu" + i, perCpu[i]));
+    }
+    Files.createDirectories(root.resolve("proc"));
+    Files.writeString(root.resolve("proc/stat"), text + "intr 1 2 3\nctxt 9\n");
+  }
+
+  private static String line(String name, long[] ticks) {
+    StringBuilder line = new StringBuilder(name);
     for (long t : ticks) {
       line.append(' ').append(t);
     }
-    Files.createDirectories(root.resolve("proc"));
-    Files.writeString(root.resolve("proc/stat"), line + "\ncpu0 0 0 0 0 0 0 0 0 0 0\nintr 1 2 3\n");
+    return line.append('\n').toString();
   }
 
   private void process(long pid, String name, long utime, long stime, long cutime, long cstime)
