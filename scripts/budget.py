@@ -138,7 +138,7 @@ def cpu_speedups(env, quick, tmp):
         base_walls = by_executor["single"]["wall_ms"]["samples"]
         for name in ("thread-pool", "process-pool"):
             r = by_executor[name]
-            samples.setdefault(f"task-ratio-{name}", []).append(task_ratio(by_executor["single"], r))
+            samples.setdefault(f"task-ratio-{name}", []).append(r["task_time_vs_baseline"])
             samples.setdefault(f"speedup-{name}", []).append(r["speedup"])
             samples.setdefault(f"capacity-{name}", []).append(r["capacity"]["median"] if r["capacity"] else None)
             samples.setdefault(f"efficiency-{name}", []).append(r["efficiency_vs_capacity"])
@@ -160,7 +160,7 @@ def cpu_speedups(env, quick, tmp):
         rounds.setdefault("speedup-cpython", []).extend(per_round_speedups(python[0]["wall_ms"]["samples"],
                                                                            python[-1]))
         samples.setdefault("cpython-task-ms", []).append(python[0]["latency_us"]["p50"] / 1e3)
-        samples.setdefault("task-ratio-cpython", []).append(task_ratio(python[0], python[-1]))
+        samples.setdefault("task-ratio-cpython", []).append(python[-1]["task_time_vs_baseline"])
     figures = {}
     for key, values in samples.items():
         known = [v for v in values if v is not None]
@@ -178,15 +178,6 @@ def cpu_speedups(env, quick, tmp):
 def per_round_speedups(base_walls, result):
     """Each measured round's speedup: the baseline's run over this result's run of the same round."""
     return [b / w for b, w in zip(base_walls, result["wall_ms"]["samples"])]
-
-
-def task_ratio(single, pool):
-    """A pool's task time over the single baseline's (p50s): above 1, two tasks at once slowed each other.
-
-    Below 1 a pool's speedup exceeds what parallelism gives: CPython's pool tasks here ran 0.96-0.97x as long
-    as its single tasks in some minutes, and its speedup read 2.05-2.08x on 2 cores (docs/PERFORMANCE.md).
-    """
-    return pool["latency_us"]["p50"] / single["latency_us"]["p50"]
 
 
 def iqr(values):
@@ -287,6 +278,8 @@ def rows(f):
         ok = None not in (s, e, py) and s >= py and e >= 0.95
         out.append((f"cpu speedup, 2 workers, {name}", "CPython Pool; capacity", "≥ CPython, ≥ 0.95 × capacity",
                     # Three decimals: the rows are decided in the third (0.9476 printed as 0.95 read as a pass).
+                    # "tasks": task_time_vs_baseline; below 1 a speedup exceeds what parallelism gives (CPython's
+                    # pool tasks ran 0.95-0.97x its single's in some minutes here: docs/PERFORMANCE.md).
                     f"{fmt(s, '{:.3f}x')} (tasks {fmt(f.get(f'task-ratio-{name}'), '{:.3f}')}x alone's; "
                     f"CPython {fmt(py, '{:.3f}x')}, tasks {fmt(f.get('task-ratio-cpython'), '{:.3f}')}x; "
                     f"capacity {fmt(c, '{:.2f}')}, eff/capacity {fmt(e, '{:.3f}')}, "

@@ -167,13 +167,10 @@ public final class ReportComparison {
     if (before != null && after - before < Warnings.BUSY_BACKGROUND_CORES) {
       return null;
     }
-    List<String> busiest = current.backgroundLoad().busiest().stream()
-        .map(p -> String.format(java.util.Locale.ROOT, "%s, pid %d, %.2f cores", p.name(), p.pid(), p.cores()))
-        .toList();
     return String.format(java.util.Locale.ROOT, "other processes used %.2f cores during the current runs, %s%s",
         after, before == null ? "the baseline's unknown" : String.format(java.util.Locale.ROOT,
             "%.2f during the baseline's", before),
-        busiest.isEmpty() ? "" : " (busiest: " + String.join("; ", busiest) + ")");
+        Warnings.busiest(current.backgroundLoad()));
   }
 
   private static Double otherCores(Result r) {

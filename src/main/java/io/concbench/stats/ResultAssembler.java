@@ -54,16 +54,15 @@ public final class ResultAssembler {
     Double efficiency = null;
     String baselineName = null;
     LatencySummary latency = latency(measurement.latencyNanos(), runs);
-    LatencySummary baselineLatency = null;
+    double baselineP50Us = 0;
     if (baseline != null) {
       baselineName = baseline.benchmarkCase().executor().name();
       double baselineMedian = millis(baseline.runs(), RunSample::wallNanos).median();
       speedup = baselineMedian / wall.median();
       efficiency = speedup / c.workers();
-      baselineLatency = latency(baseline.latencyNanos(), baseline.runs());
+      baselineP50Us = p50Micros(baseline.latencyNanos());
     }
-    Double taskTimeVsBaseline = baselineLatency == null || baselineLatency.p50() <= 0 || latency.p50() <= 0 ? null
-        : latency.p50() / baselineLatency.p50();
+    Double taskTimeVsBaseline = baselineP50Us <= 0 || latency.p50() <= 0 ? null : latency.p50() / baselineP50Us;
 
     long failed = runs.stream().mapToLong(RunSample::failedTasks).sum();
     long timedOut = runs.stream().mapToLong(RunSample::timedOutTasks).sum();
@@ -96,8 +95,8 @@ public final class ResultAssembler {
       warnings.add(Warnings.lowCapacity(capacity.median(), capacity.k()));
     }
     if (taskTimeVsBaseline != null && taskTimeVsBaseline < Warnings.FASTER_TASKS
-        && baselineLatency.p50() >= Warnings.TIMED_TASK_US) {
-      warnings.add(Warnings.fasterTasks(taskTimeVsBaseline, latency.p50(), baselineLatency.p50(), speedup));
+        && baselineP50Us >= Warnings.TIMED_TASK_US) {
+      warnings.add(Warnings.fasterTasks(taskTimeVsBaseline, latency.p50(), baselineP50Us, speedup));
     }
     BackgroundLoad background = measurement.backgroundLoad();
     // Its own busy cores; where the CPU time is unknown, as if every worker computed.
@@ -264,12 +263,17 @@ public final class ResultAssembler {
     }
     return new LatencySummary(
         nanos.getMean() / NANOS_PER_US,
-        nanos.getValueAtPercentile(50) / NANOS_PER_US,
+        p50Micros(nanos),
         nanos.getValueAtPercentile(90) / NANOS_PER_US,
         nanos.getValueAtPercentile(99) / NANOS_PER_US,
         nanos.getMaxValue() / NANOS_PER_US,
         nanos.getTotalCount(),
         p99PerRun);
+  }
+
+  /** The median task latency in microseconds; 0 with no tasks. */
+  private static double p50Micros(Histogram nanos) {
+    return nanos.getTotalCount() == 0 ? 0 : nanos.getValueAtPercentile(50) / NANOS_PER_US;
   }
 
   private static CounterSummary counter(List<RunSample> runs) {

@@ -121,15 +121,12 @@ final class Warnings {
   }
 
   static String busyBackground(BackgroundLoad load) {
-    List<String> busiest = new ArrayList<>();
     List<String> sameSession = new ArrayList<>();
     for (BackgroundLoad.BusyProcess p : load.busiest()) {
-      busiest.add(format("%s, pid %d, %.2f cores", p.name(), p.pid(), p.cores()));
       if (Boolean.TRUE.equals(p.sameSession()) && p.cores() >= BUSY_BACKGROUND_CORES / 2) {
         sameSession.add(p.name());
       }
     }
-    String named = busiest.isEmpty() ? "" : " (busiest: " + String.join("; ", busiest) + ")";
     String probe = sameSession.isEmpty()
         ? "; efficiency against capacity allows for them as far as the capacity probe sees them"
         : "; " + String.join(", ", sameSession) + " runs in concbench's own session, where the scheduler shares "
@@ -137,7 +134,16 @@ final class Warnings {
             + "against capacity reads low";
     return format("other processes used %.2f cores during these runs%s: they compete for the cores, so times and "
         + "speedups include them%s (docs/capacity.md): stop them or measure on a quieter machine",
-        load.otherCores(), named, probe);
+        load.otherCores(), busiest(load), probe);
+  }
+
+  /** " (busiest: bash, pid 4242, 0.87 cores; ...)", or nothing if none was named: for warnings and notes. */
+  static String busiest(BackgroundLoad load) {
+    List<String> named = new ArrayList<>();
+    for (BackgroundLoad.BusyProcess p : load.busiest()) {
+      named.add(format("%s, pid %d, %.2f cores", p.name(), p.pid(), p.cores()));
+    }
+    return named.isEmpty() ? "" : " (busiest: " + String.join("; ", named) + ")";
   }
 
   /**
