@@ -17,6 +17,9 @@ public final class TableReport {
   /** One column: its header, alignment, and how a result fills its cell. Markdown uses the same columns. */
   record Column(String header, boolean rightAligned, Function<Result, String> cell) {}
 
+  /** A bound within 5 % of the capacity is the capacity: the baseline's CPU share measures no finer. */
+  private static final double BOUND_DIFFERS = 0.05;
+
   private TableReport() {}
 
   public static String render(List<Result> results) {
@@ -133,6 +136,12 @@ public final class TableReport {
       columns.add(new Column("eff/capacity", true,
           r -> r.efficiencyVsCapacity() == null ? "" : Units.format("%.2f", r.efficiencyVsCapacity())));
     }
+    if (results.stream().anyMatch(TableReport::boundSaysMore)) {
+      columns.add(new Column("bound", true,
+          r -> r.speedupBound() == null ? "" : Units.format("%.2fx", r.speedupBound())));
+      columns.add(new Column("eff/bound", true,
+          r -> r.efficiencyVsBound() == null ? "" : Units.format("%.2f", r.efficiencyVsBound())));
+    }
     if (results.stream().anyMatch(r -> r.counter() != null)) {
       columns.add(new Column("lost updates", true, TableReport::lostUpdates));
     }
@@ -146,6 +155,16 @@ public final class TableReport {
       columns.add(new Column("failed", true, r -> Long.toString(r.failedTasks() + r.unverifiedTasks())));
     }
     return columns;
+  }
+
+  /**
+   * Whether a result's speedup bound differs from its capacity: only for work that waits as well as computes
+   * (its baseline kept less than a core busy) does it; for all-CPU work the two columns would repeat
+   * capacity and eff/capacity.
+   */
+  static boolean boundSaysMore(Result r) {
+    return r.speedupBound() != null && r.capacity() != null
+        && Math.abs(r.speedupBound() - r.capacity().median()) > BOUND_DIFFERS * r.capacity().median();
   }
 
   /**

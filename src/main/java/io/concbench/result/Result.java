@@ -10,7 +10,9 @@ import java.util.Map;
  * read), {@code workerRssPeakMb} the largest worker's per run (null for in-process executors).
  * {@code backgroundLoad} is what else used the CPUs over the result's group of measured rounds (null where
  * /proc cannot be read, and in reports written before it was added). {@code taskTimeVsBaseline} is the median
- * task time over the baseline's (null without a baseline).
+ * task time over the baseline's (null without a baseline). {@code speedupBound} is the most speedup the
+ * machine's capacity allowed the work (min(workers, capacity / the baseline's CPU share)) and
+ * {@code efficiencyVsBound} the result's against it (both null where no capacity was probed).
  *
  * @param chunksize {@code --chunksize} as given, for {@code process-pool}; null where it does not apply or
  *     the default (ceil(tasks / (4 × workers))) was used, so that a chunksize sweep's results stay apart
@@ -54,4 +56,6 @@ public record Result(
     Summary rssPeakMb,
     Summary workerRssPeakMb,
     io.concbench.system.BackgroundLoad backgroundLoad,
-    Double taskTimeVsBaseline) {}
+    Double taskTimeVsBaseline,
+    Double speedupBound,
+    Double efficiencyVsBound) {}

@@ -117,6 +117,7 @@ public final class ResultAssembler {
         && efficiencyInterval.high() - efficiencyInterval.low() > Warnings.EFFICIENCY_INTERVAL_WIDTH) {
       warnings.add(Warnings.uncertainEfficiency(efficiencyVsCapacity, efficiencyInterval, efficiencies.length));
     }
+    SpeedupBound.Figures bound = SpeedupBound.of(measurement, baseline, speedup, capacity, c.workers());
     CounterSummary counter = null;
     if (c.guard() != null) {
       counter = counter(runs);
@@ -166,7 +167,9 @@ public final class ResultAssembler {
         megabytes(runs, RunSample::rssPeakBytes),
         megabytes(runs, RunSample::workerRssPeakBytes),
         measurement.backgroundLoad(),
-        taskTimeVsBaseline);
+        taskTimeVsBaseline,
+        bound == null ? null : bound.bound(),
+        bound == null ? null : bound.efficiency());
   }
 
   /** A memory figure of every run, in MiB; null if any run does not know it. */

@@ -2,8 +2,10 @@ package io.concbench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.concbench.result.CapacitySummary;
 import io.concbench.result.CounterSummary;
 import io.concbench.result.ReportFixtures;
+import io.concbench.result.Result;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,5 +55,19 @@ class TableReportTest {
     assertThat(header).containsSequence("executor", "n", "chunksize", "workers");
     assertThat(swept.lines().toList().get(2)).contains(" 2000 ");
     assertThat(fixed).doesNotContain("sleep-ms", "chunksize").doesNotContain(" n ");
+  }
+
+  @Test
+  void theBoundColumnsAppearOnlyWhereTheBoundIsNotTheCapacity() {
+    Result probed = ReportFixtures.with(ReportFixtures.result("thread-pool", 2, 1.9, null, null), "capacity",
+        new CapacitySummary(1.9, 1.8, 2.0, List.of(1.8, 1.9, 2.0), "threads", 2));
+    Result allCpu = ReportFixtures.with(ReportFixtures.with(probed, "speedupBound", 1.92), "efficiencyVsBound", 0.99);
+    Result waiting = ReportFixtures.with(ReportFixtures.with(probed, "speedupBound", 2.0), "efficiencyVsBound", 0.95);
+
+    assertThat(TableReport.render(List.of(allCpu))).contains("eff/capacity").doesNotContain("bound");
+    String mixed = TableReport.render(List.of(allCpu, waiting));
+    List<String> header = List.of(mixed.lines().findFirst().orElseThrow().trim().split(" +"));
+    assertThat(header).containsSequence("eff/capacity", "bound", "eff/bound");
+    assertThat(mixed.lines().toList().get(2)).endsWith("2.00x       0.95");
   }
 }

@@ -137,6 +137,52 @@ class ResultAssemblerTest {
   }
 
   @Test
+  void theSpeedupBoundLetsWaitsOverlapBeyondTheCoresAndIsTheCapacityForAllCpuWork() {
+    Measurement plain = measurement("thread-pool", 2, null, 400, 420, 410);
+    Measurement pool = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
+        List.of(1.6, 1.8, 2.0), "threads", 2, null);
+    // The baseline computes for half of each run and waits for the other half: 0.5 cores per task in
+    // flight, so the machine's 1.6-2.0 cores would carry 3.2-4 such tasks; two workers carry two.
+    Measurement halfWaiting = withCpuShare(measurement("single", 1, null, 800, 840, 820), 0.5);
+
+    Result r = assembler.assemble(pool, halfWaiting);
+
+    assertThat(r.speedupBound()).isEqualTo(2.0);
+    // Rounds: 800/400/2 = 1.0, 840/420/2 = 1.0, 820/410/2 = 1.0; against capacity 1.25, 1.11, 1.0.
+    assertThat(r.efficiencyVsBound()).isCloseTo(1.0, within(1e-12));
+    assertThat(r.efficiencyVsCapacity()).isCloseTo(2.0 / 1.8, within(1e-12));
+
+    // Nearly all CPU (0.95 of a core): rounds 1.6 / 0.95, 1.8 / 0.95 and 2.0 / 0.95 capped at 2 workers.
+    Result busier = assembler.assemble(pool, withCpuShare(measurement("single", 1, null, 800, 840, 820), 0.95));
+    assertThat(busier.speedupBound()).isCloseTo(1.8 / 0.95, within(1e-6));
+    // All-CPU work (the fixture's baseline reads 2 cores: the JVM's own threads; a task needs one): the
+    // bound is the capacity, and the efficiency against it the efficiency against capacity.
+    Result allCpu = assembler.assemble(pool, measurement("single", 1, null, 800, 840, 820));
+    assertThat(allCpu.speedupBound()).isCloseTo(1.8, within(1e-12));
+    assertThat(allCpu.efficiencyVsBound()).isCloseTo(allCpu.efficiencyVsCapacity(), within(1e-12));
+  }
+
+  @Test
+  void noBoundWithoutACapacityTheBaselinesCpuTimeOrASingleWorkerBaseline() {
+    Measurement plain = measurement("thread-pool", 2, null, 400, 420, 410);
+    Measurement pool = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
+        List.of(1.6, 1.8, 2.0), "threads", 2, null);
+    Measurement single = measurement("single", 1, null, 800, 840, 820);
+
+    assertThat(assembler.assemble(plain, single).speedupBound()).isNull();
+    assertThat(assembler.assemble(pool, withCpuShare(single, -1)).speedupBound()).isNull();
+    assertThat(assembler.assemble(pool, measurement("thread-pool", 2, null, 800, 840, 820)).speedupBound()).isNull();
+    assertThat(assembler.assemble(pool, null).efficiencyVsBound()).isNull();
+  }
+
+  @Test
+  void aBaselineThatUsedNoMeasurableCpuLeavesOnlyTheWorkersAsTheBound() {
+    assertThat(SpeedupBound.bound(4, 1.9, 0.0)).isEqualTo(4.0);
+    assertThat(SpeedupBound.bound(4, 1.9, 0.25)).isEqualTo(4.0);
+    assertThat(SpeedupBound.bound(4, 1.9, 1.0)).isEqualTo(1.9);
+  }
+
+  @Test
   void efficiencyVsCapacityPairsEachRoundWithItsOwnCapacitySoDriftCancels() {
     // Round 1: the host ran both cores at half speed; round 2: the second core was gone; round 3: all was
     // well. The pool got all the machine gave in every round, but the medians come from different rounds.
@@ -232,6 +278,16 @@ class ResultAssemblerTest {
         .isNull();
     assertThat(assembler.assemble(measurement("process-pool", 2, null, 400), null).chunksize())
         .as("the default chunks").isNull();
+  }
+
+  /** The measurement with each run's CPU time set to share x its wall time; a negative share: unknown. */
+  private static Measurement withCpuShare(Measurement m, double share) {
+    List<RunSample> runs = m.runs().stream().map(r -> new RunSample(r.wallNanos(),
+        new CpuTimes(share < 0 ? -1 : (long) (share * r.wallNanos()), -1, -1), r.latencyNanos(),
+        r.completedTasks(), r.failedTasks(), r.unverifiedTasks(), r.counterExpected(), r.counterActual(),
+        r.firstFailure(), r.failures(), r.timedOutTasks(), r.phaseMillis(), r.rssPeakBytes(),
+        r.workerRssPeakBytes())).toList();
+    return new Measurement(m.benchmarkCase(), runs, m.latencyNanos());
   }
 
   private static Measurement withSettings(Measurement m, ExecutorSettings settings) {
