@@ -20,12 +20,16 @@ final class SpeedupBound {
   /** {@code bound}: the median over rounds of each round's bound; {@code efficiency}: of speedup / bound. */
   record Figures(double bound, double efficiency) {}
 
+  private static final double NANOS_PER_MS = 1e6;
+
   private SpeedupBound() {}
 
   /**
    * Round by round where the rounds align (as {@code efficiency_vs_capacity} is), else from the medians.
-   * Null without a speedup, a capacity, or the baseline's CPU time (its demand is then unknown), and
-   * against a baseline of more than one worker, whose CPU time over wall time is not one task's demand.
+   * Null without a speedup, a capacity, or the baseline's CPU time (its demand is then unknown); when a
+   * baseline run is too short for the CPU clock's 10 ms ticks to measure its share of a core (a 5 ms run of
+   * {@code tiny} tasks reads 0 or 10 ms); and against a baseline of more than one worker, whose CPU time
+   * over wall time is not one task's demand.
    */
   static Figures of(Measurement m, Measurement baseline, Double speedup, CapacitySummary capacity, int workers) {
     if (baseline == null || speedup == null || capacity == null || baseline.benchmarkCase().workers() != 1) {
@@ -49,7 +53,7 @@ final class SpeedupBound {
     long cpu = 0;
     long wall = 0;
     for (RunSample base : baseline.runs()) {
-      if (base.cpu().totalNanos() < 0) {
+      if (demand(base.cpu().totalNanos(), base.wallNanos()) == null) {
         return null;
       }
       cpu += base.cpu().totalNanos();
@@ -75,7 +79,7 @@ final class SpeedupBound {
    * and what a run spends above it is the JVM's own (compiler and collector threads), not the work's.
    */
   private static Double demand(long cpuNanos, long wallNanos) {
-    if (cpuNanos < 0 || wallNanos <= 0) {
+    if (cpuNanos < 0 || wallNanos < Warnings.CPU_TICK_RELIABLE_MS * NANOS_PER_MS) {
       return null;
     }
     return Math.min(1.0, (double) cpuNanos / wallNanos);

@@ -163,7 +163,7 @@ class ResultAssemblerTest {
   }
 
   @Test
-  void noBoundWithoutACapacityTheBaselinesCpuTimeOrASingleWorkerBaseline() {
+  void noBoundWithoutACapacityTheBaselinesCpuTimeRunsLongEnoughToShareItOrASingleWorkerBaseline() {
     Measurement plain = measurement("thread-pool", 2, null, 400, 420, 410);
     Measurement pool = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
         List.of(1.6, 1.8, 2.0), "threads", 2, null);
@@ -171,6 +171,9 @@ class ResultAssemblerTest {
 
     assertThat(assembler.assemble(plain, single).speedupBound()).isNull();
     assertThat(assembler.assemble(pool, withCpuShare(single, -1)).speedupBound()).isNull();
+    // A 150 ms baseline run: one 10 ms tick of CPU time is 7 % of it, too coarse to tell its share of a core.
+    assertThat(assembler.assemble(pool, withCpuShare(measurement("single", 1, null, 800, 150, 820), 0.5))
+        .speedupBound()).isNull();
     assertThat(assembler.assemble(pool, measurement("thread-pool", 2, null, 800, 840, 820)).speedupBound()).isNull();
     assertThat(assembler.assemble(pool, null).efficiencyVsBound()).isNull();
   }
