@@ -12,7 +12,8 @@ import java.util.Map;
  * /proc cannot be read, and in reports written before it was added). {@code taskTimeVsBaseline} is the median
  * task time over the baseline's (null without a baseline). {@code speedupBound} is the most speedup the
  * machine's capacity allowed the work (min(workers, capacity / the baseline's CPU share)) and
- * {@code efficiencyVsBound} the result's against it (both null where no capacity was probed).
+ * {@code efficiencyVsBound} the result's against it (both null where no capacity was probed or the
+ * baseline's share of a core is unknown).
  *
  * @param chunksize {@code --chunksize} as given, for {@code process-pool}; null where it does not apply or
  *     the default (ceil(tasks / (4 × workers))) was used, so that a chunksize sweep's results stay apart

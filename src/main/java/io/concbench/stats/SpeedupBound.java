@@ -59,11 +59,7 @@ final class SpeedupBound {
       cpu += base.cpu().totalNanos();
       wall += base.wallNanos();
     }
-    Double demand = demand(cpu, wall);
-    if (demand == null) {
-      return null;
-    }
-    double bound = bound(workers, capacity.median(), demand);
+    double bound = bound(workers, capacity.median(), Math.min(1.0, (double) cpu / wall));
     return new Figures(bound, speedup / bound);
   }
 

@@ -179,6 +179,19 @@ class ResultAssemblerTest {
   }
 
   @Test
+  void roundsThatDoNotAlignGiveTheBoundFromTheMediansAndTheWholeBaselinesShare() {
+    Measurement plain = measurement("thread-pool", 2, null, 400, 420, 410);
+    // One capacity figure for three rounds: nothing to pair run by run.
+    Measurement pool = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
+        List.of(1.5), "threads", 2, null);
+
+    Result r = assembler.assemble(pool, withCpuShare(measurement("single", 1, null, 800, 840, 820), 0.9));
+
+    assertThat(r.speedupBound()).isCloseTo(1.5 / 0.9, within(1e-6));
+    assertThat(r.efficiencyVsBound()).isCloseTo(r.speedup() / (1.5 / 0.9), within(1e-6));
+  }
+
+  @Test
   void aBaselineThatUsedNoMeasurableCpuLeavesOnlyTheWorkersAsTheBound() {
     assertThat(SpeedupBound.bound(4, 1.9, 0.0)).isEqualTo(4.0);
     assertThat(SpeedupBound.bound(4, 1.9, 0.25)).isEqualTo(4.0);
