@@ -17,7 +17,7 @@ public final class TableReport {
   /** One column: its header, alignment, and how a result fills its cell. Markdown uses the same columns. */
   record Column(String header, boolean rightAligned, Function<Result, String> cell) {}
 
-  /** A bound within 5 % of the capacity is the capacity: the baseline's CPU share measures no finer. */
+  /** A bound within 5 % of the capacity's is the capacity's: the baseline's CPU share measures no finer. */
   private static final double BOUND_DIFFERS = 0.05;
 
   private TableReport() {}
@@ -158,13 +158,17 @@ public final class TableReport {
   }
 
   /**
-   * Whether a result's speedup bound differs from its capacity: only for work that waits as well as computes
-   * (its baseline kept less than a core busy) does it; for all-CPU work the two columns would repeat
-   * capacity and eff/capacity.
+   * Whether a result's speedup bound says more than its capacity: only for work that waits as well as
+   * computes (its baseline kept less than a core busy) does it pass min(workers, capacity); for all-CPU
+   * work the two columns would repeat capacity and eff/capacity (a probe that read more than the workers,
+   * as a shared host's noise can, is the workers' bound and says nothing new either).
    */
   static boolean boundSaysMore(Result r) {
-    return r.speedupBound() != null && r.capacity() != null
-        && Math.abs(r.speedupBound() - r.capacity().median()) > BOUND_DIFFERS * r.capacity().median();
+    if (r.speedupBound() == null || r.capacity() == null) {
+      return false;
+    }
+    double cpuBound = Math.min(r.workers(), r.capacity().median());
+    return r.speedupBound() > (1 + BOUND_DIFFERS) * cpuBound;
   }
 
   /**

@@ -12,8 +12,9 @@ import java.util.Map;
  * /proc cannot be read, and in reports written before it was added). {@code taskTimeVsBaseline} is the median
  * task time over the baseline's (null without a baseline). {@code speedupBound} is the most speedup the
  * machine's capacity allowed the work (min(workers, capacity / the baseline's CPU share)) and
- * {@code efficiencyVsBound} the result's against it (both null where no capacity was probed or the
- * baseline's share of a core is unknown).
+ * {@code efficiencyVsBound} the result's against it; both null without a capacity or a one-worker
+ * baseline, where the baseline's share of a core is unknown or too coarse to use, and under the
+ * hypervisor's steal (docs/json-schema.md says when exactly).
  *
  * @param chunksize {@code --chunksize} as given, for {@code process-pool}; null where it does not apply or
  *     the default (ceil(tasks / (4 × workers))) was used, so that a chunksize sweep's results stay apart

@@ -65,6 +65,10 @@ class TableReportTest {
     Result waiting = ReportFixtures.with(ReportFixtures.with(probed, "speedupBound", 2.0), "efficiencyVsBound", 0.95);
 
     assertThat(TableReport.render(List.of(allCpu))).contains("eff/capacity").doesNotContain("bound");
+    // A probe that read above the workers leaves the workers as the bound: nothing new to show either.
+    Result overRead = ReportFixtures.with(ReportFixtures.with(probed, "capacity",
+        new CapacitySummary(2.2, 2.1, 2.3, List.of(2.1, 2.2, 2.3), "threads", 2)), "speedupBound", 2.0);
+    assertThat(TableReport.render(List.of(overRead))).doesNotContain("bound");
     String mixed = TableReport.render(List.of(allCpu, waiting));
     List<String> header = List.of(mixed.lines().findFirst().orElseThrow().trim().split(" +"));
     assertThat(header).containsSequence("eff/capacity", "bound", "eff/bound");

@@ -163,7 +163,34 @@ class ResultAssemblerTest {
   }
 
   @Test
-  void noBoundWithoutACapacityTheBaselinesCpuTimeRunsLongEnoughToShareItOrASingleWorkerBaseline() {
+  void eachRoundsBoundAndEfficiencyComeFromThatRoundsCapacity() {
+    // Round 1: the host gave one core and the pool got 1x; rounds 2 and 3: two cores, 1x and 2x.
+    Measurement single = measurement("single", 1, null, 800, 800, 800);
+    Measurement plain = measurement("thread-pool", 2, null, 800, 800, 400);
+    Measurement pool = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
+        List.of(1.0, 2.0, 2.0), "threads", 2, null);
+
+    Result r = assembler.assemble(pool, single);
+
+    // Paired: 1/1, 1/2, 2/2 -> median 1.0. Against the median capacity (2.0) it would be 0.5.
+    assertThat(r.efficiencyVsBound()).isEqualTo(1.0);
+    assertThat(r.speedupBound()).isEqualTo(2.0);
+  }
+
+  @Test
+  void aProbeReadingAboveTheWorkersGivesTheWorkersAsTheBound() {
+    Measurement plain = measurement("thread-pool", 2, null, 400, 420, 410);
+    Measurement pool = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
+        List.of(2.1, 2.2, 2.15), "threads", 2, null);
+
+    Result r = assembler.assemble(pool, measurement("single", 1, null, 800, 840, 820));
+
+    assertThat(r.speedupBound()).isEqualTo(2.0);
+    assertThat(r.efficiencyVsBound()).isCloseTo(840.0 / 420 / 2, within(1e-12));
+  }
+
+  @Test
+  void noBoundWithoutACapacityEnoughBaselineCpuTimeToShareAQuietHypervisorOrAOneWorkerBaseline() {
     Measurement plain = measurement("thread-pool", 2, null, 400, 420, 410);
     Measurement pool = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
         List.of(1.6, 1.8, 2.0), "threads", 2, null);
@@ -171,15 +198,22 @@ class ResultAssemblerTest {
 
     assertThat(assembler.assemble(plain, single).speedupBound()).isNull();
     assertThat(assembler.assemble(pool, withCpuShare(single, -1)).speedupBound()).isNull();
-    // A 150 ms baseline run: one 10 ms tick of CPU time is 7 % of it, too coarse to tell its share of a core.
-    assertThat(assembler.assemble(pool, withCpuShare(measurement("single", 1, null, 800, 150, 820), 0.5))
+    // 3 runs of 800 ms at a share of 0.08: 196 ms of CPU time, under 20 ticks of 10 ms.
+    assertThat(assembler.assemble(pool, withCpuShare(measurement("single", 1, null, 800, 800, 850), 0.08))
         .speedupBound()).isNull();
+    assertThat(assembler.assemble(pool, withCpuShare(measurement("single", 1, null, 850, 850, 850), 0.08))
+        .speedupBound()).isEqualTo(2.0); // 204 ms
     assertThat(assembler.assemble(pool, measurement("thread-pool", 2, null, 800, 840, 820)).speedupBound()).isNull();
     assertThat(assembler.assemble(pool, null).efficiencyVsBound()).isNull();
+    // The hypervisor stole 10 % of the CPUs' time: the baseline's CPU clock missed it, its share reads low.
+    BackgroundLoad stolen = new BackgroundLoad(5000, 2, 0.0, 0.10, List.of());
+    BackgroundLoad littleStolen = new BackgroundLoad(5000, 2, 0.0, 0.04, List.of());
+    assertThat(assembler.assemble(withBackground(pool, stolen), single).speedupBound()).isNull();
+    assertThat(assembler.assemble(withBackground(pool, littleStolen), single).speedupBound()).isNotNull();
   }
 
   @Test
-  void roundsThatDoNotAlignGiveTheBoundFromTheMediansAndTheWholeBaselinesShare() {
+  void roundsThatDoNotAlignGiveTheBoundFromTheCapacitysMedian() {
     Measurement plain = measurement("thread-pool", 2, null, 400, 420, 410);
     // One capacity figure for three rounds: nothing to pair run by run.
     Measurement pool = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
@@ -192,9 +226,9 @@ class ResultAssemblerTest {
   }
 
   @Test
-  void aBaselineThatUsedNoMeasurableCpuLeavesOnlyTheWorkersAsTheBound() {
-    assertThat(SpeedupBound.bound(4, 1.9, 0.0)).isEqualTo(4.0);
+  void theBoundIsTheWorkersOrTheCoresOverTheDemandWhicheverIsLess() {
     assertThat(SpeedupBound.bound(4, 1.9, 0.25)).isEqualTo(4.0);
+    assertThat(SpeedupBound.bound(4, 1.9, 0.5)).isEqualTo(3.8);
     assertThat(SpeedupBound.bound(4, 1.9, 1.0)).isEqualTo(1.9);
   }
 
@@ -296,7 +330,7 @@ class ResultAssemblerTest {
         .as("the default chunks").isNull();
   }
 
-  /** The measurement with each run's CPU time set to share x its wall time; a negative share: unknown. */
+  /** The measurement with each run's CPU time set to share × its wall time; a negative share: unknown. */
   private static Measurement withCpuShare(Measurement m, double share) {
     List<RunSample> runs = m.runs().stream().map(r -> new RunSample(r.wallNanos(),
         new CpuTimes(share < 0 ? -1 : (long) (share * r.wallNanos()), -1, -1), r.latencyNanos(),
