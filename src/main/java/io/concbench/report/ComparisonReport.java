@@ -177,7 +177,7 @@ public final class ComparisonReport {
       case WALL_MS, CPU_MS -> Units.millis(v);
       case LATENCY_P99_US -> Units.micros(v);
       case THROUGHPUT_PER_S -> Units.rate(v);
-      case EFFICIENCY_VS_CAPACITY -> Units.format("%.3f", v);
+      case EFFICIENCY_VS_CAPACITY, EFFICIENCY_VS_BOUND -> Units.format("%.3f", v);
     };
   }
 }

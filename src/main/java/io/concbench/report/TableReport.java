@@ -17,9 +17,6 @@ public final class TableReport {
   /** One column: its header, alignment, and how a result fills its cell. Markdown uses the same columns. */
   record Column(String header, boolean rightAligned, Function<Result, String> cell) {}
 
-  /** A bound within 5 % of the capacity's is the capacity's: the baseline's CPU share measures no finer. */
-  private static final double BOUND_DIFFERS = 0.05;
-
   private TableReport() {}
 
   public static String render(List<Result> results) {
@@ -136,7 +133,7 @@ public final class TableReport {
       columns.add(new Column("eff/capacity", true,
           r -> r.efficiencyVsCapacity() == null ? "" : Units.format("%.2f", r.efficiencyVsCapacity())));
     }
-    if (results.stream().anyMatch(TableReport::boundSaysMore)) {
+    if (results.stream().anyMatch(Result::boundBeyondCapacity)) {
       columns.add(new Column("bound", true,
           r -> r.speedupBound() == null ? "" : Units.format("%.2fx", r.speedupBound())));
       columns.add(new Column("eff/bound", true,
@@ -155,20 +152,6 @@ public final class TableReport {
       columns.add(new Column("failed", true, r -> Long.toString(r.failedTasks() + r.unverifiedTasks())));
     }
     return columns;
-  }
-
-  /**
-   * Whether a result's speedup bound says more than its capacity: only for work that waits as well as
-   * computes (its baseline kept less than a core busy) does it pass min(workers, capacity); for all-CPU
-   * work the two columns would repeat capacity and eff/capacity (a probe that read more than the workers,
-   * as a shared host's noise can, is the workers' bound and says nothing new either).
-   */
-  static boolean boundSaysMore(Result r) {
-    if (r.speedupBound() == null || r.capacity() == null) {
-      return false;
-    }
-    double cpuBound = Math.min(r.workers(), r.capacity().median());
-    return r.speedupBound() > (1 + BOUND_DIFFERS) * cpuBound;
   }
 
   /**

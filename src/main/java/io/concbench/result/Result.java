@@ -10,8 +10,9 @@ import java.util.Map;
  * read), {@code workerRssPeakMb} the largest worker's per run (null for in-process executors).
  * {@code backgroundLoad} is what else used the CPUs over the result's group of measured rounds (null where
  * /proc cannot be read, and in reports written before it was added). {@code taskTimeVsBaseline} is the median
- * task time over the baseline's (null without a baseline). {@code speedupBound} is the most speedup the
- * machine's capacity allowed the work (min(workers, capacity / the baseline's CPU share)) and
+ * task time over the baseline's (null without a baseline). {@code baselineCpuShare} is d, the share of a
+ * core the baseline kept busy, and {@code speedupBound} the most speedup the
+ * machine's capacity allowed the work (min(workers, capacity / d)) and
  * {@code efficiencyVsBound} the result's against it; both null without a capacity or a one-worker
  * baseline, where the baseline's share of a core is unknown or too coarse to use, and under the
  * hypervisor's steal (docs/json-schema.md says when exactly).
@@ -59,5 +60,23 @@ public record Result(
     Summary workerRssPeakMb,
     io.concbench.system.BackgroundLoad backgroundLoad,
     Double taskTimeVsBaseline,
+    Double baselineCpuShare,
     Double speedupBound,
-    Double efficiencyVsBound) {}
+    Double efficiencyVsBound) {
+
+  /** A speedup bound within 5 % of min(workers, capacity) is that: the baseline's CPU share measures no finer. */
+  private static final double BOUND_DIFFERS = 0.05;
+
+  /**
+   * Whether the speedup bound says more than the capacity: only for work that waits as well as computes
+   * (its baseline kept less than a core busy) does it pass min(workers, capacity); for all-CPU work it
+   * repeats capacity and efficiency_vs_capacity (a probe that read more than the workers, as a shared host's
+   * noise can, gives the workers' bound and says nothing new either). Not a JSON field.
+   */
+  public boolean boundBeyondCapacity() {
+    if (speedupBound == null || capacity == null) {
+      return false;
+    }
+    return speedupBound > (1 + BOUND_DIFFERS) * Math.min(workers, capacity.median());
+  }
+}

@@ -51,6 +51,30 @@ public enum Metric {
       }
       return Optional.of(efficiency);
     }
+  },
+  /**
+   * Run i's speedup against its round's bound: (baseline median / wall_i) / min(workers, capacity_i / d).
+   * Only where the bound says more than the capacity (work that waits as well as computes): for all-CPU
+   * work it is {@code efficiency_vs_capacity} again, and a second row of the same figure would only
+   * double its weight in a verdict.
+   */
+  EFFICIENCY_VS_BOUND("efficiency_vs_bound", "eff/bound", false) {
+    @Override
+    Optional<List<Double>> samples(Result r) {
+      if (!r.boundBeyondCapacity() || r.baselineCpuShare() == null || r.speedup() == null
+          || r.capacity().samples().size() != r.wallMs().samples().size()) {
+        return Optional.empty();
+      }
+      double baselineMedian = r.speedup() * r.wallMs().median();
+      List<Double> walls = r.wallMs().samples();
+      List<Double> capacity = r.capacity().samples();
+      List<Double> efficiency = new java.util.ArrayList<>();
+      for (int i = 0; i < walls.size(); i++) {
+        double bound = SpeedupBound.bound(r.workers(), capacity.get(i), r.baselineCpuShare());
+        efficiency.add(walls.get(i) > 0 && bound > 0 ? baselineMedian / walls.get(i) / bound : 0.0);
+      }
+      return Optional.of(efficiency);
+    }
   };
 
   private final String key;

@@ -168,6 +168,7 @@ public final class ResultAssembler {
         megabytes(runs, RunSample::workerRssPeakBytes),
         measurement.backgroundLoad(),
         taskTimeVsBaseline,
+        bound == null ? null : bound.demand(),
         bound == null ? null : bound.bound(),
         bound == null ? null : bound.efficiency());
   }

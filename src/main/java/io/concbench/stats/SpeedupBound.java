@@ -18,8 +18,11 @@ import io.concbench.system.BackgroundLoad;
  */
 final class SpeedupBound {
 
-  /** {@code bound}: the median over rounds of each round's bound; {@code efficiency}: of speedup / bound. */
-  record Figures(double bound, double efficiency) {}
+  /**
+   * {@code demand}: d; {@code bound}: the median over rounds of each round's bound; {@code efficiency}: of
+   * speedup / bound.
+   */
+  record Figures(double demand, double bound, double efficiency) {}
 
   private static final double NANOS_PER_MS = 1e6;
 
@@ -52,7 +55,7 @@ final class SpeedupBound {
     int rounds = m.runs().size();
     if (baseline.runs().size() != rounds || m.capacity().size() != rounds || rounds == 0) {
       double bound = bound(workers, capacity.median(), demand);
-      return new Figures(bound, speedup / bound);
+      return new Figures(demand, bound, speedup / bound);
     }
     double[] bounds = new double[rounds];
     double[] efficiencies = new double[rounds];
@@ -61,7 +64,7 @@ final class SpeedupBound {
       double roundSpeedup = (double) baseline.runs().get(i).wallNanos() / m.runs().get(i).wallNanos();
       efficiencies[i] = roundSpeedup / bounds[i];
     }
-    return new Figures(Summaries.of(bounds).median(), Summaries.of(efficiencies).median());
+    return new Figures(demand, Summaries.of(bounds).median(), Summaries.of(efficiencies).median());
   }
 
   /** min(workers, capacity / demand), demand above 0. */

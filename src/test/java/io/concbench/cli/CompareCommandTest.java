@@ -272,7 +272,7 @@ class CompareCommandTest {
     Result result = new Result("cpu", "thread-pool", 2, 16, Map.of("n", 1000L), null, null, wall.length, 1,
         Summaries.of(wall), null, null, null,
         new LatencySummary(1, 1, 1, 1, 1, 16, List.of()), 100, 1.9, "single", 1.9, 0.95, null, 0, 0, null,
-        List.of(), null, null, null, null, null, null, 0, List.of(), null, null, null, null, null, null, null, null, null);
+        List.of(), null, null, null, null, null, null, 0, List.of(), null, null, null, null, null, null, null, null, null, null);
     Environment environment = new Environment("test", javaVersion, "vendor", "vm", "vm", javaVersion, "/jdk",
         List.of(), "Linux", "6",
         "amd64", "cpu", 2, 1024, "2026-11-25T00:00:00Z", null);

@@ -30,7 +30,7 @@ class ExportsTest {
       ReportFixtures.summary(1, 2, 3), null, null, null,
       new io.concbench.result.LatencySummary(1, 1, 1, 1, 1, 3, List.of(1.0, 1.0, 1.0)), 10, 1, null, null, null,
       null, 2, 1, "task 3 failed: <boom> & \"quotes\"", List.of(), null, null, null, null, null, null, 0,
-      List.of(), null, null, null, null, null, null, null, null, null);
+      List.of(), null, null, null, null, null, null, null, null, null, null);
   private final Report report = ReportFixtures.report(true,
       ReportFixtures.result("single", 1, 1.0, null, null),
       ReportFixtures.result("lock", 2, 1.5, new CounterSummary(100, 90, 10, 1), "none"),

@@ -62,7 +62,7 @@ class HtmlReportTest {
     Result failed = new Result("cpu", "process-pool", 2, 16, Map.of("n", 1000L), null, null, 3, 1,
         ReportFixtures.summary(1, 2, 3), null, null, null, new LatencySummary(1, 1, 1, 1, 1, 3, List.of(1.0)), 10, 1,
         "single", 0.5, 0.25, null, 2, 0, "task 3 failed: " + NASTY, List.of(NASTY), null, null, null, null, null,
-        null, 0, List.of(new Failure(3, "worker died: " + NASTY, 4242, 137, false, "stderr " + NASTY)), null, null, null, null, null, null, null, null, null);
+        null, 0, List.of(new Failure(3, "worker died: " + NASTY, 4242, 137, false, "stderr " + NASTY)), null, null, null, null, null, null, null, null, null, null);
     return new Report(Report.SCHEMA, false, List.of("concbench", "run", "--param", NASTY),
         ReportFixtures.environment(), List.of(ReportFixtures.result("single", 1, 1.0, null, null),
             ReportFixtures.result("thread-pool", 2, 1.9, null, null), failed));
@@ -185,7 +185,7 @@ class HtmlReportTest {
     Result zero = new Result(r.workload(), r.executor(), r.workers(), r.tasks(), r.params(), r.guard(), null, 1, 0,
         ReportFixtures.summary(0), null, null, null, new LatencySummary(0, 0, 0, 0, 0, 16, List.of(0.0)), 0, 0,
         null, null, null, null, 0, 0, null, List.of(), null, null, null, null, null, null, 0, List.of(), null, null, null,
-        null, null, null, null, null, null);
+        null, null, null, null, null, null, null);
 
     assertThat(chartKinds(parse(HtmlReport.render(ReportFixtures.report(true, zero))))).containsExactly("wall",
         "latency");

@@ -51,7 +51,7 @@ public final class ReportFixtures {
         new LatencySummary(50.5, 49.9, 60.1, 75.3, 80, 48, List.of(70.0, 75.3, 80.0)), 39.0, 1.99,
         speedup == null ? null : "single", speedup, speedup == null ? null : speedup / workers, counter, 0, 0,
         null, List.of("a warning"), null, null, null, null, null, null, 0, List.of(), null, null, null,
-        summary(60, 61, 62), null, null, null, null, null);
+        summary(60, 61, 62), null, null, null, null, null, null);
   }
 
   /**
@@ -64,7 +64,7 @@ public final class ReportFixtures {
     return new Result(workload, executor, workers, 16, params, guard, chunksize, wall.length, 1, summary(wall),
         null, null, null, new LatencySummary(50, 50, 50, 50, 50, 16L * wall.length, List.of()), 39.0, 1.0, null,
         null, null, null, 0, 0, null, List.of(), null, null, null, null, null, null, 0, List.of(), null, null, null,
-        null, null, null, null, null, null);
+        null, null, null, null, null, null, null);
   }
 
   /** A fitted sweep of thread-pool over 1, 2 and 4 workers (one fit with nulls, as κ = 0 gives). */
