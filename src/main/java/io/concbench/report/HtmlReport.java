@@ -118,7 +118,7 @@ final class HtmlReport {
           .append("probed in every measured round (2.00/2: two full cores); <strong>eff/capacity</strong> is ")
           .append("the speedup against what the machine could give at that moment.</li>\n");
     }
-    if (report.results().stream().anyMatch(Result::boundBeyondCapacity)) {
+    if (report.results().stream().anyMatch(Result::partlyWaiting)) {
       html.append("<li><strong>bound</strong> is the most speedup the machine allowed work that waits as well ")
           .append("as computes: min(workers, capacity / the share of a core its single-thread baseline kept ")
           .append("busy), since waits overlap beyond the cores; <strong>eff/bound</strong> is the speedup ")

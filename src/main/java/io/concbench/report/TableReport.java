@@ -133,7 +133,7 @@ public final class TableReport {
       columns.add(new Column("eff/capacity", true,
           r -> r.efficiencyVsCapacity() == null ? "" : Units.format("%.2f", r.efficiencyVsCapacity())));
     }
-    if (results.stream().anyMatch(Result::boundBeyondCapacity)) {
+    if (results.stream().anyMatch(Result::partlyWaiting)) {
       columns.add(new Column("bound", true,
           r -> r.speedupBound() == null ? "" : Units.format("%.2fx", r.speedupBound())));
       columns.add(new Column("eff/bound", true,

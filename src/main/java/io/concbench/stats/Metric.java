@@ -54,14 +54,14 @@ public enum Metric {
   },
   /**
    * Run i's speedup against its round's bound: (baseline median / wall_i) / min(workers, capacity_i / d).
-   * Only where the bound says more than the capacity (work that waits as well as computes): for all-CPU
-   * work it is {@code efficiency_vs_capacity} again, and a second row of the same figure would only
-   * double its weight in a verdict.
+   * Only for work that waits as well as computes ({@link Result#partlyWaiting}): for all-CPU work it is
+   * {@code efficiency_vs_capacity} again, and a second row of the same figure would only double its weight
+   * in a verdict.
    */
   EFFICIENCY_VS_BOUND("efficiency_vs_bound", "eff/bound", false) {
     @Override
     Optional<List<Double>> samples(Result r) {
-      if (!r.boundBeyondCapacity() || r.baselineCpuShare() == null || r.speedup() == null
+      if (!r.partlyWaiting() || r.speedup() == null || r.capacity() == null
           || r.capacity().samples().size() != r.wallMs().samples().size()) {
         return Optional.empty();
       }

@@ -38,7 +38,7 @@ class MetricTest {
 
   @Test
   void efficiencyVsBoundIsLeftToEfficiencyVsCapacityForAllCpuWorkAndWithoutItsInputs() {
-    Result allCpu = withBound(probed(1.8, 1.9, 2.0), 1.0, 1.9);
+    Result allCpu = withBound(probed(1.8, 1.9, 2.0), 0.97, 1.96);
 
     assertThat(Metric.EFFICIENCY_VS_BOUND.samples(allCpu)).isEmpty();
     assertThat(Metric.EFFICIENCY_VS_CAPACITY.samples(allCpu)).isPresent();

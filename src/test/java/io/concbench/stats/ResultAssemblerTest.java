@@ -147,6 +147,7 @@ class ResultAssemblerTest {
 
     Result r = assembler.assemble(pool, halfWaiting);
 
+    assertThat(r.baselineCpuShare()).isCloseTo(0.5, within(1e-9));
     assertThat(r.speedupBound()).isEqualTo(2.0);
     // Rounds: 800/400/2 = 1.0, 840/420/2 = 1.0, 820/410/2 = 1.0; against capacity 1.25, 1.11, 1.0.
     assertThat(r.efficiencyVsBound()).isCloseTo(1.0, within(1e-12));
