@@ -1,8 +1,10 @@
 package io.concbench.stats;
 
 import io.concbench.result.Result;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
 
 /** A figure a comparison tests, with its per-run samples and which direction is better. */
 public enum Metric {
@@ -42,14 +44,7 @@ public enum Metric {
           || r.capacity().samples().size() != r.wallMs().samples().size()) {
         return Optional.empty();
       }
-      double baselineMedian = r.speedup() * r.wallMs().median();
-      List<Double> walls = r.wallMs().samples();
-      List<Double> capacity = r.capacity().samples();
-      List<Double> efficiency = new java.util.ArrayList<>();
-      for (int i = 0; i < walls.size(); i++) {
-        efficiency.add(walls.get(i) > 0 && capacity.get(i) > 0 ? baselineMedian / walls.get(i) / capacity.get(i) : 0.0);
-      }
-      return Optional.of(efficiency);
+      return Optional.of(perRunEfficiency(r, i -> r.capacity().samples().get(i)));
     }
   },
   /**
@@ -65,15 +60,8 @@ public enum Metric {
           || r.capacity().samples().size() != r.wallMs().samples().size()) {
         return Optional.empty();
       }
-      double baselineMedian = r.speedup() * r.wallMs().median();
-      List<Double> walls = r.wallMs().samples();
-      List<Double> capacity = r.capacity().samples();
-      List<Double> efficiency = new java.util.ArrayList<>();
-      for (int i = 0; i < walls.size(); i++) {
-        double bound = SpeedupBound.bound(r.workers(), capacity.get(i), r.baselineCpuShare());
-        efficiency.add(walls.get(i) > 0 && bound > 0 ? baselineMedian / walls.get(i) / bound : 0.0);
-      }
-      return Optional.of(efficiency);
+      return Optional.of(perRunEfficiency(r,
+          i -> SpeedupBound.bound(r.workers(), r.capacity().samples().get(i), r.baselineCpuShare())));
     }
   };
 
@@ -101,4 +89,19 @@ public enum Metric {
 
   /** One sample per measured run, or empty if the report does not carry them (older or foreign reports). */
   abstract Optional<List<Double>> samples(Result r);
+
+  /**
+   * Run i's speedup, the baseline's median (speedup × this median) over wall_i, divided by what its round
+   * is set against; 0 where either is not positive.
+   */
+  private static List<Double> perRunEfficiency(Result r, IntToDoubleFunction against) {
+    double baselineMedian = r.speedup() * r.wallMs().median();
+    List<Double> walls = r.wallMs().samples();
+    List<Double> efficiency = new ArrayList<>();
+    for (int i = 0; i < walls.size(); i++) {
+      double reference = against.applyAsDouble(i);
+      efficiency.add(walls.get(i) > 0 && reference > 0 ? baselineMedian / walls.get(i) / reference : 0.0);
+    }
+    return efficiency;
+  }
 }

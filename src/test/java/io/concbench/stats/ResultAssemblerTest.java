@@ -45,8 +45,7 @@ class ResultAssemblerTest {
   void efficiencyVsCapacityDividesTheSpeedupByTheCapacityAndLowCapacityIsNamed() {
     Measurement single = measurement("single", 1, null, 800, 810, 790);
     Measurement plain = measurement("thread-pool", 2, null, 400, 420, 410);
-    Measurement pool = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
-        List.of(1.0, 1.04, 1.1), "threads", 2, null);
+    Measurement pool = withCapacity(plain, 1.0, 1.04, 1.1);
 
     Result r = assembler.assemble(pool, single);
 
@@ -104,6 +103,11 @@ class ResultAssemblerTest {
         + "(docs/capacity.md): stop them or measure on a quieter machine");
   }
 
+  /** The measurement with one capacity probe figure per round (threads, k = 2). */
+  private static Measurement withCapacity(Measurement m, Double... capacity) {
+    return new Measurement(m.benchmarkCase(), m.runs(), m.latencyNanos(), List.of(capacity), "threads", 2, null);
+  }
+
   private static Measurement withBackground(Measurement m, BackgroundLoad load) {
     return new Measurement(m.benchmarkCase(), m.runs(), m.latencyNanos(), m.capacity(), m.capacityMethod(),
         m.capacityK(), load);
@@ -139,8 +143,7 @@ class ResultAssemblerTest {
   @Test
   void theSpeedupBoundLetsWaitsOverlapBeyondTheCoresAndIsTheCapacityForAllCpuWork() {
     Measurement plain = measurement("thread-pool", 2, null, 400, 420, 410);
-    Measurement pool = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
-        List.of(1.6, 1.8, 2.0), "threads", 2, null);
+    Measurement pool = withCapacity(plain, 1.6, 1.8, 2.0);
     // The baseline computes for half of each run and waits for the other half: 0.5 cores per task in
     // flight, so the machine's 1.6-2.0 cores would carry 3.2-4 such tasks; two workers carry two.
     Measurement halfWaiting = withCpuShare(measurement("single", 1, null, 800, 840, 820), 0.5);
@@ -168,8 +171,7 @@ class ResultAssemblerTest {
     // Round 1: the host gave one core and the pool got 1x; rounds 2 and 3: two cores, 1x and 2x.
     Measurement single = measurement("single", 1, null, 800, 800, 800);
     Measurement plain = measurement("thread-pool", 2, null, 800, 800, 400);
-    Measurement pool = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
-        List.of(1.0, 2.0, 2.0), "threads", 2, null);
+    Measurement pool = withCapacity(plain, 1.0, 2.0, 2.0);
 
     Result r = assembler.assemble(pool, single);
 
@@ -181,8 +183,7 @@ class ResultAssemblerTest {
   @Test
   void aProbeReadingAboveTheWorkersGivesTheWorkersAsTheBound() {
     Measurement plain = measurement("thread-pool", 2, null, 400, 420, 410);
-    Measurement pool = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
-        List.of(2.1, 2.2, 2.15), "threads", 2, null);
+    Measurement pool = withCapacity(plain, 2.1, 2.2, 2.15);
 
     Result r = assembler.assemble(pool, measurement("single", 1, null, 800, 840, 820));
 
@@ -193,8 +194,7 @@ class ResultAssemblerTest {
   @Test
   void noBoundWithoutACapacityEnoughBaselineCpuTimeToShareAQuietHypervisorOrAOneWorkerBaseline() {
     Measurement plain = measurement("thread-pool", 2, null, 400, 420, 410);
-    Measurement pool = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
-        List.of(1.6, 1.8, 2.0), "threads", 2, null);
+    Measurement pool = withCapacity(plain, 1.6, 1.8, 2.0);
     Measurement single = measurement("single", 1, null, 800, 840, 820);
 
     assertThat(assembler.assemble(plain, single).speedupBound()).isNull();
@@ -217,8 +217,7 @@ class ResultAssemblerTest {
   void roundsThatDoNotAlignGiveTheBoundFromTheCapacitysMedian() {
     Measurement plain = measurement("thread-pool", 2, null, 400, 420, 410);
     // One capacity figure for three rounds: nothing to pair run by run.
-    Measurement pool = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
-        List.of(1.5), "threads", 2, null);
+    Measurement pool = withCapacity(plain, 1.5);
 
     Result r = assembler.assemble(pool, withCpuShare(measurement("single", 1, null, 800, 840, 820), 0.9));
 
@@ -239,8 +238,7 @@ class ResultAssemblerTest {
     // well. The pool got all the machine gave in every round, but the medians come from different rounds.
     Measurement single = measurement("single", 1, null, 1600, 800, 800);
     Measurement plain = measurement("thread-pool", 2, null, 800, 800, 400);
-    Measurement pool = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
-        List.of(2.0, 1.0, 2.0), "threads", 2, null);
+    Measurement pool = withCapacity(plain, 2.0, 1.0, 2.0);
 
     Result r = assembler.assemble(pool, single);
 
@@ -254,10 +252,8 @@ class ResultAssemblerTest {
     Measurement single = measurement("single", 1, null, 800, 800, 800, 800, 800);
     Measurement plain = measurement("thread-pool", 2, null, 400, 400, 400, 400, 400);
     // Every round's speedup is 2.0: the efficiencies are 2 / capacity.
-    Measurement unsteady = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
-        List.of(2.0, 1.0, 2.5, 1.6, 2.0), "threads", 2, null);
-    Measurement steady = new Measurement(plain.benchmarkCase(), plain.runs(), plain.latencyNanos(),
-        List.of(2.0, 1.9, 2.1, 2.0, 1.95), "threads", 2, null);
+    Measurement unsteady = withCapacity(plain, 2.0, 1.0, 2.5, 1.6, 2.0);
+    Measurement steady = withCapacity(plain, 2.0, 1.9, 2.1, 2.0, 1.95);
 
     Result wide = assembler.assemble(unsteady, single);
     Result narrow = assembler.assemble(steady, single);
