@@ -180,6 +180,11 @@ def per_round_speedups(base_walls, result):
     return [b / w for b, w in zip(base_walls, result["wall_ms"]["samples"])]
 
 
+def net(speedup, task_ratio):
+    """A speedup net of task speed: speedup x task time ratio, the tasks that ran at once on average."""
+    return None if speedup is None or task_ratio is None else speedup * task_ratio
+
+
 def iqr(values):
     if len(values) < 2:
         return None
@@ -280,8 +285,11 @@ def rows(f):
                     # Three decimals: the rows are decided in the third (0.9476 printed as 0.95 read as a pass).
                     # "tasks": task_time_vs_baseline; below 1 a speedup exceeds what parallelism gives (CPython's
                     # pool tasks ran 0.95-0.97x its single's in some minutes here: docs/PERFORMANCE.md).
+                    # "net": speedup x task ratio, how many tasks ran at once (scripts/speedup-rounds).
                     f"{fmt(s, '{:.3f}x')} (tasks {fmt(f.get(f'task-ratio-{name}'), '{:.3f}')}x alone's; "
                     f"CPython {fmt(py, '{:.3f}x')}, tasks {fmt(f.get('task-ratio-cpython'), '{:.3f}')}x; "
+                    f"net {fmt(net(s, f.get(f'task-ratio-{name}')), '{:.3f}')} vs "
+                    f"{fmt(net(py, f.get('task-ratio-cpython')), '{:.3f}')}; "
                     f"capacity {fmt(c, '{:.2f}')}, eff/capacity {fmt(e, '{:.3f}')}, "
                     f"IQR {fmt(f.get(f'efficiency-{name}-iqr'), '{:.2f}')})",
                     ok))
