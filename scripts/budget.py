@@ -138,7 +138,7 @@ def cpu_speedups(env, quick, tmp):
         base_walls = by_executor["single"]["wall_ms"]["samples"]
         for name in ("thread-pool", "process-pool"):
             r = by_executor[name]
-            samples.setdefault(f"task-ratio-{name}", []).append(r["task_time_vs_baseline"])
+            samples.setdefault(f"task-ratio-{name}", []).append(r.get("task_time_vs_baseline"))
             samples.setdefault(f"speedup-{name}", []).append(r["speedup"])
             samples.setdefault(f"capacity-{name}", []).append(r["capacity"]["median"] if r["capacity"] else None)
             samples.setdefault(f"efficiency-{name}", []).append(r["efficiency_vs_capacity"])
@@ -160,7 +160,7 @@ def cpu_speedups(env, quick, tmp):
         rounds.setdefault("speedup-cpython", []).extend(per_round_speedups(python[0]["wall_ms"]["samples"],
                                                                            python[-1]))
         samples.setdefault("cpython-task-ms", []).append(python[0]["latency_us"]["p50"] / 1e3)
-        samples.setdefault("task-ratio-cpython", []).append(python[-1]["task_time_vs_baseline"])
+        samples.setdefault("task-ratio-cpython", []).append(python[-1].get("task_time_vs_baseline"))  # left out without latencies
     figures = {}
     for key, values in samples.items():
         known = [v for v in values if v is not None]
