@@ -160,7 +160,8 @@ def cpu_speedups(env, quick, tmp):
         rounds.setdefault("speedup-cpython", []).extend(per_round_speedups(python[0]["wall_ms"]["samples"],
                                                                            python[-1]))
         samples.setdefault("cpython-task-ms", []).append(python[0]["latency_us"]["p50"] / 1e3)
-        samples.setdefault("task-ratio-cpython", []).append(python[-1].get("task_time_vs_baseline"))  # left out without latencies
+        # python-baseline leaves the key out where a result has no latencies.
+        samples.setdefault("task-ratio-cpython", []).append(python[-1].get("task_time_vs_baseline"))
     figures = {}
     for key, values in samples.items():
         known = [v for v in values if v is not None]
