@@ -11,11 +11,10 @@ import java.util.Map;
  * {@code backgroundLoad} is what else used the CPUs over the result's group of measured rounds (null where
  * /proc cannot be read, and in reports written before it was added). {@code taskTimeVsBaseline} is the median
  * task time over the baseline's (null without a baseline). {@code baselineCpuShare} is d, the share of a
- * core the baseline kept busy, and {@code speedupBound} the most speedup the
- * machine's capacity allowed the work (min(workers, capacity / d)) and
- * {@code efficiencyVsBound} the result's against it; all three null without a capacity or a one-worker
- * baseline, where the baseline's share of a core is unknown or too coarse to use, and under the
- * hypervisor's steal (docs/json-schema.md says when exactly).
+ * core the baseline kept busy; {@code speedupBound} the most speedup the machine's capacity allowed the work,
+ * min(workers, capacity / d); {@code efficiencyVsBound} the result's against it. All three are null without
+ * a capacity or a one-worker baseline, where d is unknown or too coarse to use, and under the hypervisor's
+ * steal (docs/json-schema.md says when exactly).
  *
  * @param chunksize {@code --chunksize} as given, for {@code process-pool}; null where it does not apply or
  *     the default (ceil(tasks / (4 × workers))) was used, so that a chunksize sweep's results stay apart
