@@ -166,6 +166,11 @@ def cpu_speedups(env, quick, tmp):
     for key, values in samples.items():
         known = [v for v in values if v is not None]
         figures[key] = statistics.median(known) if known else None
+    # Net of task speed, turn by turn (each turn's speedup with its own task ratio), as speedup-rounds has it.
+    for name in ("thread-pool", "process-pool", "cpython"):
+        products = [net(s, t) for s, t in zip(samples[f"speedup-{name}"], samples[f"task-ratio-{name}"])]
+        known = [v for v in products if v is not None]
+        figures[f"net-{name}"] = statistics.median(known) if known else None
     # The speedup rows pool the rounds of all turns: one median over 20 rounds is steadier than the median
     # of four turns' medians of 5 (each round pairs its own baseline run, pool run and capacity probe).
     for key, values in rounds.items():
@@ -289,8 +294,7 @@ def rows(f):
                     # "net": speedup x task ratio, how many tasks ran at once (scripts/speedup-rounds).
                     f"{fmt(s, '{:.3f}x')} (tasks {fmt(f.get(f'task-ratio-{name}'), '{:.3f}')}x alone's; "
                     f"CPython {fmt(py, '{:.3f}x')}, tasks {fmt(f.get('task-ratio-cpython'), '{:.3f}')}x; "
-                    f"net {fmt(net(s, f.get(f'task-ratio-{name}')), '{:.3f}')} vs "
-                    f"{fmt(net(py, f.get('task-ratio-cpython')), '{:.3f}')}; "
+                    f"net {fmt(f.get(f'net-{name}'), '{:.3f}')} vs {fmt(f.get('net-cpython'), '{:.3f}')}; "
                     f"capacity {fmt(c, '{:.2f}')}, eff/capacity {fmt(e, '{:.3f}')}, "
                     f"IQR {fmt(f.get(f'efficiency-{name}-iqr'), '{:.2f}')})",
                     ok))
