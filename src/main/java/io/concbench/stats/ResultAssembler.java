@@ -16,6 +16,7 @@ import io.concbench.system.BackgroundLoad;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
 import org.HdrHistogram.Histogram;
 
@@ -104,7 +105,8 @@ public final class ResultAssembler {
     if (Warnings.crowded(background, demand)) {
       warnings.add(Warnings.busyBackground(background));
     }
-    double[] efficiencies = efficiencyPerRound(measurement, baseline, speedup, capacity);
+    double[] roundSpeedups = pairedRoundSpeedups(measurement, baseline, speedup, capacity);
+    double[] efficiencies = roundSpeedups == null ? null : perRound(roundSpeedups, measurement.capacity()::get);
     Double efficiencyVsCapacity = null;
     if (efficiencies != null) {
       efficiencyVsCapacity = Summaries.of(efficiencies).median();
@@ -117,7 +119,8 @@ public final class ResultAssembler {
         && efficiencyInterval.high() - efficiencyInterval.low() > Warnings.EFFICIENCY_INTERVAL_WIDTH) {
       warnings.add(Warnings.uncertainEfficiency(efficiencyVsCapacity, efficiencyInterval, efficiencies.length));
     }
-    SpeedupBound.Figures bound = SpeedupBound.of(measurement, baseline, speedup, capacity, c.workers());
+    SpeedupBound.Figures bound = SpeedupBound.of(measurement, baseline, speedup, capacity, c.workers(),
+        roundSpeedups);
     CounterSummary counter = null;
     if (c.guard() != null) {
       counter = counter(runs);
@@ -182,24 +185,33 @@ public final class ResultAssembler {
   }
 
   /**
-   * Each measured round's speedup over capacity: the baseline's run over this case's run of the same round,
-   * divided by the capacity probed in that round. Their median is {@code efficiency_vs_capacity}: pairing
-   * figures of the same minutes cancels the machine's drift between rounds, which a ratio of two medians
-   * taken from different rounds would not. Null without a speedup, a capacity or round-aligned figures.
+   * Each measured round's speedup, the baseline's run over this case's run of the same round, where every
+   * round has its own capacity probe to set it against. Their ratios to the round's capacity (or the bound
+   * from it) give {@code efficiency_vs_capacity} (and {@code efficiency_vs_bound}): pairing figures of the
+   * same minutes cancels the machine's drift between rounds, which a ratio of two medians taken from
+   * different rounds would not. Null without a speedup, a capacity or round-aligned figures.
    */
-  private static double[] efficiencyPerRound(Measurement m, Measurement baseline, Double speedup,
+  private static double[] pairedRoundSpeedups(Measurement m, Measurement baseline, Double speedup,
       CapacitySummary capacity) {
     int rounds = m.runs().size();
     if (speedup == null || capacity == null || baseline.runs().size() != rounds
         || m.capacity().size() != rounds) {
       return null;
     }
-    double[] perRound = new double[rounds];
+    double[] speedups = new double[rounds];
     for (int i = 0; i < rounds; i++) {
-      double roundSpeedup = (double) baseline.runs().get(i).wallNanos() / m.runs().get(i).wallNanos();
-      perRound[i] = roundSpeedup / m.capacity().get(i);
+      speedups[i] = (double) baseline.runs().get(i).wallNanos() / m.runs().get(i).wallNanos();
     }
-    return perRound;
+    return speedups;
+  }
+
+  /** Each round's speedup over what that round is set against. */
+  static double[] perRound(double[] roundSpeedups, IntFunction<Double> against) {
+    double[] ratios = new double[roundSpeedups.length];
+    for (int i = 0; i < ratios.length; i++) {
+      ratios[i] = roundSpeedups[i] / against.apply(i);
+    }
+    return ratios;
   }
 
   private static CapacitySummary capacity(Measurement measurement) {

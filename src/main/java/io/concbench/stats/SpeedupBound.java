@@ -35,15 +35,17 @@ final class SpeedupBound {
   private SpeedupBound() {}
 
   /**
-   * Each measured round's bound from that round's capacity, where the rounds align (as {@code
-   * efficiency_vs_capacity} pairs them), else one from the capacity's median. d comes from all the
+   * Each measured round's bound from that round's capacity, where the rounds align ({@code roundSpeedups}:
+   * the rounds' speedups that {@code efficiency_vs_capacity} pairs with their capacity, or null), else one
+   * from the capacity's median. d comes from all the
    * baseline's runs together: it is a property of the work, and pooling the runs makes its 10 ms CPU
    * ticks a smaller share. Null without a speedup, a capacity or the baseline's CPU time; when the
    * baseline's runs used under 200 ms of CPU together (too few ticks to tell its share of a core: a 5 ms run
    * of {@code tiny} tasks reads 0 or 10 ms); when the hypervisor stole more than 5 % of the CPUs' time; and
    * against a baseline of more than one worker, whose CPU time over wall time is not one task's demand.
    */
-  static Figures of(Measurement m, Measurement baseline, Double speedup, CapacitySummary capacity, int workers) {
+  static Figures of(Measurement m, Measurement baseline, Double speedup, CapacitySummary capacity, int workers,
+      double[] roundSpeedups) {
     if (baseline == null || speedup == null || capacity == null || baseline.benchmarkCase().workers() != 1
         || stolen(m.backgroundLoad())) {
       return null;
@@ -52,18 +54,15 @@ final class SpeedupBound {
     if (demand == null) {
       return null;
     }
-    int rounds = m.runs().size();
-    if (baseline.runs().size() != rounds || m.capacity().size() != rounds || rounds == 0) {
+    if (roundSpeedups == null || roundSpeedups.length == 0) {
       double bound = bound(workers, capacity.median(), demand);
       return new Figures(demand, bound, speedup / bound);
     }
-    double[] bounds = new double[rounds];
-    double[] efficiencies = new double[rounds];
-    for (int i = 0; i < rounds; i++) {
+    double[] bounds = new double[roundSpeedups.length];
+    for (int i = 0; i < bounds.length; i++) {
       bounds[i] = bound(workers, m.capacity().get(i), demand);
-      double roundSpeedup = (double) baseline.runs().get(i).wallNanos() / m.runs().get(i).wallNanos();
-      efficiencies[i] = roundSpeedup / bounds[i];
     }
+    double[] efficiencies = ResultAssembler.perRound(roundSpeedups, i -> bounds[i]);
     return new Figures(demand, Summaries.of(bounds).median(), Summaries.of(efficiencies).median());
   }
 
