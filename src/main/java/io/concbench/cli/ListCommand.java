@@ -1,6 +1,7 @@
 package io.concbench.cli;
 
-import io.concbench.executor.ExecutorRegistry;
+import io.concbench.executor.Executor;
+import io.concbench.registry.ExecutorRegistry;
 import io.concbench.executor.Guard;
 import io.concbench.workload.ParamSpec;
 import io.concbench.workload.Workload;
@@ -41,9 +42,9 @@ public final class ListCommand implements Callable<Integer> {
     }
     out.println();
     out.println("Executors (--executor):");
-    for (ExecutorRegistry.Entry e : ExecutorRegistry.all()) {
-      Optional<String> unavailable = e.unavailableReason(); // no lambda here: see ExecutorRegistry.Create
-      String text = unavailable.isPresent() ? "unavailable: " + unavailable.get() : e.description();
+    for (Executor e : ExecutorRegistry.all()) {
+      Optional<String> unavailable = e.unavailableReason(); // no lambda on list's path: see ExecutorRegistry
+      String text = unavailable.isPresent() ? "unavailable: " + unavailable.get() : e.traits().description();
       out.println("  " + pad(e.name(), nameWidth) + text);
     }
     out.println();

@@ -1,6 +1,6 @@
 package io.concbench.cli;
 
-import io.concbench.executor.ExecutorRegistry;
+import io.concbench.registry.ExecutorRegistry;
 import io.concbench.executor.Guard;
 import io.concbench.workload.WorkloadRegistry;
 import java.util.ArrayList;

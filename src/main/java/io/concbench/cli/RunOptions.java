@@ -1,7 +1,8 @@
 package io.concbench.cli;
 
 import io.concbench.engine.BenchmarkPlan;
-import io.concbench.executor.ExecutorRegistry;
+import io.concbench.executor.Executor;
+import io.concbench.registry.ExecutorRegistry;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.Guard;
 import io.concbench.executor.ProcessSettings;
@@ -153,10 +154,10 @@ public final class RunOptions {
     Checked c = check();
     boolean sweepsWorkers = c.workerCounts().size() > 1;
     boolean sweepsChunks = c.chunksizes().size() > 1;
-    if (c.baseline() != null && (c.baseline().parallel() && sweepsWorkers
-        || c.baseline().takesChunksize() && sweepsChunks)) {
+    if (c.baseline() != null && (c.baseline().traits().parallel() && sweepsWorkers
+        || c.baseline().traits().takesChunksize() && sweepsChunks)) {
       throw new UsageException("invalid value for --baseline: '" + c.baseline().name() + "' (matrix sweeps its "
-          + (c.baseline().parallel() && sweepsWorkers ? "--workers" : "--chunksize")
+          + (c.baseline().traits().parallel() && sweepsWorkers ? "--workers" : "--chunksize")
           + "; a baseline is measured once: use single or none)");
     }
     BenchmarkPlan plan = BenchmarkPlan.matrix(c.choices(), c.executors(), c.guards(), c.workerCounts(),
@@ -183,9 +184,9 @@ public final class RunOptions {
    * parameter values), the distinct worker counts and chunksizes (0: the default) in the order given, and
    * settings holding the first of each.
    */
-  private record Checked(List<BenchmarkPlan.WorkloadChoice> choices, List<ExecutorRegistry.Entry> executors,
+  private record Checked(List<BenchmarkPlan.WorkloadChoice> choices, List<Executor> executors,
       List<Guard> guards, List<Integer> workerCounts, List<Integer> chunksizes, ExecutorSettings settings,
-      ExecutorRegistry.Entry baseline) {}
+      Executor baseline) {}
 
   private Checked check() {
     // Checked here rather than by picocli's "required", so that a misspelt option is reported as such.
@@ -202,7 +203,7 @@ public final class RunOptions {
       Names.requireKnown("--workload", name, WorkloadRegistry.names());
       WorkloadRegistry.find(name).filter(w -> !chosenWorkloads.contains(w)).ifPresent(chosenWorkloads::add);
     }
-    List<ExecutorRegistry.Entry> chosenExecutors = new ArrayList<>();
+    List<Executor> chosenExecutors = new ArrayList<>();
     for (String name : executors) {
       chosenExecutors.add(available("--executor", name));
     }
@@ -214,7 +215,7 @@ public final class RunOptions {
         chosenGuards.add(guard);
       }
     }
-    ExecutorRegistry.Entry baselineEntry = baseline.equals("none") ? null : available("--baseline", baseline);
+    Executor baselineEntry = baseline.equals("none") ? null : available("--baseline", baseline);
 
     List<Integer> workerCounts = workers == null || workers.isEmpty()
         ? List.of(Runtime.getRuntime().availableProcessors()) : workers.stream().distinct().toList();
@@ -257,11 +258,11 @@ public final class RunOptions {
           choices.add(choice);
         }
       }
-      for (ExecutorRegistry.Entry executor : chosenExecutors) {
+      for (Executor executor : chosenExecutors) {
         requireThreadCap(executor, taskCount);
         // Each worker JVM would count into a counter of its own: lost updates could not be seen, and an
         // empty count would read as "nothing lost" (found by the process-executors branch).
-        if (workload.usesCounter() && executor.inOtherProcesses()) {
+        if (workload.usesCounter() && executor.traits().inOtherProcesses()) {
           throw new UsageException("invalid value for --executor: '" + executor.name() + "' (the counter workload "
               + "shares one counter between threads; " + executor.name() + " runs tasks in separate JVMs)");
         }
@@ -296,9 +297,9 @@ public final class RunOptions {
   static final int MAX_PROCESS_WORKERS = 256;
 
   /** Checks the process options; they only make sense with a process executor, and are capped. */
-  private ProcessSettings processSettings(List<ExecutorRegistry.Entry> executors, List<Integer> workerCounts,
+  private ProcessSettings processSettings(List<Executor> executors, List<Integer> workerCounts,
       List<Integer> chunksizes, List<BenchmarkPlan.WorkloadChoice> choices) {
-    boolean processes = executors.stream().anyMatch(ExecutorRegistry.Entry::inOtherProcesses);
+    boolean processes = executors.stream().anyMatch(e -> e.traits().inOtherProcesses());
     if (processes) {
       for (int count : workerCounts) {
         requireRange("--workers", count, 1, MAX_PROCESS_WORKERS);
@@ -354,20 +355,20 @@ public final class RunOptions {
     }
   }
 
-  private static ExecutorRegistry.Entry available(String option, String name) {
+  private static Executor available(String option, String name) {
     Names.requireKnown(option, name, option.equals("--baseline")
         ? Names.listOf(new Names.BaselineNames()) : ExecutorRegistry.names());
-    ExecutorRegistry.Entry entry = ExecutorRegistry.find(name).orElseThrow();
+    Executor entry = ExecutorRegistry.find(name).orElseThrow();
     entry.unavailableReason().ifPresent(reason -> {
       throw new UsageException("invalid value for " + option + ": '" + name + "' is unavailable: " + reason);
     });
     return entry;
   }
 
-  private static void requireThreadCap(ExecutorRegistry.Entry executor, int taskCount) {
-    if (executor.maxTasks() > 0 && taskCount > executor.maxTasks()) {
+  private static void requireThreadCap(Executor executor, int taskCount) {
+    if (executor.traits().maxTasks() > 0 && taskCount > executor.traits().maxTasks()) {
       throw new UsageException("invalid value for --tasks: '" + taskCount + "' (" + executor.name()
-          + " starts one thread per task: at most " + executor.maxTasks() + "; use thread-pool for more)");
+          + " starts one thread per task: at most " + executor.traits().maxTasks() + "; use thread-pool for more)");
     }
   }
 

@@ -1,6 +1,6 @@
 package io.concbench.engine;
 
-import io.concbench.executor.ExecutorRegistry;
+import io.concbench.executor.Executor;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.Guard;
 import io.concbench.workload.ParamValues;
@@ -18,7 +18,7 @@ public record BenchmarkCase(
     Workload workload,
     ParamValues params,
     int tasks,
-    ExecutorRegistry.Entry executor,
+    Executor executor,
     int workers,
     Guard guard,
     ExecutorSettings settings) {
@@ -35,10 +35,10 @@ public record BenchmarkCase(
         .filter(p -> params.asMap().containsKey(p.name()) && params.get(p.name()) != p.defaultValue())
         .forEach(p -> text.append(' ').append(p.name()).append('=').append(params.get(p.name())));
     text.append(" on ").append(executor.name());
-    if (executor.parallel()) {
+    if (executor.traits().parallel()) {
       text.append(" (workers ").append(workers).append(')');
     }
-    if (executor.takesChunksize() && settings.process().chunksize() > 0) {
+    if (executor.traits().takesChunksize() && settings.process().chunksize() > 0) {
       text.append(" chunksize ").append(settings.process().chunksize());
     }
     if (guard != null) {

@@ -127,7 +127,7 @@ public final class BenchmarkEngine {
   }
 
   private static boolean otherProcesses(BenchmarkCase c) {
-    return c.executor().inOtherProcesses();
+    return c.executor().traits().inOtherProcesses();
   }
 
   /**
@@ -181,20 +181,18 @@ public final class BenchmarkEngine {
     }
     Map<KernelKey, TaskKernel> kernelsByKey = new LinkedHashMap<>();
     List<TaskKernel> kernels = new ArrayList<>();
-    List<Executor> executors = new ArrayList<>();
     for (BenchmarkCase c : cases) {
       kernels.add(kernelsByKey.computeIfAbsent(new KernelKey(c.workload().name(), c.params()), k -> {
         TaskKernel kernel = c.workload().bind(c.params());
         kernel.warmUp();
         return kernel;
       }));
-      executors.add(c.executor().create(c.workload().usesCounter()));
     }
     int done = step;
     for (int w = 1; w <= warmup; w++) {
       for (int i = 0; i < cases.size(); i++) {
         progress.runStarting(cases.get(i), true, w, warmup, ++done, steps);
-        runOnce(cases.get(i), executors.get(i), kernels.get(i));
+        runOnce(cases.get(i), kernels.get(i));
       }
     }
     List<List<RunSample>> samples = new ArrayList<>();
@@ -209,7 +207,7 @@ public final class BenchmarkEngine {
           probes.probeAll();
           for (int i = 0; i < cases.size(); i++) {
             progress.runStarting(cases.get(i), false, r, runs, ++done, steps);
-            samples.get(i).add(runOnce(cases.get(i), executors.get(i), kernels.get(i)));
+            samples.get(i).add(runOnce(cases.get(i), kernels.get(i)));
             if (r == runs) {
               Measurement measurement = measurement(cases.get(i), samples.get(i), probes, runs);
               measurements.add(measurement);
@@ -245,7 +243,7 @@ public final class BenchmarkEngine {
         capacity.size()))), probes.probe(otherProcesses(c)).method(), k, probes.backgroundLoad());
   }
 
-  private RunSample runOnce(BenchmarkCase benchmarkCase, Executor executor, TaskKernel kernel)
+  private RunSample runOnce(BenchmarkCase benchmarkCase, TaskKernel kernel)
       throws InterruptedException {
     cancellation.check();
     RunRecorder recorder = new RunRecorder(benchmarkCase, kernel,
@@ -255,8 +253,8 @@ public final class BenchmarkEngine {
     CpuTimes cpu;
     // Outside the timed region: a new peak for this run alone (workers' peaks are their own, read by the run).
     boolean ownPeak = peakMemory.resetOwnPeak();
-    ExecutorRun run = executor.open(benchmarkCase.settings(),
-        new WorkloadSpec(benchmarkCase.workload().name(), benchmarkCase.params().asMap()));
+    ExecutorRun run = benchmarkCase.executor().open(benchmarkCase.settings(), new WorkloadSpec(
+        benchmarkCase.workload().name(), benchmarkCase.params().asMap(), benchmarkCase.workload().usesCounter()));
     try (run) {
       CpuTimes cpuStart = cpuClock.read();
       long start = clock.nanoTime();

@@ -1,6 +1,6 @@
 package io.concbench.engine;
 
-import io.concbench.executor.ExecutorRegistry;
+import io.concbench.executor.Executor;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.Guard;
 import io.concbench.workload.ParamValues;
@@ -23,13 +23,13 @@ public record BenchmarkPlan(List<List<BenchmarkCase>> groups, int warmup, int ru
 
   public static BenchmarkPlan of(
       List<WorkloadChoice> workloads,
-      List<ExecutorRegistry.Entry> executors,
+      List<Executor> executors,
       List<Guard> guards,
       ExecutorSettings settings,
-      ExecutorRegistry.Entry baseline,
+      Executor baseline,
       int warmup,
       int runs) {
-    List<ExecutorRegistry.Entry> withBaseline = new ArrayList<>();
+    List<Executor> withBaseline = new ArrayList<>();
     if (baseline != null && !executors.contains(baseline)) {
       withBaseline.add(baseline);
     }
@@ -37,11 +37,11 @@ public record BenchmarkPlan(List<List<BenchmarkCase>> groups, int warmup, int ru
     List<List<BenchmarkCase>> groups = new ArrayList<>();
     for (WorkloadChoice choice : workloads) {
       List<BenchmarkCase> cases = new ArrayList<>();
-      for (ExecutorRegistry.Entry executor : withBaseline) {
-        boolean guarded = choice.workload().usesCounter() || executor.usesGuard();
+      for (Executor executor : withBaseline) {
+        boolean guarded = choice.workload().usesCounter() || executor.traits().usesGuard();
         for (Guard guard : guarded ? guards : java.util.Collections.<Guard>singletonList(null)) {
           cases.add(new BenchmarkCase(choice.workload(), choice.params(), choice.tasks(), executor,
-              executor.threadsAtOnce(settings.workers(), choice.tasks()), guard, settings));
+              executor.traits().threadsAtOnce(settings.workers(), choice.tasks()), guard, settings));
         }
       }
       groups.add(List.copyOf(cases));
@@ -63,34 +63,34 @@ public record BenchmarkPlan(List<List<BenchmarkCase>> groups, int warmup, int ru
    */
   public static BenchmarkPlan matrix(
       List<WorkloadChoice> workloads,
-      List<ExecutorRegistry.Entry> executors,
+      List<Executor> executors,
       List<Guard> guards,
       List<Integer> workerCounts,
       List<Integer> chunksizes,
       ExecutorSettings settings,
-      ExecutorRegistry.Entry baseline,
+      Executor baseline,
       int warmup,
       int runs) {
-    List<ExecutorRegistry.Entry> ordered = new ArrayList<>();
+    List<Executor> ordered = new ArrayList<>();
     if (baseline != null) {
       ordered.add(baseline);
     }
     executors.stream().filter(e -> !ordered.contains(e)).forEach(ordered::add);
     List<BenchmarkCase> cases = new ArrayList<>();
     for (WorkloadChoice choice : workloads) {
-      for (ExecutorRegistry.Entry executor : ordered) {
+      for (Executor executor : ordered) {
         boolean swept = executor != baseline;
-        List<Integer> chunks = swept && executor.takesChunksize() ? chunksizes
+        List<Integer> chunks = swept && executor.traits().takesChunksize() ? chunksizes
             : List.of(settings.process().chunksize());
-        List<Integer> counts = swept && executor.parallel() ? workerCounts : List.of(settings.workers());
-        boolean guarded = choice.workload().usesCounter() || executor.usesGuard();
+        List<Integer> counts = swept && executor.traits().parallel() ? workerCounts : List.of(settings.workers());
+        boolean guarded = choice.workload().usesCounter() || executor.traits().usesGuard();
         for (Guard guard : guarded ? guards : java.util.Collections.<Guard>singletonList(null)) {
           for (int chunk : chunks) {
             for (int workers : counts) {
               ExecutorSettings own = new ExecutorSettings(workers, settings.switchIntervalNanos(),
                   settings.process().withChunksize(chunk));
               cases.add(new BenchmarkCase(choice.workload(), choice.params(), choice.tasks(), executor,
-                  executor.threadsAtOnce(workers, choice.tasks()), guard, own));
+                  executor.traits().threadsAtOnce(workers, choice.tasks()), guard, own));
             }
           }
         }

@@ -1,7 +1,24 @@
 package io.concbench.executor;
 
-/** A way of running tasks: on one thread, on many, on virtual threads, under a lock, under a GIL. */
+import java.util.Optional;
+
+/**
+ * A way of running tasks: on one thread, on many, on virtual threads, under a lock, under a GIL, in other
+ * processes. An executor describes itself ({@link #traits}), so that adding one is its class and one line in
+ * the registry. Implementations are stateless: one instance serves every run of every case.
+ */
 public interface Executor {
+
+  ExecutorTraits traits();
+
+  default String name() {
+    return traits().name();
+  }
+
+  /** Why it cannot run on this JVM (virtual threads on JDK 17), or empty if it can. Cheap: {@code list} asks. */
+  default Optional<String> unavailableReason() {
+    return Optional.empty();
+  }
 
   /**
    * Prepares one run, outside the timed region: starts pool threads and the like, so that set-up cost is

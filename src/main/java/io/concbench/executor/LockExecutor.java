@@ -7,17 +7,20 @@ import io.concbench.workload.TaskContext;
  * The counter workload does that itself (the lesson's race); for any other workload every checkpoint of a
  * task also updates the counter, so the guard's cost under contention adds to the work.
  */
-final class LockExecutor implements Executor {
+public final class LockExecutor implements Executor {
 
-  private final boolean workloadUpdatesCounter;
+  private static final ExecutorTraits TRAITS = ExecutorTraits.of("lock",
+          "--workers threads updating one shared counter through --guard", ExecutorTraits.Concurrency.WORKERS)
+      .guarded();
 
-  LockExecutor(boolean workloadUpdatesCounter) {
-    this.workloadUpdatesCounter = workloadUpdatesCounter;
+  @Override
+  public ExecutorTraits traits() {
+    return TRAITS;
   }
 
   @Override
   public ExecutorRun open(ExecutorSettings settings, WorkloadSpec workload) {
-    if (workloadUpdatesCounter) {
+    if (workload.updatesCounter()) {
       return new PoolRun(settings.workers(), () -> base -> base);
     }
     return new PoolRun(settings.workers(), () -> CountingCheckpoints::new);

@@ -1,7 +1,15 @@
 package io.concbench.executor;
 
 /** Every task on the calling thread, in order: the baseline that speedups are measured against. */
-final class SingleThreadExecutor implements Executor {
+public final class SingleThreadExecutor implements Executor {
+
+  private static final ExecutorTraits TRAITS = ExecutorTraits.of("single",
+      "all tasks on one thread, in order (the baseline)", ExecutorTraits.Concurrency.ONE);
+
+  @Override
+  public ExecutorTraits traits() {
+    return TRAITS;
+  }
 
   @Override
   public ExecutorRun open(ExecutorSettings settings, WorkloadSpec workload) {

@@ -6,39 +6,50 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * A new thread for every task: all started, then all joined, as the lesson's {@code threading.Thread} loop
- * does. Platform threads here; {@link VirtualThreadExecutor} reuses this with virtual ones.
+ * does. Platform threads here; {@link VirtualThreadExecutor} runs the same loop on virtual ones.
  */
-class ThreadPerTaskExecutor implements Executor {
+public final class ThreadPerTaskExecutor implements Executor {
 
-  private final ThreadFactory threads;
+  /** Platform threads are an OS resource: 10 000 of them already take seconds to start on a small VM. */
+  static final int MAX_PLATFORM_THREADS_PER_TASK = 10_000;
 
-  ThreadPerTaskExecutor() {
-    this(runnable -> new Thread(runnable, "concbench-task"));
-  }
+  private static final ExecutorTraits TRAITS = ExecutorTraits.of("thread-per-task",
+          "a new platform thread per task, all started, then joined", ExecutorTraits.Concurrency.PER_TASK)
+      .withMaxTasks(MAX_PLATFORM_THREADS_PER_TASK);
 
-  ThreadPerTaskExecutor(ThreadFactory threads) {
-    this.threads = threads;
+  @Override
+  public ExecutorTraits traits() {
+    return TRAITS;
   }
 
   @Override
   public ExecutorRun open(ExecutorSettings settings, WorkloadSpec workload) {
-    return new ExecutorRun() {
-      @Override
-      public void execute(TaskBatch batch) throws InterruptedException {
-        List<Thread> started = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size() && !batch.cancelled(); i++) {
-          int index = i;
-          Thread thread = threads.newThread(() -> batch.newRunner().run(index));
-          thread.start();
-          started.add(thread);
-        }
-        for (Thread thread : started) {
-          thread.join();
-        }
-      }
+    return new ThreadPerTaskRun(runnable -> new Thread(runnable, "concbench-task"));
+  }
 
-      @Override
-      public void close() {}
-    };
+  /** One run: a thread from {@code threads} per task. */
+  static final class ThreadPerTaskRun implements ExecutorRun {
+    private final ThreadFactory threads;
+
+    ThreadPerTaskRun(ThreadFactory threads) {
+      this.threads = threads;
+    }
+
+    @Override
+    public void execute(TaskBatch batch) throws InterruptedException {
+      List<Thread> started = new ArrayList<>(batch.size());
+      for (int i = 0; i < batch.size() && !batch.cancelled(); i++) {
+        int index = i;
+        Thread thread = threads.newThread(() -> batch.newRunner().run(index));
+        thread.start();
+        started.add(thread);
+      }
+      for (Thread thread : started) {
+        thread.join();
+      }
+    }
+
+    @Override
+    public void close() {}
   }
 }

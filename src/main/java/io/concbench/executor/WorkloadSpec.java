@@ -2,5 +2,14 @@ package io.concbench.executor;
 
 import java.util.Map;
 
-/** The workload of a case as another process needs it: the registry name and every parameter value. */
-public record WorkloadSpec(String name, Map<String, Long> params) {}
+/**
+ * The workload of a case as an executor needs it: the registry name and every parameter value (what another
+ * process binds it from), and whether its tasks update the run's shared counter themselves (the lock
+ * executor then adds no updates of its own).
+ */
+public record WorkloadSpec(String name, Map<String, Long> params, boolean updatesCounter) {
+
+  public WorkloadSpec(String name, Map<String, Long> params) {
+    this(name, params, false);
+  }
+}

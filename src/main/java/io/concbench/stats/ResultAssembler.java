@@ -88,7 +88,7 @@ public final class ResultAssembler {
     }
     // More threads than cores only costs CPU-bound work; sleeping threads need no core.
     boolean cpuBound = cpu == null || coresUsed >= Warnings.CPU_BOUND_CORES;
-    if (c.executor().parallel() && c.workers() > processors && cpuBound) {
+    if (c.executor().traits().parallel() && c.workers() > processors && cpuBound) {
       warnings.add(Warnings.tooFewProcessors(c.workers(), processors));
     }
     CapacitySummary capacity = capacity(measurement);
@@ -137,7 +137,7 @@ public final class ResultAssembler {
         c.tasks(),
         c.params().asMap(),
         c.guard() == null ? null : c.guard().label(),
-        c.executor().takesChunksize() && c.settings().process().chunksize() > 0
+        c.executor().traits().takesChunksize() && c.settings().process().chunksize() > 0
             ? c.settings().process().chunksize() : null,
         runs.size(),
         warmupRuns,

@@ -3,7 +3,7 @@ package io.concbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.concbench.cli.CommandRunner.Outcome;
-import io.concbench.executor.ExecutorRegistry;
+import io.concbench.registry.ExecutorRegistry;
 import io.concbench.executor.Guard;
 import io.concbench.workload.WorkloadRegistry;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.concbench.engine.BenchmarkEngine.Measurement;
 import io.concbench.engine.Fakes.FakeClock;
-import io.concbench.executor.ExecutorRegistry;
 import io.concbench.system.BackgroundLoad;
 import io.concbench.system.BackgroundMeter;
 import io.concbench.system.PeakMemory;
@@ -91,9 +90,10 @@ class BenchmarkEngineTest {
 
   private CpuTimes runWithChildren(Workload workload, CpuClock ours, long total, long user, long system)
       throws InterruptedException {
-    io.concbench.executor.Executor executor = (settings, spec) -> new ChildrenRun(total, user, system);
-    ExecutorRegistry.Entry entry = new ExecutorRegistry.Entry("children", "fake", ExecutorRegistry.Threads.ONE, 0,
-        false, false, true, java.util.Optional::empty, c -> executor);
+    io.concbench.executor.Executor entry = Fakes.executor(io.concbench.executor.ExecutorTraits.of("children",
+        "fake", io.concbench.executor.ExecutorTraits.Concurrency.ONE)
+        .otherProcesses(), (settings, spec) -> new ChildrenRun(
+        total, user, system));
     BenchmarkEngine engine = new BenchmarkEngine(clock, ours, new Cancellation(), Progress.NONE, null, 1);
     return engine.runGroup(List.of(Fakes.benchmarkCase(workload, entry, 2, 1)), 0, 1, 0, 1).get(0).runs().get(0)
         .cpu();
@@ -326,7 +326,7 @@ class BenchmarkEngineTest {
     };
     BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), new Cancellation(), Progress.NONE,
         otherProcesses -> probe, 2);
-    ExecutorRegistry.Entry pool = Fakes.sequentialExecutor("pool", true, name -> { });
+    io.concbench.executor.Executor pool = Fakes.sequentialExecutor("pool", true, name -> { });
     BenchmarkCase waits = withParams(Fakes.benchmarkCase(waiting, pool, 2, 2), java.util.Map.of("sleep-ms", 0L));
 
     List<Measurement> waited = engine.runGroup(List.of(waits), 0, 2, 0, 2);
@@ -355,7 +355,7 @@ class BenchmarkEngineTest {
   void aGroupCancelledBeforeAnyCompleteRoundThrowsAndKeepsNothing() {
     Cancellation cancellation = new Cancellation();
     Workload workload = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());
-    ExecutorRegistry.Entry cancelling = Fakes.sequentialExecutor("a", false, name -> {
+    io.concbench.executor.Executor cancelling = Fakes.sequentialExecutor("a", false, name -> {
       opened.add(name);
       if (opened.size() == 2) { // the warm-up, then the first measured run
         cancellation.cancel();

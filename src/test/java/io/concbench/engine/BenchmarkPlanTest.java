@@ -2,7 +2,7 @@ package io.concbench.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.concbench.executor.ExecutorRegistry;
+import io.concbench.registry.ExecutorRegistry;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.Guard;
 import io.concbench.workload.ParamValues;
@@ -105,11 +105,11 @@ class BenchmarkPlanTest {
     return c.executor().name() + " " + c.workers() + " " + c.settings().process().chunksize();
   }
 
-  private static List<ExecutorRegistry.Entry> executors(String... names) {
+  private static List<io.concbench.executor.Executor> executors(String... names) {
     return java.util.Arrays.stream(names).map(BenchmarkPlanTest::executor).toList();
   }
 
-  private static ExecutorRegistry.Entry executor(String name) {
+  private static io.concbench.executor.Executor executor(String name) {
     return ExecutorRegistry.find(name).orElseThrow();
   }
 

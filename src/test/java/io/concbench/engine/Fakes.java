@@ -1,11 +1,13 @@
 package io.concbench.engine;
 
 import io.concbench.executor.Executor;
-import io.concbench.executor.ExecutorRegistry;
 import io.concbench.executor.ExecutorRun;
 import io.concbench.executor.ExecutorSettings;
+import io.concbench.executor.ExecutorTraits;
 import io.concbench.executor.TaskBatch;
 import io.concbench.executor.TaskRunner;
+import io.concbench.executor.WorkloadSpec;
+import java.util.function.BiFunction;
 import io.concbench.workload.ParamSpec;
 import io.concbench.workload.ParamValues;
 import io.concbench.workload.TaskContext;
@@ -13,7 +15,6 @@ import io.concbench.workload.TaskKernel;
 import io.concbench.workload.Workload;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -87,8 +88,9 @@ final class Fakes {
   }
 
   /** An executor that runs tasks in order on the calling thread and tells {@code onRun} each time it opens. */
-  static ExecutorRegistry.Entry sequentialExecutor(String name, boolean parallel, Consumer<String> onRun) {
-    Executor executor = (settings, workload) -> {
+  static Executor sequentialExecutor(String name, boolean parallel, Consumer<String> onRun) {
+    return executor(ExecutorTraits.of(name, "fake " + name,
+        parallel ? ExecutorTraits.Concurrency.WORKERS : ExecutorTraits.Concurrency.ONE), (settings, workload) -> {
       onRun.accept(name);
       return new ExecutorRun() {
         @Override
@@ -102,13 +104,25 @@ final class Fakes {
         @Override
         public void close() {}
       };
-    };
-    return new ExecutorRegistry.Entry(name, "fake " + name,
-        parallel ? ExecutorRegistry.Threads.WORKERS : ExecutorRegistry.Threads.ONE, 0, false, false, false,
-        Optional::empty, c -> executor);
+    });
   }
 
-  static BenchmarkCase benchmarkCase(Workload workload, ExecutorRegistry.Entry executor, int tasks, int workers) {
+  /** An executor with the given traits whose runs {@code open} makes. */
+  static Executor executor(ExecutorTraits traits, BiFunction<ExecutorSettings, WorkloadSpec, ExecutorRun> open) {
+    return new Executor() {
+      @Override
+      public ExecutorTraits traits() {
+        return traits;
+      }
+
+      @Override
+      public ExecutorRun open(ExecutorSettings settings, WorkloadSpec workload) {
+        return open.apply(settings, workload);
+      }
+    };
+  }
+
+  static BenchmarkCase benchmarkCase(Workload workload, Executor executor, int tasks, int workers) {
     return new BenchmarkCase(workload, ParamValues.of(Map.of()), tasks, executor, workers, null,
         new ExecutorSettings(workers, 5_000_000));
   }

@@ -2,11 +2,16 @@ package io.concbench.executor;
 
 import io.concbench.workload.TaskContext;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
-/** A fake batch that counts how often each task ran, on a plain context. */
+/**
+ * A fake batch that counts how often each task ran, and the shared counter's updates, on a plain context.
+ * Each task passes one checkpoint.
+ */
 final class CountingBatch implements TaskBatch {
   final AtomicIntegerArray runs;
+  final AtomicLong increments = new AtomicLong();
 
   CountingBatch(int size) {
     this.runs = new AtomicIntegerArray(size);
@@ -29,7 +34,20 @@ final class CountingBatch implements TaskBatch {
 
   @Override
   public TaskRunner newRunner(UnaryOperator<TaskContext> decorate) {
-    TaskContext context = decorate.apply(new io.concbench.workload.PlainContext());
+    TaskContext context = decorate.apply(new TaskContext() {
+      @Override
+      public void checkpoint() {}
+
+      @Override
+      public void sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+      }
+
+      @Override
+      public void increment() {
+        increments.incrementAndGet();
+      }
+    });
     TaskLifecycle lifecycle = context instanceof TaskLifecycle l ? l : null;
     return index -> {
       if (lifecycle != null) {

@@ -16,9 +16,10 @@ class VirtualThreadsTest {
     assertThat(VirtualThreads.factory()).isEmpty();
     assertThat(VirtualThreads.unavailableReason())
         .contains("needs JDK 21+, running " + System.getProperty("java.version"));
-    ExecutorRegistry.Entry virtual = ExecutorRegistry.find("virtual").orElseThrow();
+    VirtualThreadExecutor virtual = new VirtualThreadExecutor();
     assertThat(virtual.unavailableReason()).isEqualTo(VirtualThreads.unavailableReason());
-    assertThatThrownBy(() -> virtual.create(false)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> virtual.open(new ExecutorSettings(1, 1), new WorkloadSpec("tiny", java.util.Map.of())))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("needs JDK 21+");
   }
 

@@ -7,7 +7,7 @@ import io.concbench.engine.BenchmarkCase;
 import io.concbench.engine.BenchmarkEngine.Measurement;
 import io.concbench.engine.CpuTimes;
 import io.concbench.engine.RunSample;
-import io.concbench.executor.ExecutorRegistry;
+import io.concbench.registry.ExecutorRegistry;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.Guard;
 import io.concbench.result.Result;
@@ -344,7 +344,7 @@ class ResultAssemblerTest {
   }
 
   private static Measurement measurement(String executor, int workers, Guard guard, double... wallMs) {
-    ExecutorRegistry.Entry entry = ExecutorRegistry.find(executor).orElseThrow();
+    io.concbench.executor.Executor entry = ExecutorRegistry.find(executor).orElseThrow();
     BenchmarkCase c = new BenchmarkCase(WorkloadRegistry.find("cpu").orElseThrow(),
         ParamValues.of(Map.of("n", 1000L)), 16, entry, workers, guard, new ExecutorSettings(workers, 5_000_000));
     List<RunSample> runs = new java.util.ArrayList<>();
