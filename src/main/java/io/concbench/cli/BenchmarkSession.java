@@ -8,6 +8,7 @@ import io.concbench.engine.BenchmarkEngine;
 import io.concbench.engine.BenchmarkEngine.Measurement;
 import io.concbench.engine.BenchmarkPlan;
 import io.concbench.engine.Cancellation;
+import io.concbench.engine.EngineDependencies;
 import io.concbench.engine.Progress;
 import io.concbench.executor.Guard;
 import io.concbench.report.JsonReport;
@@ -67,9 +68,14 @@ final class BenchmarkSession implements AutoCloseable {
 
   private BenchmarkEngine engine() {
     Progress progress = terminalProgress == null ? Progress.NONE : terminalProgress;
-    return new BenchmarkEngine(services.clock(), services.cpuClock(), services.cancellation(), progress,
-        options.capacity.equals("auto") ? BenchmarkSession::probeFor : null, environment.availableProcessors(),
-        PeakMemory.SYSTEM, services.background());
+    EngineDependencies world = EngineDependencies.of(services.clock(), services.cpuClock(),
+            services.cancellation(), progress)
+        .withPeakMemory(PeakMemory.SYSTEM)
+        .withBackground(services.background());
+    if (options.capacity.equals("auto")) {
+      world = world.withCapacityProbes(BenchmarkSession::probeFor, environment.availableProcessors());
+    }
+    return new BenchmarkEngine(world);
   }
 
   private ResultAssembler assembler() {

@@ -1,13 +1,12 @@
 package io.concbench.engine;
 
 import io.concbench.capacity.CapacityProbe;
-import io.concbench.executor.Executor;
 import io.concbench.executor.ExecutorRun;
-import io.concbench.executor.PhaseTimes;
+import io.concbench.executor.RunCosts;
 import io.concbench.executor.WorkloadSpec;
 import io.concbench.system.BackgroundLoad;
 import io.concbench.system.BackgroundMeter;
-import io.concbench.system.PeakMemory;
+import io.concbench.system.ProcessCpu;
 import io.concbench.workload.ParamValues;
 import io.concbench.workload.TaskKernel;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -26,47 +24,12 @@ import org.HdrHistogram.Histogram;
  */
 public final class BenchmarkEngine {
 
-  private final Clock clock;
-  private final CpuClock cpuClock;
+  private final EngineDependencies world;
   private final Cancellation cancellation;
-  private final Progress progress;
-  private final Function<Boolean, CapacityProbe> capacityProbes;
-  private final int processors;
-  private final PeakMemory peakMemory;
-  private final BackgroundMeter background;
 
-  public BenchmarkEngine(Clock clock, CpuClock cpuClock, Cancellation cancellation, Progress progress) {
-    this(clock, cpuClock, cancellation, progress, null, 1);
-  }
-
-  /**
-   * @param capacityProbes makes the probe for a case (true: its tasks run in other processes), probed once
-   *     per measured round for parallel cases; null to probe nothing. Probes live for one group.
-   * @param processors the processors a probe may use (k is capped there)
-   */
-  public BenchmarkEngine(Clock clock, CpuClock cpuClock, Cancellation cancellation, Progress progress,
-      Function<Boolean, CapacityProbe> capacityProbes, int processors) {
-    this(clock, cpuClock, cancellation, progress, capacityProbes, processors, PeakMemory.SYSTEM);
-  }
-
-  /** @param peakMemory resets and reads concbench's own peak resident memory around each run */
-  public BenchmarkEngine(Clock clock, CpuClock cpuClock, Cancellation cancellation, Progress progress,
-      Function<Boolean, CapacityProbe> capacityProbes, int processors, PeakMemory peakMemory) {
-    this(clock, cpuClock, cancellation, progress, capacityProbes, processors, peakMemory, BackgroundMeter.NONE);
-  }
-
-  /** @param background measures what else used the CPUs over each group's measured rounds */
-  public BenchmarkEngine(Clock clock, CpuClock cpuClock, Cancellation cancellation, Progress progress,
-      Function<Boolean, CapacityProbe> capacityProbes, int processors, PeakMemory peakMemory,
-      BackgroundMeter background) {
-    this.peakMemory = peakMemory;
-    this.background = background;
-    this.clock = clock;
-    this.cpuClock = cpuClock;
-    this.cancellation = cancellation;
-    this.progress = progress;
-    this.capacityProbes = capacityProbes;
-    this.processors = processors;
+  public BenchmarkEngine(EngineDependencies world) {
+    this.world = world;
+    this.cancellation = world.cancellation();
   }
 
   /** A capacity figure a group needs: for in-process or for other-process executors, for k workers. */
@@ -80,7 +43,7 @@ public final class BenchmarkEngine {
     private final Map<Boolean, CapacityProbe> probes = new java.util.HashMap<>();
     private final Map<ProbeKey, List<Double>> samples = new java.util.LinkedHashMap<>();
     /** Started with the group's first measured round. */
-    private final BackgroundMeter.Span backgroundSpan = background.start();
+    private final BackgroundMeter.Span backgroundSpan = world.background().start();
     private Optional<BackgroundLoad> backgroundLoad = Optional.empty();
     private boolean backgroundRead;
 
@@ -109,7 +72,7 @@ public final class BenchmarkEngine {
     }
 
     CapacityProbe probe(boolean otherProcesses) {
-      return probes.computeIfAbsent(otherProcesses, capacityProbes::apply);
+      return probes.computeIfAbsent(otherProcesses, world.capacityProbes()::probeFor);
     }
 
     /** One probe of every kind and k the group needs: once per measured round. */
@@ -147,8 +110,8 @@ public final class BenchmarkEngine {
    * work waits rather than computes (no core count caps it).
    */
   int capacityK(BenchmarkCase c) {
-    int k = Math.min(c.workers(), processors);
-    return capacityProbes != null && k >= 2 && c.workload().boundByCores() ? k : 0;
+    int k = Math.min(c.workers(), world.processors());
+    return world.capacityProbes() != null && k >= 2 && c.workload().boundByCores() ? k : 0;
   }
 
   /**
@@ -191,7 +154,7 @@ public final class BenchmarkEngine {
     int done = step;
     for (int w = 1; w <= warmup; w++) {
       for (int i = 0; i < cases.size(); i++) {
-        progress.runStarting(cases.get(i), true, w, warmup, ++done, steps);
+        world.progress().runStarting(cases.get(i), true, w, warmup, ++done, steps);
         runOnce(cases.get(i), kernels.get(i));
       }
     }
@@ -206,7 +169,7 @@ public final class BenchmarkEngine {
           // Probed in every round, before the runs it qualifies, so it sees the same minutes.
           probes.probeAll();
           for (int i = 0; i < cases.size(); i++) {
-            progress.runStarting(cases.get(i), false, r, runs, ++done, steps);
+            world.progress().runStarting(cases.get(i), false, r, runs, ++done, steps);
             samples.get(i).add(runOnce(cases.get(i), kernels.get(i)));
             if (r == runs) {
               Measurement measurement = measurement(cases.get(i), samples.get(i), probes, runs);
@@ -247,36 +210,37 @@ public final class BenchmarkEngine {
       throws InterruptedException {
     cancellation.check();
     RunRecorder recorder = new RunRecorder(benchmarkCase, kernel,
-        benchmarkCase.guardIfAny().orElse(io.concbench.executor.Guard.ATOMIC).newCounter(), clock,
-        cancellation);
+        benchmarkCase.guardIfAny().orElse(io.concbench.executor.Guard.ATOMIC).newCounter(),
+        world.clock(), cancellation);
     long wall;
     CpuTimes cpu;
     // Outside the timed region: a new peak for this run alone (workers' peaks are their own, read by the run).
-    boolean ownPeak = peakMemory.resetOwnPeak();
+    boolean ownPeak = world.peakMemory().resetOwnPeak();
     ExecutorRun run = benchmarkCase.executor().open(benchmarkCase.settings(), new WorkloadSpec(
         benchmarkCase.workload().name(), benchmarkCase.params().asMap(), benchmarkCase.workload().usesCounter()));
     try (run) {
-      CpuTimes cpuStart = cpuClock.read();
-      long start = clock.nanoTime();
+      CpuTimes cpuStart = world.cpuClock().read();
+      long start = world.clock().nanoTime();
       run.execute(recorder);
-      wall = clock.nanoTime() - start;
-      cpu = cpuClock.read().since(cpuStart);
+      wall = world.clock().nanoTime() - start;
+      cpu = world.cpuClock().read().since(cpuStart);
     }
-    // Phase times (worker start-up, shutdown) are complete only once the run is closed.
-    Map<String, Double> phases = run instanceof PhaseTimes p ? p.phaseMillis() : Map.of();
-    if (run instanceof PhaseTimes p && p.childCpuNanos() > 0 && cpu.totalNanos() >= 0) {
-      cpu = new CpuTimes(cpu.totalNanos() + p.childCpuNanos(), sum(cpu.userNanos(), p.childUserNanos()),
-          sum(cpu.systemNanos(), p.childSystemNanos()));
+    // Complete only once the run is closed: a pool's shutdown is timed by close().
+    RunCosts costs = run.costs();
+    if (costs.childCpu().isPresent() && cpu.totalNanos() >= 0) {
+      ProcessCpu children = costs.childCpu().get();
+      cpu = new CpuTimes(cpu.totalNanos() + children.totalNanos(), sum(cpu.userNanos(), children.userNanos()),
+          sum(cpu.systemNanos(), children.systemNanos()));
     }
-    long workerPeak = run instanceof PhaseTimes p ? p.childRssPeakBytes() : -1;
-    RunSample sample = recorder.finish(wall, cpu, phases, ownPeak ? peakMemory.ownPeakBytes() : -1, workerPeak);
+    RunSample sample = recorder.finish(wall, cpu, costs.phaseMillis(),
+        ownPeak ? world.peakMemory().ownPeakBytes() : -1, costs.childRssPeakBytes().orElse(-1));
     // A run cut short by Ctrl-C measured fewer tasks than asked: it is not a result.
     cancellation.check();
     return sample;
   }
 
-  /** Ours and the children's part of the CPU time, unknown (-1) if either is. */
+  /** Ours and the children's part of the CPU time, unknown (-1) if ours is. */
   private static long sum(long own, long children) {
-    return own < 0 || children < 0 ? -1 : own + children;
+    return own < 0 ? -1 : own + children;
   }
 }

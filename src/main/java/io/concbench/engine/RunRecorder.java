@@ -1,5 +1,6 @@
 package io.concbench.engine;
 
+import io.concbench.executor.Phase;
 import io.concbench.executor.RemoteTasks;
 import io.concbench.executor.SharedCounter;
 import io.concbench.executor.TaskBatch;
@@ -90,7 +91,7 @@ final class RunRecorder implements TaskBatch {
   }
 
   /** Sums what every runner saw; call after the executor has returned. */
-  RunSample finish(long wallNanos, CpuTimes cpu, Map<String, Double> phaseMillis, long rssPeakBytes,
+  RunSample finish(long wallNanos, CpuTimes cpu, Map<Phase, Double> phaseMillis, long rssPeakBytes,
       long workerRssPeakBytes) {
     long completed = remote.completed.get();
     long failed = remote.failed.get();

@@ -1,5 +1,6 @@
 package io.concbench.engine;
 
+import io.concbench.executor.Phase;
 import io.concbench.executor.TaskFailure;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.HdrHistogram.Histogram;
  * @param firstFailure the first failure's message, or null
  * @param failures what is known of each failed task of process executors (capped)
  * @param timedOutTasks tasks that ran over --task-timeout
- * @param phaseMillis the executor's own phase times ({@link io.concbench.executor.PhaseTimes})
+ * @param phaseMillis the executor's own phase times ({@link io.concbench.executor.RunCosts})
  * @param rssPeakBytes concbench's own peak resident memory during the run; -1 if unknown
  * @param workerRssPeakBytes the largest peak resident memory of a worker process the run started; -1 for
  *     in-process executors and when unknown
@@ -35,7 +36,7 @@ public record RunSample(
     String firstFailure,
     List<TaskFailure> failures,
     long timedOutTasks,
-    Map<String, Double> phaseMillis,
+    Map<Phase, Double> phaseMillis,
     long rssPeakBytes,
     long workerRssPeakBytes) {
 

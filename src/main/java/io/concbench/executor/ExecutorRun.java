@@ -12,4 +12,12 @@ public interface ExecutorRun extends AutoCloseable {
   /** Releases threads; waits a bounded time for them to end. */
   @Override
   void close();
+
+  /**
+   * What the run cost besides its wall time (phases, child processes), complete once it is closed: a
+   * pool's shutdown is timed by {@link #close}. None for executors that run tasks in this process.
+   */
+  default RunCosts costs() {
+    return RunCosts.NONE;
+  }
 }

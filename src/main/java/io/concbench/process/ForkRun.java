@@ -1,19 +1,23 @@
 package io.concbench.process;
 
 import io.concbench.executor.ExecutorRun;
-import io.concbench.executor.PhaseTimes;
+import io.concbench.executor.Phase;
 import io.concbench.executor.ProcessSettings;
 import io.concbench.executor.RemoteTasks;
+import io.concbench.executor.RunCosts;
 import io.concbench.executor.TaskBatch;
 import io.concbench.executor.TaskFailure;
 import io.concbench.executor.WorkloadSpec;
 import io.concbench.system.PeakMemory;
+import io.concbench.system.ProcessCpu;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -25,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * as the lesson's {@code multiprocessing.Process}. Each task's life is timed in parts: start-up (spawn to
  * handshake), pipe transit, compute (inside the child) and exit (goodbye to reaped).
  */
-final class ForkRun implements ExecutorRun, PhaseTimes {
+final class ForkRun implements ExecutorRun {
 
   private static final long EXIT_WAIT_MILLIS = 5_000;
   private static final long CANCEL_POLL_MILLIS = 100;
@@ -182,38 +186,21 @@ final class ForkRun implements ExecutorRun, PhaseTimes {
   }
 
   /**
-   * Each child's whole-life CPU time (start-up, JIT, compute), as it reported it in its goodbye; 0 when a
-   * child did not (the engine then counts this process's own time alone).
+   * The phases per task; each child's whole-life CPU time (start-up, JIT, compute) as it reported it in its
+   * goodbye, unknown when a child did not (the engine then counts this process's own time alone).
    */
   @Override
-  public long childCpuNanos() {
-    return cpuKnown ? childUserNanos.get() + childSystemNanos.get() : 0;
-  }
-
-  @Override
-  public long childUserNanos() {
-    return cpuKnown ? childUserNanos.get() : -1;
-  }
-
-  @Override
-  public long childSystemNanos() {
-    return cpuKnown ? childSystemNanos.get() : -1;
-  }
-
-  @Override
-  public long childRssPeakBytes() {
-    return childRssPeakBytes.get();
-  }
-
-  @Override
-  public Map<String, Double> phaseMillis() {
-    Map<String, Double> phases = new LinkedHashMap<>();
+  public RunCosts costs() {
+    Map<Phase, Double> phases = new EnumMap<>(Phase.class);
     long started = Math.max(1, children.get());
     long done = Math.max(1, completed.get());
-    phases.put("startup_ms", startupNanos.get() / 1e6 / started);
-    phases.put("ipc_ms", transitNanos.get() / 1e6 / done);
-    phases.put("compute_ms", computeNanos.get() / 1e6 / done);
-    phases.put("exit_ms", exitNanos.get() / 1e6 / done);
-    return phases;
+    phases.put(Phase.STARTUP, startupNanos.get() / 1e6 / started);
+    phases.put(Phase.IPC, transitNanos.get() / 1e6 / done);
+    phases.put(Phase.COMPUTE, computeNanos.get() / 1e6 / done);
+    phases.put(Phase.EXIT, exitNanos.get() / 1e6 / done);
+    Optional<ProcessCpu> cpu = cpuKnown && childUserNanos.get() + childSystemNanos.get() > 0
+        ? Optional.of(new ProcessCpu(childUserNanos.get(), childSystemNanos.get())) : Optional.empty();
+    long peak = childRssPeakBytes.get();
+    return new RunCosts(phases, cpu, peak < 0 ? OptionalLong.empty() : OptionalLong.of(peak));
   }
 }

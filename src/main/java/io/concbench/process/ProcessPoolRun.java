@@ -1,9 +1,10 @@
 package io.concbench.process;
 
 import io.concbench.executor.ExecutorRun;
-import io.concbench.executor.PhaseTimes;
+import io.concbench.executor.Phase;
 import io.concbench.executor.ProcessSettings;
 import io.concbench.executor.RemoteTasks;
+import io.concbench.executor.RunCosts;
 import io.concbench.executor.TaskBatch;
 import io.concbench.executor.TaskFailure;
 import io.concbench.executor.WorkloadSpec;
@@ -15,9 +16,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -36,7 +40,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * in-flight tasks are tried again up to {@code --retries} times, then reported failed with its exit code and
  * stderr.
  */
-final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
+final class ProcessPoolRun implements ExecutorRun {
 
   static final int CHUNKS_IN_FLIGHT = 2;
   /**
@@ -278,11 +282,6 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
     workerRssPeakBytes = Math.max(workerRssPeakBytes, PeakMemory.peakBytesOf(slot.worker.pid()));
   }
 
-  @Override
-  public long childRssPeakBytes() {
-    return workerRssPeakBytes;
-  }
-
   /** CPU time of the live workers so far (from /proc, 10 ms ticks on Linux). */
   private ProcessCpu workersCpu() {
     ProcessCpu total = ProcessCpu.ZERO;
@@ -295,21 +294,6 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
   /** A worker's CPU time in its life so far; zero once it is reaped (or not on Linux). */
   private static ProcessCpu cpuOf(Slot slot) {
     return ProcessCpu.of(slot.worker.pid()).orElse(ProcessCpu.ZERO);
-  }
-
-  @Override
-  public long childCpuNanos() {
-    return childCpu.totalNanos();
-  }
-
-  @Override
-  public long childUserNanos() {
-    return childCpu.userNanos();
-  }
-
-  @Override
-  public long childSystemNanos() {
-    return childCpu.systemNanos();
   }
 
   /**
@@ -656,12 +640,14 @@ final class ProcessPoolRun implements ExecutorRun, PhaseTimes {
   }
 
   @Override
-  public Map<String, Double> phaseMillis() {
-    Map<String, Double> phases = new LinkedHashMap<>();
-    phases.put("pool_start_ms", poolStartNanos / 1e6);
-    phases.put("ipc_ms", tasksReported == 0 ? 0 : transitNanos / 1e6 / tasksReported);
-    phases.put("compute_ms", tasksReported == 0 ? 0 : computeNanos / 1e6 / tasksReported);
-    phases.put("shutdown_ms", shutdownNanos / 1e6);
-    return phases;
+  public RunCosts costs() {
+    Map<Phase, Double> phases = new EnumMap<>(Phase.class);
+    phases.put(Phase.POOL_START, poolStartNanos / 1e6);
+    phases.put(Phase.IPC, tasksReported == 0 ? 0 : transitNanos / 1e6 / tasksReported);
+    phases.put(Phase.COMPUTE, tasksReported == 0 ? 0 : computeNanos / 1e6 / tasksReported);
+    phases.put(Phase.SHUTDOWN, shutdownNanos / 1e6);
+    // The workers' CPU time is read from /proc: a zero where there is none (not Linux) adds nothing.
+    return new RunCosts(phases, Optional.of(childCpu),
+        workerRssPeakBytes < 0 ? OptionalLong.empty() : OptionalLong.of(workerRssPeakBytes));
   }
 }

@@ -3,6 +3,7 @@ package io.concbench.stats;
 import io.concbench.engine.BenchmarkCase;
 import io.concbench.engine.BenchmarkEngine.Measurement;
 import io.concbench.engine.RunSample;
+import io.concbench.executor.Phase;
 import io.concbench.executor.TaskFailure;
 import io.concbench.capacity.CapacityMath;
 import io.concbench.result.CapacitySummary;
@@ -156,12 +157,12 @@ public final class ResultAssembler {
         unverified,
         firstFailure,
         warnings,
-        phase(runs, "startup_ms"),
-        phase(runs, "compute_ms"),
-        phase(runs, "ipc_ms"),
-        phase(runs, "exit_ms"),
-        phase(runs, "pool_start_ms"),
-        phase(runs, "shutdown_ms"),
+        phase(runs, Phase.STARTUP),
+        phase(runs, Phase.COMPUTE),
+        phase(runs, Phase.IPC),
+        phase(runs, Phase.EXIT),
+        phase(runs, Phase.POOL_START),
+        phase(runs, Phase.SHUTDOWN),
         runs.stream().mapToLong(RunSample::timedOutTasks).sum(),
         failures(runs),
         capacity,
@@ -224,7 +225,7 @@ public final class ResultAssembler {
   }
 
   /** A phase the executor timed in every run, summarised; null if it does not time it. */
-  private static Summary phase(List<RunSample> runs, String name) {
+  private static Summary phase(List<RunSample> runs, Phase name) {
     return everyRun(runs, r -> r.phaseMillis() == null ? null : r.phaseMillis().get(name));
   }
 

@@ -17,6 +17,19 @@ public interface PeakMemory {
   /** This process's peak resident memory since the last reset, in bytes; -1 if unknown. */
   long ownPeakBytes();
 
+  /** Knows nothing: every figure unknown. */
+  PeakMemory NONE = new PeakMemory() {
+    @Override
+    public boolean resetOwnPeak() {
+      return false;
+    }
+
+    @Override
+    public long ownPeakBytes() {
+      return -1;
+    }
+  };
+
   /** Reads /proc on Linux. */
   PeakMemory SYSTEM = new PeakMemory() {
     @Override

@@ -5,13 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.concbench.engine.BenchmarkEngine.Measurement;
 import io.concbench.engine.Fakes.FakeClock;
+import io.concbench.executor.Executor;
+import io.concbench.executor.ExecutorRun;
+import io.concbench.executor.ExecutorTraits;
+import io.concbench.executor.Phase;
+import io.concbench.executor.RunCosts;
+import io.concbench.executor.TaskBatch;
+import io.concbench.executor.TaskRunner;
 import io.concbench.system.BackgroundLoad;
 import io.concbench.system.BackgroundMeter;
 import io.concbench.system.PeakMemory;
+import io.concbench.system.ProcessCpu;
 import io.concbench.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -63,8 +73,8 @@ class BenchmarkEngineTest {
         return resets << 20;
       }
     };
-    BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), new Cancellation(), Progress.NONE,
-        null, 1, memory);
+    BenchmarkEngine engine = new BenchmarkEngine(EngineDependencies.of(clock, Fakes.cpuOf(clock),
+        new Cancellation(), Progress.NONE).withPeakMemory(memory));
 
     Measurement m = engine.runGroup(List.of(single), 1, 3, 0, 4).get(0);
 
@@ -73,38 +83,44 @@ class BenchmarkEngineTest {
     assertThat(m.runs()).extracting(RunSample::workerRssPeakBytes).containsOnly(-1L);
   }
 
-  /** Process executors' children: their CPU time, and its user/system split where both sides know theirs. */
+  /**
+   * Process executors' children: their CPU time is added to ours part by part; children that did not say
+   * add nothing; where our own split is unknown, so is the sum's.
+   */
   @Test
   void childrenCpuIsAddedToOursPartByPartAndAnUnknownPartStaysUnknown() throws InterruptedException {
     Workload workload = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());
     CpuClock ours = () -> new CpuTimes(clock.nanoTime(), clock.nanoTime() / 2, clock.nanoTime() / 2);
+    CpuClock oursUnsplit = () -> new CpuTimes(clock.nanoTime(), -1, -1);
+    RunCosts children = new RunCosts(Map.of(Phase.STARTUP, 3.0),
+        Optional.of(new ProcessCpu(5 * TEN_MS, 2 * TEN_MS)), OptionalLong.of(64L << 20));
 
-    CpuTimes split = runWithChildren(workload, ours, 7 * TEN_MS, 5 * TEN_MS, 2 * TEN_MS);
-    CpuTimes unsplit = runWithChildren(workload, ours, 7 * TEN_MS, -1, -1);
-    CpuTimes none = runWithChildren(workload, ours, 0, -1, -1);
+    RunSample known = runWithCosts(workload, ours, children);
+    CpuTimes unknownChildren = runWithCosts(workload, ours, RunCosts.NONE).cpu();
+    CpuTimes unsplitOurs = runWithCosts(workload, oursUnsplit, children).cpu();
 
-    assertThat(split).isEqualTo(new CpuTimes(2 * TEN_MS + 7 * TEN_MS, TEN_MS + 5 * TEN_MS, TEN_MS + 2 * TEN_MS));
-    assertThat(unsplit).isEqualTo(new CpuTimes(9 * TEN_MS, -1, -1));
-    assertThat(none).isEqualTo(new CpuTimes(2 * TEN_MS, TEN_MS, TEN_MS));
+    assertThat(known.cpu()).isEqualTo(new CpuTimes(2 * TEN_MS + 7 * TEN_MS, TEN_MS + 5 * TEN_MS,
+        TEN_MS + 2 * TEN_MS));
+    assertThat(known.phaseMillis()).containsExactly(Map.entry(Phase.STARTUP, 3.0));
+    assertThat(known.workerRssPeakBytes()).isEqualTo(64L << 20);
+    assertThat(unknownChildren).isEqualTo(new CpuTimes(2 * TEN_MS, TEN_MS, TEN_MS));
+    assertThat(unsplitOurs).isEqualTo(new CpuTimes(9 * TEN_MS, -1, -1));
   }
 
-  private CpuTimes runWithChildren(Workload workload, CpuClock ours, long total, long user, long system)
-      throws InterruptedException {
-    io.concbench.executor.Executor entry = Fakes.executor(io.concbench.executor.ExecutorTraits.of("children",
-        "fake", io.concbench.executor.ExecutorTraits.Concurrency.ONE)
-        .otherProcesses(), (settings, spec) -> new ChildrenRun(
-        total, user, system));
-    BenchmarkEngine engine = new BenchmarkEngine(clock, ours, new Cancellation(), Progress.NONE, null, 1);
-    return engine.runGroup(List.of(Fakes.benchmarkCase(workload, entry, 2, 1)), 0, 1, 0, 1).get(0).runs().get(0)
-        .cpu();
+  private RunSample runWithCosts(Workload workload, CpuClock ours, RunCosts costs) throws InterruptedException {
+    Executor executor = Fakes.executor(ExecutorTraits.of("children", "fake", ExecutorTraits.Concurrency.ONE)
+        .otherProcesses(), (settings, spec) -> new CostedRun(costs));
+    BenchmarkEngine engine = new BenchmarkEngine(EngineDependencies.of(clock, ours, new Cancellation(),
+        Progress.NONE));
+    return engine.runGroup(List.of(Fakes.benchmarkCase(workload, executor, 2, 1)), 0, 1, 0, 1).get(0).runs()
+        .get(0);
   }
 
-  /** Runs tasks in order here, and says its children used the CPU time it is given. */
-  private record ChildrenRun(long total, long user, long system)
-      implements io.concbench.executor.ExecutorRun, io.concbench.executor.PhaseTimes {
+  /** Runs tasks in order here, and says it cost what it is given. */
+  private record CostedRun(RunCosts costs) implements ExecutorRun {
     @Override
-    public void execute(io.concbench.executor.TaskBatch batch) {
-      io.concbench.executor.TaskRunner runner = batch.newRunner();
+    public void execute(TaskBatch batch) {
+      TaskRunner runner = batch.newRunner();
       for (int i = 0; i < batch.size(); i++) {
         runner.run(i);
       }
@@ -112,26 +128,6 @@ class BenchmarkEngineTest {
 
     @Override
     public void close() {}
-
-    @Override
-    public java.util.Map<String, Double> phaseMillis() {
-      return java.util.Map.of();
-    }
-
-    @Override
-    public long childCpuNanos() {
-      return total;
-    }
-
-    @Override
-    public long childUserNanos() {
-      return user;
-    }
-
-    @Override
-    public long childSystemNanos() {
-      return system;
-    }
   }
 
   @Test
@@ -141,9 +137,9 @@ class BenchmarkEngineTest {
         Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("a", false, opened::add), 2, 1),
         Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("b", true, opened::add), 2, 2));
     List<String> progress = new ArrayList<>();
-    BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), new Cancellation(),
-        (c, warmup, run, runs, step, steps) -> progress.add((warmup ? "w" : "r") + run + c.executor().name()
-            + " " + step + "/" + steps));
+    BenchmarkEngine engine = new BenchmarkEngine(EngineDependencies.of(clock, Fakes.cpuOf(clock),
+        new Cancellation(), (c, warmup, run, runs, step, steps) -> progress.add((warmup ? "w" : "r") + run
+            + c.executor().name() + " " + step + "/" + steps)));
 
     List<Measurement> measured = engine.runGroup(group, 1, 2, 0, 6);
 
@@ -170,8 +166,8 @@ class BenchmarkEngineTest {
         return Optional.of(new BackgroundLoad((clock.nanoTime() - start) / 1e6, 2, 0.5, 0.0, List.of()));
       };
     };
-    BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), new Cancellation(), Progress.NONE,
-        null, 1, PeakMemory.SYSTEM, meter);
+    BenchmarkEngine engine = new BenchmarkEngine(EngineDependencies.of(clock, Fakes.cpuOf(clock),
+        new Cancellation(), Progress.NONE).withBackground(meter));
 
     long begin = clock.nanoTime();
     List<Measurement> measured = engine.runGroup(group, 1, 2, 0, 6);
@@ -224,7 +220,8 @@ class BenchmarkEngineTest {
         Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("a", false, opened::add), 2, 1),
         Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("b", true, name -> cancellation.cancel()), 2, 2));
     List<String> finished = new ArrayList<>();
-    BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), cancellation, Progress.NONE);
+    BenchmarkEngine engine = new BenchmarkEngine(EngineDependencies.of(clock, Fakes.cpuOf(clock), cancellation,
+        Progress.NONE));
 
     assertThatThrownBy(() -> engine.runGroup(group, 0, 1, 0, 2,
         m -> finished.add(m.benchmarkCase().executor().name())))
@@ -294,8 +291,8 @@ class BenchmarkEngineTest {
     List<BenchmarkCase> group = List.of(
         Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("a", false, order::add), 2, 1),
         Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("b", true, order::add), 2, 4));
-    BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), new Cancellation(), Progress.NONE,
-        otherProcesses -> probe, 2);
+    BenchmarkEngine engine = new BenchmarkEngine(EngineDependencies.of(clock, Fakes.cpuOf(clock),
+        new Cancellation(), Progress.NONE).withCapacityProbes(otherProcesses -> probe, 2));
 
     List<Measurement> measured = engine.runGroup(group, 1, 2, 0, 6);
 
@@ -324,8 +321,8 @@ class BenchmarkEngineTest {
         return "fake";
       }
     };
-    BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), new Cancellation(), Progress.NONE,
-        otherProcesses -> probe, 2);
+    BenchmarkEngine engine = new BenchmarkEngine(EngineDependencies.of(clock, Fakes.cpuOf(clock),
+        new Cancellation(), Progress.NONE).withCapacityProbes(otherProcesses -> probe, 2));
     io.concbench.executor.Executor pool = Fakes.sequentialExecutor("pool", true, name -> { });
     BenchmarkCase waits = withParams(Fakes.benchmarkCase(waiting, pool, 2, 2), java.util.Map.of("sleep-ms", 0L));
 
@@ -362,7 +359,8 @@ class BenchmarkEngineTest {
       }
     });
     BenchmarkCase c = Fakes.benchmarkCase(workload, cancelling, 3, 1);
-    BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), cancellation, Progress.NONE);
+    BenchmarkEngine engine = new BenchmarkEngine(EngineDependencies.of(clock, Fakes.cpuOf(clock), cancellation,
+        Progress.NONE));
     List<Measurement> finished = new ArrayList<>();
 
     assertThatThrownBy(() -> engine.runGroup(List.of(c), 1, 5, 0, 6, finished::add))
@@ -383,7 +381,8 @@ class BenchmarkEngineTest {
             cancellation.cancel();
           }
         }), 2, 2));
-    BenchmarkEngine engine = new BenchmarkEngine(clock, Fakes.cpuOf(clock), cancellation, Progress.NONE);
+    BenchmarkEngine engine = new BenchmarkEngine(EngineDependencies.of(clock, Fakes.cpuOf(clock), cancellation,
+        Progress.NONE));
     List<Measurement> finished = new ArrayList<>();
 
     assertThatThrownBy(() -> engine.runGroup(group, 0, 5, 0, 10, finished::add))
@@ -393,6 +392,7 @@ class BenchmarkEngineTest {
   }
 
   private BenchmarkEngine engine() {
-    return new BenchmarkEngine(clock, Fakes.cpuOf(clock), new Cancellation(), Progress.NONE);
+    return new BenchmarkEngine(EngineDependencies.of(clock, Fakes.cpuOf(clock), new Cancellation(),
+        Progress.NONE));
   }
 }

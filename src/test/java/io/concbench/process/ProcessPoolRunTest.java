@@ -86,7 +86,7 @@ class ProcessPoolRunTest {
     try (run) {
       run.execute(batch);
     }
-    assertThat(run.phaseMillis().get("ipc_ms")).isPositive();
+    assertThat(run.costs().millis(io.concbench.executor.Phase.IPC)).hasValueSatisfying(ms -> assertThat(ms).isPositive());
     return batch;
   }
 
