@@ -35,9 +35,8 @@ public final class ListCommand implements Callable<Integer> {
       out.println("  " + pad("", nameWidth) + "default tasks: " + w.defaultTasks());
       for (ParamSpec p : w.params()) {
         // Plain concatenation, not String.format: java.util.Formatter would be a fifth of list's start-up.
-        out.println("  " + pad("", nameWidth) + p.name() + "=" + p.defaultValue()
-            + (p.unit().isEmpty() ? "" : " " + p.unit()) + "  " + p.description() + " (" + p.min() + " to "
-            + p.max() + ")");
+        out.println("  " + pad("", nameWidth) + p.name() + "=" + p.format(p.defaultValue())
+            + (p.unit().isEmpty() ? "" : " " + p.unit()) + "  " + p.description() + " (" + p.range() + ")");
       }
     }
     out.println();

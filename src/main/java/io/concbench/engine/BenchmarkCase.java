@@ -31,9 +31,11 @@ public record BenchmarkCase(
   public String label() {
     StringBuilder text = new StringBuilder(workload.name());
     // Parameters set away from their defaults: what tells the cases of a matrix's --param sweep apart.
-    workload.params().stream()
-        .filter(p -> params.asMap().containsKey(p.name()) && params.get(p.name()) != p.defaultValue())
-        .forEach(p -> text.append(' ').append(p.name()).append('=').append(params.get(p.name())));
+    params.asText().forEach((name, value) -> {
+      if (!params.isDefault(name)) {
+        text.append(' ').append(name).append('=').append(value);
+      }
+    });
     text.append(" on ").append(executor.name());
     if (executor.traits().parallel()) {
       text.append(" (workers ").append(workers).append(')');

@@ -217,7 +217,7 @@ public final class BenchmarkEngine {
     // Outside the timed region: a new peak for this run alone (workers' peaks are their own, read by the run).
     boolean ownPeak = world.peakMemory().resetOwnPeak();
     ExecutorRun run = benchmarkCase.executor().open(benchmarkCase.settings(), new WorkloadSpec(
-        benchmarkCase.workload().name(), benchmarkCase.params().asMap(), benchmarkCase.workload().usesCounter()));
+        benchmarkCase.workload().name(), benchmarkCase.params().asText(), benchmarkCase.workload().usesCounter()));
     try (run) {
       CpuTimes cpuStart = world.cpuClock().read();
       long start = world.clock().nanoTime();

@@ -57,7 +57,7 @@ final class CdsTraining {
         public void increment() {}
       };
       for (Workload workload : WorkloadRegistry.all()) {
-        TaskKernel kernel = workload.bind(ParamValues.resolve(workload, Map.of()));
+        TaskKernel kernel = workload.bind(ParamValues.defaults(workload));
         if (workload.name().equals("tiny")) {
           kernel.verify(0, kernel.run(0, context));
         }

@@ -16,11 +16,12 @@ public sealed interface Frame {
   /**
    * Parent to worker, once: what to run.
    *
+   * @param params every parameter value as text, resolved by the worker as the parent resolved the user's
    * @param payloadBytes bytes sent with each task and returned with each result
    * @param reportStarts whether the worker announces each task's start (needed for --task-timeout)
    * @param warmUp whether to bring the kernel to steady compiled code before answering {@link Ready}
    */
-  record Setup(String workload, Map<String, Long> params, int payloadBytes, boolean reportStarts,
+  record Setup(String workload, Map<String, String> params, int payloadBytes, boolean reportStarts,
       boolean warmUp) implements Frame {}
 
   /**

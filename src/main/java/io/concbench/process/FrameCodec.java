@@ -18,7 +18,7 @@ import java.util.Map;
 public final class FrameCodec {
 
   public static final int MAGIC = 0x434E4342; // "CNCB"
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
   /** Largest frame accepted: a chunk of 1024 tasks with 64 KiB payloads fits. */
   public static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
   public static final int MAX_TASKS_PER_FRAME = 1 << 20;
@@ -98,9 +98,9 @@ public final class FrameCodec {
     if (frame instanceof Frame.Setup s) {
       body.writeUTF(s.workload());
       body.writeShort(s.params().size());
-      for (Map.Entry<String, Long> p : s.params().entrySet()) {
+      for (Map.Entry<String, String> p : s.params().entrySet()) {
         body.writeUTF(p.getKey());
-        body.writeLong(p.getValue());
+        body.writeUTF(p.getValue());
       }
       body.writeInt(s.payloadBytes());
       body.writeBoolean(s.reportStarts());
@@ -220,9 +220,9 @@ public final class FrameCodec {
       case SETUP: {
         String workload = body.readUTF();
         int count = body.readUnsignedShort();
-        Map<String, Long> params = new LinkedHashMap<>();
+        Map<String, String> params = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
-          params.put(body.readUTF(), body.readLong());
+          params.put(body.readUTF(), body.readUTF());
         }
         int payloadBytes = body.readInt();
         if (payloadBytes < 0 || payloadBytes > MAX_PAYLOAD_BYTES) {

@@ -123,12 +123,7 @@ final class WorkerSession {
     if (workload == null) {
       throw new IllegalArgumentException("unknown workload '" + setup.workload() + "'");
     }
-    for (String key : setup.params().keySet()) {
-      if (!workload.takesParam(key)) {
-        throw new IllegalArgumentException("workload " + workload.name() + " has no parameter '" + key + "'");
-      }
-    }
-    return workload.bind(ParamValues.of(setup.params()));
+    return workload.bind(ParamValues.resolve(workload, setup.params()));
   }
 
   private int serve(TaskKernel kernel, Frame.Setup setup) throws IOException {

@@ -1,5 +1,6 @@
 package io.concbench.report;
 
+import io.concbench.result.Params;
 import io.concbench.result.Report;
 import io.concbench.result.Result;
 import io.concbench.result.Summary;
@@ -51,8 +52,8 @@ final class CsvReport {
     text.append(cells.stream().map(CsvReport::quote).collect(Collectors.joining(","))).append("\r\n");
   }
 
-  private static String params(Map<String, Long> params) {
-    return params == null ? "" : params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+  private static String params(Map<String, Object> params) {
+    return params == null ? "" : params.entrySet().stream().map(e -> e.getKey() + "=" + Params.text(e.getValue()))
         .collect(Collectors.joining(";"));
   }
 

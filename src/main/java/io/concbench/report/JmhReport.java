@@ -1,5 +1,6 @@
 package io.concbench.report;
 
+import io.concbench.result.Params;
 import io.concbench.result.Environment;
 import io.concbench.result.Report;
 import io.concbench.result.Result;
@@ -61,7 +62,7 @@ final class JmhReport {
       params.put("guard", r.guard());
     }
     if (r.params() != null) {
-      r.params().forEach((k, v) -> params.put(k, Long.toString(v)));
+      r.params().forEach((k, v) -> params.put(k, Params.text(v)));
     }
     b.put("params", params);
     Map<String, Object> primary = new LinkedHashMap<>();

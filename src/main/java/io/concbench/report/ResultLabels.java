@@ -1,5 +1,6 @@
 package io.concbench.report;
 
+import io.concbench.result.Params;
 import io.concbench.result.Result;
 import io.concbench.result.Scaling;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class ResultLabels {
     return unique(labels);
   }
 
-  private static <T> Set<String> differingParams(List<T> items, Function<T, Map<String, Long>> params) {
+  private static <T> Set<String> differingParams(List<T> items, Function<T, Map<String, Object>> params) {
     Set<String> names = new TreeSet<>();
     items.forEach(i -> {
       if (params.apply(i) != null) {
@@ -62,9 +63,9 @@ final class ResultLabels {
     return names;
   }
 
-  private static void appendParams(StringBuilder label, Map<String, Long> values, Set<String> names) {
+  private static void appendParams(StringBuilder label, Map<String, Object> values, Set<String> names) {
     for (String name : names) {
-      label.append(", ").append(name).append('=').append(values == null ? null : values.get(name));
+      label.append(", ").append(name).append('=').append(values == null ? null : Params.text(values.get(name)));
     }
   }
 

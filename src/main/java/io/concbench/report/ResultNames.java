@@ -1,5 +1,6 @@
 package io.concbench.report;
 
+import io.concbench.result.Params;
 import io.concbench.result.Result;
 
 /** Stable names of results for tools that key benchmarks by name (Bencher, github-action-benchmark). */
@@ -12,7 +13,7 @@ final class ResultNames {
     StringBuilder name = new StringBuilder(r.workload()).append('/').append(r.executor())
         .append("/workers=").append(r.workers()).append("/tasks=").append(r.tasks());
     if (r.params() != null) {
-      r.params().forEach((k, v) -> name.append('/').append(k).append('=').append(v));
+      r.params().forEach((k, v) -> name.append('/').append(k).append('=').append(Params.text(v)));
     }
     if (r.guard() != null) {
       name.append("/guard=").append(r.guard());

@@ -1,5 +1,6 @@
 package io.concbench.report;
 
+import io.concbench.result.Params;
 import io.concbench.result.Report;
 import io.concbench.result.Result;
 import io.concbench.result.Scaling;
@@ -69,7 +70,7 @@ public final class TableReport {
         row.add(c.guard() == null ? "" : c.guard());
       }
       for (String key : swept) {
-        row.add(c.params() == null || !c.params().containsKey(key) ? "" : Long.toString(c.params().get(key)));
+        row.add(c.params() == null || !c.params().containsKey(key) ? "" : Params.text(c.params().get(key)));
       }
       if (chunks) {
         row.add(c.chunksize() == null ? "" : Integer.toString(c.chunksize()));
@@ -107,7 +108,7 @@ public final class TableReport {
     }
     for (String key : sweptParams(results)) {
       columns.add(new Column(key, true, r -> r.params() == null || !r.params().containsKey(key) ? ""
-          : Long.toString(r.params().get(key))));
+          : Params.text(r.params().get(key))));
     }
     if (results.stream().anyMatch(r -> r.chunksize() != null)) {
       columns.add(new Column("chunksize", true, r -> r.chunksize() == null ? "" : Integer.toString(r.chunksize())));
@@ -160,7 +161,7 @@ public final class TableReport {
    */
   static List<String> sweptParams(List<Result> results) {
     record WorkloadParam(String workload, String key) {}
-    Map<WorkloadParam, Set<Long>> values = new LinkedHashMap<>();
+    Map<WorkloadParam, Set<Object>> values = new LinkedHashMap<>();
     for (Result r : results) {
       if (r.params() != null) {
         r.params().forEach((key, value) ->

@@ -24,7 +24,7 @@ public record Result(
     String executor,
     int workers,
     int tasks,
-    Map<String, Long> params,
+    Map<String, Object> params,
     String guard,
     Integer chunksize,
     int runs,
@@ -68,6 +68,10 @@ public record Result(
    * run's CPU clock of 10 ms ticks reads 0.97-1.00 for the {@code cpu} workload).
    */
   private static final double ALL_CPU_SHARE = 0.95;
+
+  public Result {
+    params = Params.normalize(params);
+  }
 
   /**
    * Whether the work waits as well as computes, so that the speedup bound says more than the capacity: for

@@ -18,7 +18,7 @@ import java.util.Map;
 public record Scaling(
     String workload,
     String executor,
-    Map<String, Long> params,
+    Map<String, Object> params,
     String guard,
     Integer chunksize,
     String reference,
@@ -26,6 +26,10 @@ public record Scaling(
     List<ScalingPoint> points,
     AmdahlFit amdahl,
     UslFit usl) {
+
+  public Scaling {
+    params = Params.normalize(params);
+  }
 
   /** One measured worker count: its median wall time and its speedup over the reference. */
   public record ScalingPoint(int workers, double wallMs, double speedup) {}

@@ -20,7 +20,7 @@ public final class ReportComparison {
   private ReportComparison() {}
 
   /** What identifies "the same measurement" in two reports. */
-  public record Key(String workload, String executor, int workers, int tasks, Map<String, Long> params,
+  public record Key(String workload, String executor, int workers, int tasks, Map<String, Object> params,
       String guard, Integer chunksize) {
 
     static Key of(Result r) {

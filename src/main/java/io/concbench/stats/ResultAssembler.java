@@ -136,7 +136,7 @@ public final class ResultAssembler {
         c.executor().name(),
         c.workers(),
         c.tasks(),
-        c.params().asMap(),
+        c.params().asJson(),
         c.guard() == null ? null : c.guard().label(),
         c.executor().traits().takesChunksize() && c.settings().process().chunksize() > 0
             ? c.settings().process().chunksize() : null,

@@ -25,7 +25,7 @@ public final class Scalings {
   private Scalings() {}
 
   /** What makes results points of one curve; task counts are never swept, but must not be mixed. */
-  private record Curve(String workload, String executor, int tasks, Map<String, Long> params, String guard,
+  private record Curve(String workload, String executor, int tasks, Map<String, Object> params, String guard,
       Integer chunksize) {
 
     static Curve of(Result r) {

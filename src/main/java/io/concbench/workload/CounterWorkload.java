@@ -8,7 +8,7 @@ import java.util.List;
  */
 public final class CounterWorkload implements Workload {
 
-  static final ParamSpec INCREMENTS = new ParamSpec(
+  static final ParamSpec.IntegerParam INCREMENTS = ParamSpec.integer(
       "increments", "", 100_000, 1, 1_000_000_000L, "updates of the shared counter per task");
 
   /** Updates between two checkpoints: a few microseconds of work. */
@@ -42,7 +42,7 @@ public final class CounterWorkload implements Workload {
 
   @Override
   public TaskKernel bind(ParamValues values) {
-    long increments = values.get(INCREMENTS.name());
+    long increments = values.integer(INCREMENTS.name());
     return new TaskKernel() {
       @Override
       public long run(int index, TaskContext context) {

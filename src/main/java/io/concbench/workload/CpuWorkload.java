@@ -9,8 +9,8 @@ public final class CpuWorkload implements Workload {
   /** About 50 ms per task on the reference machine (2 cores, JDK 17); see docs/workloads.md. */
   static final long DEFAULT_N = 150_000_000L;
 
-  static final ParamSpec N =
-      new ParamSpec("n", "", DEFAULT_N, 1, 1_000_000_000_000L, "loop length of sum(i*i for i < n)");
+  static final ParamSpec.IntegerParam N =
+      ParamSpec.integer("n", "", DEFAULT_N, 1, 1_000_000_000_000L, "loop length of sum(i*i for i < n)");
 
   @Override
   public String name() {
@@ -34,7 +34,7 @@ public final class CpuWorkload implements Workload {
 
   @Override
   public TaskKernel bind(ParamValues values) {
-    long n = values.get(N.name());
+    long n = values.integer(N.name());
     long expected = SumOfSquares.closedForm(n);
     return new TaskKernel() {
       @Override

@@ -5,8 +5,8 @@ import java.util.List;
 /** Simulated I/O: each task waits {@code sleep-ms} without using the CPU, as a network call would. */
 public final class IoWorkload implements Workload {
 
-  static final ParamSpec SLEEP_MS =
-      new ParamSpec("sleep-ms", "ms", 100, 0, 600_000, "time each task waits, using no CPU");
+  static final ParamSpec.IntegerParam SLEEP_MS =
+      ParamSpec.integer("sleep-ms", "ms", 100, 0, 600_000, "time each task waits, using no CPU");
 
   @Override
   public String name() {
@@ -36,7 +36,7 @@ public final class IoWorkload implements Workload {
 
   @Override
   public TaskKernel bind(ParamValues values) {
-    long sleepMs = values.get(SLEEP_MS.name());
+    long sleepMs = values.integer(SLEEP_MS.name());
     return new TaskKernel() {
       @Override
       public long run(int index, TaskContext context) throws InterruptedException {

@@ -5,10 +5,10 @@ import java.util.List;
 /** CPU work then an I/O wait in one task: what most real request handlers look like. */
 public final class MixedWorkload implements Workload {
 
-  static final ParamSpec N = new ParamSpec(
+  static final ParamSpec.IntegerParam N = ParamSpec.integer(
       "n", "", CpuWorkload.DEFAULT_N / 2, 1, 1_000_000_000_000L, "loop length of the CPU part");
-  static final ParamSpec SLEEP_MS =
-      new ParamSpec("sleep-ms", "ms", 25, 0, 600_000, "wait after the CPU part, using no CPU");
+  static final ParamSpec.IntegerParam SLEEP_MS =
+      ParamSpec.integer("sleep-ms", "ms", 25, 0, 600_000, "wait after the CPU part, using no CPU");
 
   @Override
   public String name() {
@@ -32,8 +32,8 @@ public final class MixedWorkload implements Workload {
 
   @Override
   public TaskKernel bind(ParamValues values) {
-    long n = values.get(N.name());
-    long sleepMs = values.get(SLEEP_MS.name());
+    long n = values.integer(N.name());
+    long sleepMs = values.integer(SLEEP_MS.name());
     long expected = CpuWorkload.SumOfSquares.closedForm(n);
     return new TaskKernel() {
       @Override

@@ -244,7 +244,7 @@ class BenchmarkEngineTest {
 
       @Override
       public List<io.concbench.workload.ParamSpec> params() {
-        return List.of();
+        return List.of(io.concbench.workload.ParamSpec.integer("k", "", 0, 0, 100, "which binding"));
       }
 
       @Override
@@ -254,19 +254,20 @@ class BenchmarkEngineTest {
 
       @Override
       public io.concbench.workload.TaskKernel bind(io.concbench.workload.ParamValues values) {
-        bound.add(name + " " + values.asMap());
+        bound.add(name + " " + values.asText());
         return workload.bind(values);
       }
     };
   }
 
-  private static BenchmarkCase withParams(BenchmarkCase c, java.util.Map<String, Long> values) {
-    return new BenchmarkCase(c.workload(), io.concbench.workload.ParamValues.of(values), c.tasks(), c.executor(),
+  private static BenchmarkCase withParams(BenchmarkCase c, java.util.Map<String, String> values) {
+    return new BenchmarkCase(c.workload(), io.concbench.workload.ParamValues.resolve(c.workload(), values),
+        c.tasks(), c.executor(),
         c.workers(), c.guard(), c.settings());
   }
 
   private static BenchmarkCase withParam(BenchmarkCase c, long k) {
-    return withParams(c, java.util.Map.of("k", k));
+    return withParams(c, java.util.Map.of("k", Long.toString(k)));
   }
 
   @Test
@@ -324,7 +325,7 @@ class BenchmarkEngineTest {
     BenchmarkEngine engine = new BenchmarkEngine(EngineDependencies.of(clock, Fakes.cpuOf(clock),
         new Cancellation(), Progress.NONE).withCapacityProbes(otherProcesses -> probe, 2));
     io.concbench.executor.Executor pool = Fakes.sequentialExecutor("pool", true, name -> { });
-    BenchmarkCase waits = withParams(Fakes.benchmarkCase(waiting, pool, 2, 2), java.util.Map.of("sleep-ms", 0L));
+    BenchmarkCase waits = withParams(Fakes.benchmarkCase(waiting, pool, 2, 2), java.util.Map.of("sleep-ms", "0"));
 
     List<Measurement> waited = engine.runGroup(List.of(waits), 0, 2, 0, 2);
     List<Measurement> computed = engine.runGroup(List.of(Fakes.benchmarkCase(computing, pool, 2, 2)), 0, 2, 0, 2);

@@ -91,7 +91,7 @@ class BenchmarkPlanTest {
         "process-pool 1 0", "process-pool 4 0", "process-pool 1 10", "process-pool 4 10");
     assertThat(cases.subList(0, 8)).extracting(BenchmarkPlanTest::describe).containsExactlyElementsOf(perChoice);
     assertThat(cases).hasSize(3 * 8);
-    assertThat(cases.subList(8, 16)).allSatisfy(c -> assertThat(c.params().get("n")).isEqualTo(2000));
+    assertThat(cases.subList(8, 16)).allSatisfy(c -> assertThat(c.params().integer("n")).isEqualTo(2000));
     assertThat(plan.totalRuns()).isEqualTo(24 * 6);
     for (BenchmarkCase c : cases) {
       BenchmarkCase baseline = plan.baselineFor(c, cases).orElseThrow();

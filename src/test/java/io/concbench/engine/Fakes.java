@@ -123,7 +123,7 @@ final class Fakes {
   }
 
   static BenchmarkCase benchmarkCase(Workload workload, Executor executor, int tasks, int workers) {
-    return new BenchmarkCase(workload, ParamValues.of(Map.of()), tasks, executor, workers, null,
+    return new BenchmarkCase(workload, ParamValues.defaults(workload), tasks, executor, workers, null,
         new ExecutorSettings(workers, 5_000_000));
   }
 }

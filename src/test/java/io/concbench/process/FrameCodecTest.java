@@ -20,9 +20,9 @@ class FrameCodecTest {
 
   @Test
   void everyFrameRoundTrips() throws IOException {
-    Map<String, Long> params = new LinkedHashMap<>();
-    params.put("n", 150_000_000L);
-    params.put("sleep-ms", 5L);
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("n", "150000000");
+    params.put("sleep-ms", "5");
     byte[][] payloads = {{1, 2, 3}, {4, 5, 6}};
 
     assertThat(roundTrip(new Frame.Hello(FrameCodec.MAGIC, FrameCodec.VERSION, 4242)))

@@ -32,7 +32,7 @@ class ProcessPoolFaultTest {
     });
     ProcessSettings settings = new ProcessSettings(null, List.of(), 1, 0, 0, 1, 0);
 
-    try (ProcessPoolRun run = new ProcessPoolRun(2, settings, new WorkloadSpec("io", Map.of("sleep-ms", 200L)),
+    try (ProcessPoolRun run = new ProcessPoolRun(2, settings, new WorkloadSpec("io", Map.of("sleep-ms", "200")),
         COMMAND)) {
       run.execute(batch);
     }
@@ -52,7 +52,7 @@ class ProcessPoolFaultTest {
     // io tasks of ten minutes: every one hangs far past the 300 ms limit.
     ProcessSettings settings = new ProcessSettings(null, List.of(), 1, 0, 0, 1, TimeUnit.MILLISECONDS.toNanos(300));
 
-    try (ProcessPoolRun run = new ProcessPoolRun(1, settings, new WorkloadSpec("io", Map.of("sleep-ms", 600_000L)),
+    try (ProcessPoolRun run = new ProcessPoolRun(1, settings, new WorkloadSpec("io", Map.of("sleep-ms", "600000")),
         COMMAND)) {
       run.execute(batch);
     }

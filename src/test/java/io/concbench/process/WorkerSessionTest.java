@@ -107,10 +107,10 @@ class WorkerSessionTest {
 
   @Test
   void anUnknownParameterIsReported() throws IOException {
-    Session session = run(frames(new Frame.Setup("cpu", Map.of("m", 1L), 0, false, false)));
+    Session session = run(frames(new Frame.Setup("cpu", Map.of("m", "1"), 0, false, false)));
 
     assertThat(session.status).isEqualTo(WorkerSession.BAD_SETUP);
-    assertThat(((Frame.Failure) session.frames.get(1)).message()).isEqualTo("workload cpu has no parameter 'm'");
+    assertThat(((Frame.Failure) session.frames.get(1)).message()).isEqualTo("invalid value for --param: unknown parameter 'm' for workload cpu (it takes: n)");
   }
 
   @Test

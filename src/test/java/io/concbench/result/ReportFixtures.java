@@ -59,9 +59,9 @@ public final class ReportFixtures {
    *
    * @param chunksize null where it does not apply
    */
-  public static Result sweep(String workload, String executor, int workers, Map<String, Long> params,
+  public static Result sweep(String workload, String executor, int workers, Map<String, ?> params,
       String guard, Integer chunksize, double... wall) {
-    return new Result(workload, executor, workers, 16, params, guard, chunksize, wall.length, 1, summary(wall),
+    return new Result(workload, executor, workers, 16, Params.normalize(params), guard, chunksize, wall.length, 1, summary(wall),
         null, null, null, new LatencySummary(50, 50, 50, 50, 50, 16L * wall.length, List.of()), 39.0, 1.0, null,
         null, null, null, 0, 0, null, List.of(), null, null, null, null, null, null, 0, List.of(), null, null, null,
         null, null, null, null, null, null, null);

@@ -346,7 +346,7 @@ class ResultAssemblerTest {
   private static Measurement measurement(String executor, int workers, Guard guard, double... wallMs) {
     io.concbench.executor.Executor entry = ExecutorRegistry.find(executor).orElseThrow();
     BenchmarkCase c = new BenchmarkCase(WorkloadRegistry.find("cpu").orElseThrow(),
-        ParamValues.of(Map.of("n", 1000L)), 16, entry, workers, guard, new ExecutorSettings(workers, 5_000_000));
+        ParamValues.resolve(WorkloadRegistry.find("cpu").orElseThrow(), Map.of("n", "1000")), 16, entry, workers, guard, new ExecutorSettings(workers, 5_000_000));
     List<RunSample> runs = new java.util.ArrayList<>();
     Histogram all = new Histogram(3_600_000_000_000L, 3);
     for (int i = 0; i < wallMs.length; i++) {

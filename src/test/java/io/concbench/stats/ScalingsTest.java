@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class ScalingsTest {
 
-  private static final Map<String, Long> N1 = Map.of("n", 1000L);
-  private static final Map<String, Long> N2 = Map.of("n", 2000L);
+  private static final Map<String, Object> N1 = Map.of("n", 1000L);
+  private static final Map<String, Object> N2 = Map.of("n", 2000L);
 
   @Test
   void aSweepWithOneWorkerIsMeasuredAgainstItAndFitted() {
@@ -110,7 +110,7 @@ class ScalingsTest {
     SchemaValidation.assertValid(JsonReport.render(report));
   }
 
-  private static Result cpu(String executor, int workers, Map<String, Long> params, double wallMs) {
+  private static Result cpu(String executor, int workers, Map<String, Object> params, double wallMs) {
     return ReportFixtures.sweep("cpu", executor, workers, params, null, null, wallMs * 0.99, wallMs,
         wallMs * 1.02);
   }

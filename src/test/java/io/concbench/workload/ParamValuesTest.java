@@ -3,7 +3,8 @@ package io.concbench.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +15,14 @@ class ParamValuesTest {
   @Test
   void fillsDefaultsAndKeepsTheWorkloadsDeclaredOrder() {
     ParamValues values = ParamValues.resolve(mixed, Map.of("sleep-ms", "7"));
-    assertThat(values.asMap()).containsExactly(
-        Map.entry("n", MixedWorkload.N.defaultValue()), Map.entry("sleep-ms", 7L));
+
+    assertThat(values.integer("n")).isEqualTo(MixedWorkload.N.defaultValue());
+    assertThat(values.integer("sleep-ms")).isEqualTo(7);
+    assertThat(values.asText()).containsExactly(
+        Map.entry("n", MixedWorkload.N.defaultValue().toString()), Map.entry("sleep-ms", "7"));
     assertThat(values.toString()).isEqualTo("n=" + MixedWorkload.N.defaultValue() + " sleep-ms=7");
+    assertThat(values.isDefault("n")).isTrue();
+    assertThat(values.isDefault("sleep-ms")).isFalse();
   }
 
   @Test
@@ -39,17 +45,64 @@ class ParamValuesTest {
   }
 
   @Test
-  void getOfAMissingNameFails() {
-    ParamValues values = ParamValues.resolve(new TinyWorkload(), Map.of());
-    assertThatThrownBy(() -> values.get("n")).isInstanceOf(IllegalStateException.class).hasMessageContaining("n");
+  void aMissingNameFails() {
+    ParamValues values = ParamValues.defaults(new TinyWorkload());
+    assertThatThrownBy(() -> values.integer("n")).isInstanceOf(IllegalStateException.class).hasMessageContaining("n");
   }
 
   @Test
-  void equalValuesAreEqualWhateverMapTheyCameFrom() {
-    Map<String, Long> ordered = new LinkedHashMap<>();
-    ordered.put("n", 5L);
-    ordered.put("sleep-ms", 1L);
-    assertThat(ParamValues.of(ordered)).isEqualTo(ParamValues.resolve(mixed, Map.of("n", "5", "sleep-ms", "1")))
-        .hasSameHashCodeAs(ParamValues.resolve(mixed, Map.of("n", "5", "sleep-ms", "1")));
+  void equalValuesAreEqualWhateverTheyWereTypedAs() {
+    assertThat(ParamValues.resolve(mixed, Map.of("n", "5", "sleep-ms", "1")))
+        .isEqualTo(ParamValues.resolve(mixed, Map.of("sleep-ms", "1", "n", "5e0")))
+        .hasSameHashCodeAs(ParamValues.resolve(mixed, Map.of("sleep-ms", "1", "n", "5e0")));
+  }
+
+  @Test
+  void everyKindRoundTripsThroughTextAndWritesItsJsonForm() {
+    Workload typed = typedWorkload();
+    ParamValues values = ParamValues.resolve(typed, Map.of("ratio", "0.25", "command", "echo {i}", "wait",
+        "1.5s", "block", "64KiB"));
+
+    assertThat(ParamValues.resolve(typed, values.asText())).isEqualTo(values);
+    assertThat(values.decimal("ratio")).isEqualTo(0.25);
+    assertThat(values.text("command")).isEqualTo("echo {i}");
+    assertThat(values.duration("wait")).isEqualTo(Duration.ofMillis(1500));
+    assertThat(values.bytes("block")).isEqualTo(65_536);
+    assertThat(values.asJson()).containsExactly(Map.entry("n", 3L), Map.entry("ratio", 0.25),
+        Map.entry("command", "echo {i}"), Map.entry("wait", 1500L), Map.entry("block", 65_536L));
+  }
+
+  /** A workload with a parameter of every kind. */
+  private static Workload typedWorkload() {
+    return new Workload() {
+      @Override
+      public String name() {
+        return "typed";
+      }
+
+      @Override
+      public String description() {
+        return "every kind of parameter";
+      }
+
+      @Override
+      public List<ParamSpec> params() {
+        return List.of(ParamSpec.integer("n", "", 3, 1, 10, "count"),
+            ParamSpec.decimal("ratio", "", 0.5, 0, 1, "share"),
+            ParamSpec.text("command", "true", 100, "what to run"),
+            ParamSpec.duration("wait", Duration.ofMillis(100), Duration.ZERO, Duration.ofMinutes(1), "wait"),
+            ParamSpec.size("block", 4096, 1, 1 << 20, "block"));
+      }
+
+      @Override
+      public int defaultTasks() {
+        return 1;
+      }
+
+      @Override
+      public TaskKernel bind(ParamValues values) {
+        throw new UnsupportedOperationException();
+      }
+    };
   }
 }
