@@ -58,7 +58,7 @@ public class CpuKernelBenchmark {
 
   @Setup
   public void bind() {
-    kernel = WorkloadRegistry.find("cpu").orElseThrow().bind(ParamValues.of(Map.of("n", n)));
+    kernel = WorkloadRegistry.find("cpu").orElseThrow().bind(ParamValues.resolve(WorkloadRegistry.find("cpu").orElseThrow(), Map.of("n", Long.toString(n))));
     // As concbench does before its runs: JMH's warm-up iterations alone would compile the task's loop for
     // this one context class, not the code concbench's executors run (docs/measurement.md).
     kernel.warmUp();

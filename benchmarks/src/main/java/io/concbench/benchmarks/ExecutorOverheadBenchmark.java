@@ -6,10 +6,11 @@ import io.concbench.engine.BenchmarkPlan;
 import io.concbench.engine.Cancellation;
 import io.concbench.engine.Clock;
 import io.concbench.engine.CpuClock;
+import io.concbench.engine.EngineDependencies;
 import io.concbench.engine.Progress;
-import io.concbench.executor.ExecutorRegistry;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.Guard;
+import io.concbench.registry.ExecutorRegistry;
 import io.concbench.workload.ParamValues;
 import io.concbench.workload.WorkloadRegistry;
 import java.util.List;
@@ -55,11 +56,13 @@ public class ExecutorOverheadBenchmark {
   @Setup
   public void plan() {
     BenchmarkPlan.WorkloadChoice tiny = new BenchmarkPlan.WorkloadChoice(
-        WorkloadRegistry.find("tiny").orElseThrow(), ParamValues.of(Map.of()), TASKS);
+        WorkloadRegistry.find("tiny").orElseThrow(), ParamValues.defaults(WorkloadRegistry.find("tiny").orElseThrow()), TASKS);
     BenchmarkPlan plan = BenchmarkPlan.of(List.of(tiny), List.of(ExecutorRegistry.find(executor).orElseThrow()),
         List.of(Guard.SYNCHRONIZED), new ExecutorSettings(workers, 5_000_000), null, 0, 1);
     group = plan.groups().get(0);
-    engine = new BenchmarkEngine(Clock.SYSTEM, CpuClock.system(), new Cancellation(), Progress.NONE);
+    // As its four-argument constructor did before, so that the per-task figures stay comparable.
+    engine = new BenchmarkEngine(EngineDependencies.of(Clock.SYSTEM, CpuClock.system(), new Cancellation(),
+        Progress.NONE).withPeakMemory(io.concbench.system.PeakMemory.SYSTEM));
   }
 
   @Benchmark
