@@ -165,7 +165,9 @@ final class WorkerProcess {
   }
 
   String stderrTail() {
-    return stderr.tail(500);
+    // Called once the worker is gone: the drainer ends at the end of the stream, at once unless the machine
+    // is busy (500 ms was not always enough with two builds on two cores).
+    return stderr.tail(2_000);
   }
 
   private String describeExit() {
