@@ -6,7 +6,6 @@ import io.concbench.registry.ExecutorRegistry;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.Guard;
 import io.concbench.executor.ProcessSettings;
-import io.concbench.process.FrameCodec;
 import io.concbench.workload.ParamValues;
 import io.concbench.workload.Workload;
 import io.concbench.workload.WorkloadRegistry;
@@ -307,10 +306,10 @@ public final class RunOptions {
     }
     if (chunksize != null) {
       for (int size : chunksize) {
-        requireRange("--chunksize", size, 1, FrameCodec.MAX_TASKS_PER_FRAME);
+        requireRange("--chunksize", size, 1, ProcessSettings.MAX_TASKS_PER_FRAME);
       }
     }
-    requireRange("--payload-bytes", payloadBytes, 0, FrameCodec.MAX_PAYLOAD_BYTES);
+    requireRange("--payload-bytes", payloadBytes, 0, ProcessSettings.MAX_PAYLOAD_BYTES);
     if (maxTasksPerChild != null) {
       requireRange("--max-tasks-per-child", maxTasksPerChild, 1, Integer.MAX_VALUE);
     }
@@ -335,10 +334,10 @@ public final class RunOptions {
       for (int size : chunksizes) {
         for (int count : workerCounts) {
           long chunk = size > 0 ? size : (long) Math.ceil(choice.tasks() / (4.0 * count));
-          if (payloadBytes > 0 && chunk * (payloadBytes + 16L) > FrameCodec.MAX_FRAME_BYTES) {
+          if (payloadBytes > 0 && chunk * (payloadBytes + 16L) > ProcessSettings.MAX_FRAME_BYTES) {
             throw new UsageException(String.format(Locale.ROOT, "invalid value for --payload-bytes: '%d' "
                 + "(a chunk of %d tasks would exceed the %d-byte frame cap; lower --chunksize)", payloadBytes,
-                chunk, FrameCodec.MAX_FRAME_BYTES));
+                chunk, ProcessSettings.MAX_FRAME_BYTES));
           }
         }
       }

@@ -16,6 +16,15 @@ import java.util.List;
 public record ProcessSettings(String java, List<String> jvmArgs, int chunksize, int maxTasksPerChild,
     int payloadBytes, int retries, long taskTimeoutNanos) {
 
+  /**
+   * The caps of the wire between concbench and its worker JVMs (docs/protocol.md), here so that options can
+   * be checked against them without knowing the wire: a frame's bytes, a chunk's tasks, a task's payload.
+   * Compile-time constants, which the codec's use inlines: a worker JVM does not load this class for them.
+   */
+  public static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
+  public static final int MAX_TASKS_PER_FRAME = 1 << 20;
+  public static final int MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
+
   public static final ProcessSettings DEFAULT = new ProcessSettings(null, List.of(), 0, 0, 0, 1, 0);
 
   public ProcessSettings {

@@ -1,5 +1,6 @@
 package io.concbench.process;
 
+import io.concbench.executor.ProcessSettings;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +21,9 @@ public final class FrameCodec {
   public static final int MAGIC = 0x434E4342; // "CNCB"
   public static final int VERSION = 4;
   /** Largest frame accepted: a chunk of 1024 tasks with 64 KiB payloads fits. */
-  public static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
-  public static final int MAX_TASKS_PER_FRAME = 1 << 20;
-  public static final int MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
+  public static final int MAX_FRAME_BYTES = ProcessSettings.MAX_FRAME_BYTES;
+  public static final int MAX_TASKS_PER_FRAME = ProcessSettings.MAX_TASKS_PER_FRAME;
+  public static final int MAX_PAYLOAD_BYTES = ProcessSettings.MAX_PAYLOAD_BYTES;
   static final int MAX_MESSAGE_CHARS = 4000;
 
   static final byte HELLO = 1;
