@@ -8,6 +8,8 @@ module here.
   reports        reading concbench/1 JSON reports, and writing them atomically
   baseline       scripts/python-baseline: the lesson's programs on CPython's executors
   process_state  scripts/cpython-process-state
+  budget         scripts/bench's budget table (scripts/budget.py)
+  speedup_rounds scripts/speedup-rounds
 
 Standard library only. Tests: python3 -m unittest discover -s scripts/concbench_tools/tests -t scripts
 (run by src/test/java/io/concbench/scripts/PythonStatsContractTest, which also holds stats to Java's figures).
