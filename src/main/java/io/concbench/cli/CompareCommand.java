@@ -37,8 +37,9 @@ public final class CompareCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "CURRENT.json", description = "The report to judge.")
   Path currentFile;
 
+  // '%%': picocli formats descriptions with String.format.
   @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "5%",
-      description = "Smallest change that counts, e.g. 5% or 5. Default: ${DEFAULT-VALUE}.")
+      description = "Smallest change that counts, e.g. 5%% or 5. Default: ${DEFAULT-VALUE}.")
   String threshold;
 
   @Option(names = "--fail-on", paramLabel = "regression|never", defaultValue = "regression",
