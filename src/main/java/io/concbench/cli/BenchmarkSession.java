@@ -12,8 +12,6 @@ import io.concbench.engine.EngineDependencies;
 import io.concbench.engine.Progress;
 import io.concbench.executor.Guard;
 import io.concbench.report.JsonReport;
-import io.concbench.report.ReportFormat;
-import io.concbench.report.ReportFormats;
 import io.concbench.report.TableReport;
 import io.concbench.result.Environment;
 import io.concbench.result.Report;
@@ -52,10 +50,8 @@ final class BenchmarkSession implements AutoCloseable {
     if (options.output != null) {
       OutputFiles.requireWritable("--output", options.output.toString(), options.output);
     }
-    options.exports.forEach((formatName, file) -> {
-      Names.requireKnown("--export", formatName, ReportFormats.names());
-      OutputFiles.requireWritable("--export", formatName + "=" + file, file);
-    });
+    options.exports.forEach((format, file) ->
+        OutputFiles.requireWritable("--export", format.name() + "=" + file, file));
     if (services.installSignalHandlers()) {
       SignalHandling.install(services.cancellation());
     }
@@ -72,7 +68,7 @@ final class BenchmarkSession implements AutoCloseable {
             services.cancellation(), progress)
         .withPeakMemory(PeakMemory.SYSTEM)
         .withBackground(services.background());
-    if (options.capacity.equals("auto")) {
+    if (options.capacity == CapacityProbing.AUTO) {
       world = world.withCapacityProbes(BenchmarkSession::probeFor, environment.availableProcessors());
     }
     return new BenchmarkEngine(world);
@@ -139,7 +135,7 @@ final class BenchmarkSession implements AutoCloseable {
     PrintWriter err = spec.commandLine().getErr();
     Report report = report(!interrupted, results, scaling);
     write(report, false);
-    out.print(options.format.equals("json") ? JsonReport.render(report) : TableReport.render(report));
+    out.print(options.format == OutputFormat.JSON ? JsonReport.render(report) : TableReport.render(report));
     out.flush();
     printWarnings(err, results);
     if (interrupted) {
@@ -170,8 +166,7 @@ final class BenchmarkSession implements AutoCloseable {
     if (options.output != null) {
       OutputFiles.write(options.output, JsonReport.render(report));
     }
-    options.exports.forEach((formatName, file) -> {
-      ReportFormat format = ReportFormats.find(formatName).orElseThrow();
+    options.exports.forEach((format, file) -> {
       if (!(betweenRuns && format.disturbsMeasurement())) {
         OutputFiles.write(file, format.render(report));
       }

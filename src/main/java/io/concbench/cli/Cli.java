@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -31,6 +32,10 @@ public final class Cli {
 
   private static IParameterExceptionHandler parameterErrors() {
     return (ParameterException e, String[] args) -> {
+      if (e.getCause() instanceof BadValue bad && e.getArgSpec() instanceof OptionSpec option) {
+        // A converter's refusal: the same line as a refusal after parsing, which needs no pointer to help.
+        return usageError(e.getCommandLine(), bad.line(option.longestName()));
+      }
       String message = e.getMessage();
       if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
         message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
@@ -47,9 +52,7 @@ public final class Cli {
     return (Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) -> {
       PrintWriter err = commandLine.getErr();
       if (e instanceof UsageException) {
-        err.println(prefix(commandLine) + e.getMessage());
-        err.flush();
-        return ExitCodes.USAGE;
+        return usageError(commandLine, e.getMessage());
       }
       boolean debug = parseResult.hasMatchedOption("--debug")
           || commandLine.getParseResult() != null && commandLine.getParseResult().hasMatchedOption("--debug");
@@ -61,6 +64,12 @@ public final class Cli {
       err.flush();
       return ExitCodes.FAILED;
     };
+  }
+
+  private static int usageError(CommandLine commandLine, String message) {
+    commandLine.getErr().println(prefix(commandLine) + message);
+    commandLine.getErr().flush();
+    return ExitCodes.USAGE;
   }
 
   private static String prefix(CommandLine commandLine) {

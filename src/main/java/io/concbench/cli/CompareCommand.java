@@ -43,8 +43,9 @@ public final class CompareCommand implements Callable<Integer> {
   String threshold;
 
   @Option(names = "--fail-on", paramLabel = "regression|never", defaultValue = "regression",
+      converter = FailOn.Converter.class,
       description = "Exit 1 on a significant regression, or never. Default: ${DEFAULT-VALUE}.")
-  String failOn;
+  FailOn failOn;
 
   @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.01",
       description = "Significance level of the rank test. Default: ${DEFAULT-VALUE}.")
@@ -55,10 +56,11 @@ public final class CompareCommand implements Callable<Integer> {
   int minSamples;
 
   @Option(names = "--format", paramLabel = "table|markdown|json|junit", defaultValue = "table",
+      converter = CompareFormat.Converter.class,
       description = "What goes to stdout (markdown is ready for a pull-request comment; junit is one test "
           + "case per result, failed on a regression). "
           + "Default: ${DEFAULT-VALUE}.")
-  String format;
+  CompareFormat format;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Also write the output to FILE, atomically.")
   Path output;
@@ -78,8 +80,6 @@ public final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ComparisonRule rule = rule();
-    Names.requireKnown("--format", format, List.of("table", "markdown", "json", "junit"));
-    Names.requireKnown("--fail-on", failOn, List.of("regression", "never"));
     if (output != null) {
       OutputFiles.requireWritable("--output", output.toString(), output);
     }
@@ -100,11 +100,11 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     String text = switch (format) {
-      case "markdown" -> ComparisonReport.markdown(outcome, rule);
-      case "junit" -> ComparisonReport.junit(outcome);
-      case "json" -> JsonReport.renderObject(
+      case MARKDOWN -> ComparisonReport.markdown(outcome, rule);
+      case JUNIT -> ComparisonReport.junit(outcome);
+      case JSON -> JsonReport.renderObject(
           ComparisonReport.json(outcome, rule, baselineFile.toString(), currentFile.toString()));
-      default -> ComparisonReport.table(outcome, rule);
+      case TABLE -> ComparisonReport.table(outcome, rule);
     };
     if (output != null) {
       OutputFiles.write(output, text);
@@ -127,11 +127,11 @@ public final class CompareCommand implements Callable<Integer> {
             + (pair.regressed() ? " (the regression above may be the machine's, not the code's)" : ""));
       }
     }
-    if (format.equals("table") || format.equals("json")) {
+    if (format == CompareFormat.TABLE || format == CompareFormat.JSON) {
       ComparisonReport.unpaired(outcome).forEach(line -> err.println("note: " + line));
     }
     err.flush();
-    boolean fail = failOn.equals("regression") && outcome.regressions() > 0;
+    boolean fail = failOn == FailOn.REGRESSION && outcome.regressions() > 0;
     return fail ? ExitCodes.FAILED : ExitCodes.OK;
   }
 

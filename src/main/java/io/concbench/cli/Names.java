@@ -1,7 +1,9 @@
 package io.concbench.cli;
 
-import io.concbench.registry.ExecutorRegistry;
 import io.concbench.executor.Guard;
+import io.concbench.registry.ExecutorRegistry;
+import io.concbench.report.ReportFormat;
+import io.concbench.report.ReportFormats;
 import io.concbench.workload.WorkloadRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,10 +11,12 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.ITypeConverter;
 
 /**
- * Names users type, checked against the registries with a "did you mean" suggestion. The nested
- * iterables feed picocli's help and completion, so help, completion and errors come from one source.
+ * Names users type, checked against the registries with a "did you mean" suggestion. The nested iterables
+ * feed picocli's help and completion, the nested converters turn a name into what it names or refuse it in
+ * one line: help, completion and errors come from one source.
  */
 final class Names {
 
@@ -48,6 +52,46 @@ final class Names {
     }
   }
 
+  static final class ReportFormatNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return ReportFormats.names().iterator();
+    }
+  }
+
+  /** A report format's name in {@link ReportFormats}: report --format, the FORMAT of --export. */
+  static final class ToReportFormat implements ITypeConverter<ReportFormat> {
+    @Override
+    public ReportFormat convert(String name) {
+      return ReportFormats.find(name).orElseThrow(() -> unknown(name, ReportFormats.names()));
+    }
+  }
+
+  /**
+   * A fixed choice (--format table|json, --capacity auto|off, ...): the enum constant whose {@code toString()}
+   * is the value. picocli's own enum conversion would also take the constant's Java name ("TABLE") and word
+   * its refusal differently; its completion candidates, the constants' {@code toString()}, are kept.
+   */
+  abstract static class ToConstant<E extends Enum<E>> implements ITypeConverter<E> {
+    private final Class<E> type;
+
+    ToConstant(Class<E> type) {
+      this.type = type;
+    }
+
+    @Override
+    public E convert(String value) {
+      List<String> known = new ArrayList<>();
+      for (E constant : type.getEnumConstants()) {
+        if (constant.toString().equals(value)) {
+          return constant;
+        }
+        known.add(constant.toString());
+      }
+      throw unknown(value, known);
+    }
+  }
+
   static List<String> listOf(Iterable<String> names) {
     List<String> list = new ArrayList<>();
     names.forEach(list::add);
@@ -56,18 +100,16 @@ final class Names {
 
   /** Throws a one-line {@link UsageException} unless {@code value} is one of {@code known}. */
   static void requireKnown(String option, String value, List<String> known) {
-    if (known.contains(value)) {
-      return;
+    if (!known.contains(value)) {
+      throw new UsageException(unknown(value, known).line(option));
     }
-    StringBuilder message = new StringBuilder("invalid value for ").append(option).append(": '")
-        .append(value).append('\'');
+  }
+
+  /** A value not among {@code known}: "did you mean" the nearest, or the list if none is near. */
+  static BadValue unknown(String value, List<String> known) {
     Optional<String> suggestion = closest(value, known);
-    if (suggestion.isPresent()) {
-      message.append(" (did you mean '").append(suggestion.get()).append("'?)");
-    } else {
-      message.append(" (expected one of: ").append(String.join(", ", known)).append(')');
-    }
-    throw new UsageException(message.toString());
+    return BadValue.because(value, suggestion.isPresent() ? "did you mean '" + suggestion.get() + "'?"
+        : "expected one of: " + String.join(", ", known));
   }
 
   /** The known name nearest to {@code value}, if it is near enough to be a typo. */

@@ -1,7 +1,6 @@
 package io.concbench.cli;
 
 import io.concbench.report.ReportFormat;
-import io.concbench.report.ReportFormats;
 import io.concbench.result.Report;
 import io.concbench.result.ReportReader;
 import io.concbench.result.Result;
@@ -9,7 +8,6 @@ import io.concbench.result.Scaling;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,14 +21,6 @@ import picocli.CommandLine.Spec;
     description = "Re-renders saved JSON reports in another format; several are shown as one, side by side.")
 public final class ReportCommand implements Callable<Integer> {
 
-  /** Format names for help and completion, from the registry. */
-  static final class FormatNames implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return ReportFormats.names().iterator();
-    }
-  }
-
   @Spec CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "FILE.json",
@@ -39,17 +29,15 @@ public final class ReportCommand implements Callable<Integer> {
   List<Path> files;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      completionCandidates = FormatNames.class,
+      converter = Names.ToReportFormat.class, completionCandidates = Names.ReportFormatNames.class,
       description = "One of: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  String format;
+  ReportFormat format;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
   Path output;
 
   @Override
   public Integer call() {
-    Names.requireKnown("--format", format, ReportFormats.names());
-    ReportFormat chosen = ReportFormats.find(format).orElseThrow();
     if (output != null) {
       OutputFiles.requireWritable("--output", output.toString(), output);
     }
@@ -61,7 +49,7 @@ public final class ReportCommand implements Callable<Integer> {
         throw new UsageException(e.getMessage());
       }
     }
-    String text = chosen.render(combined(reports));
+    String text = format.render(combined(reports));
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(text);

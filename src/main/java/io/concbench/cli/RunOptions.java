@@ -6,6 +6,7 @@ import io.concbench.registry.ExecutorRegistry;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.Guard;
 import io.concbench.executor.ProcessSettings;
+import io.concbench.report.ReportFormat;
 import io.concbench.workload.ParamValues;
 import io.concbench.workload.Workload;
 import io.concbench.workload.WorkloadRegistry;
@@ -76,8 +77,8 @@ public final class RunOptions {
   String baseline;
 
   @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
-      description = "What goes to stdout. Default: ${DEFAULT-VALUE}.")
-  String format;
+      converter = OutputFormat.Converter.class, description = "What goes to stdout. Default: ${DEFAULT-VALUE}.")
+  OutputFormat format;
 
   @Option(names = "--output", paramLabel = "FILE",
       description = "Also write the JSON report to FILE, rewritten atomically as results finish.")
@@ -112,15 +113,17 @@ public final class RunOptions {
       description = "fork, process-pool: extra JVM option for workers, repeatable (e.g. --jvm-arg=-Xmx256m).")
   List<String> jvmArgs = new ArrayList<>();
 
-  @Option(names = "--export", paramLabel = "FORMAT=FILE",
+  // The key's converter only: the file is converted as any Path is.
+  @Option(names = "--export", paramLabel = "FORMAT=FILE", converter = Names.ToReportFormat.class,
       description = "Also write the report in FORMAT to FILE, repeatable, rewritten like --output "
           + "(formats: see 'concbench report --help').")
-  Map<String, Path> exports = new LinkedHashMap<>();
+  Map<ReportFormat, Path> exports = new LinkedHashMap<>();
 
   @Option(names = "--capacity", paramLabel = "auto|off", defaultValue = "auto",
+      converter = CapacityProbing.Converter.class,
       description = "Probe the machine's parallel capacity in every measured round of parallel cases (auto; "
           + "not for io, whose waits overlap whatever the cores), or not. Default: ${DEFAULT-VALUE}.")
-  String capacity;
+  CapacityProbing capacity;
 
   @Option(names = "--quiet", description = "No progress on stderr.")
   boolean quiet;
@@ -195,8 +198,6 @@ public final class RunOptions {
     if (executors == null || executors.isEmpty()) {
       throw new UsageException("missing required option --executor (see 'concbench list')");
     }
-    Names.requireKnown("--format", format, List.of("table", "json"));
-    Names.requireKnown("--capacity", capacity, List.of("auto", "off"));
     List<Workload> chosenWorkloads = new ArrayList<>();
     for (String name : workloads) {
       Names.requireKnown("--workload", name, WorkloadRegistry.names());

@@ -29,12 +29,12 @@ public final class SystemCommand implements Callable<Integer> {
   long sampleMillis;
 
   @Option(names = "--capacity", paramLabel = "auto|off", defaultValue = "auto",
+      converter = CapacityProbing.Converter.class,
       description = "Probe the parallel capacity for 1..N workers (auto) or not. Default: ${DEFAULT-VALUE}.")
-  String capacity;
+  CapacityProbing capacity;
 
   @Override
   public Integer call() throws InterruptedException {
-    Names.requireKnown("--capacity", capacity, List.of("auto", "off"));
     if (sampleMillis < 10 || sampleMillis > 60_000) {
       throw new UsageException("invalid value for --sample-ms: '" + sampleMillis + "' (must be from 10 to 60000)");
     }
@@ -78,7 +78,7 @@ public final class SystemCommand implements Callable<Integer> {
     line(out, "JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + " ("
         + System.getProperty("java.vendor") + "), flags: "
         + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
-    if (capacity.equals("auto")) {
+    if (capacity == CapacityProbing.AUTO) {
       ThreadCapacityProbe probe = new ThreadCapacityProbe();
       List<String> figures = new ArrayList<>(List.of("k=1 1.00"));
       for (int k = 2; k <= processors; k++) {

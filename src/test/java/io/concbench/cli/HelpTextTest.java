@@ -26,4 +26,13 @@ class HelpTextTest {
     assertThat(outcome.out()).containsPattern("e\\.g\\. 5% or 5\\. Default:\\s+5%\\.\\n").doesNotContain("%%");
     assertThat(picocliWarnings.toString(StandardCharsets.UTF_8)).isEmpty();
   }
+
+  @Test
+  void completionOffersTheValuesOfEveryFixedChoice() {
+    Outcome outcome = CommandRunner.run("completion");
+
+    assertThat(outcome.out()).contains("(\"auto\" \"off\") # --capacity values",
+        "(\"table\" \"json\") # --format values", "(\"regression\" \"never\") # --fail-on values",
+        "(\"table\" \"markdown\" \"json\" \"junit\") # --format values");
+  }
 }

@@ -1,0 +1,77 @@
+package io.concbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.concbench.cli.CommandRunner.Outcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A value refused by its converter while parsing reads as a value refused after it: exactly one line
+ * "concbench CMD: invalid value for --X: 'V' (...)", exit 2, no pointer to --help, nothing written.
+ */
+class ConvertedOptionsTest {
+
+  @TempDir Path dir;
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--format jsn              | invalid value for --format: 'jsn' (did you mean 'json'?)",
+      "--format yaml             | invalid value for --format: 'yaml' (expected one of: table, json)",
+      "--capacity of             | invalid value for --capacity: 'of' (did you mean 'off'?)",
+      "--capacity=               | invalid value for --capacity: '' (expected one of: auto, off)",
+      "--export jsn=x.json       | invalid value for --export: 'jsn' (did you mean 'json'?)",
+  })
+  void runAndMatrix(String extra, String expected) {
+    for (String command : List.of("run", "matrix")) {
+      Path output = dir.resolve("never.json");
+      List<String> args = new ArrayList<>(List.of(command, "--workload", "cpu", "--executor", "single"));
+      args.addAll(List.of(extra.trim().split(" ")));
+      args.addAll(List.of("--output", output.toString()));
+
+      Outcome outcome = CommandRunner.run(args.toArray(String[]::new));
+
+      assertThat(outcome.status()).as(command).isEqualTo(ExitCodes.USAGE);
+      assertThat(outcome.err()).as(command).isEqualTo("concbench " + command + ": " + expected.trim() + "\n");
+      assertThat(outcome.out()).isEmpty();
+      assertThat(Files.exists(output)).isFalse();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--fail-on always         | invalid value for --fail-on: 'always' (expected one of: regression, never)",
+      "--fail-on nver           | invalid value for --fail-on: 'nver' (did you mean 'never'?)",
+      "--format markdwn         | invalid value for --format: 'markdwn' (did you mean 'markdown'?)",
+  })
+  void compare(String extra, String expected) {
+    Path output = dir.resolve("never.txt");
+    List<String> args = new ArrayList<>(List.of("compare", "base.json", "current.json", "--output",
+        output.toString()));
+    args.addAll(List.of(extra.trim().split(" ")));
+
+    Outcome outcome = CommandRunner.run(args.toArray(String[]::new));
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.USAGE);
+    assertThat(outcome.err()).isEqualTo("concbench compare: " + expected.trim() + "\n");
+    assertThat(Files.exists(output)).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "report x.json --format jsn    | concbench report: invalid value for --format: 'jsn' (did you mean 'json'?)",
+      "system --capacity maybe       | concbench system: invalid value for --capacity: 'maybe' (expected one of: auto, off)",
+  })
+  void reportAndSystem(String line, String expected) {
+    Outcome outcome = CommandRunner.run(line.trim().split(" +"));
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.USAGE);
+    assertThat(outcome.err()).isEqualTo(expected.trim() + "\n");
+    assertThat(outcome.out()).isEmpty();
+  }
+}
