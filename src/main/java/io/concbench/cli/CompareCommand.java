@@ -38,9 +38,9 @@ public final class CompareCommand implements Callable<Integer> {
   Path currentFile;
 
   // '%%': picocli formats descriptions with String.format.
-  @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "5%",
+  @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "5%", converter = Percentages.class,
       description = "Smallest change that counts, e.g. 5%% or 5. Default: ${DEFAULT-VALUE}.")
-  String threshold;
+  double thresholdPercent;
 
   @Option(names = "--fail-on", paramLabel = "regression|never", defaultValue = "regression",
       converter = FailOn.Converter.class,
@@ -167,16 +167,6 @@ public final class CompareCommand implements Callable<Integer> {
   }
 
   private ComparisonRule rule() {
-    String text = threshold.strip();
-    double percent;
-    try {
-      percent = Double.parseDouble(text.endsWith("%") ? text.substring(0, text.length() - 1) : text);
-    } catch (NumberFormatException e) {
-      throw new UsageException("invalid value for --threshold: '" + threshold + "' (expected a percentage, e.g. 5%)");
-    }
-    if (!(percent >= 0 && percent < 1000)) {
-      throw new UsageException("invalid value for --threshold: '" + threshold + "' (must be from 0% to 1000%)");
-    }
     if (!(alpha > 0 && alpha < 1)) {
       throw new UsageException(String.format(Locale.ROOT,
           "invalid value for --alpha: '%s' (must be between 0 and 1)", alpha));
@@ -191,7 +181,7 @@ public final class CompareCommand implements Callable<Integer> {
     if (minSamples < 2 || minSamples > 10_000) {
       throw new UsageException("invalid value for --min-samples: '" + minSamples + "' (must be between 2 and 10000)");
     }
-    return new ComparisonRule(percent / 100, alpha, minSamples, ComparisonRule.DEFAULT.confidence());
+    return new ComparisonRule(thresholdPercent / 100, alpha, minSamples, ComparisonRule.DEFAULT.confidence());
   }
 
   private static Report read(Path file) {

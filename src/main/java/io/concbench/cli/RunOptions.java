@@ -12,6 +12,7 @@ import io.concbench.workload.Workload;
 import io.concbench.workload.WorkloadRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,9 +102,9 @@ public final class RunOptions {
       description = "fork, process-pool: tries again for a task whose worker died. Default: ${DEFAULT-VALUE}.")
   int retries;
 
-  @Option(names = "--task-timeout", paramLabel = "DURATION",
+  @Option(names = "--task-timeout", paramLabel = "DURATION", converter = Durations.class,
       description = "fork, process-pool: kill a worker whose task runs longer, e.g. 30s or 500ms. Default: none.")
-  String taskTimeout;
+  Duration taskTimeout;
 
   @Option(names = "--java", paramLabel = "PATH",
       description = "fork, process-pool: java binary for workers. Default: the one running concbench.")
@@ -315,7 +316,7 @@ public final class RunOptions {
       requireRange("--max-tasks-per-child", maxTasksPerChild, 1, Integer.MAX_VALUE);
     }
     requireRange("--retries", retries, 0, 100);
-    long timeoutNanos = taskTimeout == null ? 0 : Durations.parse("--task-timeout", taskTimeout);
+    long timeoutNanos = taskTimeout == null ? 0 : taskTimeout.toNanos();
     for (String arg : jvmArgs) {
       // concbench sets the class path and main class itself; anything else not an option is a mistake.
       if (!arg.startsWith("-") || List.of("-cp", "-classpath", "--class-path", "-jar", "-m", "--module")

@@ -25,6 +25,8 @@ class ConvertedOptionsTest {
       "--format yaml             | invalid value for --format: 'yaml' (expected one of: table, json)",
       "--capacity of             | invalid value for --capacity: 'of' (did you mean 'off'?)",
       "--capacity=               | invalid value for --capacity: '' (expected one of: auto, off)",
+      "--task-timeout 5x         | invalid value for --task-timeout: '5x' (expected a duration such as 500ms, 30s or 2m)",
+      "--task-timeout 0ms        | invalid value for --task-timeout: '0ms' (must be from 1ms to 24h)",
       "--export jsn=x.json       | invalid value for --export: 'jsn' (did you mean 'json'?)",
   })
   void runAndMatrix(String extra, String expected) {
@@ -45,6 +47,8 @@ class ConvertedOptionsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
+      "--threshold abc%         | invalid value for --threshold: 'abc%' (expected a percentage, e.g. 5%)",
+      "--threshold 1000         | invalid value for --threshold: '1000' (must be from 0% to 1000%)",
       "--fail-on always         | invalid value for --fail-on: 'always' (expected one of: regression, never)",
       "--fail-on nver           | invalid value for --fail-on: 'nver' (did you mean 'never'?)",
       "--format markdwn         | invalid value for --format: 'markdwn' (did you mean 'markdown'?)",

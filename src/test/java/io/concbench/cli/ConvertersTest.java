@@ -4,10 +4,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.concbench.report.ReportFormats;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each converter on its own: what it turns a value into, and the words of its refusal. */
 class ConvertersTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"500ms, 500000000", "30s, 30000000000", "2m, 120000000000", "1.5s, 1500000000", "' 2S ', 2000000000",
+      "1ms, 1000000", "1440m, 86400000000000"})
+  void durations(String text, long nanos) {
+    assertThat(new Durations().convert(text)).isEqualTo(Duration.ofNanos(nanos));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "5x     | invalid value for --task-timeout: '5x' (expected a duration such as 500ms, 30s or 2m)",
+      "30     | invalid value for --task-timeout: '30' (expected a duration such as 500ms, 30s or 2m)",
+      "25h    | invalid value for --task-timeout: '25h' (expected a duration such as 500ms, 30s or 2m)",
+      "0.5ms  | invalid value for --task-timeout: '0.5ms' (must be from 1ms to 24h)",
+      "1441m  | invalid value for --task-timeout: '1441m' (must be from 1ms to 24h)",
+  })
+  void durationsRefused(String text, String line) {
+    assertThatThrownBy(() -> new Durations().convert(text)).isInstanceOfSatisfying(BadValue.class,
+        bad -> assertThat(bad.line("--task-timeout")).isEqualTo(line));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"5%, 5", "5, 5", "' 7.5% ', 7.5", "0, 0", "999.9%, 999.9"})
+  void percentages(String text, double percent) {
+    assertThat(new Percentages().convert(text)).isEqualTo(percent);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "abc%  | invalid value for --threshold: 'abc%' (expected a percentage, e.g. 5%)",
+      "%     | invalid value for --threshold: '%' (expected a percentage, e.g. 5%)",
+      "-1    | invalid value for --threshold: '-1' (must be from 0% to 1000%)",
+      "1000% | invalid value for --threshold: '1000%' (must be from 0% to 1000%)",
+      "NaN   | invalid value for --threshold: 'NaN' (must be from 0% to 1000%)",
+  })
+  void percentagesRefused(String text, String line) {
+    assertThatThrownBy(() -> new Percentages().convert(text)).isInstanceOfSatisfying(BadValue.class,
+        bad -> assertThat(bad.line("--threshold")).isEqualTo(line));
+  }
 
   @Test
   void fixedChoicesAreTheirLowerCaseNamesOnly() {
