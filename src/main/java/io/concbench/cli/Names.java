@@ -1,9 +1,11 @@
 package io.concbench.cli;
 
+import io.concbench.executor.Executor;
 import io.concbench.executor.Guard;
 import io.concbench.registry.ExecutorRegistry;
 import io.concbench.report.ReportFormat;
 import io.concbench.report.ReportFormats;
+import io.concbench.workload.Workload;
 import io.concbench.workload.WorkloadRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,6 +61,43 @@ final class Names {
     }
   }
 
+  /** --workload: a name in {@link WorkloadRegistry}. */
+  static final class ToWorkload implements ITypeConverter<Workload> {
+    @Override
+    public Workload convert(String name) {
+      return WorkloadRegistry.find(name).orElseThrow(() -> unknown(name, WorkloadRegistry.names()));
+    }
+  }
+
+  /** --executor: a name in {@link ExecutorRegistry}, of an executor that can run here. */
+  static final class ToExecutor implements ITypeConverter<Executor> {
+    @Override
+    public Executor convert(String name) {
+      return available(name, ExecutorRegistry.names());
+    }
+  }
+
+  /** --baseline: an executor as for --executor, or "none": null, no baseline. */
+  static final class ToBaseline implements ITypeConverter<Executor> {
+    @Override
+    public Executor convert(String name) {
+      return name.equals("none") ? null : available(name, listOf(new BaselineNames()));
+    }
+  }
+
+  /** --guard: a guard's label. */
+  static final class ToGuard implements ITypeConverter<Guard> {
+    @Override
+    public Guard convert(String label) {
+      for (Guard guard : Guard.values()) {
+        if (guard.label().equals(label)) {
+          return guard;
+        }
+      }
+      throw unknown(label, listOf(new GuardNames()));
+    }
+  }
+
   /** A report format's name in {@link ReportFormats}: report --format, the FORMAT of --export. */
   static final class ToReportFormat implements ITypeConverter<ReportFormat> {
     @Override
@@ -98,11 +137,16 @@ final class Names {
     return list;
   }
 
-  /** Throws a one-line {@link UsageException} unless {@code value} is one of {@code known}. */
-  static void requireKnown(String option, String value, List<String> known) {
-    if (!known.contains(value)) {
-      throw new UsageException(unknown(value, known).line(option));
+  private static Executor available(String name, List<String> known) {
+    if (!known.contains(name)) {
+      throw unknown(name, known);
     }
+    Executor executor = ExecutorRegistry.find(name).orElseThrow();
+    Optional<String> reason = executor.unavailableReason();
+    if (reason.isPresent()) {
+      throw BadValue.unavailable(name, reason.get());
+    }
+    return executor;
   }
 
   /** A value not among {@code known}: "did you mean" the nearest, or the list if none is near. */

@@ -2,14 +2,12 @@ package io.concbench.cli;
 
 import io.concbench.engine.BenchmarkPlan;
 import io.concbench.executor.Executor;
-import io.concbench.registry.ExecutorRegistry;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.Guard;
 import io.concbench.executor.ProcessSettings;
 import io.concbench.report.ReportFormat;
 import io.concbench.workload.ParamValues;
 import io.concbench.workload.Workload;
-import io.concbench.workload.WorkloadRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,15 +30,15 @@ public final class RunOptions {
   static final int MAX_WORKERS = 4096;
   static final int MAX_TASKS = 10_000_000;
 
-  @Option(names = "--workload", split = ",", paramLabel = "NAME",
+  @Option(names = "--workload", split = ",", paramLabel = "NAME", converter = Names.ToWorkload.class,
       completionCandidates = Names.WorkloadNames.class,
       description = "Workloads to run, comma-separated (required): ${COMPLETION-CANDIDATES}.")
-  List<String> workloads;
+  List<Workload> workloads;
 
-  @Option(names = "--executor", split = ",", paramLabel = "NAME",
+  @Option(names = "--executor", split = ",", paramLabel = "NAME", converter = Names.ToExecutor.class,
       completionCandidates = Names.ExecutorNames.class,
       description = "Executors to compare, comma-separated (required): ${COMPLETION-CANDIDATES}.")
-  List<String> executors;
+  List<Executor> executors;
 
   @Option(names = "--workers", split = ",", paramLabel = "N",
       description = "Threads of a parallel executor (default: available processors); matrix: a list to sweep.")
@@ -55,10 +53,10 @@ public final class RunOptions {
   Map<String, String> params = new LinkedHashMap<>();
 
   @Option(names = "--guard", split = ",", paramLabel = "G", defaultValue = "synchronized",
-      completionCandidates = Names.GuardNames.class,
+      converter = Names.ToGuard.class, completionCandidates = Names.GuardNames.class,
       description = "Guard(s) of the shared counter (counter workload, lock executor): ${COMPLETION-CANDIDATES}."
           + " A list compares them. Default: ${DEFAULT-VALUE}.")
-  List<String> guards;
+  List<Guard> guards;
 
   @Option(names = "--switch-interval-ms", paramLabel = "X", defaultValue = "5",
       description = "How long the gil executor's lock is held before a hand-over. Default: ${DEFAULT-VALUE}.")
@@ -72,10 +70,11 @@ public final class RunOptions {
       description = "Measured runs of each case. Default: ${DEFAULT-VALUE}.")
   int runs;
 
+  /** Null for {@code none}. */
   @Option(names = "--baseline", paramLabel = "NAME|none", defaultValue = "single",
-      completionCandidates = Names.BaselineNames.class,
+      converter = Names.ToBaseline.class, completionCandidates = Names.BaselineNames.class,
       description = "Executor that speedups are measured against. Default: ${DEFAULT-VALUE}.")
-  String baseline;
+  Executor baseline;
 
   @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
       converter = OutputFormat.Converter.class, description = "What goes to stdout. Default: ${DEFAULT-VALUE}.")
@@ -199,24 +198,10 @@ public final class RunOptions {
     if (executors == null || executors.isEmpty()) {
       throw new UsageException("missing required option --executor (see 'concbench list')");
     }
-    List<Workload> chosenWorkloads = new ArrayList<>();
-    for (String name : workloads) {
-      Names.requireKnown("--workload", name, WorkloadRegistry.names());
-      WorkloadRegistry.find(name).filter(w -> !chosenWorkloads.contains(w)).ifPresent(chosenWorkloads::add);
-    }
-    List<Executor> chosenExecutors = new ArrayList<>();
-    for (String name : executors) {
-      chosenExecutors.add(available("--executor", name));
-    }
-    List<Guard> chosenGuards = new ArrayList<>();
-    for (String name : guards) {
-      Names.requireKnown("--guard", name, Names.listOf(new Names.GuardNames()));
-      Guard guard = Guard.fromLabel(name);
-      if (!chosenGuards.contains(guard)) {
-        chosenGuards.add(guard);
-      }
-    }
-    Executor baselineEntry = baseline.equals("none") ? null : available("--baseline", baseline);
+    List<Workload> chosenWorkloads = workloads.stream().distinct().toList();
+    List<Executor> chosenExecutors = executors;
+    List<Guard> chosenGuards = guards.stream().distinct().toList();
+    Executor baselineEntry = baseline;
 
     List<Integer> workerCounts = workers == null || workers.isEmpty()
         ? List.of(Runtime.getRuntime().availableProcessors()) : workers.stream().distinct().toList();
@@ -354,16 +339,6 @@ public final class RunOptions {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-  }
-
-  private static Executor available(String option, String name) {
-    Names.requireKnown(option, name, option.equals("--baseline")
-        ? Names.listOf(new Names.BaselineNames()) : ExecutorRegistry.names());
-    Executor entry = ExecutorRegistry.find(name).orElseThrow();
-    entry.unavailableReason().ifPresent(reason -> {
-      throw new UsageException("invalid value for " + option + ": '" + name + "' is unavailable: " + reason);
-    });
-    return entry;
   }
 
   private static void requireThreadCap(Executor executor, int taskCount) {

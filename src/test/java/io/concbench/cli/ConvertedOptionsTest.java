@@ -27,6 +27,10 @@ class ConvertedOptionsTest {
       "--capacity=               | invalid value for --capacity: '' (expected one of: auto, off)",
       "--task-timeout 5x         | invalid value for --task-timeout: '5x' (expected a duration such as 500ms, 30s or 2m)",
       "--task-timeout 0ms        | invalid value for --task-timeout: '0ms' (must be from 1ms to 24h)",
+      "--baseline non            | invalid value for --baseline: 'non' (did you mean 'none'?)",
+      "--workload cpu,,io        | invalid value for --workload: '' (did you mean 'io'?)",
+      "--executor single,thread-poll | invalid value for --executor: 'thread-poll' (did you mean 'thread-pool'?)",
+      "--guard none,bogus-guard  | invalid value for --guard: 'bogus-guard' (expected one of: none, synchronized, reentrant, atomic, adder)",
       "--export jsn=x.json       | invalid value for --export: 'jsn' (did you mean 'json'?)",
   })
   void runAndMatrix(String extra, String expected) {

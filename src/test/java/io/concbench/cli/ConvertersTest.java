@@ -3,7 +3,10 @@ package io.concbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.concbench.executor.Guard;
+import io.concbench.registry.ExecutorRegistry;
 import io.concbench.report.ReportFormats;
+import io.concbench.workload.WorkloadRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,5 +74,17 @@ class ConvertersTest {
     assertThatThrownBy(() -> new Names.ToReportFormat().convert("yaml")).isInstanceOfSatisfying(BadValue.class,
         bad -> assertThat(bad.line("--export")).isEqualTo("invalid value for --export: 'yaml' (did you mean "
             + "'html'?)"));
+  }
+
+  @Test
+  void registryNamesBecomeTheirEntries() {
+    assertThat(new Names.ToWorkload().convert("cpu")).isSameAs(WorkloadRegistry.find("cpu").orElseThrow());
+    assertThat(new Names.ToExecutor().convert("gil")).isSameAs(ExecutorRegistry.find("gil").orElseThrow());
+    assertThat(new Names.ToBaseline().convert("single")).isSameAs(ExecutorRegistry.find("single").orElseThrow());
+    assertThat(new Names.ToBaseline().convert("none")).isNull();
+    assertThat(new Names.ToGuard().convert("adder")).isEqualTo(Guard.ADDER);
+    assertThatThrownBy(() -> new Names.ToExecutor().convert("none")).isInstanceOfSatisfying(BadValue.class,
+        bad -> assertThat(bad.line("--executor")).startsWith("invalid value for --executor: 'none' (expected one of: "
+            + "single, "));
   }
 }
