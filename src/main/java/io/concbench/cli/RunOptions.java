@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /**
@@ -105,11 +106,12 @@ public final class RunOptions {
       description = "fork, process-pool: kill a worker whose task runs longer, e.g. 30s or 500ms. Default: none.")
   Duration taskTimeout;
 
-  @Option(names = "--java", paramLabel = "PATH",
+  /** Null for the java running concbench. */
+  @Option(names = "--java", paramLabel = "PATH", converter = JavaBinary.class,
       description = "fork, process-pool: java binary for workers. Default: the one running concbench.")
   String javaBinary;
 
-  @Option(names = "--jvm-arg", paramLabel = "ARG",
+  @Option(names = "--jvm-arg", paramLabel = "ARG", converter = JvmOption.class,
       description = "fork, process-pool: extra JVM option for workers, repeatable (e.g. --jvm-arg=-Xmx256m).")
   List<String> jvmArgs = new ArrayList<>();
 
@@ -302,20 +304,6 @@ public final class RunOptions {
     }
     requireRange("--retries", retries, 0, 100);
     long timeoutNanos = taskTimeout == null ? 0 : taskTimeout.toNanos();
-    for (String arg : jvmArgs) {
-      // concbench sets the class path and main class itself; anything else not an option is a mistake.
-      if (!arg.startsWith("-") || List.of("-cp", "-classpath", "--class-path", "-jar", "-m", "--module")
-          .contains(arg)) {
-        throw new UsageException("invalid value for --jvm-arg: '" + arg + "' (must be a JVM option starting with "
-            + "'-', and not one that sets the class path, a jar or a module: concbench sets those)");
-      }
-    }
-    if (javaBinary != null && !javaBinary.isBlank()) {
-      Path binary = Path.of(javaBinary);
-      if (!Files.isExecutable(binary) || Files.isDirectory(binary)) {
-        throw new UsageException("invalid value for --java: '" + javaBinary + "' (not an executable file)");
-      }
-    }
     // A request frame holds chunksize payloads: refuse what could never be sent.
     for (BenchmarkPlan.WorkloadChoice choice : choices) {
       for (int size : chunksizes) {
@@ -329,8 +317,38 @@ public final class RunOptions {
         }
       }
     }
-    return new ProcessSettings(javaBinary == null || javaBinary.isBlank() ? null : javaBinary, jvmArgs,
+    return new ProcessSettings(javaBinary, jvmArgs,
         chunksizes.get(0), maxTasksPerChild == null ? 0 : maxTasksPerChild, payloadBytes, retries, timeoutNanos);
+  }
+
+  /** --java: an executable file; blank is the default, the java running concbench. */
+  static final class JavaBinary implements ITypeConverter<String> {
+    @Override
+    public String convert(String path) {
+      if (path.isBlank()) {
+        return null;
+      }
+      Path binary = Path.of(path);
+      if (!Files.isExecutable(binary) || Files.isDirectory(binary)) {
+        throw BadValue.because(path, "not an executable file");
+      }
+      return path;
+    }
+  }
+
+  /** --jvm-arg: a JVM option. concbench sets the class path and main class itself; anything else is a mistake. */
+  static final class JvmOption implements ITypeConverter<String> {
+    private static final List<String> SET_BY_CONCBENCH = List.of("-cp", "-classpath", "--class-path", "-jar",
+        "-m", "--module");
+
+    @Override
+    public String convert(String arg) {
+      if (!arg.startsWith("-") || SET_BY_CONCBENCH.contains(arg)) {
+        throw BadValue.because(arg, "must be a JVM option starting with '-', and not one that sets the class "
+            + "path, a jar or a module: concbench sets those");
+      }
+      return arg;
+    }
   }
 
   private static ParamValues resolve(Workload workload, Map<String, String> given) {

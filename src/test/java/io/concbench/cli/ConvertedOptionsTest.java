@@ -32,6 +32,8 @@ class ConvertedOptionsTest {
       "--executor single,thread-poll | invalid value for --executor: 'thread-poll' (did you mean 'thread-pool'?)",
       "--guard none,bogus-guard  | invalid value for --guard: 'bogus-guard' (expected one of: none, synchronized, reentrant, atomic, adder)",
       "--export jsn=x.json       | invalid value for --export: 'jsn' (did you mean 'json'?)",
+      "--jvm-arg=-jar            | invalid value for --jvm-arg: '-jar' (must be a JVM option starting with '-', and not one that sets the class path, a jar or a module: concbench sets those)",
+      "--java /nonexistent/java  | invalid value for --java: '/nonexistent/java' (not an executable file)",
   })
   void runAndMatrix(String extra, String expected) {
     for (String command : List.of("run", "matrix")) {

@@ -84,7 +84,21 @@ class ConvertersTest {
     assertThat(new Names.ToBaseline().convert("none")).isNull();
     assertThat(new Names.ToGuard().convert("adder")).isEqualTo(Guard.ADDER);
     assertThatThrownBy(() -> new Names.ToExecutor().convert("none")).isInstanceOfSatisfying(BadValue.class,
-        bad -> assertThat(bad.line("--executor")).startsWith("invalid value for --executor: 'none' (expected one of: "
-            + "single, "));
+        bad -> assertThat(bad.line("--executor"))
+            .startsWith("invalid value for --executor: 'none' (expected one of: single, "));
+  }
+
+  @Test
+  void processOptionsRefuseWhatWorkersCannotUse() {
+    assertThat(new RunOptions.JvmOption().convert("-Xmx64m")).isEqualTo("-Xmx64m");
+    assertThat(new RunOptions.JavaBinary().convert(" ")).isNull();
+    String why = "(must be a JVM option starting with '-', and not one that sets the class path, a jar or a "
+        + "module: concbench sets those)";
+    for (String arg : new String[] {"Xmx64m", "-cp", "-classpath", "--class-path", "-jar", "-m", "--module"}) {
+      assertThatThrownBy(() -> new RunOptions.JvmOption().convert(arg)).isInstanceOfSatisfying(BadValue.class,
+          bad -> assertThat(bad.line("--jvm-arg")).isEqualTo("invalid value for --jvm-arg: '" + arg + "' " + why));
+    }
+    assertThatThrownBy(() -> new RunOptions.JavaBinary().convert("/")).isInstanceOfSatisfying(BadValue.class,
+        bad -> assertThat(bad.line("--java")).isEqualTo("invalid value for --java: '/' (not an executable file)"));
   }
 }
