@@ -36,29 +36,27 @@ import picocli.CommandLine.Model.CommandSpec;
 final class BenchmarkSession implements AutoCloseable {
 
   private final CommandSpec spec;
-  private final RunOptions options;
+  private final MeasurementOptions measurement;
+  private final OutputOptions output;
   private final Services services;
   private final Environment environment;
   private final List<String> commandLine = new ArrayList<>();
   private final TerminalProgress terminalProgress;
 
   /** Call only after the plan is checked: a usage error must leave no file and no handler behind. */
-  BenchmarkSession(CommandSpec spec, RunOptions options, Services services) {
+  BenchmarkSession(CommandSpec spec, MeasurementOptions measurement, OutputOptions output, Services services) {
     this.spec = spec;
-    this.options = options;
+    this.measurement = measurement;
+    this.output = output;
     this.services = services;
-    if (options.output != null) {
-      OutputFiles.requireWritable("--output", options.output.toString(), options.output);
-    }
-    options.exports.forEach((format, file) ->
-        OutputFiles.requireWritable("--export", format.name() + "=" + file, file));
+    output.validate();
     if (services.installSignalHandlers()) {
       SignalHandling.install(services.cancellation());
     }
     this.environment = services.environment().get();
     commandLine.add("concbench");
     commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
-    this.terminalProgress = services.stderrTerminal() && !options.quiet
+    this.terminalProgress = services.stderrTerminal() && !output.quiet
         ? new TerminalProgress(spec.commandLine().getErr()) : null;
   }
 
@@ -68,14 +66,14 @@ final class BenchmarkSession implements AutoCloseable {
             services.cancellation(), progress)
         .withPeakMemory(PeakMemory.SYSTEM)
         .withBackground(services.background());
-    if (options.capacity == CapacityProbing.AUTO) {
+    if (measurement.probesCapacity()) {
       world = world.withCapacityProbes(BenchmarkSession::probeFor, environment.availableProcessors());
     }
     return new BenchmarkEngine(world);
   }
 
   private ResultAssembler assembler() {
-    return new ResultAssembler(environment.availableProcessors(), options.warmup, options.runs);
+    return new ResultAssembler(environment.availableProcessors(), measurement.warmup(), measurement.runs());
   }
 
   /**
@@ -135,12 +133,12 @@ final class BenchmarkSession implements AutoCloseable {
     PrintWriter err = spec.commandLine().getErr();
     Report report = report(!interrupted, results, scaling);
     write(report, false);
-    out.print(options.format == OutputFormat.JSON ? JsonReport.render(report) : TableReport.render(report));
+    out.print(output.format == OutputFormat.JSON ? JsonReport.render(report) : TableReport.render(report));
     out.flush();
     printWarnings(err, results);
     if (interrupted) {
       err.println("concbench: interrupted; kept " + results.size() + " finished result(s)"
-          + (options.output == null ? "" : " in " + options.output));
+          + (output.jsonFile == null ? "" : " in " + output.jsonFile));
       err.flush();
       return ExitCodes.INTERRUPTED;
     }
@@ -163,10 +161,10 @@ final class BenchmarkSession implements AutoCloseable {
 
   /** Rewrites --output and every --export, each atomically, so an interruption leaves them all valid. */
   private void write(Report report, boolean betweenRuns) {
-    if (options.output != null) {
-      OutputFiles.write(options.output, JsonReport.render(report));
+    if (output.jsonFile != null) {
+      OutputFiles.write(output.jsonFile, JsonReport.render(report));
     }
-    options.exports.forEach((format, file) -> {
+    output.exports.forEach((format, file) -> {
       if (!(betweenRuns && format.disturbsMeasurement())) {
         OutputFiles.write(file, format.render(report));
       }

@@ -32,7 +32,10 @@ public final class MatrixCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin RunOptions options;
+  @Mixin SelectionOptions selection;
+  @Mixin MeasurementOptions measurement;
+  @Mixin OutputOptions output;
+  @Mixin ProcessOptions process;
 
   private final Services services;
 
@@ -42,8 +45,8 @@ public final class MatrixCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    BenchmarkPlan plan = options.matrixPlan();
-    BenchmarkSession session = new BenchmarkSession(spec, options, services);
+    BenchmarkPlan plan = Plans.matrix(selection, measurement, process);
+    BenchmarkSession session = new BenchmarkSession(spec, measurement, output, services);
     List<Result> results = new ArrayList<>();
     boolean interrupted;
     try (session) {

@@ -22,7 +22,10 @@ public final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin RunOptions options;
+  @Mixin SelectionOptions selection;
+  @Mixin MeasurementOptions measurement;
+  @Mixin OutputOptions output;
+  @Mixin ProcessOptions process;
 
   private final Services services;
 
@@ -32,8 +35,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    BenchmarkPlan plan = options.plan();
-    BenchmarkSession session = new BenchmarkSession(spec, options, services);
+    BenchmarkPlan plan = Plans.run(selection, measurement, process);
+    BenchmarkSession session = new BenchmarkSession(spec, measurement, output, services);
     List<Result> results = new ArrayList<>();
     boolean interrupted;
     try (session) {

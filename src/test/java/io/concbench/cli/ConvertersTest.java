@@ -90,15 +90,15 @@ class ConvertersTest {
 
   @Test
   void processOptionsRefuseWhatWorkersCannotUse() {
-    assertThat(new RunOptions.JvmOption().convert("-Xmx64m")).isEqualTo("-Xmx64m");
-    assertThat(new RunOptions.JavaBinary().convert(" ")).isNull();
+    assertThat(new ProcessOptions.JvmOption().convert("-Xmx64m")).isEqualTo("-Xmx64m");
+    assertThat(new ProcessOptions.JavaBinary().convert(" ")).isNull();
     String why = "(must be a JVM option starting with '-', and not one that sets the class path, a jar or a "
         + "module: concbench sets those)";
     for (String arg : new String[] {"Xmx64m", "-cp", "-classpath", "--class-path", "-jar", "-m", "--module"}) {
-      assertThatThrownBy(() -> new RunOptions.JvmOption().convert(arg)).isInstanceOfSatisfying(BadValue.class,
+      assertThatThrownBy(() -> new ProcessOptions.JvmOption().convert(arg)).isInstanceOfSatisfying(BadValue.class,
           bad -> assertThat(bad.line("--jvm-arg")).isEqualTo("invalid value for --jvm-arg: '" + arg + "' " + why));
     }
-    assertThatThrownBy(() -> new RunOptions.JavaBinary().convert("/")).isInstanceOfSatisfying(BadValue.class,
+    assertThatThrownBy(() -> new ProcessOptions.JavaBinary().convert("/")).isInstanceOfSatisfying(BadValue.class,
         bad -> assertThat(bad.line("--java")).isEqualTo("invalid value for --java: '/' (not an executable file)"));
   }
 }

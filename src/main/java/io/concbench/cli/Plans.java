@@ -1,0 +1,133 @@
+package io.concbench.cli;
+
+import io.concbench.engine.BenchmarkPlan;
+import io.concbench.engine.BenchmarkPlan.WorkloadChoice;
+import io.concbench.executor.Executor;
+import io.concbench.executor.ExecutorSettings;
+import io.concbench.executor.ProcessSettings;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The plans of {@code run} and {@code matrix}, made from their mixins before any work starts, and the
+ * checks that span options of different mixins: a list given to {@code run}, the counter workload on a
+ * process executor, an executor's task and worker caps, payloads against the wire's frame cap, a matrix's
+ * baseline and size. Each mixin has checked its own options first; every refusal is a {@link UsageException}
+ * naming the bad value.
+ */
+final class Plans {
+
+  /** Most worker processes: each is a JVM. */
+  static final int MAX_PROCESS_WORKERS = 256;
+  /** Most combinations a matrix may have: beyond it, a typo in a list would mean hours of running. */
+  static final int MAX_MATRIX_CASES = 1000;
+
+  private Plans() {}
+
+  /** The plan of a {@code run}: one value of each option, which {@code matrix} would sweep. */
+  static BenchmarkPlan run(SelectionOptions selection, MeasurementOptions measurement, ProcessOptions process) {
+    refuseList("--workers", selection.workers);
+    refuseList("--chunksize", process.chunksize);
+    selection.refuseParamLists();
+    List<WorkloadChoice> choices = checked(selection, measurement, process);
+    return BenchmarkPlan.of(choices, selection.executors(), selection.guards(),
+        settings(selection, measurement, process), selection.baseline(), measurement.warmup(), measurement.runs());
+  }
+
+  /**
+   * The plan of a {@code matrix}: every combination of the listed values in one interleaved group, checked
+   * like {@link #run}, each value of a list on its own.
+   */
+  static BenchmarkPlan matrix(SelectionOptions selection, MeasurementOptions measurement,
+      ProcessOptions process) {
+    List<WorkloadChoice> choices = checked(selection, measurement, process);
+    Executor baseline = selection.baseline();
+    boolean sweepsWorkers = selection.workerCounts().size() > 1;
+    boolean sweepsChunks = process.chunksizes().size() > 1;
+    if (baseline != null && (baseline.traits().parallel() && sweepsWorkers
+        || baseline.traits().takesChunksize() && sweepsChunks)) {
+      throw new UsageException("invalid value for --baseline: '" + baseline.name() + "' (matrix sweeps its "
+          + (baseline.traits().parallel() && sweepsWorkers ? "--workers" : "--chunksize")
+          + "; a baseline is measured once: use single or none)");
+    }
+    BenchmarkPlan plan = BenchmarkPlan.matrix(choices, selection.executors(), selection.guards(),
+        selection.workerCounts(), process.chunksizes(), settings(selection, measurement, process), baseline,
+        measurement.warmup(), measurement.runs());
+    int cases = plan.groups().get(0).size();
+    if (cases > MAX_MATRIX_CASES) {
+      throw new UsageException(String.format(Locale.ROOT, "the matrix has %d combinations (at most %d): "
+          + "shorten a list of --workload, --executor, --workers, --guard, --chunksize or --param", cases,
+          MAX_MATRIX_CASES));
+    }
+    return plan;
+  }
+
+  /** Each mixin's own checks, then those across them; the workload choices. */
+  private static List<WorkloadChoice> checked(SelectionOptions selection, MeasurementOptions measurement,
+      ProcessOptions process) {
+    selection.validate();
+    measurement.validate();
+    process.validate();
+    List<WorkloadChoice> choices = selection.choices();
+    for (WorkloadChoice choice : choices) {
+      for (Executor executor : selection.executors()) {
+        requireTaskCap(executor, choice.tasks());
+        // Each worker JVM would count into a counter of its own: lost updates could not be seen, and an
+        // empty count would read as "nothing lost" (found by the process-executors branch).
+        if (choice.workload().usesCounter() && executor.traits().inOtherProcesses()) {
+          throw UsageException.invalid("--executor", executor.name(), "the counter workload shares one counter "
+              + "between threads; " + executor.name() + " runs tasks in separate JVMs");
+        }
+      }
+    }
+    if (selection.executors().stream().anyMatch(e -> e.traits().inOtherProcesses())) {
+      for (int count : selection.workerCounts()) {
+        UsageException.requireRange("--workers", count, 1, MAX_PROCESS_WORKERS);
+      }
+    }
+    requireFramesFit(choices, selection.workerCounts(), process);
+    return choices;
+  }
+
+  private static ExecutorSettings settings(SelectionOptions selection, MeasurementOptions measurement,
+      ProcessOptions process) {
+    return new ExecutorSettings(selection.workerCounts().get(0), measurement.switchIntervalNanos(),
+        process.settings());
+  }
+
+  private static void refuseList(String option, List<Integer> values) {
+    if (values != null && values.size() > 1) {
+      throw new UsageException("invalid value for " + option + ": '" + String.join(",",
+          values.stream().map(String::valueOf).toList()) + "' (run takes one value; sweep a list with "
+          + "'concbench matrix')");
+    }
+  }
+
+  private static void requireTaskCap(Executor executor, int taskCount) {
+    if (executor.traits().maxTasks() > 0 && taskCount > executor.traits().maxTasks()) {
+      throw UsageException.invalid("--tasks", taskCount, executor.name() + " starts one thread per task: at "
+          + "most " + executor.traits().maxTasks() + "; use thread-pool for more");
+    }
+  }
+
+  /** A request frame holds a chunk's payloads: refuses what could never be sent. */
+  private static void requireFramesFit(List<WorkloadChoice> choices, List<Integer> workerCounts,
+      ProcessOptions process) {
+    int payloadBytes = process.payloadBytes();
+    if (payloadBytes == 0) {
+      return;
+    }
+    for (WorkloadChoice choice : choices) {
+      for (int size : process.chunksizes()) {
+        for (int count : workerCounts) {
+          long chunk = size > 0 ? size : (long) Math.ceil(choice.tasks() / (4.0 * count));
+          if (chunk * (payloadBytes + 16L) > ProcessSettings.MAX_FRAME_BYTES) {
+            throw UsageException.invalid("--payload-bytes", payloadBytes, String.format(Locale.ROOT,
+                "a chunk of %d tasks would exceed the %d-byte frame cap; lower --chunksize", chunk,
+                ProcessSettings.MAX_FRAME_BYTES));
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package io.concbench.cli;
+
+import io.concbench.executor.ProcessSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of the process executors, {@code fork} and {@code process-pool}: chunks, payloads, worker
+ * replacement, retries, timeouts and the workers' JVM. A picocli mixin that checks its own options
+ * ({@link #validate}).
+ */
+public final class ProcessOptions {
+
+  @Option(names = "--chunksize", split = ",", paramLabel = "N",
+      description = "process-pool: tasks per request frame (default: ceil(tasks / (4 x workers)), as CPython's "
+          + "Pool.map); matrix: a list to sweep.")
+  List<Integer> chunksize;
+
+  @Option(names = "--payload-bytes", paramLabel = "N", defaultValue = "0",
+      description = "fork, process-pool: bytes sent with each task and returned with its result. "
+          + "Default: ${DEFAULT-VALUE}.")
+  int payloadBytes;
+
+  @Option(names = "--max-tasks-per-child", paramLabel = "N",
+      description = "process-pool: replace a worker after N tasks (CPython's maxtasksperchild). Default: never.")
+  Integer maxTasksPerChild;
+
+  @Option(names = "--retries", paramLabel = "N", defaultValue = "1",
+      description = "fork, process-pool: tries again for a task whose worker died. Default: ${DEFAULT-VALUE}.")
+  int retries;
+
+  @Option(names = "--task-timeout", paramLabel = "DURATION", converter = Durations.class,
+      description = "fork, process-pool: kill a worker whose task runs longer, e.g. 30s or 500ms. Default: none.")
+  Duration taskTimeout;
+
+  /** Null for the java running concbench. */
+  @Option(names = "--java", paramLabel = "PATH", converter = JavaBinary.class,
+      description = "fork, process-pool: java binary for workers. Default: the one running concbench.")
+  String javaBinary;
+
+  @Option(names = "--jvm-arg", paramLabel = "ARG", converter = JvmOption.class,
+      description = "fork, process-pool: extra JVM option for workers, repeatable (e.g. --jvm-arg=-Xmx256m).")
+  List<String> jvmArgs = new ArrayList<>();
+
+  /** Refuses a count out of range, naming the option and the value; the wire's caps bound them. */
+  void validate() {
+    if (chunksize != null) {
+      for (int size : chunksize) {
+        UsageException.requireRange("--chunksize", size, 1, ProcessSettings.MAX_TASKS_PER_FRAME);
+      }
+    }
+    UsageException.requireRange("--payload-bytes", payloadBytes, 0, ProcessSettings.MAX_PAYLOAD_BYTES);
+    if (maxTasksPerChild != null) {
+      UsageException.requireRange("--max-tasks-per-child", maxTasksPerChild, 1, Integer.MAX_VALUE);
+    }
+    UsageException.requireRange("--retries", retries, 0, 100);
+  }
+
+  /** The chunksizes in the order given, each once; 0, CPython's default, if none was given. */
+  List<Integer> chunksizes() {
+    return chunksize == null || chunksize.isEmpty() ? List.of(0) : chunksize.stream().distinct().toList();
+  }
+
+  int payloadBytes() {
+    return payloadBytes;
+  }
+
+  /** The settings, with the first chunksize of a sweep. */
+  ProcessSettings settings() {
+    return new ProcessSettings(javaBinary, jvmArgs, chunksizes().get(0),
+        maxTasksPerChild == null ? 0 : maxTasksPerChild, payloadBytes, retries,
+        taskTimeout == null ? 0 : taskTimeout.toNanos());
+  }
+
+  /** --java: an executable file; blank is the default, the java running concbench. */
+  static final class JavaBinary implements ITypeConverter<String> {
+    @Override
+    public String convert(String path) {
+      if (path.isBlank()) {
+        return null;
+      }
+      Path binary = Path.of(path);
+      if (!Files.isExecutable(binary) || Files.isDirectory(binary)) {
+        throw BadValue.because(path, "not an executable file");
+      }
+      return path;
+    }
+  }
+
+  /** --jvm-arg: a JVM option. concbench sets the class path and main class itself; anything else is a mistake. */
+  static final class JvmOption implements ITypeConverter<String> {
+    private static final List<String> SET_BY_CONCBENCH = List.of("-cp", "-classpath", "--class-path", "-jar",
+        "-m", "--module");
+
+    @Override
+    public String convert(String arg) {
+      if (!arg.startsWith("-") || SET_BY_CONCBENCH.contains(arg)) {
+        throw BadValue.because(arg, "must be a JVM option starting with '-', and not one that sets the class "
+            + "path, a jar or a module: concbench sets those");
+      }
+      return arg;
+    }
+  }
+}
