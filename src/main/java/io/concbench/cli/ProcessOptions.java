@@ -5,15 +5,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IHelpSectionRenderer;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 
 /**
  * The options of the process executors, {@code fork} and {@code process-pool}: chunks, payloads, worker
  * replacement, retries, timeouts and the workers' JVM. A picocli mixin that checks its own options
- * ({@link #validate}).
+ * ({@link #validate}) and shows them in a help section of their own ({@link OwnHelpSection}).
  */
+@Command(modelTransformer = ProcessOptions.OwnHelpSection.class)
 public final class ProcessOptions {
 
   @Option(names = "--chunksize", split = ",", paramLabel = "N",
@@ -104,6 +113,33 @@ public final class ProcessOptions {
             + "path, a jar or a module: concbench sets those");
       }
       return arg;
+    }
+  }
+
+  /**
+   * Shows these options under a heading of their own, after the command's other options, in the help of
+   * every command that mixes them in. A help section rather than an {@code @ArgGroup}: a group would also
+   * change how they parse (a repeated --retries would no longer be refused).
+   */
+  static final class OwnHelpSection implements IModelTransformer {
+    static final String KEY = "processOptions";
+    static final String HEADING = "%nProcess executors (fork, process-pool):%n";
+
+    @Override
+    public CommandSpec transform(CommandSpec command) {
+      List<OptionSpec> own = new ArrayList<>();
+      command.mixins().values().stream().filter(mixin -> mixin.userObject() instanceof ProcessOptions)
+          .forEach(mixin -> own.addAll(mixin.options()));
+      UsageMessageSpec usage = command.usageMessage();
+      Map<String, IHelpSectionRenderer> sections = new LinkedHashMap<>(usage.sectionMap());
+      sections.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, help -> help.optionListExcludingGroups(
+          command.options().stream().filter(o -> !o.hidden() && !own.contains(o)).toList()));
+      sections.put(KEY, help -> help.createHeading(HEADING) + help.optionListExcludingGroups(own));
+      List<String> keys = new ArrayList<>(usage.sectionKeys());
+      keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_OPTION_LIST) + 1, KEY);
+      usage.sectionMap(sections);
+      usage.sectionKeys(keys);
+      return command;
     }
   }
 }
