@@ -3,6 +3,7 @@ package io.concbench.cli;
 import io.concbench.engine.BenchmarkPlan.WorkloadChoice;
 import io.concbench.executor.Executor;
 import io.concbench.executor.Guard;
+import io.concbench.workload.ParamSpec;
 import io.concbench.workload.ParamValues;
 import io.concbench.workload.Workload;
 import java.util.ArrayList;
@@ -98,10 +99,13 @@ public final class SelectionOptions {
         : workers.stream().distinct().toList();
   }
 
-  /** For {@code run}, which takes one value of each parameter: refuses a list, a value with a comma. */
+  /**
+   * For {@code run}, which takes one value of each parameter: refuses a value with a comma, a list to
+   * sweep, unless the parameter takes text, where a comma is part of the value.
+   */
   void refuseParamLists() {
     params.forEach((key, value) -> {
-      if (value.contains(",")) {
+      if (value.contains(",") && !takenAsText(key)) {
         throw new UsageException("invalid value for --param " + key + ": '" + value + "' (run takes one value; "
             + "sweep a list with 'concbench matrix')");
       }
@@ -110,8 +114,8 @@ public final class SelectionOptions {
 
   /**
    * The workloads as measured: one choice per workload and combination of its parameters' values. A value
-   * is a comma-separated list to sweep; every value is resolved on its own, so that a message names the bad
-   * one.
+   * is a comma-separated list to sweep unless its parameter takes text: a command line may hold commas.
+   * Every value is resolved on its own, so that a message names the bad one.
    */
   List<WorkloadChoice> choices() {
     List<Workload> chosen = workloads();
@@ -126,7 +130,7 @@ public final class SelectionOptions {
       Map<String, List<String>> own = new LinkedHashMap<>();
       params.forEach((key, value) -> {
         if (workload.takesParam(key)) {
-          List<String> values = List.of(value.split(",", -1));
+          List<String> values = isText(workload, key) ? List.of(value) : List.of(value.split(",", -1));
           values.forEach(v -> resolve(workload, Map.of(key, v)));
           own.put(key, values);
         }
@@ -159,6 +163,17 @@ public final class SelectionOptions {
       combinations.addAll(longer);
     });
     return combinations;
+  }
+
+  /** True if a workload takes the key, and every selected workload that takes it takes text. */
+  private boolean takenAsText(String key) {
+    List<Workload> taking = workloads == null ? List.of()
+        : workloads.stream().filter(w -> w.takesParam(key)).toList();
+    return !taking.isEmpty() && taking.stream().allMatch(w -> isText(w, key));
+  }
+
+  private static boolean isText(Workload workload, String key) {
+    return workload.params().stream().anyMatch(p -> p.name().equals(key) && p instanceof ParamSpec.TextParam);
   }
 
   private static ParamValues resolve(Workload workload, Map<String, String> given) {
