@@ -155,8 +155,10 @@ final class BenchmarkSession implements AutoCloseable {
   }
 
   private static boolean failed(Result r) {
-    boolean guardedLoss = r.counter() != null && r.counter().lost() != 0 && !Guard.fromLabel(r.guard()).racy();
-    return r.failedTasks() > 0 || r.unverifiedTasks() > 0 || guardedLoss;
+    Result.Outcome o = r.outcome();
+    boolean guardedLoss = o.counter() != null && o.counter().lost() != 0
+        && !Guard.fromLabel(r.benchmarkCase().guard()).racy();
+    return o.failedTasks() > 0 || o.unverifiedTasks() > 0 || guardedLoss;
   }
 
   /** Rewrites --output and every --export, each atomically, so an interruption leaves them all valid. */
@@ -191,17 +193,18 @@ final class BenchmarkSession implements AutoCloseable {
 
   /** Names a result; its workers only where a matrix measured the same thing at other worker counts. */
   private static String label(Result r, List<Result> results) {
-    StringBuilder text = new StringBuilder(r.workload()).append(" on ").append(r.executor());
-    boolean swept = results.stream().anyMatch(o -> o.workers() != r.workers() && o.workload().equals(r.workload())
-        && o.executor().equals(r.executor()));
+    Result.Case c = r.benchmarkCase();
+    StringBuilder text = new StringBuilder(c.workload()).append(" on ").append(c.executor());
+    boolean swept = results.stream().map(Result::benchmarkCase).anyMatch(o -> o.workers() != c.workers()
+        && o.workload().equals(c.workload()) && o.executor().equals(c.executor()));
     if (swept) {
-      text.append(" (workers ").append(r.workers()).append(')');
+      text.append(" (workers ").append(c.workers()).append(')');
     }
-    if (r.chunksize() != null) {
-      text.append(" (chunksize ").append(r.chunksize()).append(')');
+    if (c.chunksize() != null) {
+      text.append(" (chunksize ").append(c.chunksize()).append(')');
     }
-    if (r.guard() != null) {
-      text.append(" (guard ").append(r.guard()).append(')');
+    if (c.guard() != null) {
+      text.append(" (guard ").append(c.guard()).append(')');
     }
     return text.toString();
   }

@@ -22,7 +22,7 @@ final class BmfReport {
   static String render(Report report) {
     Map<String, Object> benchmarks = new LinkedHashMap<>();
     for (Result r : report.results()) {
-      Summary wall = r.wallMs();
+      Summary wall = r.timing().wallMs();
       Map<String, Object> measures = new LinkedHashMap<>();
       Map<String, Object> latency = new LinkedHashMap<>();
       if (wall.ciLow() != null) {
@@ -36,9 +36,9 @@ final class BmfReport {
       }
       measures.put("latency", latency);
       Map<String, Object> throughput = new LinkedHashMap<>();
-      throughput.put("value", r.throughputPerS());
-      throughput.put("lower_value", r.tasks() * 1000.0 / wall.max());
-      throughput.put("upper_value", r.tasks() * 1000.0 / wall.min());
+      throughput.put("value", r.timing().throughputPerS());
+      throughput.put("lower_value", r.benchmarkCase().tasks() * 1000.0 / wall.max());
+      throughput.put("upper_value", r.benchmarkCase().tasks() * 1000.0 / wall.min());
       measures.put("throughput", throughput);
       benchmarks.put(ResultNames.of(r), measures);
     }

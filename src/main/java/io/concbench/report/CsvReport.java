@@ -25,18 +25,22 @@ final class CsvReport {
   static String render(Report report) {
     StringBuilder text = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
     for (Result r : report.results()) {
-      Summary wall = r.wallMs();
-      row(text, r, "summary", "", number(wall.median()), r.cpuMs() == null ? "" : number(r.cpuMs().median()),
-          number(r.latencyUs().p99()), number(r.throughputPerS()), number(wall.mean()), number(wall.stddev()),
-          number(wall.ciLow()), number(wall.ciHigh()), number(r.speedup()), number(r.efficiency()),
-          r.counter() == null ? "" : Long.toString(r.counter().lost()),
-          Long.toString(r.failedTasks() + r.unverifiedTasks()));
-      List<Double> p99 = r.latencyUs().p99PerRun() == null ? List.of() : r.latencyUs().p99PerRun();
+      Result.Timing timing = r.timing();
+      Summary wall = timing.wallMs();
+      Summary cpu = timing.cpuMs();
+      row(text, r, "summary", "", number(wall.median()), cpu == null ? "" : number(cpu.median()),
+          number(timing.latencyUs().p99()), number(timing.throughputPerS()), number(wall.mean()),
+          number(wall.stddev()), number(wall.ciLow()), number(wall.ciHigh()), number(r.comparison().speedup()),
+          number(r.comparison().efficiency()),
+          r.outcome().counter() == null ? "" : Long.toString(r.outcome().counter().lost()),
+          Long.toString(r.outcome().badTasks()));
+      List<Double> p99 = timing.latencyUs().p99PerRun() == null ? List.of() : timing.latencyUs().p99PerRun();
       for (int i = 0; i < wall.samples().size(); i++) {
         double ms = wall.samples().get(i);
         row(text, r, "sample", Integer.toString(i + 1), number(ms),
-            r.cpuMs() == null ? "" : number(r.cpuMs().samples().get(i)),
-            i < p99.size() ? number(p99.get(i)) : "", number(ms > 0 ? r.tasks() * 1000.0 / ms : null),
+            cpu == null ? "" : number(cpu.samples().get(i)),
+            i < p99.size() ? number(p99.get(i)) : "",
+            number(ms > 0 ? r.benchmarkCase().tasks() * 1000.0 / ms : null),
             "", "", "", "", "", "", "", "");
       }
     }
@@ -44,11 +48,12 @@ final class CsvReport {
   }
 
   private static void row(StringBuilder text, Result r, String type, String run, String... figures) {
-    List<String> cells = new ArrayList<>(List.of(type, r.workload(), r.executor(),
-        Integer.toString(r.workers()), Integer.toString(r.tasks()), params(r.params()),
-        r.guard() == null ? "" : r.guard(), run));
+    Result.Case c = r.benchmarkCase();
+    List<String> cells = new ArrayList<>(List.of(type, c.workload(), c.executor(),
+        Integer.toString(c.workers()), Integer.toString(c.tasks()), params(c.params()),
+        c.guard() == null ? "" : c.guard(), run));
     cells.addAll(List.of(figures));
-    cells.add(r.chunksize() == null ? "" : r.chunksize().toString()); // last: columns are only ever appended
+    cells.add(c.chunksize() == null ? "" : c.chunksize().toString()); // last: columns are only ever appended
     text.append(cells.stream().map(CsvReport::quote).collect(Collectors.joining(","))).append("\r\n");
   }
 

@@ -2,6 +2,7 @@ package io.concbench.report;
 
 import io.concbench.result.Report;
 import io.concbench.result.Result;
+import io.concbench.result.Summary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +20,12 @@ final class GabReport {
   static String smallerIsBetter(Report report) {
     List<Map<String, Object>> entries = new ArrayList<>();
     for (Result r : report.results()) {
-      entries.add(entry(ResultNames.of(r) + " - wall", "ms", r.wallMs().median(),
-          r.wallMs().ciLow() == null ? null : Units.format("± %.3f", (r.wallMs().ciHigh() - r.wallMs().ciLow()) / 2),
-          Units.format("runs: %d%nmean: %.3f ms%nstddev: %.3f ms", r.runs(), r.wallMs().mean(), r.wallMs().stddev())));
-      entries.add(entry(ResultNames.of(r) + " - p99 task latency", "us", r.latencyUs().p99(), null,
-          Units.format("tasks timed: %d", r.latencyUs().count())));
+      Summary wall = r.timing().wallMs();
+      entries.add(entry(ResultNames.of(r) + " - wall", "ms", wall.median(),
+          wall.ciLow() == null ? null : Units.format("± %.3f", (wall.ciHigh() - wall.ciLow()) / 2),
+          Units.format("runs: %d%nmean: %.3f ms%nstddev: %.3f ms", r.timing().runs(), wall.mean(), wall.stddev())));
+      entries.add(entry(ResultNames.of(r) + " - p99 task latency", "us", r.timing().latencyUs().p99(), null,
+          Units.format("tasks timed: %d", r.timing().latencyUs().count())));
     }
     return JsonReport.renderObject(entries);
   }
@@ -31,11 +33,12 @@ final class GabReport {
   static String biggerIsBetter(Report report) {
     List<Map<String, Object>> entries = new ArrayList<>();
     for (Result r : report.results()) {
-      entries.add(entry(ResultNames.of(r) + " - throughput", "tasks/s", r.throughputPerS(), null,
-          Units.format("runs: %d", r.runs())));
-      if (r.speedup() != null) {
-        entries.add(entry(ResultNames.of(r) + " - speedup vs " + r.baseline(), "x", r.speedup(), null,
-            Units.format("efficiency: %.3f", r.efficiency())));
+      entries.add(entry(ResultNames.of(r) + " - throughput", "tasks/s", r.timing().throughputPerS(), null,
+          Units.format("runs: %d", r.timing().runs())));
+      Result.Comparison vs = r.comparison();
+      if (vs.speedup() != null) {
+        entries.add(entry(ResultNames.of(r) + " - speedup vs " + vs.baseline(), "x", vs.speedup(), null,
+            Units.format("efficiency: %.3f", vs.efficiency())));
       }
     }
     return JsonReport.renderObject(entries);

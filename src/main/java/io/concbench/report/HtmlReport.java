@@ -1,5 +1,6 @@
 package io.concbench.report;
 
+import io.concbench.result.CounterSummary;
 import io.concbench.result.Environment;
 import io.concbench.result.Failure;
 import io.concbench.result.Report;
@@ -45,7 +46,7 @@ final class HtmlReport {
   }
 
   private void page(Report report, List<SvgChart> charts) {
-    List<String> workloads = report.results().stream().map(Result::workload).distinct().toList();
+    List<String> workloads = report.results().stream().map(r -> r.benchmarkCase().workload()).distinct().toList();
     html.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
         .append("<meta charset=\"utf-8\"/>\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
@@ -58,7 +59,7 @@ final class HtmlReport {
     }
     for (String workload : workloads) {
       html.append("<section class=\"workload\">\n<h2>").append(escape(workload)).append("</h2>\n");
-      resultsTable(report.results().stream().filter(r -> r.workload().equals(workload)).toList());
+      resultsTable(report.results().stream().filter(r -> r.benchmarkCase().workload().equals(workload)).toList());
       for (SvgChart chart : charts.stream().filter(c -> c.workload().equals(workload)).toList()) {
         figure(chart);
         if (chart.kind().equals("speedup")) {
@@ -113,12 +114,12 @@ final class HtmlReport {
     }
     html.append("<li><strong>Task latency</strong>: each task timed on the thread that runs it, over every ")
         .append("task of every measured run: half the tasks took less than p50, 1 in 100 more than p99.</li>\n");
-    if (report.results().stream().anyMatch(r -> r.capacity() != null)) {
+    if (report.results().stream().anyMatch(r -> r.capacity().probe() != null)) {
       html.append("<li><strong>capacity</strong> is the machine's parallel capacity for that many workers, ")
           .append("probed in every measured round (2.00/2: two full cores); <strong>eff/capacity</strong> is ")
           .append("the speedup against what the machine could give at that moment.</li>\n");
     }
-    if (report.results().stream().anyMatch(Result::partlyWaiting)) {
+    if (report.results().stream().anyMatch(r -> r.capacity().partlyWaiting())) {
       html.append("<li><strong>bound</strong> is the most speedup the machine allowed work that waits as well ")
           .append("as computes: min(workers, capacity / the share of a core its single-thread baseline kept ")
           .append("busy), since waits overlap beyond the cores; <strong>eff/bound</strong> is the speedup ")
@@ -226,24 +227,26 @@ final class HtmlReport {
   }
 
   private void failures(List<Result> results) {
-    List<Result> failed = results.stream().filter(r -> r.failedTasks() + r.unverifiedTasks() > 0
-        || r.failures() != null && !r.failures().isEmpty()).toList();
-    List<Result> lost = results.stream().filter(r -> r.counter() != null && r.counter().lost() != 0).toList();
+    List<Result> failed = results.stream().filter(r -> r.outcome().badTasks() > 0
+        || r.outcome().failures() != null && !r.outcome().failures().isEmpty()).toList();
+    List<Result> lost = results.stream()
+        .filter(r -> r.outcome().counter() != null && r.outcome().counter().lost() != 0).toList();
     if (failed.isEmpty() && lost.isEmpty()) {
       return;
     }
     html.append("<section>\n<h2>Failures and lost updates</h2>\n");
     for (Result r : failed) {
+      Result.Outcome o = r.outcome();
       html.append("<h3>").append(escape(label(r))).append("</h3>\n<p>")
-          .append(escape(r.failedTasks() + " task(s) failed, " + r.unverifiedTasks() + " returned a wrong result"
-              + (r.timedOutTasks() > 0 ? ", " + r.timedOutTasks() + " ran over the time limit" : "")))
-          .append(r.firstFailure() == null ? "" : ". First: <code>" + escape(r.firstFailure()) + "</code>")
+          .append(escape(o.failedTasks() + " task(s) failed, " + o.unverifiedTasks() + " returned a wrong result"
+              + (o.timedOutTasks() > 0 ? ", " + o.timedOutTasks() + " ran over the time limit" : "")))
+          .append(o.firstFailure() == null ? "" : ". First: <code>" + escape(o.firstFailure()) + "</code>")
           .append("</p>\n");
-      if (r.failures() != null && !r.failures().isEmpty()) {
+      if (o.failures() != null && !o.failures().isEmpty()) {
         html.append("<table class=\"failures\">\n<thead><tr>");
         List.of("task", "reason", "worker pid", "exit code", "stderr (tail)").forEach(h -> cell("th", h, false));
         html.append("</tr></thead>\n<tbody>\n");
-        for (Failure f : r.failures()) {
+        for (Failure f : o.failures()) {
           html.append("<tr>");
           cell("td", Integer.toString(f.task()), true);
           cell("td", f.reason() + (f.timedOut() ? " (timed out)" : ""), false);
@@ -259,9 +262,11 @@ final class HtmlReport {
     if (!lost.isEmpty()) {
       html.append("<ul>\n");
       for (Result r : lost) {
+        CounterSummary counter = r.outcome().counter();
         html.append("<li>").append(escape(Units.format("%s: %d of %d counter updates lost, in %d of %d runs%s",
-            label(r), r.counter().lost(), r.counter().expected(), r.counter().runsWithLoss(), r.runs(),
-            "none".equals(r.guard()) ? " (no guard: the race the lesson shows)" : " (a guard that should hold)")))
+            label(r), counter.lost(), counter.expected(), counter.runsWithLoss(), r.timing().runs(),
+            "none".equals(r.benchmarkCase().guard()) ? " (no guard: the race the lesson shows)"
+                : " (a guard that should hold)")))
             .append("</li>\n");
       }
       html.append("</ul>\n");
@@ -341,8 +346,9 @@ final class HtmlReport {
   }
 
   private static String label(Result r) {
-    return r.workload() + " on " + r.executor() + ", " + r.workers() + (r.workers() == 1 ? " worker" : " workers")
-        + (r.guard() == null ? "" : ", guard " + r.guard());
+    Result.Case c = r.benchmarkCase();
+    return c.workload() + " on " + c.executor() + ", " + c.workers() + (c.workers() == 1 ? " worker" : " workers")
+        + (c.guard() == null ? "" : ", guard " + c.guard());
   }
 
   private static String number(Double value, String pattern) {

@@ -37,32 +37,33 @@ final class JmhReport {
   }
 
   private static Map<String, Object> benchmark(Result r, Environment environment) {
-    Summary wall = r.wallMs();
+    Result.Case c = r.benchmarkCase();
+    Summary wall = r.timing().wallMs();
     Map<String, Object> b = new LinkedHashMap<>();
     b.put("jmhVersion", "1.37");
-    b.put("benchmark", "concbench." + r.workload() + "." + r.executor());
+    b.put("benchmark", "concbench." + c.workload() + "." + c.executor());
     b.put("mode", "ss");
-    b.put("threads", r.workers());
+    b.put("threads", c.workers());
     b.put("forks", 1);
     b.put("jvm", environment == null || environment.javaHome() == null ? "" : environment.javaHome() + "/bin/java");
     b.put("jvmArgs", environment == null ? List.of() : environment.jvmArgs());
     b.put("jdkVersion", environment == null ? "" : environment.javaVersion());
     b.put("vmName", environment == null ? "" : orElse(environment.javaVmName(), environment.javaVm()));
     b.put("vmVersion", environment == null ? "" : orElse(environment.javaVmVersion(), environment.javaVersion()));
-    b.put("warmupIterations", r.warmupRuns());
+    b.put("warmupIterations", r.timing().warmupRuns());
     b.put("warmupTime", "single-shot");
     b.put("warmupBatchSize", 1);
-    b.put("measurementIterations", r.runs());
+    b.put("measurementIterations", r.timing().runs());
     b.put("measurementTime", "single-shot");
     b.put("measurementBatchSize", 1);
     Map<String, String> params = new LinkedHashMap<>();
-    params.put("workers", Integer.toString(r.workers()));
-    params.put("tasks", Integer.toString(r.tasks()));
-    if (r.guard() != null) {
-      params.put("guard", r.guard());
+    params.put("workers", Integer.toString(c.workers()));
+    params.put("tasks", Integer.toString(c.tasks()));
+    if (c.guard() != null) {
+      params.put("guard", c.guard());
     }
-    if (r.params() != null) {
-      r.params().forEach((k, v) -> params.put(k, Params.text(v)));
+    if (c.params() != null) {
+      c.params().forEach((k, v) -> params.put(k, Params.text(v)));
     }
     b.put("params", params);
     Map<String, Object> primary = new LinkedHashMap<>();

@@ -17,14 +17,16 @@ final class JunitReport {
   private static JunitXml.TestCase testCase(Result r) {
     String failure = null;
     String details = null;
-    if (r.failedTasks() + r.unverifiedTasks() > 0) {
-      failure = r.failedTasks() + " task(s) failed and " + r.unverifiedTasks() + " returned a wrong result";
-      details = r.firstFailure();
-    } else if (r.counter() != null && r.counter().lost() != 0 && !"none".equals(r.guard())) {
-      failure = "the " + r.guard() + " guard lost " + r.counter().lost() + " counter updates";
-      details = "expected " + r.counter().expected() + ", counted " + r.counter().actual();
+    Result.Outcome o = r.outcome();
+    String guard = r.benchmarkCase().guard();
+    if (o.badTasks() > 0) {
+      failure = o.failedTasks() + " task(s) failed and " + o.unverifiedTasks() + " returned a wrong result";
+      details = o.firstFailure();
+    } else if (o.counter() != null && o.counter().lost() != 0 && !"none".equals(guard)) {
+      failure = "the " + guard + " guard lost " + o.counter().lost() + " counter updates";
+      details = "expected " + o.counter().expected() + ", counted " + o.counter().actual();
     }
-    return new JunitXml.TestCase("concbench." + r.workload(), ResultNames.of(r), r.wallMs().median() / 1000,
-        failure, details);
+    return new JunitXml.TestCase("concbench." + r.benchmarkCase().workload(), ResultNames.of(r),
+        r.timing().wallMs().median() / 1000, failure, details);
   }
 }

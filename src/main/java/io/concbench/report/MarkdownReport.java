@@ -34,8 +34,8 @@ final class MarkdownReport {
     }
     for (Result r : results) {
       for (String warning : r.warnings()) {
-        text.append("\n> warning: ").append(r.workload()).append(" on ").append(r.executor()).append(": ")
-            .append(escape(warning));
+        text.append("\n> warning: ").append(r.benchmarkCase().workload()).append(" on ")
+            .append(r.benchmarkCase().executor()).append(": ").append(escape(warning));
       }
     }
     return text.append('\n').toString();

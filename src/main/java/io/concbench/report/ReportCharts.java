@@ -3,6 +3,7 @@ package io.concbench.report;
 import io.concbench.result.Report;
 import io.concbench.result.Result;
 import io.concbench.result.Scaling;
+import io.concbench.result.Summary;
 import io.concbench.stats.ScalingFits;
 import java.awt.Color;
 import java.awt.Paint;
@@ -58,7 +59,7 @@ final class ReportCharts {
   private ReportCharts(Report report) {
     this.report = report;
     List<String> executors = new ArrayList<>();
-    report.results().forEach(r -> executors.add(r.executor()));
+    report.results().forEach(r -> executors.add(r.benchmarkCase().executor()));
     report.scaling().forEach(s -> executors.add(s.executor()));
     this.colours = ChartStyle.executorColours(executors);
   }
@@ -67,19 +68,22 @@ final class ReportCharts {
   static List<SvgChart> of(Report report) {
     ReportCharts builder = new ReportCharts(report);
     List<SvgChart> charts = new ArrayList<>();
-    report.results().stream().map(Result::workload).distinct().forEach(w -> charts.addAll(builder.workload(w)));
+    report.results().stream().map(r -> r.benchmarkCase().workload()).distinct()
+        .forEach(w -> charts.addAll(builder.workload(w)));
     return charts;
   }
 
   private List<SvgChart> workload(String workload) {
-    List<Result> results = report.results().stream().filter(r -> r.workload().equals(workload)).toList();
+    List<Result> results = report.results().stream()
+        .filter(r -> r.benchmarkCase().workload().equals(workload)).toList();
     List<Scaling> scalings = report.scaling().stream().filter(s -> s.workload().equals(workload)).toList();
     List<String> labels = ResultLabels.of(results);
     List<SvgChart> out = new ArrayList<>();
     out.add(wallTime(workload, results, labels));
     if (!scalings.isEmpty()) {
       out.add(speedupVsWorkers(workload, scalings));
-    } else if (results.stream().anyMatch(r -> r.speedup() != null && !r.executor().equals(r.baseline()))) {
+    } else if (results.stream().anyMatch(r -> r.comparison().speedup() != null
+        && !r.benchmarkCase().executor().equals(r.comparison().baseline()))) {
       out.add(speedupPerResult(workload, results, labels));
     }
     out.add(latency(workload, results, labels));
@@ -89,20 +93,20 @@ final class ReportCharts {
   private SvgChart wallTime(String workload, List<Result> results, List<String> labels) {
     // Up to the longest whisker, but no further than three times the longest bar: with few runs an interval
     // can be many times the median, and would squash every bar into a sliver.
-    double longestBar = results.stream().mapToDouble(r -> r.wallMs().median()).max().orElse(1);
-    double longestWhisker = results.stream().mapToDouble(r -> r.wallMs().ciHigh() == null ? 0 : r.wallMs().ciHigh())
-        .max().orElse(0);
+    double longestBar = results.stream().mapToDouble(r -> r.timing().wallMs().median()).max().orElse(1);
+    double longestWhisker = results.stream().map(r -> r.timing().wallMs().ciHigh())
+        .mapToDouble(high -> high == null ? 0 : high).max().orElse(0);
     double axisEnd = positive(Math.min(Math.max(longestBar, longestWhisker), 3 * longestBar));
     Scale scale = Scale.ofMillis(axisEnd);
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     List<double[]> whiskers = new ArrayList<>();
     List<Paint> paints = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
-      Result r = results.get(i);
-      data.addValue(r.wallMs().median() / scale.divisor(), "median", labels.get(i));
-      whiskers.add(r.wallMs().ciLow() == null ? null : new double[] {
-          Math.max(0, r.wallMs().ciLow()) / scale.divisor(), r.wallMs().ciHigh() / scale.divisor()});
-      paints.add(colours.get(r.executor()));
+      Summary wall = results.get(i).timing().wallMs();
+      data.addValue(wall.median() / scale.divisor(), "median", labels.get(i));
+      whiskers.add(wall.ciLow() == null ? null : new double[] {
+          Math.max(0, wall.ciLow()) / scale.divisor(), wall.ciHigh() / scale.divisor()});
+      paints.add(colours.get(results.get(i).benchmarkCase().executor()));
     }
     CategoryPlot plot = barPlot(data, "wall time per run (" + scale.unit() + "): bar = median, whisker = 99.9 % CI of the mean");
     plot.setRenderer(new WhiskerBarRenderer(paints, whiskers));
@@ -208,15 +212,16 @@ final class ReportCharts {
     List<Paint> paints = new ArrayList<>();
     double highest = 1;
     for (int i = 0; i < results.size(); i++) {
-      Result r = results.get(i);
-      if (r.speedup() != null) {
-        data.addValue(r.speedup(), "measured", labels.get(i));
-        data.addValue(r.workers(), "ideal = workers", labels.get(i));
-        paints.add(colours.get(r.executor()));
-        highest = Math.max(highest, Math.max(r.speedup(), r.workers()));
+      Double speedup = results.get(i).comparison().speedup();
+      Result.Case c = results.get(i).benchmarkCase();
+      if (speedup != null) {
+        data.addValue(speedup, "measured", labels.get(i));
+        data.addValue(c.workers(), "ideal = workers", labels.get(i));
+        paints.add(colours.get(c.executor()));
+        highest = Math.max(highest, Math.max(speedup, c.workers()));
       }
     }
-    CategoryPlot plot = barPlot(data, "speedup over the " + results.stream().map(Result::baseline)
+    CategoryPlot plot = barPlot(data, "speedup over the " + results.stream().map(r -> r.comparison().baseline())
         .filter(b -> b != null).findFirst().orElse("baseline") + " baseline (median wall time)");
     BarRenderer renderer = new BarRenderer() {
       private static final long serialVersionUID = 1L;
@@ -243,11 +248,11 @@ final class ReportCharts {
   }
 
   private SvgChart latency(String workload, List<Result> results, List<String> labels) {
-    double largest = positive(results.stream().mapToDouble(r -> r.latencyUs().max()).max().orElse(1));
+    double largest = positive(results.stream().mapToDouble(r -> r.timing().latencyUs().max()).max().orElse(1));
     Scale scale = Scale.ofMicros(largest);
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (int i = 0; i < results.size(); i++) {
-      var l = results.get(i).latencyUs();
+      var l = results.get(i).timing().latencyUs();
       String label = labels.get(i);
       data.addValue(l.p50() / scale.divisor(), "p50", label);
       data.addValue(l.p90() / scale.divisor(), "p90", label);

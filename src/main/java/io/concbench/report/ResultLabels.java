@@ -19,19 +19,20 @@ final class ResultLabels {
   private ResultLabels() {}
 
   static List<String> of(List<Result> results) {
-    boolean tasksDiffer = results.stream().map(Result::tasks).distinct().count() > 1;
-    Set<String> params = differingParams(results, Result::params);
+    boolean tasksDiffer = results.stream().map(r -> r.benchmarkCase().tasks()).distinct().count() > 1;
+    Set<String> params = differingParams(results, r -> r.benchmarkCase().params());
     List<String> labels = new ArrayList<>();
     for (Result r : results) {
-      StringBuilder label = new StringBuilder(r.executor()).append(", ").append(r.workers())
-          .append(r.workers() == 1 ? " worker" : " workers");
-      if (r.guard() != null) {
-        label.append(", guard ").append(r.guard());
+      Result.Case c = r.benchmarkCase();
+      StringBuilder label = new StringBuilder(c.executor()).append(", ").append(c.workers())
+          .append(c.workers() == 1 ? " worker" : " workers");
+      if (c.guard() != null) {
+        label.append(", guard ").append(c.guard());
       }
       if (tasksDiffer) {
-        label.append(", ").append(r.tasks()).append(" tasks");
+        label.append(", ").append(c.tasks()).append(" tasks");
       }
-      appendParams(label, r.params(), params);
+      appendParams(label, c.params(), params);
       labels.add(label.toString());
     }
     return unique(labels);

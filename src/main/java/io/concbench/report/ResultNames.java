@@ -10,16 +10,17 @@ final class ResultNames {
 
   /** e.g. {@code cpu/thread-pool/workers=2/tasks=16/n=150000000}, plus {@code /guard=none} and {@code /chunksize=N} where present. */
   static String of(Result r) {
-    StringBuilder name = new StringBuilder(r.workload()).append('/').append(r.executor())
-        .append("/workers=").append(r.workers()).append("/tasks=").append(r.tasks());
-    if (r.params() != null) {
-      r.params().forEach((k, v) -> name.append('/').append(k).append('=').append(Params.text(v)));
+    Result.Case c = r.benchmarkCase();
+    StringBuilder name = new StringBuilder(c.workload()).append('/').append(c.executor())
+        .append("/workers=").append(c.workers()).append("/tasks=").append(c.tasks());
+    if (c.params() != null) {
+      c.params().forEach((k, v) -> name.append('/').append(k).append('=').append(Params.text(v)));
     }
-    if (r.guard() != null) {
-      name.append("/guard=").append(r.guard());
+    if (c.guard() != null) {
+      name.append("/guard=").append(c.guard());
     }
-    if (r.chunksize() != null) {
-      name.append("/chunksize=").append(r.chunksize());
+    if (c.chunksize() != null) {
+      name.append("/chunksize=").append(c.chunksize());
     }
     return name.toString();
   }

@@ -1,9 +1,11 @@
 package io.concbench.report;
 
+import io.concbench.result.CounterSummary;
 import io.concbench.result.Params;
 import io.concbench.result.Report;
 import io.concbench.result.Result;
 import io.concbench.result.Scaling;
+import io.concbench.result.Summary;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -101,58 +103,65 @@ public final class TableReport {
   /** The columns worth showing for these results: those that say nothing are left out. */
   static List<Column> columns(List<Result> results) {
     List<Column> columns = new ArrayList<>();
-    columns.add(new Column("workload", false, Result::workload));
-    columns.add(new Column("executor", false, Result::executor));
-    if (results.stream().anyMatch(r -> r.guard() != null)) {
-      columns.add(new Column("guard", false, r -> r.guard() == null ? "" : r.guard()));
+    columns.add(new Column("workload", false, r -> r.benchmarkCase().workload()));
+    columns.add(new Column("executor", false, r -> r.benchmarkCase().executor()));
+    if (results.stream().anyMatch(r -> r.benchmarkCase().guard() != null)) {
+      columns.add(new Column("guard", false, r -> orEmpty(r.benchmarkCase().guard())));
     }
     for (String key : sweptParams(results)) {
-      columns.add(new Column(key, true, r -> r.params() == null || !r.params().containsKey(key) ? ""
-          : Params.text(r.params().get(key))));
+      columns.add(new Column(key, true, r -> {
+        Map<String, Object> params = r.benchmarkCase().params();
+        return params == null || !params.containsKey(key) ? "" : Params.text(params.get(key));
+      }));
     }
-    if (results.stream().anyMatch(r -> r.chunksize() != null)) {
-      columns.add(new Column("chunksize", true, r -> r.chunksize() == null ? "" : Integer.toString(r.chunksize())));
+    if (results.stream().anyMatch(r -> r.benchmarkCase().chunksize() != null)) {
+      columns.add(new Column("chunksize", true, r -> orEmpty(r.benchmarkCase().chunksize())));
     }
-    columns.add(new Column("workers", true, r -> Integer.toString(r.workers())));
-    columns.add(new Column("tasks", true, r -> Integer.toString(r.tasks())));
-    columns.add(new Column("wall median", true, r -> Units.millis(r.wallMs().median())));
+    columns.add(new Column("workers", true, r -> Integer.toString(r.benchmarkCase().workers())));
+    columns.add(new Column("tasks", true, r -> Integer.toString(r.benchmarkCase().tasks())));
+    columns.add(new Column("wall median", true, r -> Units.millis(r.timing().wallMs().median())));
     columns.add(new Column("99.9% CI", true, TableReport::interval));
-    columns.add(new Column("cpu", true, r -> r.cpuMs() == null ? "n/a" : Units.millis(r.cpuMs().median())));
-    columns.add(new Column("cores", true, r -> Units.format("%.2f", r.coresUsed())));
-    columns.add(new Column("p50 task", true, r -> Units.micros(r.latencyUs().p50())));
-    columns.add(new Column("p99 task", true, r -> Units.micros(r.latencyUs().p99())));
-    columns.add(new Column("tasks/s", true, r -> Units.rate(r.throughputPerS())));
-    if (results.stream().anyMatch(r -> r.speedup() != null)) {
-      columns.add(new Column("speedup", true,
-          r -> r.speedup() == null ? "" : Units.format("%.2fx", r.speedup())));
-      columns.add(new Column("efficiency", true,
-          r -> r.efficiency() == null ? "" : Units.format("%.2f", r.efficiency())));
+    columns.add(new Column("cpu", true,
+        r -> r.timing().cpuMs() == null ? "n/a" : Units.millis(r.timing().cpuMs().median())));
+    columns.add(new Column("cores", true, r -> Units.format("%.2f", r.timing().coresUsed())));
+    columns.add(new Column("p50 task", true, r -> Units.micros(r.timing().latencyUs().p50())));
+    columns.add(new Column("p99 task", true, r -> Units.micros(r.timing().latencyUs().p99())));
+    columns.add(new Column("tasks/s", true, r -> Units.rate(r.timing().throughputPerS())));
+    if (results.stream().anyMatch(r -> r.comparison().speedup() != null)) {
+      columns.add(new Column("speedup", true, r -> figure("%.2fx", r.comparison().speedup())));
+      columns.add(new Column("efficiency", true, r -> figure("%.2f", r.comparison().efficiency())));
     }
-    if (results.stream().anyMatch(r -> r.capacity() != null)) {
-      columns.add(new Column("capacity", true, r -> r.capacity() == null ? ""
-          : Units.format("%.2f/%d", r.capacity().median(), r.capacity().k())));
-      columns.add(new Column("eff/capacity", true,
-          r -> r.efficiencyVsCapacity() == null ? "" : Units.format("%.2f", r.efficiencyVsCapacity())));
+    if (results.stream().anyMatch(r -> r.capacity().probe() != null)) {
+      columns.add(new Column("capacity", true, r -> r.capacity().probe() == null ? ""
+          : Units.format("%.2f/%d", r.capacity().probe().median(), r.capacity().probe().k())));
+      columns.add(new Column("eff/capacity", true, r -> figure("%.2f", r.capacity().efficiencyVsCapacity())));
     }
-    if (results.stream().anyMatch(Result::partlyWaiting)) {
-      columns.add(new Column("bound", true,
-          r -> r.speedupBound() == null ? "" : Units.format("%.2fx", r.speedupBound())));
-      columns.add(new Column("eff/bound", true,
-          r -> r.efficiencyVsBound() == null ? "" : Units.format("%.2f", r.efficiencyVsBound())));
+    if (results.stream().anyMatch(r -> r.capacity().partlyWaiting())) {
+      columns.add(new Column("bound", true, r -> figure("%.2fx", r.capacity().speedupBound())));
+      columns.add(new Column("eff/bound", true, r -> figure("%.2f", r.capacity().efficiencyVsBound())));
     }
-    if (results.stream().anyMatch(r -> r.counter() != null)) {
+    if (results.stream().anyMatch(r -> r.outcome().counter() != null)) {
       columns.add(new Column("lost updates", true, TableReport::lostUpdates));
     }
-    phaseColumn(columns, results, "start-up", Result::startupMs);
-    phaseColumn(columns, results, "pool start", Result::poolStartMs);
-    phaseColumn(columns, results, "ipc/task", Result::ipcMs);
-    phaseColumn(columns, results, "compute/task", Result::computeMs);
-    phaseColumn(columns, results, "exit", Result::exitMs);
-    phaseColumn(columns, results, "shutdown", Result::shutdownMs);
-    if (results.stream().anyMatch(r -> r.failedTasks() + r.unverifiedTasks() > 0)) {
-      columns.add(new Column("failed", true, r -> Long.toString(r.failedTasks() + r.unverifiedTasks())));
+    phaseColumn(columns, results, "start-up", Result.ProcessPhases::startupMs);
+    phaseColumn(columns, results, "pool start", Result.ProcessPhases::poolStartMs);
+    phaseColumn(columns, results, "ipc/task", Result.ProcessPhases::ipcMs);
+    phaseColumn(columns, results, "compute/task", Result.ProcessPhases::computeMs);
+    phaseColumn(columns, results, "exit", Result.ProcessPhases::exitMs);
+    phaseColumn(columns, results, "shutdown", Result.ProcessPhases::shutdownMs);
+    if (results.stream().anyMatch(r -> r.outcome().badTasks() > 0)) {
+      columns.add(new Column("failed", true, r -> Long.toString(r.outcome().badTasks())));
     }
     return columns;
+  }
+
+  private static String orEmpty(Object value) {
+    return value == null ? "" : value.toString();
+  }
+
+  /** A figure formatted, or an empty cell where it is null. */
+  private static String figure(String pattern, Double value) {
+    return value == null ? "" : Units.format(pattern, value);
   }
 
   /**
@@ -163,9 +172,10 @@ public final class TableReport {
     record WorkloadParam(String workload, String key) {}
     Map<WorkloadParam, Set<Object>> values = new LinkedHashMap<>();
     for (Result r : results) {
-      if (r.params() != null) {
-        r.params().forEach((key, value) ->
-            values.computeIfAbsent(new WorkloadParam(r.workload(), key), k -> new HashSet<>()).add(value));
+      Result.Case c = r.benchmarkCase();
+      if (c.params() != null) {
+        c.params().forEach((key, value) ->
+            values.computeIfAbsent(new WorkloadParam(c.workload(), key), k -> new HashSet<>()).add(value));
       }
     }
     List<String> swept = new ArrayList<>();
@@ -179,24 +189,27 @@ public final class TableReport {
 
   /** A process executor's phase (median over runs), shown only when some result has it. */
   private static void phaseColumn(List<Column> columns, List<Result> results, String header,
-      Function<Result, io.concbench.result.Summary> phase) {
-    if (results.stream().anyMatch(r -> phase.apply(r) != null)) {
-      columns.add(new Column(header, true, r -> phase.apply(r) == null ? "" : Units.millis(phase.apply(r).median())));
+      Function<Result.ProcessPhases, Summary> phase) {
+    if (results.stream().anyMatch(r -> phase.apply(r.phases()) != null)) {
+      columns.add(new Column(header, true,
+          r -> phase.apply(r.phases()) == null ? "" : Units.millis(phase.apply(r.phases()).median())));
     }
   }
 
   private static String interval(Result r) {
-    if (r.wallMs().ciLow() == null) {
+    Summary wall = r.timing().wallMs();
+    if (wall.ciLow() == null) {
       return "n/a";
     }
-    return "±" + Units.millis((r.wallMs().ciHigh() - r.wallMs().ciLow()) / 2);
+    return "±" + Units.millis((wall.ciHigh() - wall.ciLow()) / 2);
   }
 
   private static String lostUpdates(Result r) {
-    if (r.counter() == null) {
+    CounterSummary counter = r.outcome().counter();
+    if (counter == null) {
       return "";
     }
-    return Units.format("%d in %d/%d runs", r.counter().lost(), r.counter().runsWithLoss(), r.runs());
+    return Units.format("%d in %d/%d runs", counter.lost(), counter.runsWithLoss(), r.timing().runs());
   }
 
   private static String layOut(List<Column> columns, List<Result> results) {

@@ -65,8 +65,9 @@ public final class ReportReader {
     }
     for (int i = 0; i < report.results().size(); i++) {
       Result r = report.results().get(i);
-      if (r == null || r.workload() == null || r.executor() == null || r.wallMs() == null
-          || r.wallMs().samples() == null || r.wallMs().samples().isEmpty()) {
+      if (r == null || r.benchmarkCase().workload() == null || r.benchmarkCase().executor() == null
+          || r.timing().wallMs() == null || r.timing().wallMs().samples() == null
+          || r.timing().wallMs().samples().isEmpty()) {
         throw new BadReportException(file, "result " + (i + 1) + " lacks workload, executor or wall_ms samples");
       }
     }

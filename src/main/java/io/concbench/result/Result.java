@@ -1,86 +1,197 @@
 package io.concbench.result;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.concbench.system.BackgroundLoad;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * One measured case: a workload on an executor. Every field is documented in docs/json-schema.md. The
- * phase summaries ({@code startupMs} ... {@code shutdownMs}) are null except for the process executors
- * that measure them. {@code rssPeakMb} is concbench's own peak resident memory per run (null where it cannot be
- * read), {@code workerRssPeakMb} the largest worker's per run (null for in-process executors).
- * {@code backgroundLoad} is what else used the CPUs over the result's group of measured rounds (null where
- * /proc cannot be read, and in reports written before it was added). {@code taskTimeVsBaseline} is the median
- * task time over the baseline's (null without a baseline). {@code baselineCpuShare} is d, the share of a
- * core the baseline kept busy; {@code speedupBound} the most speedup the machine's capacity allowed the work,
- * min(workers, capacity / d); {@code efficiencyVsBound} the result's against it. All three are null without
- * a capacity or a one-worker baseline, where d is unknown or too coarse to use, and under the hypervisor's
- * steal (docs/json-schema.md says when exactly).
+ * One measured case: a workload on an executor, its figures grouped by what they are about. In JSON a result
+ * is one flat object whose fields are those of the groups, in the order docs/json-schema.md documents
+ * ({@link ResultJson} writes and reads it); the groups' components carry the JSON fields' names, except
+ * {@link Capacity#probe}, which is {@code capacity}. A figure that does not apply or could not be measured
+ * is null, as in the JSON.
  *
- * @param chunksize {@code --chunksize} as given, for {@code process-pool}; null where it does not apply or
- *     the default (ceil(tasks / (4 × workers))) was used, so that a chunksize sweep's results stay apart
+ * @param backgroundLoad what else used the CPUs over the result's group of measured rounds (null where /proc
+ *     cannot be read, and in reports written before it was added)
+ * @param warnings what makes these figures doubtful, in the order the rules that found them run
  */
+@JsonSerialize(converter = ResultJson.FromResult.class)
+@JsonDeserialize(converter = ResultJson.ToResult.class)
 public record Result(
-    String workload,
-    String executor,
-    int workers,
-    int tasks,
-    Map<String, Object> params,
-    String guard,
-    Integer chunksize,
-    int runs,
-    int warmupRuns,
-    Summary wallMs,
-    Summary cpuMs,
-    Summary userMs,
-    Summary sysMs,
-    LatencySummary latencyUs,
-    double throughputPerS,
-    double coresUsed,
-    String baseline,
-    Double speedup,
-    Double efficiency,
-    CounterSummary counter,
-    long failedTasks,
-    long unverifiedTasks,
-    String firstFailure,
-    List<String> warnings,
-    Summary startupMs,
-    Summary computeMs,
-    Summary ipcMs,
-    Summary exitMs,
-    Summary poolStartMs,
-    Summary shutdownMs,
-    long timedOutTasks,
-    List<Failure> failures,
-    CapacitySummary capacity,
-    Double efficiencyVsCapacity,
-    MedianInterval efficiencyVsCapacityCi,
-    Summary rssPeakMb,
-    Summary workerRssPeakMb,
-    io.concbench.system.BackgroundLoad backgroundLoad,
-    Double taskTimeVsBaseline,
-    Double baselineCpuShare,
-    Double speedupBound,
-    Double efficiencyVsBound) {
-
-  /**
-   * Below this share of a core the baseline waited as well as computed; above it the work is all CPU (a
-   * run's CPU clock of 10 ms ticks reads 0.97-1.00 for the {@code cpu} workload).
-   */
-  private static final double ALL_CPU_SHARE = 0.95;
+    Case benchmarkCase,
+    Timing timing,
+    Comparison comparison,
+    Outcome outcome,
+    ProcessPhases phases,
+    Capacity capacity,
+    Memory memory,
+    BackgroundLoad backgroundLoad,
+    List<String> warnings) {
 
   public Result {
-    params = Params.normalize(params);
+    Objects.requireNonNull(benchmarkCase, "benchmarkCase");
+    Objects.requireNonNull(timing, "timing");
+    Objects.requireNonNull(comparison, "comparison");
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(phases, "phases");
+    Objects.requireNonNull(capacity, "capacity");
+    Objects.requireNonNull(memory, "memory");
+  }
+
+  /** The same result with these warnings. */
+  public Result withWarnings(List<String> warnings) {
+    return new Result(benchmarkCase, timing, comparison, outcome, phases, capacity, memory, backgroundLoad,
+        warnings);
   }
 
   /**
-   * Whether the work waits as well as computes, so that the speedup bound says more than the capacity: for
-   * all-CPU work it is the capacity (or the workers, where a probe read more) and efficiency_vs_bound
-   * repeats efficiency_vs_capacity. Judged on the work's CPU share, not on the bound against the capacity,
-   * because the share is steady from report to report where the capacity is not: two reports of the same
-   * work agree on it. Not a JSON field.
+   * What was measured: what tells two results apart, and what {@code compare} pairs two reports' results by.
+   *
+   * @param workers threads that run tasks at once (1 for single, one per task for thread-per-task)
+   * @param params every workload parameter with its value, normalised by {@link Params}
+   * @param guard the counter guard, where the shared counter is involved; else null
+   * @param chunksize {@code --chunksize} as given, for {@code process-pool}; null where it does not apply or
+   *     the default (ceil(tasks / (4 × workers))) was used, so that a chunksize sweep's results stay apart
    */
-  public boolean partlyWaiting() {
-    return speedupBound != null && baselineCpuShare != null && baselineCpuShare < ALL_CPU_SHARE;
+  public record Case(
+      String workload,
+      String executor,
+      int workers,
+      int tasks,
+      Map<String, Object> params,
+      String guard,
+      Integer chunksize) {
+
+    public Case {
+      params = Params.normalize(params);
+    }
+  }
+
+  /**
+   * How long the measured runs took, and what they used.
+   *
+   * @param runs measured runs (fewer than asked for where the run was interrupted)
+   * @param cpuMs CPU time of the whole process per run; null where the JVM cannot say
+   * @param userMs the user-mode part of it, null where unavailable; {@code sysMs} the kernel's
+   * @param coresUsed median CPU time over median wall time: the cores busy on average
+   */
+  public record Timing(
+      int runs,
+      int warmupRuns,
+      Summary wallMs,
+      Summary cpuMs,
+      Summary userMs,
+      Summary sysMs,
+      LatencySummary latencyUs,
+      double throughputPerS,
+      double coresUsed) {}
+
+  /**
+   * The result against its baseline; every figure null without one.
+   *
+   * @param baseline the executor speedups are measured against
+   * @param efficiency speedup over workers
+   * @param taskTimeVsBaseline the median task time over the baseline's
+   */
+  public record Comparison(String baseline, Double speedup, Double efficiency, Double taskTimeVsBaseline) {
+
+    public static final Comparison NONE = new Comparison(null, null, null, null);
+  }
+
+  /**
+   * What became of the tasks: failed, wrong, timed out, and the shared counter's tally.
+   *
+   * @param failures the first failed tasks of process executors, with their details; {@code failedTasks}
+   *     has the full count, time-outs included
+   * @param counter the shared counter, where {@code guard} is not null; else null
+   */
+  public record Outcome(
+      long failedTasks,
+      long unverifiedTasks,
+      long timedOutTasks,
+      String firstFailure,
+      List<Failure> failures,
+      CounterSummary counter) {
+
+    /** Every task ran and returned the right answer; no counter involved. */
+    public static final Outcome CLEAN = new Outcome(0, 0, 0, null, List.of(), null);
+
+    /** Tasks that failed or returned a wrong result. */
+    public long badTasks() {
+      return failedTasks + unverifiedTasks;
+    }
+  }
+
+  /**
+   * The process executors' own costs per run, each null except for the executors that measure it:
+   * {@code startupMs} and {@code exitMs} for {@code fork}, {@code poolStartMs} and {@code shutdownMs} for
+   * {@code process-pool}, {@code computeMs} and {@code ipcMs} for both.
+   */
+  public record ProcessPhases(
+      Summary startupMs,
+      Summary computeMs,
+      Summary ipcMs,
+      Summary exitMs,
+      Summary poolStartMs,
+      Summary shutdownMs) {
+
+    /** An in-process executor's: it has no phases. */
+    public static final ProcessPhases NONE = new ProcessPhases(null, null, null, null, null, null);
+  }
+
+  /**
+   * What the machine could give the result's workers, and how close the result came to it. All null
+   * without a capacity probe; the bound's three figures also without a one-worker baseline, where its share
+   * of a core is unknown or too coarse to use, and under the hypervisor's steal (docs/json-schema.md says
+   * when exactly).
+   *
+   * @param probe the machine's parallel capacity over the measured rounds ({@code capacity} in JSON)
+   * @param efficiencyVsCapacity the median over rounds of each round's speedup over its capacity
+   * @param efficiencyVsCapacityCi how sure that median is
+   * @param baselineCpuShare d, the share of a core the baseline kept busy
+   * @param speedupBound the most speedup the machine's capacity allowed the work, min(workers, capacity / d)
+   * @param efficiencyVsBound the result's speedup against that bound
+   */
+  public record Capacity(
+      CapacitySummary probe,
+      Double efficiencyVsCapacity,
+      MedianInterval efficiencyVsCapacityCi,
+      Double baselineCpuShare,
+      Double speedupBound,
+      Double efficiencyVsBound) {
+
+    /** Not probed. */
+    public static final Capacity NONE = new Capacity(null, null, null, null, null, null);
+
+    /**
+     * Below this share of a core the baseline waited as well as computed; above it the work is all CPU (a
+     * run's CPU clock of 10 ms ticks reads 0.97-1.00 for the {@code cpu} workload).
+     */
+    private static final double ALL_CPU_SHARE = 0.95;
+
+    /**
+     * Whether the work waits as well as computes, so that the speedup bound says more than the capacity: for
+     * all-CPU work it is the capacity (or the workers, where a probe read more) and efficiency_vs_bound
+     * repeats efficiency_vs_capacity. Judged on the work's CPU share, not on the bound against the capacity,
+     * because the share is steady from report to report where the capacity is not: two reports of the same
+     * work agree on it. Not a JSON field.
+     */
+    public boolean partlyWaiting() {
+      return speedupBound != null && baselineCpuShare != null && baselineCpuShare < ALL_CPU_SHARE;
+    }
+  }
+
+  /**
+   * Peak resident memory per measured run, in MiB.
+   *
+   * @param rssPeakMb concbench's own; null where it cannot be read
+   * @param workerRssPeakMb the largest worker's; null for in-process executors
+   */
+  public record Memory(Summary rssPeakMb, Summary workerRssPeakMb) {
+
+    public static final Memory UNKNOWN = new Memory(null, null);
   }
 }

@@ -11,25 +11,27 @@ public enum Metric {
   WALL_MS("wall_ms", "wall", true) {
     @Override
     Optional<List<Double>> samples(Result r) {
-      return Optional.of(r.wallMs().samples());
+      return Optional.of(r.timing().wallMs().samples());
     }
   },
   CPU_MS("cpu_ms", "cpu", true) {
     @Override
     Optional<List<Double>> samples(Result r) {
-      return Optional.ofNullable(r.cpuMs()).map(s -> s.samples());
+      return Optional.ofNullable(r.timing().cpuMs()).map(s -> s.samples());
     }
   },
   LATENCY_P99_US("latency_p99_us", "p99 task", true) {
     @Override
     Optional<List<Double>> samples(Result r) {
-      return Optional.ofNullable(r.latencyUs()).map(l -> l.p99PerRun()).filter(l -> !l.isEmpty());
+      return Optional.ofNullable(r.timing().latencyUs()).map(l -> l.p99PerRun()).filter(l -> !l.isEmpty());
     }
   },
   THROUGHPUT_PER_S("throughput_per_s", "tasks/s", false) {
     @Override
     Optional<List<Double>> samples(Result r) {
-      return Optional.of(r.wallMs().samples().stream().map(ms -> ms > 0 ? r.tasks() * 1000.0 / ms : 0.0).toList());
+      int tasks = r.benchmarkCase().tasks();
+      return Optional.of(r.timing().wallMs().samples().stream().map(ms -> ms > 0 ? tasks * 1000.0 / ms : 0.0)
+          .toList());
     }
   },
   /**
@@ -40,28 +42,26 @@ public enum Metric {
   EFFICIENCY_VS_CAPACITY("efficiency_vs_capacity", "eff/capacity", false) {
     @Override
     Optional<List<Double>> samples(Result r) {
-      if (r.speedup() == null || r.capacity() == null
-          || r.capacity().samples().size() != r.wallMs().samples().size()) {
+      if (!perRun(r)) {
         return Optional.empty();
       }
-      return Optional.of(perRunEfficiency(r, i -> r.capacity().samples().get(i)));
+      return Optional.of(perRunEfficiency(r, i -> r.capacity().probe().samples().get(i)));
     }
   },
   /**
    * Run i's speedup against its round's bound: (baseline median / wall_i) / min(workers, capacity_i / d).
-   * Only for work that waits as well as computes ({@link Result#partlyWaiting}): for all-CPU work it is
+   * Only for work that waits as well as computes ({@link Result.Capacity#partlyWaiting}): for all-CPU work it is
    * {@code efficiency_vs_capacity} again, and a second row of the same figure would only double its weight
    * in a verdict.
    */
   EFFICIENCY_VS_BOUND("efficiency_vs_bound", "eff/bound", false) {
     @Override
     Optional<List<Double>> samples(Result r) {
-      if (!r.partlyWaiting() || r.speedup() == null || r.capacity() == null
-          || r.capacity().samples().size() != r.wallMs().samples().size()) {
+      if (!r.capacity().partlyWaiting() || !perRun(r)) {
         return Optional.empty();
       }
-      return Optional.of(perRunEfficiency(r,
-          i -> SpeedupBound.bound(r.workers(), r.capacity().samples().get(i), r.baselineCpuShare())));
+      return Optional.of(perRunEfficiency(r, i -> SpeedupBound.bound(r.benchmarkCase().workers(),
+          r.capacity().probe().samples().get(i), r.capacity().baselineCpuShare())));
     }
   };
 
@@ -90,13 +90,19 @@ public enum Metric {
   /** One sample per measured run, or empty if the report does not carry them (older or foreign reports). */
   abstract Optional<List<Double>> samples(Result r);
 
+  /** Whether a result has a speedup and one capacity sample per measured run. */
+  private static boolean perRun(Result r) {
+    return r.comparison().speedup() != null && r.capacity().probe() != null
+        && r.capacity().probe().samples().size() == r.timing().wallMs().samples().size();
+  }
+
   /**
    * Run i's speedup, the baseline's median (speedup × this median) over wall_i, divided by what its round
    * is set against; 0 where either is not positive.
    */
   private static List<Double> perRunEfficiency(Result r, IntToDoubleFunction against) {
-    double baselineMedian = r.speedup() * r.wallMs().median();
-    List<Double> walls = r.wallMs().samples();
+    double baselineMedian = r.comparison().speedup() * r.timing().wallMs().median();
+    List<Double> walls = r.timing().wallMs().samples();
     List<Double> efficiency = new ArrayList<>();
     for (int i = 0; i < walls.size(); i++) {
       double reference = against.applyAsDouble(i);

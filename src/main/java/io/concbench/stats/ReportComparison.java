@@ -24,8 +24,9 @@ public final class ReportComparison {
       String guard, Integer chunksize) {
 
     static Key of(Result r) {
-      return new Key(r.workload(), r.executor(), r.workers(), r.tasks(),
-          r.params() == null ? Map.of() : r.params(), r.guard(), r.chunksize());
+      Result.Case c = r.benchmarkCase();
+      return new Key(c.workload(), c.executor(), c.workers(), c.tasks(),
+          c.params() == null ? Map.of() : c.params(), c.guard(), c.chunksize());
     }
 
     public String label() {
@@ -138,20 +139,22 @@ public final class ReportComparison {
 
   /** Names a capacity drop between the two results, which would explain a slower current report. */
   static String capacityNote(Result baseline, Result current, ComparisonRule rule) {
-    if (baseline.capacity() == null || current.capacity() == null) {
+    Result.Capacity was = baseline.capacity();
+    Result.Capacity is = current.capacity();
+    if (was.probe() == null || is.probe() == null) {
       return null;
     }
-    double before = baseline.capacity().median();
-    double after = current.capacity().median();
+    double before = was.probe().median();
+    double after = is.probe().median();
     if (after >= before / (1 + rule.threshold())) {
       return null;
     }
-    String efficiency = baseline.efficiencyVsCapacity() == null || current.efficiencyVsCapacity() == null ? ""
+    String efficiency = was.efficiencyVsCapacity() == null || is.efficiencyVsCapacity() == null ? ""
         : String.format(java.util.Locale.ROOT, "; efficiency against capacity %.2f -> %.2f",
-            baseline.efficiencyVsCapacity(), current.efficiencyVsCapacity());
+            was.efficiencyVsCapacity(), is.efficiencyVsCapacity());
     return String.format(java.util.Locale.ROOT,
         "the machine's capacity fell from %.2f to %.2f of %d cores between the two runs%s", before, after,
-        current.capacity().k(), efficiency);
+        is.probe().k(), efficiency);
   }
 
   /**
@@ -160,7 +163,7 @@ public final class ReportComparison {
    */
   static String backgroundNote(Result baseline, Result current) {
     Double after = otherCores(current);
-    if (!Warnings.crowded(current.backgroundLoad(), current.coresUsed())) {
+    if (!Warnings.crowded(current.backgroundLoad(), current.timing().coresUsed())) {
       return null;
     }
     Double before = otherCores(baseline);

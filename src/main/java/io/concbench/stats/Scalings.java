@@ -28,9 +28,9 @@ public final class Scalings {
   private record Curve(String workload, String executor, int tasks, Map<String, Object> params, String guard,
       Integer chunksize) {
 
-    static Curve of(Result r) {
-      return new Curve(r.workload(), r.executor(), r.tasks(), r.params() == null ? Map.of() : r.params(),
-          r.guard(), r.chunksize());
+    static Curve of(Result.Case c) {
+      return new Curve(c.workload(), c.executor(), c.tasks(), c.params() == null ? Map.of() : c.params(),
+          c.guard(), c.chunksize());
     }
   }
 
@@ -38,8 +38,8 @@ public final class Scalings {
   public static List<Scaling> of(List<Result> results) {
     Map<Curve, List<Result>> byCurve = new LinkedHashMap<>();
     for (Result r : results) {
-      List<Result> curve = byCurve.computeIfAbsent(Curve.of(r), c -> new ArrayList<>());
-      if (curve.stream().noneMatch(other -> other.workers() == r.workers())) {
+      List<Result> curve = byCurve.computeIfAbsent(Curve.of(r.benchmarkCase()), c -> new ArrayList<>());
+      if (curve.stream().noneMatch(other -> workers(other) == workers(r))) {
         curve.add(r);
       }
     }
@@ -53,23 +53,23 @@ public final class Scalings {
   }
 
   private static Optional<Scaling> fit(Curve curve, List<Result> members, List<Result> all) {
-    List<Result> sorted = members.stream().sorted(Comparator.comparingInt(Result::workers)).toList();
+    List<Result> sorted = members.stream().sorted(Comparator.comparingInt(Scalings::workers)).toList();
     String reference;
     Result referenceResult;
-    if (sorted.get(0).workers() == 1) {
+    if (workers(sorted.get(0)) == 1) {
       reference = "workers=1";
       referenceResult = sorted.get(0);
     } else {
       reference = SINGLE;
       referenceResult = singleBaseline(curve, all).orElse(null);
     }
-    if (referenceResult == null || referenceResult.wallMs().median() <= 0
-        || sorted.stream().anyMatch(r -> r.wallMs().median() <= 0)) {
+    if (referenceResult == null || medianWall(referenceResult) <= 0
+        || sorted.stream().anyMatch(r -> medianWall(r) <= 0)) {
       return Optional.empty(); // nothing to measure speedups against
     }
-    double referenceWall = referenceResult.wallMs().median();
+    double referenceWall = medianWall(referenceResult);
     List<ScalingPoint> points = sorted.stream()
-        .map(r -> new ScalingPoint(r.workers(), r.wallMs().median(), referenceWall / r.wallMs().median()))
+        .map(r -> new ScalingPoint(workers(r), medianWall(r), referenceWall / medianWall(r)))
         .toList();
     return Optional.of(new Scaling(curve.workload(), curve.executor(), curve.params(), curve.guard(),
         curve.chunksize(), reference, referenceWall, points, ScalingFits.amdahl(points), ScalingFits.usl(points)));
@@ -78,10 +78,20 @@ public final class Scalings {
   /** The single-thread result of the same workload, parameters and tasks (same guard where it has one). */
   private static Optional<Result> singleBaseline(Curve curve, List<Result> all) {
     return all.stream()
-        .filter(r -> r.executor().equals(SINGLE) && r.workload().equals(curve.workload())
-            && r.tasks() == curve.tasks() && Objects.equals(r.params() == null ? Map.of() : r.params(),
-                curve.params()))
-        .filter(r -> r.guard() == null || r.guard().equals(curve.guard()))
+        .filter(r -> {
+          Result.Case c = r.benchmarkCase();
+          return c.executor().equals(SINGLE) && c.workload().equals(curve.workload()) && c.tasks() == curve.tasks()
+              && Objects.equals(c.params() == null ? Map.of() : c.params(), curve.params())
+              && (c.guard() == null || c.guard().equals(curve.guard()));
+        })
         .findFirst();
+  }
+
+  private static int workers(Result r) {
+    return r.benchmarkCase().workers();
+  }
+
+  private static double medianWall(Result r) {
+    return r.timing().wallMs().median();
   }
 }

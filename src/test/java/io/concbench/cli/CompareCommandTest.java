@@ -10,6 +10,7 @@ import io.concbench.result.LatencySummary;
 import io.concbench.result.Report;
 import io.concbench.result.ReportFixtures;
 import io.concbench.result.Result;
+import io.concbench.result.ResultBuilder;
 import io.concbench.stats.Summaries;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -101,14 +102,14 @@ class CompareCommandTest {
   }
 
   private static Report withBackground(Report report, io.concbench.system.BackgroundLoad background) {
-    return withResult(report, ReportFixtures.with(report.results().get(0), "backgroundLoad", background));
+    return withResult(report, ResultBuilder.from(report.results().get(0)).backgroundLoad(background).build());
   }
 
   private static Report withCapacity(Report report, double capacity, double efficiency) {
     Result r = report.results().get(0);
-    Result withIt = ReportFixtures.with(r, "capacity", new io.concbench.result.CapacitySummary(capacity, capacity,
-        capacity, r.wallMs().samples().stream().map(w -> capacity).toList(), "threads", 2));
-    return withResult(report, ReportFixtures.with(withIt, "efficiencyVsCapacity", efficiency));
+    List<Double> perRun = r.timing().wallMs().samples().stream().map(w -> capacity).toList();
+    return withResult(report, ResultBuilder.from(r).capacity(new io.concbench.result.CapacitySummary(capacity,
+        capacity, capacity, perRun, "threads", 2), efficiency).build());
   }
 
   private static Report withResult(Report report, Result result) {
@@ -269,10 +270,12 @@ class CompareCommandTest {
     for (int i = 0; i < wall.length; i++) {
       wall[i] = WALL[i] * factor;
     }
-    Result result = new Result("cpu", "thread-pool", 2, 16, Map.of("n", 1000L), null, null, wall.length, 1,
-        Summaries.of(wall), null, null, null,
-        new LatencySummary(1, 1, 1, 1, 1, 16, List.of()), 100, 1.9, "single", 1.9, 0.95, null, 0, 0, null,
-        List.of(), null, null, null, null, null, null, 0, List.of(), null, null, null, null, null, null, null, null, null, null);
+    Result result = ResultBuilder.result()
+        .timing(new Result.Timing(wall.length, 1, Summaries.of(wall), null, null, null,
+            new LatencySummary(1, 1, 1, 1, 1, 16, List.of()), 100, 1.9))
+        .speedup("single", 1.9)
+        .memory(Result.Memory.UNKNOWN)
+        .build();
     Environment environment = new Environment("test", javaVersion, "vendor", "vm", "vm", javaVersion, "/jdk",
         List.of(), "Linux", "6",
         "amd64", "cpu", 2, 1024, "2026-11-25T00:00:00Z", null);

@@ -31,7 +31,8 @@ class ReportCommandTest {
     assertThat(table.out()).contains("thread-pool").contains("py-pool-map");
     SchemaValidation.assertValid(json.out());
     Report combined = JsonReport.mapper().readValue(json.out(), Report.class);
-    assertThat(combined.results()).extracting(r -> r.executor()).containsExactly("thread-pool", "py-pool-map");
+    assertThat(combined.results()).extracting(r -> r.benchmarkCase().executor())
+        .containsExactly("thread-pool", "py-pool-map");
     assertThat(combined.scaling()).hasSize(1);
     assertThat(combined.complete()).isFalse();
     assertThat(combined.commandLine()).containsExactly("concbench", "run");

@@ -9,6 +9,7 @@ import io.concbench.result.CounterSummary;
 import io.concbench.result.Report;
 import io.concbench.result.ReportFixtures;
 import io.concbench.result.Result;
+import io.concbench.result.ResultBuilder;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +27,12 @@ class ExportsTest {
 
   @TempDir Path dir;
 
-  private final Result failed = new Result("cpu", "gil", 2, 16, java.util.Map.of("n", 1000L), null, null, 3, 1,
-      ReportFixtures.summary(1, 2, 3), null, null, null,
-      new io.concbench.result.LatencySummary(1, 1, 1, 1, 1, 3, List.of(1.0, 1.0, 1.0)), 10, 1, null, null, null,
-      null, 2, 1, "task 3 failed: <boom> & \"quotes\"", List.of(), null, null, null, null, null, null, 0,
-      List.of(), null, null, null, null, null, null, null, null, null, null);
+  private final Result failed = ResultBuilder.result().executor("gil")
+      .timing(new Result.Timing(3, 1, ReportFixtures.summary(1, 2, 3), null, null, null,
+          new io.concbench.result.LatencySummary(1, 1, 1, 1, 1, 3, List.of(1.0, 1.0, 1.0)), 10, 1))
+      .outcome(new Result.Outcome(2, 1, 0, "task 3 failed: <boom> & \"quotes\"", List.of(), null))
+      .memory(Result.Memory.UNKNOWN)
+      .build();
   private final Report report = ReportFixtures.report(true,
       ReportFixtures.result("single", 1, 1.0, null, null),
       ReportFixtures.result("lock", 2, 1.5, new CounterSummary(100, 90, 10, 1), "none"),

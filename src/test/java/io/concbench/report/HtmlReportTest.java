@@ -13,6 +13,7 @@ import io.concbench.result.LatencySummary;
 import io.concbench.result.Report;
 import io.concbench.result.ReportFixtures;
 import io.concbench.result.Result;
+import io.concbench.result.ResultBuilder;
 import io.concbench.result.Scaling;
 import io.concbench.system.BackgroundLoad;
 import java.io.ByteArrayInputStream;
@@ -24,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import io.concbench.stats.ScalingFits;
@@ -59,10 +59,15 @@ class HtmlReportTest {
 
   /** As run writes: no scaling, speedups against the single baseline, and a failed result. */
   private static Report run() {
-    Result failed = new Result("cpu", "process-pool", 2, 16, Map.of("n", 1000L), null, null, 3, 1,
-        ReportFixtures.summary(1, 2, 3), null, null, null, new LatencySummary(1, 1, 1, 1, 1, 3, List.of(1.0)), 10, 1,
-        "single", 0.5, 0.25, null, 2, 0, "task 3 failed: " + NASTY, List.of(NASTY), null, null, null, null, null,
-        null, 0, List.of(new Failure(3, "worker died: " + NASTY, 4242, 137, false, "stderr " + NASTY)), null, null, null, null, null, null, null, null, null, null);
+    Result failed = ResultBuilder.result().executor("process-pool")
+        .timing(new Result.Timing(3, 1, ReportFixtures.summary(1, 2, 3), null, null, null,
+            new LatencySummary(1, 1, 1, 1, 1, 3, List.of(1.0)), 10, 1))
+        .speedup("single", 0.5)
+        .outcome(new Result.Outcome(2, 0, 0, "task 3 failed: " + NASTY,
+            List.of(new Failure(3, "worker died: " + NASTY, 4242, 137, false, "stderr " + NASTY)), null))
+        .memory(Result.Memory.UNKNOWN)
+        .warnings(NASTY)
+        .build();
     return new Report(Report.SCHEMA, false, List.of("concbench", "run", "--param", NASTY),
         ReportFixtures.environment(), List.of(ReportFixtures.result("single", 1, 1.0, null, null),
             ReportFixtures.result("thread-pool", 2, 1.9, null, null), failed));
@@ -75,8 +80,8 @@ class HtmlReportTest {
     BackgroundLoad busy = new BackgroundLoad(3000, 2, 0.88, 0.0, List.of(new BackgroundLoad.BusyProcess(4242, NASTY,
         0.87, true), new BackgroundLoad.BusyProcess(77, "kdamond.0", 0.01, false)));
     Result single = ReportFixtures.result("single", 1, 1.0, null, null);
-    List<Result> results = List.of(ReportFixtures.with(single, "backgroundLoad", quiet),
-        ReportFixtures.with(ReportFixtures.result("thread-pool", 2, 1.3, null, null), "backgroundLoad", busy));
+    List<Result> results = List.of(ResultBuilder.from(single).backgroundLoad(quiet).build(),
+        ReportFixtures.builder("thread-pool", 2, 1.3).backgroundLoad(busy).build());
 
     assertThat(HtmlReport.backgroundLoad(results)).contains(
         "0.02–0.88 cores; busiest: kdamond.0 (pid 77) 0.02, " + NASTY + " (pid 4242) 0.87");
@@ -181,11 +186,11 @@ class HtmlReportTest {
 
   @Test
   void zeroTimesStillDrawAxes() throws Exception {
-    Result r = ReportFixtures.result("thread-pool", 2, null, null, null);
-    Result zero = new Result(r.workload(), r.executor(), r.workers(), r.tasks(), r.params(), r.guard(), null, 1, 0,
-        ReportFixtures.summary(0), null, null, null, new LatencySummary(0, 0, 0, 0, 0, 16, List.of(0.0)), 0, 0,
-        null, null, null, null, 0, 0, null, List.of(), null, null, null, null, null, null, 0, List.of(), null, null, null,
-        null, null, null, null, null, null, null);
+    Result zero = ResultBuilder.result()
+        .timing(new Result.Timing(1, 0, ReportFixtures.summary(0), null, null, null,
+            new LatencySummary(0, 0, 0, 0, 0, 16, List.of(0.0)), 0, 0))
+        .memory(Result.Memory.UNKNOWN)
+        .build();
 
     assertThat(chartKinds(parse(HtmlReport.render(ReportFixtures.report(true, zero))))).containsExactly("wall",
         "latency");
@@ -276,7 +281,7 @@ class HtmlReportTest {
   }
 
   private static Result renamed(Result r, String workload) {
-    return ReportFixtures.with(r, "workload", workload);
+    return ResultBuilder.from(r).workload(workload).build();
   }
 
   private static void assertUrlsAreLocal(String text) {

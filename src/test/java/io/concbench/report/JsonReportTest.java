@@ -55,7 +55,7 @@ class JsonReportTest {
     BackgroundLoad load = new BackgroundLoad(4773.4, 2, 0.86, 0.0, List.of(new BackgroundLoad.BusyProcess(4242,
         "bash", 0.85, true)));
     Report report = ReportFixtures.report(true,
-        ReportFixtures.with(ReportFixtures.result("single", 1, 1.0, null, null), "backgroundLoad", load));
+        ReportFixtures.builder("single", 1, 1.0).backgroundLoad(load).build());
 
     String json = JsonReport.render(report);
 

@@ -6,6 +6,7 @@ import io.concbench.result.CapacitySummary;
 import io.concbench.result.CounterSummary;
 import io.concbench.result.ReportFixtures;
 import io.concbench.result.Result;
+import io.concbench.result.ResultBuilder;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,22 +60,17 @@ class TableReportTest {
 
   @Test
   void theBoundColumnsAppearOnlyForWorkThatWaitsAsWellAsComputes() {
-    Result probed = ReportFixtures.with(ReportFixtures.result("thread-pool", 2, 1.9, null, null), "capacity",
-        new CapacitySummary(1.9, 1.8, 2.0, List.of(1.8, 1.9, 2.0), "threads", 2));
-    Result allCpu = bounded(probed, 0.99, 1.92, 0.99);
+    Result probed = ReportFixtures.builder("thread-pool", 2, 1.9)
+        .capacity(new CapacitySummary(1.9, 1.8, 2.0, List.of(1.8, 1.9, 2.0), "threads", 2), null).build();
+    Result allCpu = ResultBuilder.from(probed).bound(0.99, 1.92, 0.99).build();
     // Half waiting, on a machine that gave its two cores: the bound is the workers', 2.00, within 5 % of
     // the capacity, and still the figure to read for such work.
-    Result waiting = bounded(probed, 0.55, 2.0, 0.95);
+    Result waiting = ResultBuilder.from(probed).bound(0.55, 2.0, 0.95).build();
 
     assertThat(TableReport.render(List.of(allCpu))).contains("eff/capacity").doesNotContain("bound");
     String mixed = TableReport.render(List.of(allCpu, waiting));
     List<String> header = List.of(mixed.lines().findFirst().orElseThrow().trim().split(" +"));
     assertThat(header).containsSequence("eff/capacity", "bound", "eff/bound");
     assertThat(mixed.lines().toList().get(2)).endsWith("2.00x       0.95");
-  }
-
-  private static Result bounded(Result r, double share, double bound, double efficiency) {
-    return ReportFixtures.with(ReportFixtures.with(ReportFixtures.with(r, "baselineCpuShare", share),
-        "speedupBound", bound), "efficiencyVsBound", efficiency);
   }
 }

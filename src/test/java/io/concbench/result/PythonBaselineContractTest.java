@@ -40,13 +40,13 @@ class PythonBaselineContractTest {
 
     SchemaValidation.assertValid(Files.readString(out));
     Report report = ReportReader.read(out);
-    assertThat(report.results()).extracting(Result::workload).contains("cpu", "tiny", "counter");
-    Result pool = report.results().stream()
-        .filter(r -> r.workload().equals("cpu") && r.executor().equals("py-pool-map")).findFirst().orElseThrow();
-    assertThat(pool.baseline()).isEqualTo("py-single");
-    assertThat(pool.speedup()).isPositive();
-    assertThat(pool.taskTimeVsBaseline()).isPositive();
-    assertThat(pool.wallMs().samples()).hasSize(2);
+    assertThat(report.results()).extracting(r -> r.benchmarkCase().workload()).contains("cpu", "tiny", "counter");
+    Result pool = report.results().stream().filter(r -> r.benchmarkCase().workload().equals("cpu")
+        && r.benchmarkCase().executor().equals("py-pool-map")).findFirst().orElseThrow();
+    assertThat(pool.comparison().baseline()).isEqualTo("py-single");
+    assertThat(pool.comparison().speedup()).isPositive();
+    assertThat(pool.comparison().taskTimeVsBaseline()).isPositive();
+    assertThat(pool.timing().wallMs().samples()).hasSize(2);
   }
 
   private static boolean onPath(String command) {

@@ -1,7 +1,5 @@
 package io.concbench.result;
 
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -23,35 +21,19 @@ public final class ReportFixtures {
   }
 
   /**
-   * The result with one component replaced, named as in the record ({@code "backgroundLoad"}): tests change
-   * one field of a fixture without copying all the others by hand.
+   * A {@code cpu} result of three runs, about 410 ms each, with a warning; against the {@code single}
+   * baseline where a speedup is given.
+   *
+   * @param counter the shared counter's tally, or null; {@code guard} its guard
    */
-  public static Result with(Result r, String component, Object value) {
-    RecordComponent[] components = Result.class.getRecordComponents();
-    Object[] values = new Object[components.length];
-    boolean found = false;
-    try {
-      for (int i = 0; i < components.length; i++) {
-        found |= components[i].getName().equals(component);
-        values[i] = components[i].getName().equals(component) ? value : components[i].getAccessor().invoke(r);
-      }
-      if (!found) {
-        throw new IllegalArgumentException("Result has no component " + component);
-      }
-      Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-      return Result.class.getDeclaredConstructor(types).newInstance(values);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
+  public static Result result(String executor, int workers, Double speedup, CounterSummary counter, String guard) {
+    return builder(executor, workers, speedup).counter(counter).guard(guard).build();
   }
 
-  public static Result result(String executor, int workers, Double speedup, CounterSummary counter, String guard) {
-    return new Result("cpu", executor, workers, 16, Map.of("n", 1000L), guard, null, 3, 1,
-        summary(400.5, 410.25, 420), summary(800, 820, 840), summary(790, 810, 830), summary(10, 10, 10),
-        new LatencySummary(50.5, 49.9, 60.1, 75.3, 80, 48, List.of(70.0, 75.3, 80.0)), 39.0, 1.99,
-        speedup == null ? null : "single", speedup, speedup == null ? null : speedup / workers, counter, 0, 0,
-        null, List.of("a warning"), null, null, null, null, null, null, 0, List.of(), null, null, null,
-        summary(60, 61, 62), null, null, null, null, null, null);
+  /** The same as a builder, to set what else a test needs. */
+  public static ResultBuilder builder(String executor, int workers, Double speedup) {
+    ResultBuilder b = ResultBuilder.result().executor(executor).workers(workers).warnings("a warning");
+    return speedup == null ? b : b.speedup("single", speedup);
   }
 
   /**
@@ -61,10 +43,12 @@ public final class ReportFixtures {
    */
   public static Result sweep(String workload, String executor, int workers, Map<String, ?> params,
       String guard, Integer chunksize, double... wall) {
-    return new Result(workload, executor, workers, 16, Params.normalize(params), guard, chunksize, wall.length, 1, summary(wall),
-        null, null, null, new LatencySummary(50, 50, 50, 50, 50, 16L * wall.length, List.of()), 39.0, 1.0, null,
-        null, null, null, 0, 0, null, List.of(), null, null, null, null, null, null, 0, List.of(), null, null, null,
-        null, null, null, null, null, null, null);
+    return ResultBuilder.result().benchmarkCase(workload, executor, workers).params(params).guard(guard)
+        .chunksize(chunksize)
+        .timing(new Result.Timing(wall.length, 1, summary(wall), null, null, null,
+            new LatencySummary(50, 50, 50, 50, 50, 16L * wall.length, List.of()), 39.0, 1.0))
+        .memory(Result.Memory.UNKNOWN)
+        .build();
   }
 
   /** A fitted sweep of thread-pool over 1, 2 and 4 workers (one fit with nulls, as κ = 0 gives). */

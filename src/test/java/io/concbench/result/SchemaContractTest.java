@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The three descriptions of a report cannot drift apart: the records JsonReport writes, the JSON Schema we
- * ship, and docs/json-schema.md. (Adapted from the tests branch.)
+ * ship, and docs/json-schema.md. (Adapted from the tests branch.) A result is written as {@link ResultJson},
+ * the flat form of its groups: ResultJsonTest holds it to {@link Result}.
  */
 class SchemaContractTest {
 
-  private static final List<Class<?>> RECORDS = List.of(Report.class, Environment.class, Result.class,
+  private static final List<Class<?>> RECORDS = List.of(Report.class, Environment.class, ResultJson.class,
       Summary.class, LatencySummary.class, CounterSummary.class, Failure.class, CapacitySummary.class,
       MedianInterval.class, io.concbench.system.BackgroundLoad.class,
       io.concbench.system.BackgroundLoad.BusyProcess.class, io.concbench.system.MachineFacts.class, Scaling.class, Scaling.ScalingPoint.class, Scaling.AmdahlFit.class,
@@ -33,7 +34,7 @@ class SchemaContractTest {
     JsonNode defs = schema.get("$defs");
     assertDescribes(schema, Report.class);
     assertDescribes(defs.get("environment"), Environment.class);
-    assertDescribes(defs.get("result"), Result.class);
+    assertDescribes(defs.get("result"), ResultJson.class);
     assertDescribes(defs.get("summary"), Summary.class);
     assertDescribes(defs.get("latency"), LatencySummary.class);
     assertDescribes(defs.get("counter"), CounterSummary.class);

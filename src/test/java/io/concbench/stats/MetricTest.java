@@ -6,20 +6,21 @@ import static org.assertj.core.api.Assertions.within;
 import io.concbench.result.CapacitySummary;
 import io.concbench.result.ReportFixtures;
 import io.concbench.result.Result;
+import io.concbench.result.ResultBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MetricTest {
 
   /** Wall samples 400.5, 410.25 and 420 ms (median 410.25), speedup 1.9, two workers, capacity per run. */
-  private static Result probed(double... capacity) {
+  private static ResultBuilder probed(double... capacity) {
     List<Double> samples = java.util.Arrays.stream(capacity).boxed().toList();
-    return ReportFixtures.with(ReportFixtures.result("thread-pool", 2, 1.9, null, null), "capacity",
-        new CapacitySummary(samples.get(samples.size() / 2), 0, 0, samples, "threads", 2));
+    return ReportFixtures.builder("thread-pool", 2, 1.9)
+        .capacity(new CapacitySummary(samples.get(samples.size() / 2), 0, 0, samples, "threads", 2), null);
   }
 
-  private static Result withBound(Result r, double demand, double bound) {
-    return ReportFixtures.with(ReportFixtures.with(r, "baselineCpuShare", demand), "speedupBound", bound);
+  private static Result withBound(ResultBuilder r, double demand, double bound) {
+    return r.bound(demand, bound, null).build();
   }
 
   @Test
@@ -42,7 +43,7 @@ class MetricTest {
 
     assertThat(Metric.EFFICIENCY_VS_BOUND.samples(allCpu)).isEmpty();
     assertThat(Metric.EFFICIENCY_VS_CAPACITY.samples(allCpu)).isPresent();
-    assertThat(Metric.EFFICIENCY_VS_BOUND.samples(probed(1.8, 1.9, 2.0))).isEmpty();
+    assertThat(Metric.EFFICIENCY_VS_BOUND.samples(probed(1.8, 1.9, 2.0).build())).isEmpty();
     assertThat(Metric.EFFICIENCY_VS_BOUND.samples(withBound(probed(1.9), 0.5, 2.0))).isEmpty(); // unpaired
   }
 }

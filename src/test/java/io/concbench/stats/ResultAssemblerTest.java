@@ -31,14 +31,14 @@ class ResultAssemblerTest {
 
     Result r = assembler.assemble(pool, single);
 
-    assertThat(r.wallMs().median()).isEqualTo(410.0);
-    assertThat(r.speedup()).isCloseTo(800.0 / 410.0, within(1e-12));
-    assertThat(r.efficiency()).isCloseTo(800.0 / 410.0 / 2, within(1e-12));
-    assertThat(r.throughputPerS()).isCloseTo(16 / 0.410, within(1e-9));
-    assertThat(r.coresUsed()).isCloseTo(2.0, within(1e-12)); // the fake CPU time is twice the wall time
-    assertThat(r.baseline()).isEqualTo("single");
-    assertThat(r.counter()).isNull();
-    assertThat(r.latencyUs().p99PerRun()).hasSize(3);
+    assertThat(r.timing().wallMs().median()).isEqualTo(410.0);
+    assertThat(r.comparison().speedup()).isCloseTo(800.0 / 410.0, within(1e-12));
+    assertThat(r.comparison().efficiency()).isCloseTo(800.0 / 410.0 / 2, within(1e-12));
+    assertThat(r.timing().throughputPerS()).isCloseTo(16 / 0.410, within(1e-9));
+    assertThat(r.timing().coresUsed()).isCloseTo(2.0, within(1e-12)); // the fake CPU time is twice the wall time
+    assertThat(r.comparison().baseline()).isEqualTo("single");
+    assertThat(r.outcome().counter()).isNull();
+    assertThat(r.timing().latencyUs().p99PerRun()).hasSize(3);
   }
 
   @Test
@@ -49,14 +49,14 @@ class ResultAssemblerTest {
 
     Result r = assembler.assemble(pool, single);
 
-    assertThat(r.capacity().median()).isEqualTo(1.04);
-    assertThat(r.capacity().samples()).containsExactly(1.0, 1.04, 1.1);
-    assertThat(r.capacity().method()).isEqualTo("threads");
+    assertThat(r.capacity().probe().median()).isEqualTo(1.04);
+    assertThat(r.capacity().probe().samples()).containsExactly(1.0, 1.04, 1.1);
+    assertThat(r.capacity().probe().method()).isEqualTo("threads");
     // Round by round: 800/400/1.0 = 2.0, 810/420/1.04 = 1.854, 790/410/1.1 = 1.752; the median.
-    assertThat(r.efficiencyVsCapacity()).isCloseTo(810.0 / 420.0 / 1.04, within(1e-12));
+    assertThat(r.capacity().efficiencyVsCapacity()).isCloseTo(810.0 / 420.0 / 1.04, within(1e-12));
     assertThat(r.warnings()).anyMatch(w -> w.startsWith("the machine delivered 1.04 of 2 cores during this run"));
-    assertThat(assembler.assemble(plain, single).capacity()).isNull();
-    assertThat(assembler.assemble(plain, single).efficiencyVsCapacity()).isNull();
+    assertThat(assembler.assemble(plain, single).capacity().probe()).isNull();
+    assertThat(assembler.assemble(plain, single).capacity().efficiencyVsCapacity()).isNull();
   }
 
   @Test
@@ -122,22 +122,22 @@ class ResultAssemblerTest {
 
     Result r = assembler.assemble(faster, single);
 
-    assertThat(r.taskTimeVsBaseline()).isCloseTo(45.0 / 50.0, within(1e-3));
+    assertThat(r.comparison().taskTimeVsBaseline()).isCloseTo(45.0 / 50.0, within(1e-3));
     assertThat(r.warnings()).contains("its tasks took 0.90 of the baseline's time each (p50 45.0 ms against 50.0 ms): "
         + "part of its speedup (2.22x) is faster tasks, not parallelism; different compiled code (a --jvm-arg, "
         + "--java) or a baseline slowed by the machine");
     Result steady = assembler.assemble(even, single);
-    assertThat(steady.taskTimeVsBaseline()).isCloseTo(51.25 / 50.0, within(1e-3));
+    assertThat(steady.comparison().taskTimeVsBaseline()).isCloseTo(51.25 / 50.0, within(1e-3));
     assertThat(steady.warnings()).noneMatch(w -> w.startsWith("its tasks took"));
-    assertThat(assembler.assemble(even, null).taskTimeVsBaseline()).isNull();
+    assertThat(assembler.assemble(even, null).comparison().taskTimeVsBaseline()).isNull();
   }
 
   @Test
   void peakMemoryIsSummarisedInMebibytesPerRunAndUnknownStaysNull() {
     Result r = assembler.assemble(measurement("thread-pool", 2, null, 400, 420, 410), null);
 
-    assertThat(r.rssPeakMb().samples()).containsExactly(64.0, 65.0, 66.0);
-    assertThat(r.workerRssPeakMb()).isNull();
+    assertThat(r.memory().rssPeakMb().samples()).containsExactly(64.0, 65.0, 66.0);
+    assertThat(r.memory().workerRssPeakMb()).isNull();
   }
 
   @Test
@@ -150,20 +150,21 @@ class ResultAssemblerTest {
 
     Result r = assembler.assemble(pool, halfWaiting);
 
-    assertThat(r.baselineCpuShare()).isCloseTo(0.5, within(1e-9));
-    assertThat(r.speedupBound()).isEqualTo(2.0);
+    assertThat(r.capacity().baselineCpuShare()).isCloseTo(0.5, within(1e-9));
+    assertThat(r.capacity().speedupBound()).isEqualTo(2.0);
     // Rounds: 800/400/2 = 1.0, 840/420/2 = 1.0, 820/410/2 = 1.0; against capacity 1.25, 1.11, 1.0.
-    assertThat(r.efficiencyVsBound()).isCloseTo(1.0, within(1e-12));
-    assertThat(r.efficiencyVsCapacity()).isCloseTo(2.0 / 1.8, within(1e-12));
+    assertThat(r.capacity().efficiencyVsBound()).isCloseTo(1.0, within(1e-12));
+    assertThat(r.capacity().efficiencyVsCapacity()).isCloseTo(2.0 / 1.8, within(1e-12));
 
     // Nearly all CPU (0.95 of a core): rounds 1.6 / 0.95, 1.8 / 0.95 and 2.0 / 0.95 capped at 2 workers.
     Result busier = assembler.assemble(pool, withCpuShare(measurement("single", 1, null, 800, 840, 820), 0.95));
-    assertThat(busier.speedupBound()).isCloseTo(1.8 / 0.95, within(1e-6));
+    assertThat(busier.capacity().speedupBound()).isCloseTo(1.8 / 0.95, within(1e-6));
     // All-CPU work (the fixture's baseline reads 2 cores: the JVM's own threads; a task needs one): the
     // bound is the capacity, and the efficiency against it the efficiency against capacity.
     Result allCpu = assembler.assemble(pool, measurement("single", 1, null, 800, 840, 820));
-    assertThat(allCpu.speedupBound()).isCloseTo(1.8, within(1e-12));
-    assertThat(allCpu.efficiencyVsBound()).isCloseTo(allCpu.efficiencyVsCapacity(), within(1e-12));
+    assertThat(allCpu.capacity().speedupBound()).isCloseTo(1.8, within(1e-12));
+    assertThat(allCpu.capacity().efficiencyVsBound())
+        .isCloseTo(allCpu.capacity().efficiencyVsCapacity(), within(1e-12));
   }
 
   @Test
@@ -176,8 +177,8 @@ class ResultAssemblerTest {
     Result r = assembler.assemble(pool, single);
 
     // Paired: 1/1, 1/2, 2/2 -> median 1.0. Against the median capacity (2.0) it would be 0.5.
-    assertThat(r.efficiencyVsBound()).isEqualTo(1.0);
-    assertThat(r.speedupBound()).isEqualTo(2.0);
+    assertThat(r.capacity().efficiencyVsBound()).isEqualTo(1.0);
+    assertThat(r.capacity().speedupBound()).isEqualTo(2.0);
   }
 
   @Test
@@ -187,8 +188,8 @@ class ResultAssemblerTest {
 
     Result r = assembler.assemble(pool, measurement("single", 1, null, 800, 840, 820));
 
-    assertThat(r.speedupBound()).isEqualTo(2.0);
-    assertThat(r.efficiencyVsBound()).isCloseTo(840.0 / 420 / 2, within(1e-12));
+    assertThat(r.capacity().speedupBound()).isEqualTo(2.0);
+    assertThat(r.capacity().efficiencyVsBound()).isCloseTo(840.0 / 420 / 2, within(1e-12));
   }
 
   @Test
@@ -197,20 +198,21 @@ class ResultAssemblerTest {
     Measurement pool = withCapacity(plain, 1.6, 1.8, 2.0);
     Measurement single = measurement("single", 1, null, 800, 840, 820);
 
-    assertThat(assembler.assemble(plain, single).speedupBound()).isNull();
-    assertThat(assembler.assemble(pool, withCpuShare(single, -1)).speedupBound()).isNull();
+    assertThat(assembler.assemble(plain, single).capacity().speedupBound()).isNull();
+    assertThat(assembler.assemble(pool, withCpuShare(single, -1)).capacity().speedupBound()).isNull();
     // 3 runs of 800 ms at a share of 0.08: 196 ms of CPU time, under 20 ticks of 10 ms.
     assertThat(assembler.assemble(pool, withCpuShare(measurement("single", 1, null, 800, 800, 850), 0.08))
-        .speedupBound()).isNull();
+        .capacity().speedupBound()).isNull();
     assertThat(assembler.assemble(pool, withCpuShare(measurement("single", 1, null, 850, 850, 850), 0.08))
-        .speedupBound()).isEqualTo(2.0); // 204 ms
-    assertThat(assembler.assemble(pool, measurement("thread-pool", 2, null, 800, 840, 820)).speedupBound()).isNull();
-    assertThat(assembler.assemble(pool, null).efficiencyVsBound()).isNull();
+        .capacity().speedupBound()).isEqualTo(2.0); // 204 ms
+    assertThat(assembler.assemble(pool, measurement("thread-pool", 2, null, 800, 840, 820)).capacity()
+        .speedupBound()).isNull();
+    assertThat(assembler.assemble(pool, null).capacity().efficiencyVsBound()).isNull();
     // The hypervisor stole 10 % of the CPUs' time: the baseline's CPU clock missed it, its share reads low.
     BackgroundLoad stolen = new BackgroundLoad(5000, 2, 0.0, 0.10, List.of());
     BackgroundLoad littleStolen = new BackgroundLoad(5000, 2, 0.0, 0.04, List.of());
-    assertThat(assembler.assemble(withBackground(pool, stolen), single).speedupBound()).isNull();
-    assertThat(assembler.assemble(withBackground(pool, littleStolen), single).speedupBound()).isNotNull();
+    assertThat(assembler.assemble(withBackground(pool, stolen), single).capacity().speedupBound()).isNull();
+    assertThat(assembler.assemble(withBackground(pool, littleStolen), single).capacity().speedupBound()).isNotNull();
   }
 
   @Test
@@ -221,8 +223,8 @@ class ResultAssemblerTest {
 
     Result r = assembler.assemble(pool, withCpuShare(measurement("single", 1, null, 800, 840, 820), 0.9));
 
-    assertThat(r.speedupBound()).isCloseTo(1.5 / 0.9, within(1e-6));
-    assertThat(r.efficiencyVsBound()).isCloseTo(r.speedup() / (1.5 / 0.9), within(1e-6));
+    assertThat(r.capacity().speedupBound()).isCloseTo(1.5 / 0.9, within(1e-6));
+    assertThat(r.capacity().efficiencyVsBound()).isCloseTo(r.comparison().speedup() / (1.5 / 0.9), within(1e-6));
   }
 
   @Test
@@ -242,9 +244,9 @@ class ResultAssemblerTest {
 
     Result r = assembler.assemble(pool, single);
 
-    assertThat(r.speedup()).isEqualTo(1.0);
-    assertThat(r.speedup() / r.capacity().median()).isEqualTo(0.5);
-    assertThat(r.efficiencyVsCapacity()).isEqualTo(1.0);
+    assertThat(r.comparison().speedup()).isEqualTo(1.0);
+    assertThat(r.comparison().speedup() / r.capacity().probe().median()).isEqualTo(0.5);
+    assertThat(r.capacity().efficiencyVsCapacity()).isEqualTo(1.0);
   }
 
   @Test
@@ -258,17 +260,17 @@ class ResultAssemblerTest {
     Result wide = assembler.assemble(unsteady, single);
     Result narrow = assembler.assemble(steady, single);
 
-    assertThat(wide.efficiencyVsCapacity()).isEqualTo(1.0);
-    assertThat(wide.efficiencyVsCapacityCi().low()).isEqualTo(0.8);
-    assertThat(wide.efficiencyVsCapacityCi().high()).isEqualTo(2.0);
-    assertThat(wide.efficiencyVsCapacityCi().confidence()).isEqualTo(0.9375);
+    assertThat(wide.capacity().efficiencyVsCapacity()).isEqualTo(1.0);
+    assertThat(wide.capacity().efficiencyVsCapacityCi().low()).isEqualTo(0.8);
+    assertThat(wide.capacity().efficiencyVsCapacityCi().high()).isEqualTo(2.0);
+    assertThat(wide.capacity().efficiencyVsCapacityCi().confidence()).isEqualTo(0.9375);
     assertThat(wide.warnings()).contains("efficiency against capacity 1.00 is uncertain: over 5 rounds its "
         + "median lies between 0.80 and 2.00 (93.8% confidence); on a shared host the capacity can change "
         + "within a round, so that its probe and its runs see different moments (docs/capacity.md): raise --runs");
-    assertThat(narrow.efficiencyVsCapacityCi().high() - narrow.efficiencyVsCapacityCi().low())
+    assertThat(narrow.capacity().efficiencyVsCapacityCi().high() - narrow.capacity().efficiencyVsCapacityCi().low())
         .isCloseTo(2 / 1.9 - 2 / 2.1, within(1e-12));
     assertThat(narrow.warnings()).noneMatch(w -> w.startsWith("efficiency against capacity"));
-    assertThat(assembler.assemble(plain, single).efficiencyVsCapacityCi()).isNull();
+    assertThat(assembler.assemble(plain, single).capacity().efficiencyVsCapacityCi()).isNull();
   }
 
   @Test
@@ -284,9 +286,9 @@ class ResultAssemblerTest {
   void withoutABaselineThereIsNoSpeedup() {
     Result r = assembler.assemble(measurement("thread-pool", 2, null, 400, 420, 410), null);
 
-    assertThat(r.speedup()).isNull();
-    assertThat(r.efficiency()).isNull();
-    assertThat(r.baseline()).isNull();
+    assertThat(r.comparison().speedup()).isNull();
+    assertThat(r.comparison().efficiency()).isNull();
+    assertThat(r.comparison().baseline()).isNull();
   }
 
   @Test
@@ -297,10 +299,10 @@ class ResultAssemblerTest {
     Result racyResult = assembler.assemble(racy, null);
     Result guardedResult = assembler.assemble(guarded, null);
 
-    assertThat(racyResult.counter().expected()).isEqualTo(3 * 1000);
-    assertThat(racyResult.counter().actual()).isEqualTo(3 * 1000 - 5 - 5);
-    assertThat(racyResult.counter().lost()).isEqualTo(10);
-    assertThat(racyResult.counter().runsWithLoss()).isEqualTo(2);
+    assertThat(racyResult.outcome().counter().expected()).isEqualTo(3 * 1000);
+    assertThat(racyResult.outcome().counter().actual()).isEqualTo(3 * 1000 - 5 - 5);
+    assertThat(racyResult.outcome().counter().lost()).isEqualTo(10);
+    assertThat(racyResult.outcome().counter().runsWithLoss()).isEqualTo(2);
     assertThat(racyResult.warnings()).noneMatch(w -> w.contains("guard lost"));
     assertThat(guardedResult.warnings()).anyMatch(w -> w.contains("the atomic guard lost 10 counter updates"));
   }
@@ -320,10 +322,11 @@ class ResultAssemblerTest {
     ExecutorSettings settings = new ExecutorSettings(2, 5_000_000, chunks10);
 
     assertThat(assembler.assemble(withSettings(measurement("process-pool", 2, null, 400), settings), null)
-        .chunksize()).isEqualTo(10);
-    assertThat(assembler.assemble(withSettings(measurement("fork", 2, null, 400), settings), null).chunksize())
+        .benchmarkCase().chunksize()).isEqualTo(10);
+    assertThat(assembler.assemble(withSettings(measurement("fork", 2, null, 400), settings), null)
+        .benchmarkCase().chunksize())
         .isNull();
-    assertThat(assembler.assemble(measurement("process-pool", 2, null, 400), null).chunksize())
+    assertThat(assembler.assemble(measurement("process-pool", 2, null, 400), null).benchmarkCase().chunksize())
         .as("the default chunks").isNull();
   }
 
