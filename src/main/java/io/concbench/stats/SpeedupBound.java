@@ -1,9 +1,8 @@
 package io.concbench.stats;
 
-import io.concbench.engine.BenchmarkEngine.Measurement;
-import io.concbench.engine.RunSample;
 import io.concbench.result.CapacitySummary;
 import io.concbench.system.BackgroundLoad;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The most speedup the machine allows a result's work in its minutes, and how close the result came to it.
@@ -16,13 +15,13 @@ import io.concbench.system.BackgroundLoad;
  * work that also waits (the {@code mixed} workload) the waits overlap beyond the cores, the capacity
  * understates what the machine allows, and efficiency against capacity passes 1 where this one does not.
  */
-final class SpeedupBound {
+public final class SpeedupBound {
 
   /**
    * {@code demand}: d; {@code bound}: the median over rounds of each round's bound; {@code efficiency}: of
    * speedup / bound.
    */
-  record Figures(double demand, double bound, double efficiency) {}
+  public record Figures(double demand, double bound, double efficiency) {}
 
   private static final double NANOS_PER_MS = 1e6;
 
@@ -35,23 +34,17 @@ final class SpeedupBound {
   private SpeedupBound() {}
 
   /**
-   * Each measured round's bound from that round's capacity, where the rounds align ({@code roundSpeedups}:
-   * the rounds' speedups that {@code efficiency_vs_capacity} pairs with their capacity, or null), else one
-   * from the capacity's median. d comes from all the
-   * baseline's runs together: it is a property of the work, and pooling the runs makes its 10 ms CPU
-   * ticks a smaller share. Null without a speedup, a capacity or the baseline's CPU time; when the
-   * baseline's runs used under 200 ms of CPU together (too few ticks to tell its share of a core: a 5 ms run
-   * of {@code tiny} tasks reads 0 or 10 ms); when the hypervisor stole more than 5 % of the CPUs' time; and
-   * against a baseline of more than one worker, whose CPU time over wall time is not one task's demand.
+   * The bound and the efficiency against it: each measured round's bound from that round's capacity, where
+   * the rounds align ({@code roundSpeedups}: the rounds' speedups that {@code efficiency_vs_capacity} pairs
+   * with their capacity samples, or null), else one from the capacity's median. Null without d (see
+   * {@link #demand}), a speedup or a capacity, and when the hypervisor stole more than 5 % of the CPUs' time.
+   *
+   * @param demand d, from {@link #demand}; null where unknown
+   * @param load what else used the CPUs in those rounds, or null
    */
-  static Figures of(Measurement m, Measurement baseline, Double speedup, CapacitySummary capacity, int workers,
-      double[] roundSpeedups) {
-    if (baseline == null || speedup == null || capacity == null || baseline.benchmarkCase().workers() != 1
-        || stolen(m.backgroundLoad())) {
-      return null;
-    }
-    Double demand = demand(baseline);
-    if (demand == null) {
+  public static Figures of(Double demand, Double speedup, CapacitySummary capacity, int workers,
+      double[] roundSpeedups, BackgroundLoad load) {
+    if (demand == null || speedup == null || capacity == null || stolen(load)) {
       return null;
     }
     if (roundSpeedups == null || roundSpeedups.length == 0) {
@@ -60,36 +53,54 @@ final class SpeedupBound {
     }
     double[] bounds = new double[roundSpeedups.length];
     for (int i = 0; i < bounds.length; i++) {
-      bounds[i] = bound(workers, m.capacity().get(i), demand);
+      bounds[i] = bound(workers, capacity.samples().get(i), demand);
     }
-    double[] efficiencies = ResultAssembler.perRound(roundSpeedups, i -> bounds[i]);
+    double[] efficiencies = perRound(roundSpeedups, i -> bounds[i]);
     return new Figures(demand, Summaries.of(bounds).median(), Summaries.of(efficiencies).median());
   }
 
   /** min(workers, capacity / demand), demand above 0. */
-  static double bound(int workers, double capacity, double demand) {
+  public static double bound(int workers, double capacity, double demand) {
     return Math.min(workers, capacity / demand);
   }
 
   /**
-   * The share of one core the baseline's tasks keep busy, over all its runs, capped at 1: a single thread's
-   * work needs no more, and what a run spends above it is the JVM's own (compiler and collector threads),
-   * not the work's. Null where a run's CPU time is unknown or all of it is too little to measure.
+   * d, the share of one core the baseline's tasks keep busy, over all its runs, capped at 1: a single
+   * thread's work needs no more, and what a run spends above it is the JVM's own (compiler and collector
+   * threads), not the work's. It is a property of the work, and pooling the runs makes their 10 ms CPU ticks
+   * a smaller share. Null against a baseline of more than one worker, whose CPU time over wall time is not
+   * one task's demand; where a run's CPU time is unknown (negative); and where the runs used under 200 ms
+   * of CPU together, too few ticks to tell their share of a core (a 5 ms run of {@code tiny} tasks reads 0
+   * or 10 ms).
+   *
+   * @param cpuNanos each of the baseline's runs' CPU time; {@code wallNanos} their wall times
    */
-  private static Double demand(Measurement baseline) {
+  public static Double demand(int baselineWorkers, long[] cpuNanos, long[] wallNanos) {
+    if (baselineWorkers != 1) {
+      return null;
+    }
     long cpu = 0;
     long wall = 0;
-    for (RunSample run : baseline.runs()) {
-      if (run.cpu().totalNanos() < 0 || run.wallNanos() <= 0) {
+    for (int i = 0; i < cpuNanos.length; i++) {
+      if (cpuNanos[i] < 0 || wallNanos[i] <= 0) {
         return null;
       }
-      cpu += run.cpu().totalNanos();
-      wall += run.wallNanos();
+      cpu += cpuNanos[i];
+      wall += wallNanos[i];
     }
     if (wall == 0 || cpu < Warnings.CPU_TICK_RELIABLE_MS * NANOS_PER_MS) {
       return null;
     }
     return Math.min(1.0, (double) cpu / wall);
+  }
+
+  /** Each round's speedup over what that round is set against (its capacity, or its bound). */
+  public static double[] perRound(double[] roundSpeedups, IntToDoubleFunction against) {
+    double[] ratios = new double[roundSpeedups.length];
+    for (int i = 0; i < ratios.length; i++) {
+      ratios[i] = roundSpeedups[i] / against.applyAsDouble(i);
+    }
+    return ratios;
   }
 
   private static boolean stolen(BackgroundLoad load) {

@@ -11,17 +11,17 @@ import java.util.Locale;
  * Checks a result's samples for signs that its numbers should not be trusted as they are, as hyperfine
  * does: outliers, a slow first run, runs too short to time, a wide confidence interval, too few cores.
  */
-final class Warnings {
+public final class Warnings {
 
   /** hyperfine's threshold on the modified Z-score (Iglewicz and Hoaglin use 3.5 for "possible"). */
-  static final double OUTLIER_Z = 14.0;
-  static final double FIRST_RUN_FACTOR = 1.5;
-  static final double SHORT_RUN_MS = 5.0;
-  static final double WIDE_CI_FRACTION = 0.10;
+  public static final double OUTLIER_Z = 14.0;
+  public static final double FIRST_RUN_FACTOR = 1.5;
+  public static final double SHORT_RUN_MS = 5.0;
+  public static final double WIDE_CI_FRACTION = 0.10;
 
   private Warnings() {}
 
-  static List<String> forWallTime(Summary wall) {
+  public static List<String> forWallTime(Summary wall) {
     List<String> warnings = new ArrayList<>();
     List<Double> samples = wall.samples();
     double mad = Summaries.medianAbsoluteDeviation(samples);
@@ -62,27 +62,27 @@ final class Warnings {
    * Linux counts process CPU time in 10 ms ticks: on runs shorter than this, one tick is over 5 % of the
    * wall time, so cores_used is rough.
    */
-  static final double CPU_TICK_RELIABLE_MS = 200.0;
+  public static final double CPU_TICK_RELIABLE_MS = 200.0;
   /** Below this many busy cores a run is mostly waiting, and more workers than processors cost nothing. */
-  static final double CPU_BOUND_CORES = 0.5;
+  public static final double CPU_BOUND_CORES = 0.5;
 
   /** The same text for every result, so that a report can say it once for all of them. */
-  static String coarseCpuTime() {
+  public static String coarseCpuTime() {
     return "process CPU time is counted in 10 ms ticks, so on runs under 200 ms cpu_ms and cores_used are "
         + "rough: raise --tasks for a precise figure";
   }
 
-  static String tooFewProcessors(int workers, int processors) {
+  public static String tooFewProcessors(int workers, int processors) {
     return format("%d workers on %d available processors: workers wait for a core, so speedup cannot reach "
         + "%d", workers, processors, workers);
   }
 
-  static String failures(long failed, long unverified, String firstFailure) {
+  public static String failures(long failed, long unverified, String firstFailure) {
     return format("%d task(s) failed and %d returned a wrong result; first: %s", failed, unverified,
         firstFailure);
   }
 
-  static String lowCapacity(double capacity, int k) {
+  public static String lowCapacity(double capacity, int k) {
     return format("the machine delivered %.2f of %d cores during this run; speedups are capped by that, not by "
         + "the executor (a shared host's second core comes and goes: see docs/capacity.md)", capacity, k);
   }
@@ -91,9 +91,9 @@ final class Warnings {
    * Wider than this, a median efficiency against capacity cannot tell "used what the machine gave" (1.0) from
    * "lost 15 %": the question the figure is there to answer.
    */
-  static final double EFFICIENCY_INTERVAL_WIDTH = 0.3;
+  public static final double EFFICIENCY_INTERVAL_WIDTH = 0.3;
 
-  static String uncertainEfficiency(double median, MedianInterval interval, int rounds) {
+  public static String uncertainEfficiency(double median, MedianInterval interval, int rounds) {
     return format("efficiency against capacity %.2f is uncertain: over %d rounds its median lies between %.2f "
         + "and %.2f (%.1f%% confidence); on a shared host the capacity can change within a round, so that its "
         + "probe and its runs see different moments (docs/capacity.md): raise --runs", median, rounds,
@@ -104,7 +104,7 @@ final class Warnings {
    * At this much of a core taken by other processes, a run shares the machine noticeably: a fifth of a core
    * is a tenth of a two-core machine, and the idle reference VM's own background is 0.01–0.03.
    */
-  static final double BUSY_BACKGROUND_CORES = 0.2;
+  public static final double BUSY_BACKGROUND_CORES = 0.2;
 
   /**
    * Whether other processes crowded a result: they took {@link #BUSY_BACKGROUND_CORES} or more, and with the
@@ -113,14 +113,14 @@ final class Warnings {
    *
    * @param demandCores the result's own busy cores (its {@code cores_used})
    */
-  static boolean crowded(BackgroundLoad load, double demandCores) {
+  public static boolean crowded(BackgroundLoad load, double demandCores) {
     if (load == null || load.otherCores() == null || load.otherCores() < BUSY_BACKGROUND_CORES) {
       return false;
     }
     return load.cpus() == null || load.otherCores() + demandCores > load.cpus() - BUSY_BACKGROUND_CORES;
   }
 
-  static String busyBackground(BackgroundLoad load) {
+  public static String busyBackground(BackgroundLoad load) {
     List<String> sameSession = new ArrayList<>();
     for (BackgroundLoad.BusyProcess p : load.busiest()) {
       if (Boolean.TRUE.equals(p.sameSession()) && p.cores() >= BUSY_BACKGROUND_CORES / 2) {
@@ -138,7 +138,7 @@ final class Warnings {
   }
 
   /** " (busiest: bash, pid 4242, 0.87 cores; ...)", or nothing if none was named: for warnings and notes. */
-  static String busiest(BackgroundLoad load) {
+  public static String busiest(BackgroundLoad load) {
     List<String> named = new ArrayList<>();
     for (BackgroundLoad.BusyProcess p : load.busiest()) {
       named.add(format("%s, pid %d, %.2f cores", p.name(), p.pid(), p.cores()));
@@ -150,27 +150,27 @@ final class Warnings {
    * Below this ratio of a result's median task time to its baseline's, part of its speedup is faster tasks.
    * Interleaved runs of the same code on this VM put concbench's pools at 0.99-1.03 of their baseline.
    */
-  static final double FASTER_TASKS = 0.95;
+  public static final double FASTER_TASKS = 0.95;
   /** Tasks shorter than this are dominated by the clock reads around them: their ratio means little. */
-  static final double TIMED_TASK_US = 1000;
+  public static final double TIMED_TASK_US = 1000;
 
   /** Said of tasks of {@link #TIMED_TASK_US} or more only, so their times are in milliseconds. */
-  static String fasterTasks(double ratio, double p50Us, double baselineP50Us, double speedup) {
+  public static String fasterTasks(double ratio, double p50Us, double baselineP50Us, double speedup) {
     return format("its tasks took %.2f of the baseline's time each (p50 %.1f ms against %.1f ms): part of its "
         + "speedup (%.2fx) is faster tasks, not parallelism; different compiled code (a --jvm-arg, --java) or a "
         + "baseline slowed by the machine", ratio, p50Us / 1000, baselineP50Us / 1000, speedup);
   }
 
-  static String interrupted(int runs, int requested) {
+  public static String interrupted(int runs, int requested) {
     return format("interrupted: %d of %d measured runs (the rounds every result completed); its figures rest on "
         + "fewer runs than asked", runs, requested);
   }
 
-  static String timedOut(long tasks) {
+  public static String timedOut(long tasks) {
     return format("%d task(s) ran over --task-timeout; their workers were killed and replaced", tasks);
   }
 
-  static String guardedCounterLost(String guard, long lost) {
+  public static String guardedCounterLost(String guard, long lost) {
     return format("the %s guard lost %d counter updates: a guarded counter must be exact", guard, lost);
   }
 

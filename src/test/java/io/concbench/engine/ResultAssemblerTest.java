@@ -1,12 +1,9 @@
-package io.concbench.stats;
+package io.concbench.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.concbench.engine.BenchmarkCase;
 import io.concbench.engine.BenchmarkEngine.Measurement;
-import io.concbench.engine.CpuTimes;
-import io.concbench.engine.RunSample;
 import io.concbench.registry.ExecutorRegistry;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.Guard;
@@ -225,13 +222,6 @@ class ResultAssemblerTest {
 
     assertThat(r.capacity().speedupBound()).isCloseTo(1.5 / 0.9, within(1e-6));
     assertThat(r.capacity().efficiencyVsBound()).isCloseTo(r.comparison().speedup() / (1.5 / 0.9), within(1e-6));
-  }
-
-  @Test
-  void theBoundIsTheWorkersOrTheCoresOverTheDemandWhicheverIsLess() {
-    assertThat(SpeedupBound.bound(4, 1.9, 0.25)).isEqualTo(4.0);
-    assertThat(SpeedupBound.bound(4, 1.9, 0.5)).isEqualTo(3.8);
-    assertThat(SpeedupBound.bound(4, 1.9, 1.0)).isEqualTo(1.9);
   }
 
   @Test

@@ -1,8 +1,6 @@
-package io.concbench.stats;
+package io.concbench.engine;
 
-import io.concbench.engine.BenchmarkCase;
 import io.concbench.engine.BenchmarkEngine.Measurement;
-import io.concbench.engine.RunSample;
 import io.concbench.executor.Phase;
 import io.concbench.executor.TaskFailure;
 import io.concbench.capacity.CapacityMath;
@@ -13,15 +11,21 @@ import io.concbench.result.LatencySummary;
 import io.concbench.result.MedianInterval;
 import io.concbench.result.Result;
 import io.concbench.result.Summary;
+import io.concbench.stats.SpeedupBound;
+import io.concbench.stats.Summaries;
+import io.concbench.stats.Warnings;
 import io.concbench.system.BackgroundLoad;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
 import org.HdrHistogram.Histogram;
 
-/** Turns an engine measurement into a result record: summaries, speedup, counter, warnings. */
+/**
+ * Turns the engine's measurements into result records: summaries, speedup, counter, warnings. It lives with
+ * the measurements because it reads them; what it computes from them is the statistics package's, from
+ * plain numbers.
+ */
 public final class ResultAssembler {
 
   private static final double NANOS_PER_MS = 1e6;
@@ -107,7 +111,8 @@ public final class ResultAssembler {
       warnings.add(Warnings.busyBackground(background));
     }
     double[] roundSpeedups = pairedRoundSpeedups(measurement, baseline, speedup, capacity);
-    double[] efficiencies = roundSpeedups == null ? null : perRound(roundSpeedups, measurement.capacity()::get);
+    double[] efficiencies = roundSpeedups == null ? null
+        : SpeedupBound.perRound(roundSpeedups, i -> measurement.capacity().get(i));
     Double efficiencyVsCapacity = null;
     if (efficiencies != null) {
       efficiencyVsCapacity = Summaries.of(efficiencies).median();
@@ -120,8 +125,8 @@ public final class ResultAssembler {
         && efficiencyInterval.high() - efficiencyInterval.low() > Warnings.EFFICIENCY_INTERVAL_WIDTH) {
       warnings.add(Warnings.uncertainEfficiency(efficiencyVsCapacity, efficiencyInterval, efficiencies.length));
     }
-    SpeedupBound.Figures bound = SpeedupBound.of(measurement, baseline, speedup, capacity, c.workers(),
-        roundSpeedups);
+    SpeedupBound.Figures bound = SpeedupBound.of(baseline == null ? null : demand(baseline), speedup, capacity,
+        c.workers(), roundSpeedups, background);
     CounterSummary counter = null;
     if (c.guard() != null) {
       counter = counter(runs);
@@ -179,13 +184,12 @@ public final class ResultAssembler {
     return speedups;
   }
 
-  /** Each round's speedup over what that round is set against. */
-  static double[] perRound(double[] roundSpeedups, IntFunction<Double> against) {
-    double[] ratios = new double[roundSpeedups.length];
-    for (int i = 0; i < ratios.length; i++) {
-      ratios[i] = roundSpeedups[i] / against.apply(i);
-    }
-    return ratios;
+  /** The share of a core the baseline's work keeps busy ({@link SpeedupBound#demand}), from its runs. */
+  private static Double demand(Measurement baseline) {
+    List<RunSample> runs = baseline.runs();
+    return SpeedupBound.demand(baseline.benchmarkCase().workers(),
+        runs.stream().mapToLong(r -> r.cpu().totalNanos()).toArray(),
+        runs.stream().mapToLong(RunSample::wallNanos).toArray());
   }
 
   private static CapacitySummary capacity(Measurement measurement) {
