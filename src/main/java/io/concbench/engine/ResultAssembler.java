@@ -1,9 +1,9 @@
 package io.concbench.engine;
 
 import io.concbench.engine.BenchmarkEngine.Measurement;
+import io.concbench.executor.Guard;
 import io.concbench.executor.Phase;
 import io.concbench.executor.TaskFailure;
-import io.concbench.capacity.CapacityMath;
 import io.concbench.result.CapacitySummary;
 import io.concbench.result.CounterSummary;
 import io.concbench.result.Failure;
@@ -13,8 +13,8 @@ import io.concbench.result.Result;
 import io.concbench.result.Summary;
 import io.concbench.stats.SpeedupBound;
 import io.concbench.stats.Summaries;
-import io.concbench.stats.Warnings;
-import io.concbench.system.BackgroundLoad;
+import io.concbench.warning.WarningContext;
+import io.concbench.warning.WarningRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -23,8 +23,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Turns the engine's measurements into result records: summaries, speedup, counter, warnings. It lives with
- * the measurements because it reads them; what it computes from them is the statistics package's, from
- * plain numbers.
+ * the measurements because it reads them; the statistics it computes from them (summaries, the speedup
+ * bound) and the warnings it runs on the result take plain data.
  */
 public final class ResultAssembler {
 
@@ -46,113 +46,92 @@ public final class ResultAssembler {
   }
 
   /**
+   * The result of a measurement, its warnings those of every {@link WarningRules rule} that applies.
+   *
    * @param baseline the measurement speedups are against, or null for none (then speedup is null)
    */
   public Result assemble(Measurement measurement, Measurement baseline) {
     BenchmarkCase c = measurement.benchmarkCase();
     List<RunSample> runs = measurement.runs();
+    Result.Timing timing = timing(runs, measurement.latencyNanos(), c.tasks());
+    double baselineP50Us = baseline == null ? 0 : p50Micros(baseline.latencyNanos());
+    Result.Comparison comparison = comparison(timing, c.workers(), baseline, baselineP50Us);
+    Result result = new Result(
+        benchmarkCase(c),
+        timing,
+        comparison,
+        outcome(runs, c.guard()),
+        new Result.ProcessPhases(phase(runs, Phase.STARTUP), phase(runs, Phase.COMPUTE), phase(runs, Phase.IPC),
+            phase(runs, Phase.EXIT), phase(runs, Phase.POOL_START), phase(runs, Phase.SHUTDOWN)),
+        capacity(measurement, baseline, comparison.speedup()),
+        new Result.Memory(megabytes(runs, RunSample::rssPeakBytes), megabytes(runs, RunSample::workerRssPeakBytes)),
+        measurement.backgroundLoad(),
+        List.of());
+    WarningContext context =
+        new WarningContext(processors, requestedRuns, c.executor().traits().parallel(), baselineP50Us);
+    return result.withWarnings(WarningRules.check(result, context));
+  }
+
+  private static Result.Case benchmarkCase(BenchmarkCase c) {
+    return new Result.Case(c.workload().name(), c.executor().name(), c.workers(), c.tasks(), c.params().asJson(),
+        c.guard() == null ? null : c.guard().label(),
+        c.executor().traits().takesChunksize() && c.settings().process().chunksize() > 0
+            ? c.settings().process().chunksize() : null);
+  }
+
+  private Result.Timing timing(List<RunSample> runs, Histogram latencyNanos, int tasks) {
     Summary wall = millis(runs, RunSample::wallNanos);
     Summary cpu = millis(runs, r -> r.cpu().totalNanos());
-    Summary user = millis(runs, r -> r.cpu().userNanos());
-    Summary sys = millis(runs, r -> r.cpu().systemNanos());
+    double wallSeconds = wall.median() / 1e3;
+    return new Result.Timing(runs.size(), warmupRuns, wall, cpu, millis(runs, r -> r.cpu().userNanos()),
+        millis(runs, r -> r.cpu().systemNanos()), latency(latencyNanos, runs),
+        wallSeconds > 0 ? tasks / wallSeconds : 0,
+        cpu != null && wall.median() > 0 ? cpu.median() / wall.median() : 0);
+  }
 
-    Double speedup = null;
-    Double efficiency = null;
-    String baselineName = null;
-    LatencySummary latency = latency(measurement.latencyNanos(), runs);
-    double baselineP50Us = 0;
-    if (baseline != null) {
-      baselineName = baseline.benchmarkCase().executor().name();
-      double baselineMedian = millis(baseline.runs(), RunSample::wallNanos).median();
-      speedup = baselineMedian / wall.median();
-      efficiency = speedup / c.workers();
-      baselineP50Us = p50Micros(baseline.latencyNanos());
+  /** Against the baseline's median wall time and median task time; none without a baseline. */
+  private static Result.Comparison comparison(Result.Timing timing, int workers, Measurement baseline,
+      double baselineP50Us) {
+    if (baseline == null) {
+      return Result.Comparison.NONE;
     }
-    Double taskTimeVsBaseline = baselineP50Us <= 0 || latency.p50() <= 0 ? null : latency.p50() / baselineP50Us;
+    double speedup = millis(baseline.runs(), RunSample::wallNanos).median() / timing.wallMs().median();
+    double p50Us = timing.latencyUs().p50();
+    return new Result.Comparison(baseline.benchmarkCase().executor().name(), speedup, speedup / workers,
+        baselineP50Us <= 0 || p50Us <= 0 ? null : p50Us / baselineP50Us);
+  }
 
-    long failed = runs.stream().mapToLong(RunSample::failedTasks).sum();
-    long timedOut = runs.stream().mapToLong(RunSample::timedOutTasks).sum();
-    long unverified = runs.stream().mapToLong(RunSample::unverifiedTasks).sum();
-    String firstFailure = runs.stream().map(RunSample::firstFailure).filter(f -> f != null).findFirst()
-        .orElse(null);
+  private static Result.Outcome outcome(List<RunSample> runs, Guard guard) {
+    return new Result.Outcome(
+        runs.stream().mapToLong(RunSample::failedTasks).sum(),
+        runs.stream().mapToLong(RunSample::unverifiedTasks).sum(),
+        runs.stream().mapToLong(RunSample::timedOutTasks).sum(),
+        runs.stream().map(RunSample::firstFailure).filter(f -> f != null).findFirst().orElse(null),
+        failures(runs),
+        guard == null ? null : counter(runs));
+  }
 
-    List<String> warnings = new ArrayList<>();
-    if (runs.size() < requestedRuns) {
-      warnings.add(Warnings.interrupted(runs.size(), requestedRuns));
-    }
-    if (failed + unverified > 0) {
-      warnings.add(Warnings.failures(failed, unverified, firstFailure));
-    }
-    if (timedOut > 0) {
-      warnings.add(Warnings.timedOut(timedOut));
-    }
-    warnings.addAll(Warnings.forWallTime(wall));
-    double coresUsed = cpu != null && wall.median() > 0 ? cpu.median() / wall.median() : 0;
-    if (cpu != null && wall.median() < Warnings.CPU_TICK_RELIABLE_MS) {
-      warnings.add(Warnings.coarseCpuTime());
-    }
-    // More threads than cores only costs CPU-bound work; sleeping threads need no core.
-    boolean cpuBound = cpu == null || coresUsed >= Warnings.CPU_BOUND_CORES;
-    if (c.executor().traits().parallel() && c.workers() > processors && cpuBound) {
-      warnings.add(Warnings.tooFewProcessors(c.workers(), processors));
-    }
-    CapacitySummary capacity = capacity(measurement);
-    if (capacity != null && CapacityMath.lowCapacity(capacity.median(), capacity.k())) {
-      warnings.add(Warnings.lowCapacity(capacity.median(), capacity.k()));
-    }
-    if (taskTimeVsBaseline != null && taskTimeVsBaseline < Warnings.FASTER_TASKS
-        && baselineP50Us >= Warnings.TIMED_TASK_US) {
-      warnings.add(Warnings.fasterTasks(taskTimeVsBaseline, latency.p50(), baselineP50Us, speedup));
-    }
-    BackgroundLoad background = measurement.backgroundLoad();
-    // Its own busy cores; where the CPU time is unknown, as if every worker computed.
-    double demand = cpu != null ? coresUsed : Math.min(c.workers(), processors);
-    if (Warnings.crowded(background, demand)) {
-      warnings.add(Warnings.busyBackground(background));
-    }
-    double[] roundSpeedups = pairedRoundSpeedups(measurement, baseline, speedup, capacity);
+  /**
+   * The capacity probed in the measured rounds, and the efficiency against it and against the speedup
+   * bound: round by round where the rounds pair up, else from the medians.
+   */
+  private static Result.Capacity capacity(Measurement measurement, Measurement baseline, Double speedup) {
+    CapacitySummary probe = probe(measurement);
+    double[] roundSpeedups = pairedRoundSpeedups(measurement, baseline, speedup, probe);
     double[] efficiencies = roundSpeedups == null ? null
         : SpeedupBound.perRound(roundSpeedups, i -> measurement.capacity().get(i));
     Double efficiencyVsCapacity = null;
     if (efficiencies != null) {
       efficiencyVsCapacity = Summaries.of(efficiencies).median();
-    } else if (speedup != null && capacity != null) { // no round-aligned figures
-      efficiencyVsCapacity = speedup / capacity.median();
+    } else if (speedup != null && probe != null) { // no round-aligned figures
+      efficiencyVsCapacity = speedup / probe.median();
     }
-    MedianInterval efficiencyInterval =
+    MedianInterval interval =
         efficiencies == null ? null : Summaries.medianInterval(efficiencies, Summaries.MEDIAN_CONFIDENCE);
-    if (efficiencyInterval != null
-        && efficiencyInterval.high() - efficiencyInterval.low() > Warnings.EFFICIENCY_INTERVAL_WIDTH) {
-      warnings.add(Warnings.uncertainEfficiency(efficiencyVsCapacity, efficiencyInterval, efficiencies.length));
-    }
-    SpeedupBound.Figures bound = SpeedupBound.of(baseline == null ? null : demand(baseline), speedup, capacity,
-        c.workers(), roundSpeedups, background);
-    CounterSummary counter = null;
-    if (c.guard() != null) {
-      counter = counter(runs);
-      if (!c.guard().racy() && counter.lost() != 0) {
-        warnings.add(Warnings.guardedCounterLost(c.guard().label(), counter.lost()));
-      }
-    }
-
-    double wallSeconds = wall.median() / 1e3;
-    return new Result(
-        new Result.Case(c.workload().name(), c.executor().name(), c.workers(), c.tasks(), c.params().asJson(),
-            c.guard() == null ? null : c.guard().label(),
-            c.executor().traits().takesChunksize() && c.settings().process().chunksize() > 0
-                ? c.settings().process().chunksize() : null),
-        new Result.Timing(runs.size(), warmupRuns, wall, cpu, user, sys, latency,
-            wallSeconds > 0 ? c.tasks() / wallSeconds : 0, coresUsed),
-        new Result.Comparison(baselineName, speedup, efficiency, taskTimeVsBaseline),
-        new Result.Outcome(failed, unverified, timedOut, firstFailure, failures(runs), counter),
-        new Result.ProcessPhases(phase(runs, Phase.STARTUP), phase(runs, Phase.COMPUTE), phase(runs, Phase.IPC),
-            phase(runs, Phase.EXIT), phase(runs, Phase.POOL_START), phase(runs, Phase.SHUTDOWN)),
-        new Result.Capacity(capacity, efficiencyVsCapacity, efficiencyInterval,
-            bound == null ? null : bound.demand(), bound == null ? null : bound.bound(),
-            bound == null ? null : bound.efficiency()),
-        new Result.Memory(megabytes(runs, RunSample::rssPeakBytes), megabytes(runs, RunSample::workerRssPeakBytes)),
-        measurement.backgroundLoad(),
-        warnings);
+    SpeedupBound.Figures bound = SpeedupBound.of(baseline == null ? null : demand(baseline), speedup, probe,
+        measurement.benchmarkCase().workers(), roundSpeedups, measurement.backgroundLoad());
+    return new Result.Capacity(probe, efficiencyVsCapacity, interval, bound == null ? null : bound.demand(),
+        bound == null ? null : bound.bound(), bound == null ? null : bound.efficiency());
   }
 
   /** A memory figure of every run, in MiB; null if any run does not know it. */
@@ -192,7 +171,7 @@ public final class ResultAssembler {
         runs.stream().mapToLong(RunSample::wallNanos).toArray());
   }
 
-  private static CapacitySummary capacity(Measurement measurement) {
+  private static CapacitySummary probe(Measurement measurement) {
     if (measurement.capacity().isEmpty()) {
       return null;
     }

@@ -163,17 +163,17 @@ public final class ReportComparison {
    */
   static String backgroundNote(Result baseline, Result current) {
     Double after = otherCores(current);
-    if (!Warnings.crowded(current.backgroundLoad(), current.timing().coresUsed())) {
+    if (!BackgroundCrowding.crowded(current.backgroundLoad(), current.timing().coresUsed())) {
       return null;
     }
     Double before = otherCores(baseline);
-    if (before != null && after - before < Warnings.BUSY_BACKGROUND_CORES) {
+    if (before != null && after - before < BackgroundCrowding.BUSY_CORES) {
       return null;
     }
     return String.format(java.util.Locale.ROOT, "other processes used %.2f cores during the current runs, %s%s",
         after, before == null ? "the baseline's unknown" : String.format(java.util.Locale.ROOT,
             "%.2f during the baseline's", before),
-        Warnings.busiest(current.backgroundLoad()));
+        BackgroundCrowding.busiest(current.backgroundLoad()));
   }
 
   private static Double otherCores(Result r) {

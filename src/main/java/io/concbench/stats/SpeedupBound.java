@@ -2,6 +2,7 @@ package io.concbench.stats;
 
 import io.concbench.result.CapacitySummary;
 import io.concbench.system.BackgroundLoad;
+import io.concbench.system.ProcessCpu;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -88,7 +89,7 @@ public final class SpeedupBound {
       cpu += cpuNanos[i];
       wall += wallNanos[i];
     }
-    if (wall == 0 || cpu < Warnings.CPU_TICK_RELIABLE_MS * NANOS_PER_MS) {
+    if (wall == 0 || cpu < ProcessCpu.PRECISE_FROM_MS * NANOS_PER_MS) {
       return null;
     }
     return Math.min(1.0, (double) cpu / wall);

@@ -67,7 +67,7 @@ public final class Summaries {
   }
 
   /** Median of the absolute deviations from the median, the robust spread outlier detection uses. */
-  static double medianAbsoluteDeviation(List<Double> samples) {
+  public static double medianAbsoluteDeviation(List<Double> samples) {
     double[] values = samples.stream().mapToDouble(Double::doubleValue).toArray();
     double median = new Median().evaluate(values);
     double[] deviations = Arrays.stream(values).map(v -> Math.abs(v - median)).toArray();

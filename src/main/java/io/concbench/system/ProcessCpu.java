@@ -12,6 +12,11 @@ import java.util.Optional;
 public record ProcessCpu(long userNanos, long systemNanos) {
 
   public static final ProcessCpu ZERO = new ProcessCpu(0, 0);
+  /**
+   * Below this much CPU time (ms) a figure is rough: one tick is over 5 % of it. Said of short runs' cpu_ms
+   * and cores_used, and why a baseline of less gives no share of a core to bound a speedup with.
+   */
+  public static final double PRECISE_FROM_MS = 200.0;
   /** USER_HZ: the unit of utime/stime. 100 on every Linux that Java runs on; not readable from Java. */
   static final long NANOS_PER_TICK = 10_000_000L;
 

@@ -1,0 +1,39 @@
+package io.concbench.warning;
+
+import io.concbench.result.Result;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every rule, in the order a result lists their warnings: what went wrong first, then how to read it. */
+public final class WarningRules {
+
+  static final List<WarningRule> ALL = List.of(
+      new InterruptedRuns(),
+      new FailedTasks(),
+      new TimedOutTasks(),
+      new OutlierRuns(),
+      new SlowFirstRun(),
+      new ShortRuns(),
+      new WideInterval(),
+      new SingleRun(),
+      new CoarseCpuTime(),
+      new MoreWorkersThanProcessors(),
+      new LowCapacity(),
+      new FasterTasks(),
+      new BusyBackground(),
+      new UncertainEfficiency(),
+      new GuardedCounterLost());
+
+  private WarningRules() {}
+
+  /** The warnings of every rule that applies to the result, in the rules' order. */
+  public static List<String> check(Result result, WarningContext context) {
+    List<String> warnings = new ArrayList<>();
+    for (WarningRule rule : ALL) {
+      if (rule.appliesTo(result, context)) {
+        warnings.add(rule.message(result, context));
+      }
+    }
+    return List.copyOf(warnings);
+  }
+}
