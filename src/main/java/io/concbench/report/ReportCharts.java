@@ -4,19 +4,12 @@ import io.concbench.result.Report;
 import io.concbench.result.Result;
 import io.concbench.result.Scaling;
 import io.concbench.result.Summary;
-import io.concbench.stats.ScalingFits;
 import java.awt.Color;
 import java.awt.Paint;
-import java.awt.Shape;
-import java.awt.Stroke;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleUnaryOperator;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -27,30 +20,22 @@ import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.AbstractRenderer;
 import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The html export's charts, drawn with JFreeChart into SVG: per workload, wall time per result with its
  * confidence interval, speedup (against worker count with the fitted laws when the report has scaling
- * fits, else per result), and task latency percentiles.
+ * fits, drawn by {@link ScalingChart}, else per result), and task latency percentiles.
  */
 final class ReportCharts {
 
   private static final int BAR_ROW = 34;
   private static final int LATENCY_ROW = 46;
-  private static final double CURVE_STEPS = 200;
-  private static final Stroke AMDAHL_STROKE = ChartStyle.dashed(1.6f, 7f, 4f);
-  private static final Stroke USL_STROKE = ChartStyle.dashed(1.6f, 1.5f, 3.5f);
 
   private final Report report;
   private final Map<String, Color> colours;
@@ -81,7 +66,7 @@ final class ReportCharts {
     List<SvgChart> out = new ArrayList<>();
     out.add(wallTime(workload, results, labels));
     if (!scalings.isEmpty()) {
-      out.add(speedupVsWorkers(workload, scalings));
+      out.add(render("speedup", workload, ScalingChart.draw(workload, scalings, colours), 460));
     } else if (results.stream().anyMatch(r -> r.comparison().speedup() != null
         && !r.benchmarkCase().executor().equals(r.comparison().baseline()))) {
       out.add(speedupPerResult(workload, results, labels));
@@ -113,98 +98,6 @@ final class ReportCharts {
     ((NumberAxis) plot.getRangeAxis()).setRange(0, axisEnd / scale.divisor() * 1.05);
     JFreeChart chart = chart(workload + ": wall time", plot, false);
     return render("wall", workload, chart, rowsHeight(results.size(), BAR_ROW));
-  }
-
-  private SvgChart speedupVsWorkers(String workload, List<Scaling> scalings) {
-    XYSeriesCollection data = new XYSeriesCollection();
-    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
-    keepSeriesLooks(renderer);
-    renderer.setDrawSeriesLineAsPath(true); // else each of a curve's 200 segments restarts its dashes: solid
-    renderer.setDrawOutlines(true);
-    renderer.setUseOutlinePaint(true);
-    LegendItemCollection legend = new LegendItemCollection();
-    List<String> labels = ResultLabels.ofScalings(scalings);
-    int maxWorkers = scalings.stream().flatMap(s -> s.points().stream()).mapToInt(Scaling.ScalingPoint::workers)
-        .max().orElse(1);
-    double highest = maxWorkers;
-    // Each later sweep's mark is smaller, so that where two sweeps measured the same speedup both show.
-    List<Shape> shapes = List.of(new Ellipse2D.Double(-6.5, -6.5, 13, 13), new Rectangle2D.Double(-4, -4, 8, 8),
-        diamond(3.5), new Ellipse2D.Double(-2, -2, 4, 4));
-    // Drawn in this order, so the measured points lie on top of the curves and the ideal under everything.
-    addCurve(data, renderer, "ideal", n -> n, maxWorkers, ChartStyle.MUTED, ChartStyle.line(1.2f));
-    for (int i = 0; i < scalings.size(); i++) {
-      Scaling s = scalings.get(i);
-      Color colour = colours.get(s.executor());
-      if (s.amdahl() != null) {
-        double serial = s.amdahl().serialFraction();
-        highest = Math.max(highest, addCurve(data, renderer, labels.get(i) + " Amdahl",
-            n -> ScalingFits.amdahlSpeedup(n, serial), maxWorkers, colour, AMDAHL_STROKE));
-      }
-      if (s.usl() != null) {
-        double sigma = s.usl().sigma();
-        double kappa = s.usl().kappa();
-        highest = Math.max(highest, addCurve(data, renderer, labels.get(i) + " USL",
-            n -> ScalingFits.uslSpeedup(n, sigma, kappa), maxWorkers, colour, USL_STROKE));
-      }
-    }
-    for (int i = 0; i < scalings.size(); i++) {
-      Scaling s = scalings.get(i);
-      Color colour = colours.get(s.executor());
-      Shape shape = shapes.get(i % shapes.size());
-      XYSeries points = new XYSeries(labels.get(i) + " measured", false, true);
-      for (Scaling.ScalingPoint p : s.points()) {
-        points.add(p.workers(), p.speedup());
-        highest = Math.max(highest, p.speedup());
-      }
-      int series = data.getSeriesCount();
-      data.addSeries(points);
-      renderer.setSeriesLinesVisible(series, false);
-      renderer.setSeriesShapesVisible(series, true);
-      renderer.setSeriesShape(series, shape);
-      renderer.setSeriesPaint(series, colour);
-      renderer.setSeriesOutlinePaint(series, Color.WHITE); // two executors' equal points stay apart
-      renderer.setSeriesOutlineStroke(series, ChartStyle.line(1.2f));
-      legend.add(new LegendItem(labels.get(i) + " (vs " + s.reference() + ")", null, null, null, shape, colour));
-    }
-    if (scalings.stream().anyMatch(s -> s.amdahl() != null)) {
-      legend.add(lineItem("Amdahl fit", ChartStyle.INK, AMDAHL_STROKE));
-    }
-    if (scalings.stream().anyMatch(s -> s.usl() != null)) {
-      legend.add(lineItem("USL fit", ChartStyle.INK, USL_STROKE));
-    }
-    legend.add(lineItem("ideal: speedup = workers", ChartStyle.MUTED, ChartStyle.line(1.2f)));
-
-    NumberAxis workers = new NumberAxis("workers");
-    ChartStyle.localeFree(workers, true);
-    workers.setRange(0, maxWorkers + Math.max(0.5, maxWorkers * 0.04));
-    NumberAxis speedup = new NumberAxis("speedup");
-    ChartStyle.localeFree(speedup, false);
-    speedup.setRange(0, highest * 1.08);
-    XYPlot plot = new XYPlot(data, workers, speedup, renderer);
-    plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
-    plot.setFixedLegendItems(legend);
-    JFreeChart chart = chart(workload + ": speedup vs workers", plot, true);
-    return render("speedup", workload, chart, 460);
-  }
-
-  /** Adds the curve sampled from 1 to {@code maxWorkers}; returns its highest value. */
-  private static double addCurve(XYSeriesCollection data, XYLineAndShapeRenderer renderer, String name,
-      DoubleUnaryOperator curve, int maxWorkers, Paint paint, Stroke stroke) {
-    XYSeries series = new XYSeries(name, false, true);
-    double highest = 0;
-    for (int step = 0; step <= CURVE_STEPS; step++) {
-      double n = 1 + (maxWorkers - 1) * step / CURVE_STEPS;
-      double value = curve.applyAsDouble(n);
-      series.add(n, value);
-      highest = Math.max(highest, value);
-    }
-    int index = data.getSeriesCount();
-    data.addSeries(series);
-    renderer.setSeriesLinesVisible(index, true);
-    renderer.setSeriesShapesVisible(index, false);
-    renderer.setSeriesPaint(index, paint);
-    renderer.setSeriesStroke(index, stroke);
-    return highest;
   }
 
   private SvgChart speedupPerResult(String workload, List<Result> results, List<String> labels) {
@@ -292,7 +185,7 @@ final class ReportCharts {
     return plot;
   }
 
-  private static JFreeChart chart(String title, Plot plot, boolean legend) {
+  static JFreeChart chart(String title, Plot plot, boolean legend) {
     JFreeChart chart = new JFreeChart(title, null, plot, legend);
     ChartStyle.apply(chart);
     if (legend) {
@@ -313,7 +206,7 @@ final class ReportCharts {
   }
 
   /** The chart theme would otherwise replace the series' colours, lines and shapes set here with its own. */
-  private static void keepSeriesLooks(AbstractRenderer renderer) {
+  static void keepSeriesLooks(AbstractRenderer renderer) {
     renderer.setAutoPopulateSeriesPaint(false);
     renderer.setAutoPopulateSeriesStroke(false);
     renderer.setAutoPopulateSeriesShape(false);
@@ -326,22 +219,6 @@ final class ReportCharts {
 
   private static int rowsHeight(int rows, int perRow) {
     return Math.max(220, 130 + rows * perRow);
-  }
-
-  private static LegendItem lineItem(String label, Paint paint, Stroke stroke) {
-    Shape line = new Line2D.Double(-12, 0, 12, 0);
-    return new LegendItem(label, null, null, null, false, line, false, paint, false, paint, stroke, true, line,
-        stroke, paint);
-  }
-
-  private static Shape diamond(double r) {
-    Path2D.Double path = new Path2D.Double();
-    path.moveTo(0, -r);
-    path.lineTo(r, 0);
-    path.lineTo(0, r);
-    path.lineTo(-r, 0);
-    path.closePath();
-    return path;
   }
 
   /** A unit for an axis, chosen so its numbers stay short. */

@@ -83,9 +83,9 @@ class HtmlReportTest {
     List<Result> results = List.of(ResultBuilder.from(single).backgroundLoad(quiet).build(),
         ReportFixtures.builder("thread-pool", 2, 1.3).backgroundLoad(busy).build());
 
-    assertThat(HtmlReport.backgroundLoad(results)).contains(
+    assertThat(HtmlDetails.backgroundLoad(results)).contains(
         "0.02–0.88 cores; busiest: kdamond.0 (pid 77) 0.02, " + NASTY + " (pid 4242) 0.87");
-    assertThat(HtmlReport.backgroundLoad(List.of(single))).isEmpty();
+    assertThat(HtmlDetails.backgroundLoad(List.of(single))).isEmpty();
     String html = HtmlReport.render(new Report(Report.SCHEMA, true, List.of("concbench"),
         ReportFixtures.environment(), results));
     assertThat(parse(html).getDocumentElement().getTextContent()).contains("other processes during the runs");
