@@ -7,6 +7,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 final class WorkerProcess {
 
   static final long HELLO_TIMEOUT_SECONDS = 60;
+  private static final byte[][] NO_PAYLOADS = new byte[0][];
   private static final java.util.concurrent.ScheduledExecutorService DEADLINES =
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "concbench-worker-deadlines");
@@ -105,12 +107,27 @@ final class WorkerProcess {
     toWorker.flush();
   }
 
-  /** Sends frames in order with one flush: one system call where they fit the buffer. */
-  synchronized void send(List<Frame> frames) throws IOException {
-    for (Frame frame : frames) {
-      FrameCodec.write(toWorker, frame);
+  /**
+   * Sends chunks as TASKS frames, in order, with one flush: one system call where they fit the buffer. Each
+   * task's payload is {@code payloadBytes} bytes of its index, which the worker's reply must invert.
+   */
+  synchronized void send(List<Chunk> chunks, int payloadBytes) throws IOException {
+    for (Chunk chunk : chunks) {
+      FrameCodec.write(toWorker, new Frame.Tasks(chunk.id(), chunk.sentNanos(), chunk.mayHold(), chunk.indices(),
+          payloads(chunk.indices(), payloadBytes)));
     }
     toWorker.flush();
+  }
+
+  static byte[][] payloads(int[] indices, int payloadBytes) {
+    if (payloadBytes == 0) {
+      return NO_PAYLOADS;
+    }
+    byte[][] payloads = new byte[indices.length][payloadBytes];
+    for (int i = 0; i < indices.length; i++) {
+      Arrays.fill(payloads[i], (byte) indices[i]);
+    }
+    return payloads;
   }
 
   Frame receive() throws IOException {

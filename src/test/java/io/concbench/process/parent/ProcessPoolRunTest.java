@@ -35,7 +35,7 @@ class ProcessPoolRunTest {
   @Timeout(90)
   void chunksTooLargeForAPipeAreWrittenByTheDispatcherAndAllComplete() throws Exception {
     // 50 tasks of 4 KiB each way: 200 KiB frames, more than a pipe holds.
-    assertThat(FrameCodec.tasksFrameBytes(50, 4096)).isGreaterThan(ProcessPoolRun.DIRECT_WRITE_BYTES * 16L);
+    assertThat(FrameCodec.tasksFrameBytes(50, 4096)).isGreaterThan(WorkerSlot.DIRECT_WRITE_BYTES * 16L);
     RecordingBatch batch = run(2, 400, new ProcessSettings(null, List.of(), 50, 0, 4096, 1, 0));
 
     assertEveryTaskCompletedOnce(batch);

@@ -1,0 +1,318 @@
+package io.concbench.process.parent;
+
+import io.concbench.executor.RemoteTasks;
+import io.concbench.executor.TaskFailure;
+import io.concbench.process.wire.Frame;
+import io.concbench.process.wire.FrameCodec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Which tasks go to which worker, and what becomes of them: a batch split into chunks, handed out a few at a
+ * time per worker (see {@link WorkerSlot} for how many), their outcomes passed on to the engine; a worker
+ * that dies has the task it was running tried again (up to --retries) and the chunks it had not started put
+ * back untouched; a task over --task-timeout has its worker killed; a worker that did --max-tasks-per-child
+ * is retired and replaced.
+ *
+ * <p>No threads, no I/O, no clock of its own: its driver ({@link ProcessPoolRun}, {@link ForkRun}) owns
+ * those, calls it with its one lock held, and sends the chunks it is given outside that lock. The scheduler
+ * only ever kills a worker (see {@link WorkerLink}) and wakes the driver's dispatcher. Tests drive it with
+ * fake links and a fake clock.
+ */
+final class ChunkScheduler<L extends WorkerLink> {
+
+  /** How long the dispatcher sleeps when nothing calls it and no deadline comes sooner. */
+  static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+  /** What a worker's driver does after a reply. */
+  enum Next {
+    /** Nothing: the reply was stale, or more results follow in the same write (answer them all at once). */
+    NOTHING,
+    /** Send the worker its next chunks ({@link #take}). */
+    SEND,
+    /** Say goodbye to the worker: it did its --max-tasks-per-child and has left the scheduler. */
+    RETIRE
+  }
+
+  private final SchedulePolicy policy;
+  private final LongSupplier clock;
+  private final Runnable wakeDispatcher;
+  private final List<WorkerSlot<L>> live = new ArrayList<>();
+  private final ChunkQueue pending = new ChunkQueue();
+  private final TaskLedger ledger;
+  private final Retries retries;
+  private long nextChunk;
+  private int replacementsWanted;
+  private long dispatcherWakesAt;
+  private boolean over;
+  private boolean cancelled;
+
+  /**
+   * @param clock {@code System::nanoTime} but in tests: the stamp of each chunk sent
+   * @param wakeDispatcher wakes the driver's dispatcher thread (called with the driver's lock held)
+   */
+  ChunkScheduler(SchedulePolicy policy, LongSupplier clock, Runnable wakeDispatcher) {
+    this.policy = policy;
+    this.clock = clock;
+    this.wakeDispatcher = wakeDispatcher;
+    this.ledger = new TaskLedger(policy.workerNoun(), policy.payloadBytes());
+    this.retries = new Retries(policy.retries(), policy.workerNoun());
+  }
+
+  /** A worker joins: it is given chunks from now on. */
+  WorkerSlot<L> attach(L link) {
+    WorkerSlot<L> slot = new WorkerSlot<>(link);
+    live.add(slot);
+    return slot;
+  }
+
+  /** The batch to run: {@code count} tasks, split into chunks, their outcomes reported to {@code remote}. */
+  void begin(int count, RemoteTasks remote) {
+    pending.split(count, policy.chunkSize(count));
+    retries.begin(count);
+    ledger.begin(count, remote);
+  }
+
+  /** Every task completed or failed. */
+  boolean finished() {
+    return ledger.finished();
+  }
+
+  /** The books: task times for the run's costs. */
+  TaskLedger ledger() {
+    return ledger;
+  }
+
+  boolean hasPending() {
+    return !pending.isEmpty() && !over;
+  }
+
+  /** The batch was cancelled: nothing more is handed out, and a worker's death is no longer reported. */
+  void cancel() {
+    cancelled = true;
+    over = true;
+  }
+
+  boolean cancelled() {
+    return cancelled;
+  }
+
+  /** The batch is over (all accounted, or cancelled): replies and deaths from now on are ignored. */
+  void end() {
+    over = true;
+  }
+
+  boolean over() {
+    return over;
+  }
+
+  /** The workers in the pool now (a copy: the driver may release its lock while it goes through them). */
+  List<WorkerSlot<L>> liveWorkers() {
+    return new ArrayList<>(live);
+  }
+
+  /**
+   * Chunks for a worker with room, assigned to it now and stamped: the caller sends them outside its lock
+   * and then calls {@link #written}; until then nobody else writes to this worker, so that its chunks go out
+   * in the order they were assigned. A worker's reader thread ({@code dispatcher} false) is given only
+   * chunks whose write cannot block (see {@link WorkerSlot#DIRECT_WRITE_BYTES}); when a larger one is next,
+   * the dispatcher is woken to write it.
+   *
+   * @return the chunks, in order; empty when there is nothing to send or no room
+   */
+  List<Chunk> take(WorkerSlot<L> slot, boolean dispatcher) {
+    if (slot.dead || slot.writing || over || slot.killedBecause != null) {
+      return List.of();
+    }
+    List<Chunk> chunks = null;
+    long unread = slot.unreadBytesAtMost();
+    while (!pending.isEmpty() && hasRoom(slot)) {
+      long bytes = FrameCodec.tasksFrameBytes(pending.nextSize(), policy.payloadBytes());
+      if (slot.inFlight.size() >= slot.chunksInFlightAtMost(bytes)) {
+        break;
+      }
+      if (!dispatcher && unread + bytes > WorkerSlot.DIRECT_WRITE_BYTES) {
+        wakeDispatcher.run();
+        break;
+      }
+      unread += bytes;
+      ChunkQueue.Work work = pending.poll();
+      boolean mayHold = slot.quick && !work.again() && policy.taskTimeoutNanos() <= 0;
+      Chunk chunk = new Chunk(nextChunk++, work.indices(), clock.getAsLong(), bytes, mayHold);
+      slot.inFlight.add(chunk);
+      slot.assigned += chunk.indices().length;
+      if (chunks == null) {
+        chunks = new ArrayList<>();
+      }
+      chunks.add(chunk);
+    }
+    if (chunks == null) {
+      return List.of();
+    }
+    slot.writing = true;
+    return chunks;
+  }
+
+  /** The chunks {@link #take} gave for this worker are written (or the write failed: see {@link #kill}). */
+  void written(WorkerSlot<L> slot) {
+    slot.writing = false;
+  }
+
+  /** Kills a worker on purpose; its driver reports it gone, and this reason is given for it. */
+  void kill(WorkerSlot<L> slot, String reason) {
+    if (slot.killedBecause == null) {
+      slot.killedBecause = reason;
+    }
+    slot.link().kill();
+  }
+
+  /** A worker with --max-tasks-per-child takes no more than that. */
+  private boolean hasRoom(WorkerSlot<L> slot) {
+    return policy.maxTasksPerWorker() <= 0 || slot.assigned < policy.maxTasksPerWorker();
+  }
+
+  /**
+   * How long the dispatcher may sleep from {@code now}: until the first running task's deadline, at most
+   * {@link #IDLE_POLL_NANOS}. Noted, so that a task starting with an earlier deadline wakes it.
+   */
+  long pollNanos(long now) {
+    long wait = IDLE_POLL_NANOS;
+    if (policy.taskTimeoutNanos() > 0) {
+      for (WorkerSlot<L> slot : live) {
+        if (slot.runningTask >= 0 && slot.timedOutTask < 0) {
+          wait = Math.min(wait, slot.runningSince + policy.taskTimeoutNanos() - now);
+        }
+      }
+      wait = Math.max(0, wait);
+    }
+    dispatcherWakesAt = now + wait;
+    return wait;
+  }
+
+  /** A worker's task starts (as the worker reports it): the --task-timeout clock runs from {@code nanos}. */
+  void started(WorkerSlot<L> slot, int index, long nanos) {
+    if (slot.dead) {
+      return;
+    }
+    slot.runningTask = index;
+    slot.runningSince = nanos;
+    if (!over && nanos + policy.taskTimeoutNanos() < dispatcherWakesAt) {
+      wakeDispatcher.run(); // its deadline comes before the dispatcher would look
+    }
+  }
+
+  /**
+   * Kills the workers whose running task is over --task-timeout at {@code now}; when their drivers report
+   * them gone, that task fails as timed out and the rest go back to the queue.
+   */
+  void expireOverdue(long now) {
+    if (policy.taskTimeoutNanos() <= 0) {
+      return;
+    }
+    for (WorkerSlot<L> slot : live) {
+      if (slot.runningTask >= 0 && slot.timedOutTask < 0 && now - slot.runningSince > policy.taskTimeoutNanos()) {
+        slot.timedOutTask = slot.runningTask;
+        kill(slot, "ran over --task-timeout of " + policy.taskTimeoutNanos() / 1_000_000 + " ms");
+      }
+    }
+  }
+
+  /**
+   * A chunk's results: each outcome passed on, and what the driver does next.
+   *
+   * @param lookedNanos when the driver turned to read this reply
+   * @param arrivedNanos when it had read it
+   */
+  Next replied(WorkerSlot<L> slot, Frame.Results results, long lookedNanos, long arrivedNanos) {
+    if (slot.dead || over || !ledger.open() || slot.answered(results.chunk()) == null) {
+      return Next.NOTHING; // already handled (its in-flight work was requeued or failed), or the batch is over
+    }
+    ledger.transit(results.transitNanos(lookedNanos, arrivedNanos));
+    List<Frame.TaskOutcome> outcomes = results.outcomes();
+    long pid = slot.link().pid();
+    long chunkComputeNanos = 0;
+    for (int i = 0; i < outcomes.size(); i++) {
+      chunkComputeNanos += ledger.outcome(pid, outcomes.get(i), results.payloads(), i);
+    }
+    slot.quick = chunkComputeNanos < WorkerSlot.QUICK_CHUNK_NANOS;
+    slot.runningTask = -1;
+    Next next = Next.SEND;
+    if (!hasRoom(slot) && slot.inFlight.isEmpty()) {
+      retire(slot);
+      next = Next.RETIRE;
+    } else if (results.more()) {
+      next = Next.NOTHING; // more results in the same write: their next chunks go out together, after the last
+    }
+    if (ledger.finished()) {
+      wakeDispatcher.run();
+    }
+    return next;
+  }
+
+  /** A worker done with its --max-tasks-per-child leaves the scheduler, and a replacement is wanted. */
+  private void retire(WorkerSlot<L> slot) {
+    slot.dead = true;
+    slot.leave();
+    live.remove(slot);
+    replacementsWanted++;
+    wakeDispatcher.run();
+  }
+
+  /**
+   * A worker is gone (its output ended): nothing more is sent to it. The first half of a death, before its
+   * driver asks the OS about it (its exit code may take a moment) without the lock.
+   *
+   * @return whether {@link #died} is to follow: false if it was retired, or the batch is over
+   */
+  boolean gone(WorkerSlot<L> slot) {
+    if (slot.dead) {
+      return false;
+    }
+    slot.dead = true;
+    live.remove(slot);
+    return !over;
+  }
+
+  /**
+   * The second half of a death: the tasks of the chunk it was running are tried again (up to --retries) or
+   * fail; the chunks it had not started go back to the queue untouched ({@link Retries}); a replacement is
+   * wanted.
+   *
+   * @param reason why it is gone, as its driver saw it (unless it was killed on purpose, which says why)
+   */
+  void died(WorkerSlot<L> slot, String reason, Integer exitCode, String stderrTail) {
+    if (over) {
+      return;
+    }
+    String why = slot.killedBecause != null ? slot.killedBecause : reason;
+    retries.settle(slot, why, exitCode, stderrTail, ledger, pending);
+    replacementsWanted++;
+    wakeDispatcher.run();
+  }
+
+  /**
+   * Whether to start a worker now: in place of one gone, or because none is left, while there is work for
+   * it. Counts the request as met.
+   */
+  boolean nextReplacement() {
+    if ((replacementsWanted > 0 || live.isEmpty()) && !pending.isEmpty() && !cancelled) {
+      replacementsWanted = Math.max(0, replacementsWanted - 1);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * A worker could not be started. If none is left, every pending task fails with {@code reason}, so that
+   * the run ends instead of waiting forever; otherwise those left carry on.
+   */
+  void noWorkerStarted(String reason) {
+    if (live.isEmpty()) {
+      for (int index : pending.drain()) {
+        ledger.failed(new TaskFailure(index, reason, -1, null, false, null));
+      }
+    }
+  }
+}
