@@ -8,4 +8,13 @@ package io.concbench.process.parent;
  * @param frameBytes its frame's size on the wire, for the rule of what a reader thread may write itself
  * @param mayHold whether the worker may hold its results back to write them with later ones (docs/protocol.md)
  */
-record Chunk(long id, int[] indices, long sentNanos, long frameBytes, boolean mayHold) {}
+record Chunk(long id, int[] indices, long sentNanos, long frameBytes, boolean mayHold) {
+
+  /**
+   * The same chunk stamped when it is really sent: a fork child's chunk is claimed before the child is
+   * spawned, and its transit must not count the child's start-up.
+   */
+  Chunk sentAt(long nanos) {
+    return new Chunk(id, indices, nanos, frameBytes, mayHold);
+  }
+}

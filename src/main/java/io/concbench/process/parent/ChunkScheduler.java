@@ -293,6 +293,21 @@ final class ChunkScheduler<L extends WorkerLink> {
   }
 
   /**
+   * A worker given its chunks before it was started (a fork child) could not be started: its tasks fail
+   * with {@code reason}, not tried again, and it leaves.
+   */
+  void couldNotStart(WorkerSlot<L> slot, String reason) {
+    if (gone(slot)) {
+      for (Chunk chunk : slot.inFlight) {
+        for (int index : chunk.indices()) {
+          ledger.failed(new TaskFailure(index, reason, -1, null, false, null));
+        }
+      }
+      slot.inFlight.clear();
+    }
+  }
+
+  /**
    * Whether to start a worker now: in place of one gone, or because none is left, while there is work for
    * it. Counts the request as met.
    */

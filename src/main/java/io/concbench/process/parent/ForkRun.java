@@ -3,10 +3,8 @@ package io.concbench.process.parent;
 import io.concbench.executor.ExecutorRun;
 import io.concbench.executor.Phase;
 import io.concbench.executor.ProcessSettings;
-import io.concbench.executor.RemoteTasks;
 import io.concbench.executor.RunCosts;
 import io.concbench.executor.TaskBatch;
-import io.concbench.executor.TaskFailure;
 import io.concbench.executor.WorkloadSpec;
 import io.concbench.process.wire.Frame;
 import io.concbench.process.wire.ProtocolException;
@@ -14,22 +12,25 @@ import io.concbench.system.PeakMemory;
 import io.concbench.system.ProcessCpu;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One run of the {@code fork} executor: a new JVM for every task, at most {@code --workers} alive at once,
  * as the lesson's {@code multiprocessing.Process}. Each task's life is timed in parts: start-up (spawn to
  * handshake), pipe transit, compute (inside the child) and exit (goodbye to reaped).
+ *
+ * <p>The {@link ChunkScheduler} decides as for {@code process-pool}, with chunks of one task and workers that
+ * leave after one ({@link SchedulePolicy#fork}): --retries and --task-timeout behave the same. Each of
+ * {@code --workers} driver threads claims a task, then spawns a child for it (claimed first, so that no JVM
+ * is started for nothing) and sees it through; the thread that called {@link #execute} enforces the
+ * timeout and a cancellation.
  */
 final class ForkRun implements ExecutorRun {
 
@@ -40,14 +41,17 @@ final class ForkRun implements ExecutorRun {
   private final ProcessSettings settings;
   private final WorkloadSpec workload;
   private final WorkerCommand command;
-  private final Set<WorkerProcess> alive = ConcurrentHashMap.newKeySet();
+  private final ReentrantLock lock = new ReentrantLock();
+  /** Signalled when a task's deadline comes sooner, all tasks are accounted, or a driver ends. */
+  private final Condition dispatcherWanted = lock.newCondition();
+  private final ChunkScheduler<ProcessLink> scheduler;
+  /** Driver threads still running; guarded by the lock. */
+  private int drivers;
+  private boolean dispatcherCalled;
   private final AtomicLong startupNanos = new AtomicLong();
   private final AtomicLong childRssPeakBytes = new AtomicLong(-1);
-  private final AtomicLong transitNanos = new AtomicLong();
-  private final AtomicLong computeNanos = new AtomicLong();
   private final AtomicLong exitNanos = new AtomicLong();
   private final AtomicLong children = new AtomicLong();
-  private final AtomicLong completed = new AtomicLong();
   private final AtomicLong childUserNanos = new AtomicLong();
   private final AtomicLong childSystemNanos = new AtomicLong();
   /** False once a child did not say its CPU time: the sums are then unknown. */
@@ -58,133 +62,190 @@ final class ForkRun implements ExecutorRun {
     this.settings = settings;
     this.workload = workload;
     this.command = command;
+    this.scheduler = new ChunkScheduler<>(SchedulePolicy.fork(settings), System::nanoTime, this::callDispatcher);
   }
 
   @Override
   public void execute(TaskBatch batch) throws InterruptedException {
-    AtomicInteger next = new AtomicInteger();
-    List<Thread> drivers = new ArrayList<>();
-    for (int w = 0; w < Math.min(workers, batch.size()); w++) {
-      Thread driver = new Thread(() -> {
-        for (int index = next.getAndIncrement(); index < batch.size() && !batch.cancelled();
-            index = next.getAndIncrement()) {
-          runTask(index, batch.remote(), batch);
+    List<Thread> started = new ArrayList<>();
+    lock.lock();
+    try {
+      scheduler.begin(batch.size(), batch.remote());
+      drivers = Math.min(workers, batch.size());
+      for (int w = 0; w < drivers; w++) {
+        Thread driver = new Thread(this::drive, "concbench-fork-driver");
+        driver.start();
+        started.add(driver);
+      }
+      while (!scheduler.finished() && drivers > 0) {
+        if (batch.cancelled()) {
+          scheduler.cancel();
+          break;
         }
-      }, "concbench-fork-driver");
-      driver.start();
-      drivers.add(driver);
+        scheduler.expireOverdue(System.nanoTime());
+        if (!dispatcherCalled) {
+          dispatcherWanted.awaitNanos(scheduler.pollNanos(System.nanoTime()));
+        }
+        dispatcherCalled = false;
+      }
+    } finally {
+      lock.unlock();
     }
     // Drivers block reading their child's result; a cancelled run must not wait for a ten-minute task, so
     // the children are killed, which ends those reads.
-    for (Thread driver : drivers) {
+    for (Thread driver : started) {
       while (driver.isAlive()) {
+        if (batch.cancelled()) {
+          killAll();
+        }
         driver.join(CANCEL_POLL_MILLIS);
-        if (batch.cancelled()) {
-          alive.forEach(WorkerProcess::kill);
-        }
       }
+    }
+    lock.lock();
+    try {
+      scheduler.end();
+    } finally {
+      lock.unlock();
     }
   }
 
-  /** Runs one task in a new JVM, trying again in another if the child dies, up to --retries times. */
-  private void runTask(int index, RemoteTasks remote, TaskBatch batch) {
-    for (int attempt = 0; ; attempt++) {
-      WorkerProcess child;
-      try {
-        child = WorkerProcess.start(command);
-      } catch (IOException e) {
-        remote.failed(new TaskFailure(index, "could not start a JVM: " + e.getMessage(), -1, null, false, null));
-        return;
+  /** A driver thread: claims a task, runs it in a new child, until no task is left to claim. */
+  private void drive() {
+    try {
+      while (true) {
+        WorkerSlot<ProcessLink> slot;
+        List<Chunk> chunks;
+        lock.lock();
+        try {
+          if (!scheduler.hasPending()) {
+            return;
+          }
+          slot = scheduler.attach(new ProcessLink(settings.payloadBytes()));
+          chunks = scheduler.take(slot, true);
+        } finally {
+          lock.unlock();
+        }
+        runChild(slot, chunks.get(0));
       }
-      alive.add(child);
-      ScheduledFuture<?> watchdog = null;
+    } finally {
+      lock.lock();
       try {
-        child.awaitHello();
-        startupNanos.addAndGet(child.startupNanos());
-        children.incrementAndGet();
-        // No warm-up: a fresh JVM per task runs cold code, and that is part of what fork costs.
-        child.send(new Frame.Setup(workload.name(), workload.params(), settings.payloadBytes(), false, false));
-        child.awaitReady();
-        if (settings.taskTimeoutNanos() > 0) {
-          watchdog = child.killAfter(settings.taskTimeoutNanos());
-        }
-        long sent = System.nanoTime();
-        child.send(new Frame.Tasks(index, sent, false, new int[] {index}, payloads(index)));
-        long looked = System.nanoTime();
-        Frame reply = child.receive();
-        long arrived = System.nanoTime();
-        if (watchdog != null) {
-          watchdog.cancel(false);
-        }
-        if (!(reply instanceof Frame.Results results) || results.outcomes().size() != 1) {
-          throw new ProtocolException("child answered " + reply.getClass().getSimpleName() + " instead of a result");
-        }
-        transitNanos.addAndGet(results.transitNanos(looked, arrived));
-        Frame.TaskOutcome outcome = results.outcomes().get(0);
-        if (outcome.error() != null) {
-          remote.failed(new TaskFailure(index, "threw in the child: " + outcome.error(), child.pid(), null, false,
-              null));
-        } else {
-          computeNanos.addAndGet(outcome.computeNanos());
-          completed.incrementAndGet();
-          remote.completed(index, outcome.result(), outcome.computeNanos());
-        }
-        // Read while the child waits for its goodbye: once it has exited, /proc no longer has the figures.
-        childRssPeakBytes.accumulateAndGet(PeakMemory.peakBytesOf(child.pid()), Math::max);
-        long bye = System.nanoTime();
-        child.send(Frame.Goodbye.FROM_PARENT);
-        Frame farewell = child.receive();
-        if (farewell instanceof Frame.Goodbye goodbye && goodbye.cpuNanos() > 0) {
-          childUserNanos.addAndGet(goodbye.userNanos());
-          childSystemNanos.addAndGet(goodbye.systemNanos());
-        } else {
-          cpuKnown = false;
-        }
-        child.closeInput();
-        child.awaitExit(EXIT_WAIT_MILLIS);
-        exitNanos.addAndGet(System.nanoTime() - bye);
-        return;
-      } catch (IOException e) {
-        // The watchdog fired (and killed the child) if it is done without having been cancelled.
-        boolean timedOut = watchdog != null && watchdog.isDone() && !watchdog.isCancelled();
-        if (watchdog != null) {
-          watchdog.cancel(false);
-        }
-        child.kill();
-        Integer exitCode = child.exitCodeIfDead(2_000);
-        if (timedOut) {
-          remote.failed(new TaskFailure(index, "ran over --task-timeout of " + settings.taskTimeoutNanos() / 1_000_000
-              + " ms", child.pid(), exitCode, true, child.stderrTail()));
-          return;
-        }
-        if (batch.cancelled()) {
-          return;
-        }
-        if (attempt >= settings.retries()) {
-          remote.failed(new TaskFailure(index, "child died: " + e.getMessage(), child.pid(), exitCode, false,
-              child.stderrTail()));
-          return;
-        }
+        drivers--;
+        callDispatcher();
       } finally {
-        alive.remove(child);
+        lock.unlock();
       }
     }
   }
 
-  private byte[][] payloads(int index) {
-    if (settings.payloadBytes() == 0) {
-      return new byte[0][];
+  /** Runs one task in a new JVM; if the child dies, the scheduler decides whether the task is tried again. */
+  private void runChild(WorkerSlot<ProcessLink> slot, Chunk chunk) {
+    WorkerProcess child;
+    try {
+      child = WorkerProcess.start(command);
+    } catch (IOException e) {
+      withLock(() -> scheduler.couldNotStart(slot, "could not start a JVM: " + e.getMessage()));
+      return;
     }
-    byte[] payload = new byte[settings.payloadBytes()];
-    Arrays.fill(payload, (byte) index);
-    return new byte[][] {payload};
+    slot.link().spawned(child);
+    try {
+      child.awaitHello();
+      startupNanos.addAndGet(child.startupNanos());
+      children.incrementAndGet();
+      // No warm-up: a fresh JVM per task runs cold code, and that is part of what fork costs.
+      child.send(new Frame.Setup(workload.name(), workload.params(), settings.payloadBytes(), false, false));
+      child.awaitReady();
+      Chunk sent = chunk.sentAt(System.nanoTime());
+      slot.link().send(List.of(sent));
+      withLock(() -> {
+        scheduler.written(slot);
+        if (settings.taskTimeoutNanos() > 0) {
+          scheduler.started(slot, sent.indices()[0], sent.sentNanos()); // its clock runs from the send
+        }
+      });
+      long looked = System.nanoTime();
+      Frame reply = child.receive();
+      long arrived = System.nanoTime();
+      if (!(reply instanceof Frame.Results results) || results.outcomes().size() != 1) {
+        throw new ProtocolException("child answered " + reply.getClass().getSimpleName() + " instead of a result");
+      }
+      withLock(() -> scheduler.replied(slot, results, looked, arrived));
+      sayGoodbye(child);
+    } catch (IOException e) {
+      child.kill();
+      Integer exitCode = child.exitCodeIfDead(2_000);
+      String stderr = child.stderrTail();
+      withLock(() -> {
+        if (scheduler.gone(slot)) { // not if it had already answered, or the run was cancelled
+          scheduler.died(slot, e.getMessage(), exitCode, stderr);
+        }
+      });
+    }
+  }
+
+  /** The child's goodbye and exit, timed; its peak memory and CPU time noted. */
+  private void sayGoodbye(WorkerProcess child) throws IOException {
+    // Read while the child waits for its goodbye: once it has exited, /proc no longer has the figures.
+    childRssPeakBytes.accumulateAndGet(PeakMemory.peakBytesOf(child.pid()), Math::max);
+    long bye = System.nanoTime();
+    child.send(Frame.Goodbye.FROM_PARENT);
+    Frame farewell = child.receive();
+    if (farewell instanceof Frame.Goodbye goodbye && goodbye.cpuNanos() > 0) {
+      childUserNanos.addAndGet(goodbye.userNanos());
+      childSystemNanos.addAndGet(goodbye.systemNanos());
+    } else {
+      cpuKnown = false;
+    }
+    child.closeInput();
+    child.awaitExit(EXIT_WAIT_MILLIS);
+    exitNanos.addAndGet(System.nanoTime() - bye);
+  }
+
+  private void withLock(Runnable action) {
+    lock.lock();
+    try {
+      action.run();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Wakes the thread that called execute(), with the lock held. */
+  private void callDispatcher() {
+    dispatcherCalled = true;
+    dispatcherWanted.signal();
+  }
+
+  private void killAll() {
+    List<WorkerSlot<ProcessLink>> live;
+    lock.lock();
+    try {
+      live = scheduler.liveWorkers();
+    } finally {
+      lock.unlock();
+    }
+    for (WorkerSlot<ProcessLink> slot : live) {
+      slot.link().kill();
+    }
   }
 
   @Override
   public void close() {
-    // Children still running here belong to a cancelled run: they go now.
-    alive.forEach(WorkerProcess::kill);
-    alive.forEach(child -> child.awaitExit(EXIT_WAIT_MILLIS));
+    // Children still running here belong to a cancelled or interrupted run: they go now.
+    killAll();
+    List<WorkerSlot<ProcessLink>> live;
+    lock.lock();
+    try {
+      live = scheduler.liveWorkers();
+    } finally {
+      lock.unlock();
+    }
+    for (WorkerSlot<ProcessLink> slot : live) {
+      WorkerProcess child = slot.link().process();
+      if (child != null) {
+        child.awaitExit(EXIT_WAIT_MILLIS);
+      }
+    }
   }
 
   /**
@@ -193,12 +254,13 @@ final class ForkRun implements ExecutorRun {
    */
   @Override
   public RunCosts costs() {
+    TaskLedger ledger = scheduler.ledger();
     Map<Phase, Double> phases = new EnumMap<>(Phase.class);
     long started = Math.max(1, children.get());
-    long done = Math.max(1, completed.get());
+    long done = Math.max(1, ledger.tasksCompleted());
     phases.put(Phase.STARTUP, startupNanos.get() / 1e6 / started);
-    phases.put(Phase.IPC, transitNanos.get() / 1e6 / done);
-    phases.put(Phase.COMPUTE, computeNanos.get() / 1e6 / done);
+    phases.put(Phase.IPC, ledger.transitNanos() / 1e6 / done);
+    phases.put(Phase.COMPUTE, ledger.computeNanos() / 1e6 / done);
     phases.put(Phase.EXIT, exitNanos.get() / 1e6 / done);
     Optional<ProcessCpu> cpu = cpuKnown && childUserNanos.get() + childSystemNanos.get() > 0
         ? Optional.of(new ProcessCpu(childUserNanos.get(), childSystemNanos.get())) : Optional.empty();

@@ -1,7 +1,9 @@
 package io.concbench.process.parent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.concbench.executor.ProcessSettings;
 import io.concbench.executor.TaskFailure;
 import io.concbench.process.wire.Frame;
 import io.concbench.process.wire.FrameCodec;
@@ -277,14 +279,87 @@ class ChunkSchedulerTest {
     scheduler.replied(worker, new Frame.Results(chunk.id(), 0, now, false, outcomes, payloads), now, now);
 
     assertThat(batch.failures()).extracting(TaskFailure::task, TaskFailure::reason).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(0, "threw in the worker: java.lang.ArithmeticException"),
-        org.assertj.core.groups.Tuple.tuple(1, "result payload belongs to another task"));
+        tuple(0, "threw in the worker: java.lang.ArithmeticException"),
+        tuple(1, "result payload belongs to another task"));
     assertThat(batch.completions.get(2)).isEqualTo(1);
     assertThat(scheduler.ledger().tasksCompleted()).isEqualTo(1);
     assertThat(scheduler.ledger().computeNanos()).isEqualTo(10);
   }
 
+  @Test
+  void forkGivesEachChildOneTaskWhichThenLeaves() {
+    ChunkScheduler<FakeLink> scheduler = scheduler(SchedulePolicy.fork(settings(1, 0)), 3);
+    WorkerSlot<FakeLink> child = scheduler.attach(new FakeLink());
+
+    List<Chunk> claimed = send(scheduler, child);
+
+    assertThat(claimed).extracting(Chunk::indices).containsExactly(new int[] {0});
+    assertThat(send(scheduler, child)).as("one task per child").isEmpty();
+    assertThat(reply(scheduler, child, claimed.get(0), 1_000)).isEqualTo(ChunkScheduler.Next.RETIRE);
+    assertThat(scheduler.liveWorkers()).isEmpty();
+  }
+
+  @Test
+  void aForkChildThatDiesBeforeItsTaskIsSentCountsATryAndTheTaskFailsAfterItsRetries() {
+    ChunkScheduler<FakeLink> scheduler = scheduler(SchedulePolicy.fork(settings(1, 0)), 2);
+
+    WorkerSlot<FakeLink> first = scheduler.attach(new FakeLink());
+    send(scheduler, first);
+    die(scheduler, first, 7, "no such JVM today"); // its handshake never came
+    WorkerSlot<FakeLink> second = scheduler.attach(new FakeLink());
+    assertThat(indices(send(scheduler, second))).as("the same task, in a new child").containsExactly(0);
+    die(scheduler, second, 7, "no such JVM today");
+
+    assertThat(batch.failures()).singleElement().satisfies(failure -> {
+      assertThat(failure.task()).isZero();
+      assertThat(failure.reason()).isEqualTo("child died: worker's output ended (the process died)");
+      assertThat(failure.exitCode()).isEqualTo(7);
+    });
+    assertThat(indices(send(scheduler, scheduler.attach(new FakeLink())))).containsExactly(1);
+  }
+
+  @Test
+  void aForkChildThatCannotBeSpawnedFailsItsTaskAtOnce() {
+    ChunkScheduler<FakeLink> scheduler = scheduler(SchedulePolicy.fork(settings(3, 0)), 2);
+    WorkerSlot<FakeLink> child = scheduler.attach(new FakeLink());
+    send(scheduler, child);
+
+    scheduler.couldNotStart(child, "could not start a JVM: Cannot run program \"/no/java\"");
+
+    assertThat(batch.failures()).singleElement().satisfies(failure -> {
+      assertThat(failure.task()).isZero();
+      assertThat(failure.reason()).isEqualTo("could not start a JVM: Cannot run program \"/no/java\"");
+      assertThat(failure.workerPid()).isEqualTo(-1);
+      assertThat(failure.exitCode()).isNull();
+    });
+    assertThat(scheduler.liveWorkers()).isEmpty();
+    assertThat(indices(send(scheduler, scheduler.attach(new FakeLink())))).as("the next task").containsExactly(1);
+  }
+
+  @Test
+  void aForkChildOverItsTimeoutIsKilledAndItsTaskFailsAsTimedOut() {
+    ChunkScheduler<FakeLink> scheduler = scheduler(SchedulePolicy.fork(settings(1, 500 * MS)), 1);
+    WorkerSlot<FakeLink> child = scheduler.attach(new FakeLink());
+    Chunk chunk = send(scheduler, child).get(0);
+    scheduler.started(child, 0, chunk.sentNanos()); // fork's driver: from the send
+
+    now += 501 * MS;
+    scheduler.expireOverdue(now);
+    die(scheduler, child, 137, "");
+
+    assertThat(child.link().killed).isTrue();
+    assertThat(batch.failures()).singleElement().satisfies(failure -> {
+      assertThat(failure.timedOut()).isTrue();
+      assertThat(failure.reason()).isEqualTo("ran over --task-timeout of 500 ms");
+    });
+    assertThat(scheduler.finished()).isTrue();
+  }
+
   // --- a driver's part, played by the test ---
+
+  private static ProcessSettings settings(int retries, long timeoutNanos) {
+    return new ProcessSettings(null, List.of(), 0, 0, 0, retries, timeoutNanos);
+  }
 
   private RecordingBatch batch;
 
