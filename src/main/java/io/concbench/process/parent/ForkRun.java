@@ -1,23 +1,15 @@
 package io.concbench.process.parent;
 
 import io.concbench.executor.ExecutorRun;
-import io.concbench.executor.Phase;
 import io.concbench.executor.ProcessSettings;
 import io.concbench.executor.RunCosts;
 import io.concbench.executor.TaskBatch;
 import io.concbench.executor.WorkloadSpec;
 import io.concbench.process.wire.Frame;
 import io.concbench.process.wire.ProtocolException;
-import io.concbench.system.PeakMemory;
-import io.concbench.system.ProcessCpu;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -48,14 +40,8 @@ final class ForkRun implements ExecutorRun {
   /** Driver threads still running; guarded by the lock. */
   private int drivers;
   private boolean dispatcherCalled;
-  private final AtomicLong startupNanos = new AtomicLong();
-  private final AtomicLong childRssPeakBytes = new AtomicLong(-1);
-  private final AtomicLong exitNanos = new AtomicLong();
-  private final AtomicLong children = new AtomicLong();
-  private final AtomicLong childUserNanos = new AtomicLong();
-  private final AtomicLong childSystemNanos = new AtomicLong();
-  /** False once a child did not say its CPU time: the sums are then unknown. */
-  private volatile boolean cpuKnown = true;
+  /** Guarded by the lock. */
+  private final ChildAccounting accounting = ChildAccounting.forkChildren();
 
   ForkRun(int workers, ProcessSettings settings, WorkloadSpec workload, WorkerCommand command) {
     this.workers = workers;
@@ -150,8 +136,7 @@ final class ForkRun implements ExecutorRun {
     slot.link().spawned(child);
     try {
       child.awaitHello();
-      startupNanos.addAndGet(child.startupNanos());
-      children.incrementAndGet();
+      withLock(() -> accounting.childStarted(child.startupNanos()));
       // No warm-up: a fresh JVM per task runs cold code, and that is part of what fork costs.
       child.send(new Frame.Setup(workload.name(), workload.params(), settings.payloadBytes(), false, false));
       child.awaitReady();
@@ -186,19 +171,14 @@ final class ForkRun implements ExecutorRun {
   /** The child's goodbye and exit, timed; its peak memory and CPU time noted. */
   private void sayGoodbye(WorkerProcess child) throws IOException {
     // Read while the child waits for its goodbye: once it has exited, /proc no longer has the figures.
-    childRssPeakBytes.accumulateAndGet(PeakMemory.peakBytesOf(child.pid()), Math::max);
+    withLock(() -> accounting.notePeakMemory(child.pid()));
     long bye = System.nanoTime();
     child.send(Frame.Goodbye.FROM_PARENT);
     Frame farewell = child.receive();
-    if (farewell instanceof Frame.Goodbye goodbye && goodbye.cpuNanos() > 0) {
-      childUserNanos.addAndGet(goodbye.userNanos());
-      childSystemNanos.addAndGet(goodbye.systemNanos());
-    } else {
-      cpuKnown = false;
-    }
     child.closeInput();
     child.awaitExit(EXIT_WAIT_MILLIS);
-    exitNanos.addAndGet(System.nanoTime() - bye);
+    long exit = System.nanoTime() - bye;
+    withLock(() -> accounting.childExited(exit, farewell));
   }
 
   private void withLock(Runnable action) {
@@ -254,17 +234,11 @@ final class ForkRun implements ExecutorRun {
    */
   @Override
   public RunCosts costs() {
-    TaskLedger ledger = scheduler.ledger();
-    Map<Phase, Double> phases = new EnumMap<>(Phase.class);
-    long started = Math.max(1, children.get());
-    long done = Math.max(1, ledger.tasksCompleted());
-    phases.put(Phase.STARTUP, startupNanos.get() / 1e6 / started);
-    phases.put(Phase.IPC, ledger.transitNanos() / 1e6 / done);
-    phases.put(Phase.COMPUTE, ledger.computeNanos() / 1e6 / done);
-    phases.put(Phase.EXIT, exitNanos.get() / 1e6 / done);
-    Optional<ProcessCpu> cpu = cpuKnown && childUserNanos.get() + childSystemNanos.get() > 0
-        ? Optional.of(new ProcessCpu(childUserNanos.get(), childSystemNanos.get())) : Optional.empty();
-    long peak = childRssPeakBytes.get();
-    return new RunCosts(phases, cpu, peak < 0 ? OptionalLong.empty() : OptionalLong.of(peak));
+    lock.lock();
+    try {
+      return accounting.costs(scheduler.ledger());
+    } finally {
+      lock.unlock();
+    }
   }
 }

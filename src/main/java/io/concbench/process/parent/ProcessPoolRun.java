@@ -1,23 +1,17 @@
 package io.concbench.process.parent;
 
 import io.concbench.executor.ExecutorRun;
-import io.concbench.executor.Phase;
 import io.concbench.executor.ProcessSettings;
 import io.concbench.executor.RunCosts;
 import io.concbench.executor.TaskBatch;
 import io.concbench.executor.WorkloadSpec;
 import io.concbench.process.wire.Frame;
 import io.concbench.process.wire.ProtocolException;
-import io.concbench.system.PeakMemory;
 import io.concbench.system.ProcessCpu;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -49,12 +43,8 @@ final class ProcessPoolRun implements ExecutorRun {
   private final List<WorkerSlot<ProcessLink>> retired = new ArrayList<>();
   /** The dispatcher has been called since it last looked (a flag, so that no call is lost while it works). */
   private boolean dispatcherCalled;
-  private long poolStartNanos;
-  private long shutdownNanos;
-  private ProcessCpu cpuAtStart = ProcessCpu.ZERO;
-  private ProcessCpu cpuOfGoneWorkers = ProcessCpu.ZERO;
-  private ProcessCpu childCpu = ProcessCpu.ZERO;
-  private long workerRssPeakBytes = -1;
+  /** Guarded by the lock. */
+  private final ChildAccounting accounting = ChildAccounting.poolWorkers();
 
   ProcessPoolRun(int workers, ProcessSettings settings, WorkloadSpec workload, WorkerCommand command) {
     this.settings = settings;
@@ -83,7 +73,7 @@ final class ProcessPoolRun implements ExecutorRun {
       started.forEach(WorkerProcess::kill);
       throw new UncheckedIOException("process-pool: " + e.getMessage(), e);
     }
-    poolStartNanos = System.nanoTime() - start;
+    accounting.poolStarted(System.nanoTime() - start);
   }
 
   /** Handshake and set-up of a started worker; the worker is killed if either fails. */
@@ -146,7 +136,7 @@ final class ProcessPoolRun implements ExecutorRun {
     lock.lock();
     try {
       scheduler.begin(batch.size(), batch.remote());
-      cpuAtStart = workersCpu();
+      accounting.runStarts(livePids());
       while (!scheduler.finished()) {
         if (batch.cancelled()) {
           scheduler.cancel();
@@ -162,32 +152,19 @@ final class ProcessPoolRun implements ExecutorRun {
         }
         dispatcherCalled = false;
       }
-      childCpu = workersCpu().plus(cpuOfGoneWorkers).since(cpuAtStart);
-      for (WorkerSlot<ProcessLink> slot : scheduler.liveWorkers()) {
-        notePeakMemory(slot);
-      }
+      accounting.runEnds(livePids());
     } finally {
       scheduler.end();
       lock.unlock();
     }
   }
 
-  private void notePeakMemory(WorkerSlot<ProcessLink> slot) {
-    workerRssPeakBytes = Math.max(workerRssPeakBytes, PeakMemory.peakBytesOf(slot.link().pid()));
-  }
-
-  /** CPU time of the live workers so far (from /proc, 10 ms ticks on Linux). */
-  private ProcessCpu workersCpu() {
-    ProcessCpu total = ProcessCpu.ZERO;
+  private List<Long> livePids() {
+    List<Long> pids = new ArrayList<>();
     for (WorkerSlot<ProcessLink> slot : scheduler.liveWorkers()) {
-      total = total.plus(cpuOf(slot));
+      pids.add(slot.link().pid());
     }
-    return total;
-  }
-
-  /** A worker's CPU time in its life so far; zero once it is reaped (or not on Linux). */
-  private static ProcessCpu cpuOf(WorkerSlot<ProcessLink> slot) {
-    return ProcessCpu.of(slot.link().pid()).orElse(ProcessCpu.ZERO);
+    return pids;
   }
 
   /**
@@ -257,13 +234,13 @@ final class ProcessPoolRun implements ExecutorRun {
       lock.unlock();
     }
     // What the OS can tell about it, without the lock: the exit code may take a moment to come.
-    ProcessCpu cpu = cpuOf(slot); // 0 if it is already reaped: a dead worker's CPU is then not counted
+    ProcessCpu cpu = ChildAccounting.cpuOf(worker.pid()); // 0 once reaped: a dead worker's CPU is then lost
     Integer exitCode = worker.exitCodeIfDead(2_000);
     String stderr = worker.stderrTail();
     lock.lock();
     try {
       if (!scheduler.over()) {
-        cpuOfGoneWorkers = cpuOfGoneWorkers.plus(cpu);
+        accounting.workerGone(cpu);
       }
       scheduler.died(slot, reason, exitCode, stderr);
     } finally {
@@ -297,10 +274,10 @@ final class ProcessPoolRun implements ExecutorRun {
 
   /** A worker done with its --max-tasks-per-child: asked to leave (the scheduler wants its replacement). */
   private void retire(WorkerSlot<ProcessLink> slot) {
-    cpuOfGoneWorkers = cpuOfGoneWorkers.plus(cpuOf(slot));
-    notePeakMemory(slot);
-    retired.add(slot);
     WorkerProcess worker = slot.link().process();
+    accounting.workerGone(ChildAccounting.cpuOf(worker.pid()));
+    accounting.notePeakMemory(worker.pid());
+    retired.add(slot);
     try {
       worker.send(Frame.Goodbye.FROM_PARENT); // small, and nothing else in flight: cannot block
     } catch (IOException e) {
@@ -343,20 +320,22 @@ final class ProcessPoolRun implements ExecutorRun {
     for (WorkerSlot<ProcessLink> slot : left) {
       slot.link().process().awaitExit(EXIT_WAIT_MILLIS);
     }
-    shutdownNanos = System.nanoTime() - start;
+    long shutdown = System.nanoTime() - start;
+    lock.lock();
+    try {
+      accounting.shutDown(shutdown);
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
   public RunCosts costs() {
-    TaskLedger ledger = scheduler.ledger();
-    long tasksReported = ledger.tasksCompleted();
-    Map<Phase, Double> phases = new EnumMap<>(Phase.class);
-    phases.put(Phase.POOL_START, poolStartNanos / 1e6);
-    phases.put(Phase.IPC, tasksReported == 0 ? 0 : ledger.transitNanos() / 1e6 / tasksReported);
-    phases.put(Phase.COMPUTE, tasksReported == 0 ? 0 : ledger.computeNanos() / 1e6 / tasksReported);
-    phases.put(Phase.SHUTDOWN, shutdownNanos / 1e6);
-    // The workers' CPU time is read from /proc: a zero where there is none (not Linux) adds nothing.
-    return new RunCosts(phases, Optional.of(childCpu),
-        workerRssPeakBytes < 0 ? OptionalLong.empty() : OptionalLong.of(workerRssPeakBytes));
+    lock.lock();
+    try {
+      return accounting.costs(scheduler.ledger());
+    } finally {
+      lock.unlock();
+    }
   }
 }
