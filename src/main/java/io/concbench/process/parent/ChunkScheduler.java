@@ -6,7 +6,6 @@ import io.concbench.process.wire.Frame;
 import io.concbench.process.wire.FrameCodec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -22,9 +21,6 @@ import java.util.function.LongSupplier;
  * fake links and a fake clock.
  */
 final class ChunkScheduler<L extends WorkerLink> {
-
-  /** How long the dispatcher sleeps when nothing calls it and no deadline comes sooner. */
-  static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   /** What a worker's driver does after a reply. */
   enum Next {
@@ -43,9 +39,9 @@ final class ChunkScheduler<L extends WorkerLink> {
   private final ChunkQueue pending = new ChunkQueue();
   private final TaskLedger ledger;
   private final Retries retries;
+  private final TaskDeadlines deadlines;
   private long nextChunk;
   private int replacementsWanted;
-  private long dispatcherWakesAt;
   private boolean over;
   private boolean cancelled;
 
@@ -59,6 +55,7 @@ final class ChunkScheduler<L extends WorkerLink> {
     this.wakeDispatcher = wakeDispatcher;
     this.ledger = new TaskLedger(policy.workerNoun(), policy.payloadBytes());
     this.retries = new Retries(policy.retries(), policy.workerNoun());
+    this.deadlines = new TaskDeadlines(policy.taskTimeoutNanos());
   }
 
   /** A worker joins: it is given chunks from now on. */
@@ -173,22 +170,9 @@ final class ChunkScheduler<L extends WorkerLink> {
     return policy.maxTasksPerWorker() <= 0 || slot.assigned < policy.maxTasksPerWorker();
   }
 
-  /**
-   * How long the dispatcher may sleep from {@code now}: until the first running task's deadline, at most
-   * {@link #IDLE_POLL_NANOS}. Noted, so that a task starting with an earlier deadline wakes it.
-   */
+  /** How long the dispatcher may sleep from {@code now}: see {@link TaskDeadlines}. */
   long pollNanos(long now) {
-    long wait = IDLE_POLL_NANOS;
-    if (policy.taskTimeoutNanos() > 0) {
-      for (WorkerSlot<L> slot : live) {
-        if (slot.runningTask >= 0 && slot.timedOutTask < 0) {
-          wait = Math.min(wait, slot.runningSince + policy.taskTimeoutNanos() - now);
-        }
-      }
-      wait = Math.max(0, wait);
-    }
-    dispatcherWakesAt = now + wait;
-    return wait;
+    return deadlines.pollNanos(live, now);
   }
 
   /** A worker's task starts (as the worker reports it): the --task-timeout clock runs from {@code nanos}. */
@@ -198,8 +182,8 @@ final class ChunkScheduler<L extends WorkerLink> {
     }
     slot.runningTask = index;
     slot.runningSince = nanos;
-    if (!over && nanos + policy.taskTimeoutNanos() < dispatcherWakesAt) {
-      wakeDispatcher.run(); // its deadline comes before the dispatcher would look
+    if (!over && deadlines.dueBeforeNextLook(nanos)) {
+      wakeDispatcher.run();
     }
   }
 
@@ -208,13 +192,10 @@ final class ChunkScheduler<L extends WorkerLink> {
    * them gone, that task fails as timed out and the rest go back to the queue.
    */
   void expireOverdue(long now) {
-    if (policy.taskTimeoutNanos() <= 0) {
-      return;
-    }
     for (WorkerSlot<L> slot : live) {
-      if (slot.runningTask >= 0 && slot.timedOutTask < 0 && now - slot.runningSince > policy.taskTimeoutNanos()) {
+      if (deadlines.overdue(slot, now)) {
         slot.timedOutTask = slot.runningTask;
-        kill(slot, "ran over --task-timeout of " + policy.taskTimeoutNanos() / 1_000_000 + " ms");
+        kill(slot, deadlines.reason());
       }
     }
   }

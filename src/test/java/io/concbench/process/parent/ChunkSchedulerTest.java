@@ -184,7 +184,7 @@ class ChunkSchedulerTest {
     ChunkScheduler<FakeLink> scheduler = scheduler(pool(1, 0, 1, 50 * MS, 0), 2);
     WorkerSlot<FakeLink> worker = scheduler.attach(new FakeLink());
     send(scheduler, worker);
-    assertThat(scheduler.pollNanos(now)).isEqualTo(ChunkScheduler.IDLE_POLL_NANOS);
+    assertThat(scheduler.pollNanos(now)).isEqualTo(TaskDeadlines.IDLE_POLL_NANOS);
     int wakesBefore = wakes;
 
     scheduler.started(worker, 0, now);
