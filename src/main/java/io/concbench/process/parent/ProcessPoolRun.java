@@ -6,7 +6,6 @@ import io.concbench.executor.RunCosts;
 import io.concbench.executor.TaskBatch;
 import io.concbench.executor.WorkloadSpec;
 import io.concbench.process.wire.Frame;
-import io.concbench.process.wire.ProtocolException;
 import io.concbench.system.ProcessCpu;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * dispatcher) writes the larger chunks, replaces workers and enforces --task-timeout. A worker that dies is
  * seen at once (end of its stream) by its reader.
  */
-final class ProcessPoolRun implements ExecutorRun {
+final class ProcessPoolRun implements ExecutorRun, PoolReader.Run {
 
   private static final long EXIT_WAIT_MILLIS = 5_000;
 
@@ -61,7 +60,8 @@ final class ProcessPoolRun implements ExecutorRun {
       }
       List<WorkerProcess> ready = new ArrayList<>();
       for (WorkerProcess worker : started) {
-        ready.add(ready(worker));
+        worker.setUp(setup());
+        ready.add(worker);
       }
       lock.lock();
       try {
@@ -76,59 +76,18 @@ final class ProcessPoolRun implements ExecutorRun {
     accounting.poolStarted(System.nanoTime() - start);
   }
 
-  /** Handshake and set-up of a started worker; the worker is killed if either fails. */
-  private WorkerProcess ready(WorkerProcess worker) throws IOException {
-    try {
-      worker.awaitHello();
-      // Warmed before the timed region: every executor must time the same compiled code (docs/measurement.md).
-      worker.send(new Frame.Setup(workload.name(), workload.params(), settings.payloadBytes(),
-          settings.taskTimeoutNanos() > 0, true));
-      worker.awaitReady();
-    } catch (IOException e) {
-      worker.kill();
-      throw e;
-    }
-    return worker;
+  /**
+   * What every worker is told: the workload, and to warm it up before the timed region, as every executor
+   * must time the same compiled code (docs/measurement.md); to report task starts for --task-timeout.
+   */
+  private Frame.Setup setup() {
+    return new Frame.Setup(workload.name(), workload.params(), settings.payloadBytes(),
+        settings.taskTimeoutNanos() > 0, true);
   }
 
   /** Adds a ready worker to the pool and starts its reader; with the lock held, so its death is seen. */
   private void attach(WorkerProcess worker) {
-    WorkerSlot<ProcessLink> slot = scheduler.attach(new ProcessLink(worker, settings.payloadBytes()));
-    Thread reader = new Thread(() -> read(slot, worker), "concbench-pool-reader-" + worker.pid());
-    reader.setDaemon(true);
-    reader.start();
-  }
-
-  /** A worker's reader thread: takes its frames as they come, until its stream ends. */
-  private void read(WorkerSlot<ProcessLink> slot, WorkerProcess worker) {
-    String reason;
-    try {
-      while (true) {
-        long looked = System.nanoTime();
-        Frame frame = worker.receive();
-        long arrived = System.nanoTime();
-        if (frame instanceof Frame.Results results) {
-          replied(slot, results, looked, arrived);
-        } else if (frame instanceof Frame.Started started) {
-          started(slot, started.index(), started.startNanos());
-        } else if (frame instanceof Frame.Goodbye && slot.leaving()) {
-          return;
-        } else if (frame instanceof Frame.Failure failure) {
-          reason = "worker gave up: " + failure.message();
-          break;
-        } else {
-          worker.kill();
-          reason = "unexpected " + frame.getClass().getSimpleName() + " frame";
-          break;
-        }
-      }
-    } catch (ProtocolException e) {
-      worker.kill();
-      reason = "protocol error: " + e.getMessage();
-    } catch (IOException e) {
-      reason = "worker's output ended (the process died)";
-    }
-    died(slot, worker, reason);
+    PoolReader.start(scheduler.attach(new ProcessLink(worker, settings.payloadBytes())), this);
   }
 
   @Override
@@ -194,7 +153,8 @@ final class ProcessPoolRun implements ExecutorRun {
   }
 
   /** A worker's task starts: the --task-timeout clock runs from here. */
-  private void started(WorkerSlot<ProcessLink> slot, int index, long nanos) {
+  @Override
+  public void started(WorkerSlot<ProcessLink> slot, int index, long nanos) {
     lock.lock();
     try {
       scheduler.started(slot, index, nanos);
@@ -204,7 +164,8 @@ final class ProcessPoolRun implements ExecutorRun {
   }
 
   /** A chunk's results: counted, and the worker is sent its next chunk, or retired. */
-  private void replied(WorkerSlot<ProcessLink> slot, Frame.Results results, long lookedNanos, long arrivedNanos) {
+  @Override
+  public void replied(WorkerSlot<ProcessLink> slot, Frame.Results results, long lookedNanos, long arrivedNanos) {
     lock.lock();
     try {
       switch (scheduler.replied(slot, results, lookedNanos, arrivedNanos)) {
@@ -224,7 +185,8 @@ final class ProcessPoolRun implements ExecutorRun {
   }
 
   /** A worker is gone, in its reader thread: the scheduler requeues or fails its tasks and wants another. */
-  private void died(WorkerSlot<ProcessLink> slot, WorkerProcess worker, String reason) {
+  @Override
+  public void died(WorkerSlot<ProcessLink> slot, WorkerProcess worker, String reason) {
     lock.lock();
     try {
       if (!scheduler.gone(slot)) {
@@ -258,7 +220,9 @@ final class ProcessPoolRun implements ExecutorRun {
       IOException failure = null;
       lock.unlock();
       try {
-        fresh = ready(WorkerProcess.start(command));
+        WorkerProcess worker = WorkerProcess.start(command);
+        worker.setUp(setup());
+        fresh = worker; // only once it is ready
       } catch (IOException e) {
         failure = e;
       } finally {

@@ -66,6 +66,18 @@ final class WorkerProcess {
     readyNanos = System.nanoTime();
   }
 
+  /** Handshake, then set-up: a ready worker; one that fails either is killed, and the IOException says why. */
+  void setUp(Frame.Setup setup) throws IOException {
+    try {
+      awaitHello();
+      send(setup);
+      awaitReady();
+    } catch (IOException e) {
+      kill();
+      throw e;
+    }
+  }
+
   /**
    * Waits for the worker's answer to the set-up (bound, warmed if asked). A worker that refuses the set-up
    * (unknown workload) or dies is an IOException whose message says why. Bounded like the handshake.
