@@ -3,7 +3,6 @@ package io.concbench.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
@@ -19,13 +18,11 @@ import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.ViewBox;
 
 /**
- * How the html export's charts look, and how a chart becomes inline SVG. With {@link ReportCharts} and
- * {@link WhiskerBarRenderer}, the only classes that touch AWT: none is loaded unless an html report is
- * rendered, and {@link HtmlReport} makes AWT headless first.
+ * How the html export's charts look. With {@link ReportCharts}, {@link WhiskerBarRenderer} and {@link ChartSvg}
+ * (which turns a chart into inline SVG), the only classes that touch AWT: none is loaded unless an html report
+ * is rendered, and {@link HtmlReport} makes AWT headless first.
  */
 final class ChartStyle {
 
@@ -39,7 +36,7 @@ final class ChartStyle {
   static final Color MUTED = new Color(0x888888);
   static final Color WHISKER = new Color(0x222222);
 
-  /** "SansSerif" is Java's logical font; JFreeSVG writes it as CSS's generic sans-serif, which every browser has. */
+  /** "SansSerif" is Java's logical font; Batik writes it as CSS's generic sans-serif, which every browser has. */
   private static final String FAMILY = "SansSerif";
 
   static final int WIDTH = 900;
@@ -109,15 +106,8 @@ final class ChartStyle {
     return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dashes, 0f);
   }
 
-  /**
-   * The chart as an {@code <svg>} element that scales with the page. {@code id} must be unique in the page:
-   * it also prefixes the ids of the chart's clip paths and gradients, which would otherwise repeat in every
-   * chart of the document.
-   */
+  /** The chart as an {@code <svg>} element that scales with the page; {@code id} must be unique in the page. */
   static String svg(JFreeChart chart, int width, int height, String id) {
-    SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-    g2.setDefsKeyPrefix(id + "-");
-    chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
-    return g2.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null);
+    return ChartSvg.svg(chart, width, height, id, new Font(FAMILY, Font.PLAIN, 12));
   }
 }

@@ -353,7 +353,8 @@ class HtmlReportTest {
     return curves;
   }
 
+  /** A path's point, "x,y" or "x y": SVG allows either separator. */
   private static double y(String point) {
-    return Double.parseDouble(point.trim().split(",")[1]);
+    return Double.parseDouble(point.trim().split("[\\s,]+")[1]);
   }
 }
