@@ -5,6 +5,7 @@ import io.concbench.executor.Executor;
 import io.concbench.executor.Guard;
 import io.concbench.workload.ParamSpec;
 import io.concbench.workload.ParamValues;
+import io.concbench.workload.TextParam;
 import io.concbench.workload.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -173,7 +174,7 @@ public final class SelectionOptions {
   }
 
   private static boolean isText(Workload workload, String key) {
-    return workload.params().stream().anyMatch(p -> p.name().equals(key) && p instanceof ParamSpec.TextParam);
+    return workload.params().stream().anyMatch(p -> p.name().equals(key) && p instanceof TextParam);
   }
 
   private static ParamValues resolve(Workload workload, Map<String, String> given) {

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public final class CounterWorkload implements Workload {
 
-  static final ParamSpec.IntegerParam INCREMENTS = ParamSpec.integer(
+  static final IntegerParam INCREMENTS = ParamSpec.integer(
       "increments", "", 100_000, 1, 1_000_000_000L, "updates of the shared counter per task");
 
   /** Updates between two checkpoints: a few microseconds of work. */

@@ -9,7 +9,7 @@ public final class CpuWorkload implements Workload {
   /** About 50 ms per task on the reference machine (2 cores, JDK 17); see docs/workloads.md. */
   static final long DEFAULT_N = 150_000_000L;
 
-  static final ParamSpec.IntegerParam N =
+  static final IntegerParam N =
       ParamSpec.integer("n", "", DEFAULT_N, 1, 1_000_000_000_000L, "loop length of sum(i*i for i < n)");
 
   @Override

@@ -5,7 +5,7 @@ import java.util.List;
 /** Simulated I/O: each task waits {@code sleep-ms} without using the CPU, as a network call would. */
 public final class IoWorkload implements Workload {
 
-  static final ParamSpec.IntegerParam SLEEP_MS =
+  static final IntegerParam SLEEP_MS =
       ParamSpec.integer("sleep-ms", "ms", 100, 0, 600_000, "time each task waits, using no CPU");
 
   @Override

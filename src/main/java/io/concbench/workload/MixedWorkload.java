@@ -5,9 +5,9 @@ import java.util.List;
 /** CPU work then an I/O wait in one task: what most real request handlers look like. */
 public final class MixedWorkload implements Workload {
 
-  static final ParamSpec.IntegerParam N = ParamSpec.integer(
+  static final IntegerParam N = ParamSpec.integer(
       "n", "", CpuWorkload.DEFAULT_N / 2, 1, 1_000_000_000_000L, "loop length of the CPU part");
-  static final ParamSpec.IntegerParam SLEEP_MS =
+  static final IntegerParam SLEEP_MS =
       ParamSpec.integer("sleep-ms", "ms", 25, 0, 600_000, "wait after the CPU part, using no CPU");
 
   @Override

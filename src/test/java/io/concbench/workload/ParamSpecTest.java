@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 
 class ParamSpecTest {
 
-  private final ParamSpec.IntegerParam n = ParamSpec.integer("n", "", 10, 1, 1_000_000_000L, "loop length");
-  private final ParamSpec.DecimalParam ratio = ParamSpec.decimal("ratio", "", 0.5, 0, 1, "share of work");
-  private final ParamSpec.TextParam command = ParamSpec.text("command", "true", 30, "what to run");
-  private final ParamSpec.DurationParam wait = ParamSpec.duration("wait", Duration.ofMillis(100), Duration.ZERO,
+  private final IntegerParam n = ParamSpec.integer("n", "", 10, 1, 1_000_000_000L, "loop length");
+  private final DecimalParam ratio = ParamSpec.decimal("ratio", "", 0.5, 0, 1, "share of work");
+  private final TextParam command = ParamSpec.text("command", "true", 30, "what to run");
+  private final DurationParam wait = ParamSpec.duration("wait", Duration.ofMillis(100), Duration.ZERO,
       Duration.ofMinutes(10), "time to wait");
-  private final ParamSpec.SizeParam block = ParamSpec.size("block", 4096, 1, 1L << 30, "block size");
+  private final SizeParam block = ParamSpec.size("block", 4096, 1, 1L << 30, "block size");
 
   @Test
   void integersAcceptDigitsUnderscoresAndPowersOfTen() {
