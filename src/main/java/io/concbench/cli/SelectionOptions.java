@@ -3,7 +3,6 @@ package io.concbench.cli;
 import io.concbench.engine.BenchmarkPlan.WorkloadChoice;
 import io.concbench.executor.Executor;
 import io.concbench.executor.Guard;
-import io.concbench.workload.ParamSpec;
 import io.concbench.workload.ParamValues;
 import io.concbench.workload.TextParam;
 import io.concbench.workload.Workload;
