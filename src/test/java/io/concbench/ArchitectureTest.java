@@ -1,5 +1,6 @@
 package io.concbench;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -10,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The package rules of docs/architecture.md, checked on the compiled main classes: data flows one way (cli
- * → engine → executor → workload; results → stats → report), the worker JVM's side loads only what a worker
+ * → engine → executor → workload → api; results → stats → report), the worker JVM's side loads only what a worker
  * needs, and no package cycle creeps back in. A rule broken here names the classes and the arrow.
  */
 @AnalyzeClasses(packages = "io.concbench", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -73,6 +74,15 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("io.concbench.cli..", "io.concbench.engine..",
           "io.concbench.executor..", "io.concbench.process..", "io.concbench.registry..", "io.concbench.result..",
           "io.concbench.stats..", "io.concbench.report..", "io.concbench.capacity..", "io.concbench.system..");
+
+  /**
+   * The plug-in API is what users compile their code against: it must stand alone, on the JDK only, so
+   * that nothing behind it can change a plug-in's view of it.
+   */
+  @ArchTest
+  static final ArchRule thePluginApiStandsAlone = classes()
+      .that().resideInAPackage("io.concbench.api..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("io.concbench.api..", "java..");
 
   @ArchTest
   static final ArchRule onlyTheCommandLineUsesTheRegistry = noClasses()

@@ -1,17 +1,17 @@
 package io.concbench.cli;
 
+import io.concbench.api.ParamSpec;
+import io.concbench.api.Workload;
 import io.concbench.executor.Executor;
-import io.concbench.registry.ExecutorRegistry;
 import io.concbench.executor.Guard;
-import io.concbench.workload.ParamSpec;
-import io.concbench.workload.Workload;
+import io.concbench.registry.ExecutorRegistry;
 import io.concbench.workload.WorkloadRegistry;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code concbench list}: every workload, executor and guard, from the same registries the code uses. */
 @Command(name = "list", mixinStandardHelpOptions = true,

@@ -1,11 +1,11 @@
 package io.concbench.cli;
 
+import io.concbench.api.Workload;
 import io.concbench.executor.Executor;
 import io.concbench.executor.Guard;
 import io.concbench.registry.ExecutorRegistry;
 import io.concbench.report.ReportFormat;
 import io.concbench.report.ReportFormats;
-import io.concbench.workload.Workload;
 import io.concbench.workload.WorkloadRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;

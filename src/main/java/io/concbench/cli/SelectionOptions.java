@@ -1,11 +1,11 @@
 package io.concbench.cli;
 
+import io.concbench.api.ParamValues;
+import io.concbench.api.TextParam;
+import io.concbench.api.Workload;
 import io.concbench.engine.BenchmarkPlan.WorkloadChoice;
 import io.concbench.executor.Executor;
 import io.concbench.executor.Guard;
-import io.concbench.workload.ParamValues;
-import io.concbench.workload.TextParam;
-import io.concbench.workload.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

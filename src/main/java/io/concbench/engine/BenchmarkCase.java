@@ -1,10 +1,10 @@
 package io.concbench.engine;
 
+import io.concbench.api.ParamValues;
+import io.concbench.api.Workload;
 import io.concbench.executor.Executor;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.Guard;
-import io.concbench.workload.ParamValues;
-import io.concbench.workload.Workload;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,7 @@
 package io.concbench.engine;
 
+import io.concbench.api.ParamValues;
+import io.concbench.api.TaskKernel;
 import io.concbench.capacity.CapacityProbe;
 import io.concbench.executor.ExecutorRun;
 import io.concbench.executor.RunCosts;
@@ -7,8 +9,6 @@ import io.concbench.executor.WorkloadSpec;
 import io.concbench.system.BackgroundLoad;
 import io.concbench.system.BackgroundMeter;
 import io.concbench.system.ProcessCpu;
-import io.concbench.workload.ParamValues;
-import io.concbench.workload.TaskKernel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.concbench.engine;
 
+import io.concbench.api.TaskContext;
+import io.concbench.api.TaskKernel;
 import io.concbench.executor.Phase;
 import io.concbench.executor.RemoteTasks;
 import io.concbench.executor.SharedCounter;
@@ -7,15 +9,13 @@ import io.concbench.executor.TaskBatch;
 import io.concbench.executor.TaskFailure;
 import io.concbench.executor.TaskLifecycle;
 import io.concbench.executor.TaskRunner;
-import io.concbench.workload.TaskContext;
-import io.concbench.workload.TaskKernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.HdrHistogram.Histogram;
 

@@ -1,6 +1,6 @@
 package io.concbench.executor;
 
-import io.concbench.workload.TaskContext;
+import io.concbench.api.TaskContext;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 

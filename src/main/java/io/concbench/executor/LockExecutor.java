@@ -1,6 +1,6 @@
 package io.concbench.executor;
 
-import io.concbench.workload.TaskContext;
+import io.concbench.api.TaskContext;
 
 /**
  * A pool of {@code --workers} threads whose tasks all update one shared counter through the run's guard.

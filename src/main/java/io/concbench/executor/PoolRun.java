@@ -1,6 +1,6 @@
 package io.concbench.executor;
 
-import io.concbench.workload.TaskContext;
+import io.concbench.api.TaskContext;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;

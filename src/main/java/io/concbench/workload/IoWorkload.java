@@ -1,5 +1,11 @@
 package io.concbench.workload;
 
+import io.concbench.api.IntegerParam;
+import io.concbench.api.ParamSpec;
+import io.concbench.api.ParamValues;
+import io.concbench.api.TaskContext;
+import io.concbench.api.TaskKernel;
+import io.concbench.api.Workload;
 import java.util.List;
 
 /** Simulated I/O: each task waits {@code sleep-ms} without using the CPU, as a network call would. */

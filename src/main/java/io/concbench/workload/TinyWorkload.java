@@ -1,5 +1,10 @@
 package io.concbench.workload;
 
+import io.concbench.api.ParamSpec;
+import io.concbench.api.ParamValues;
+import io.concbench.api.TaskContext;
+import io.concbench.api.TaskKernel;
+import io.concbench.api.Workload;
 import java.util.List;
 
 /** An almost empty task, so that what is measured is the executor's own cost per task. */

@@ -1,5 +1,6 @@
 package io.concbench.workload;
 
+import io.concbench.api.Workload;
 import java.util.List;
 import java.util.Optional;
 

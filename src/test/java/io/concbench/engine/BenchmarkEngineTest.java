@@ -3,6 +3,7 @@ package io.concbench.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.concbench.api.Workload;
 import io.concbench.engine.BenchmarkEngine.Measurement;
 import io.concbench.engine.Fakes.FakeClock;
 import io.concbench.executor.Executor;
@@ -16,7 +17,6 @@ import io.concbench.system.BackgroundLoad;
 import io.concbench.system.BackgroundMeter;
 import io.concbench.system.PeakMemory;
 import io.concbench.system.ProcessCpu;
-import io.concbench.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -243,8 +243,8 @@ class BenchmarkEngineTest {
       }
 
       @Override
-      public List<io.concbench.workload.ParamSpec> params() {
-        return List.of(io.concbench.workload.ParamSpec.integer("k", "", 0, 0, 100, "which binding"));
+      public List<io.concbench.api.ParamSpec> params() {
+        return List.of(io.concbench.api.ParamSpec.integer("k", "", 0, 0, 100, "which binding"));
       }
 
       @Override
@@ -253,7 +253,7 @@ class BenchmarkEngineTest {
       }
 
       @Override
-      public io.concbench.workload.TaskKernel bind(io.concbench.workload.ParamValues values) {
+      public io.concbench.api.TaskKernel bind(io.concbench.api.ParamValues values) {
         bound.add(name + " " + values.asText());
         return workload.bind(values);
       }
@@ -261,7 +261,7 @@ class BenchmarkEngineTest {
   }
 
   private static BenchmarkCase withParams(BenchmarkCase c, java.util.Map<String, String> values) {
-    return new BenchmarkCase(c.workload(), io.concbench.workload.ParamValues.resolve(c.workload(), values),
+    return new BenchmarkCase(c.workload(), io.concbench.api.ParamValues.resolve(c.workload(), values),
         c.tasks(), c.executor(),
         c.workers(), c.guard(), c.settings());
   }

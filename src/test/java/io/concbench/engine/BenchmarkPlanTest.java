@@ -2,11 +2,11 @@ package io.concbench.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.concbench.registry.ExecutorRegistry;
+import io.concbench.api.ParamValues;
+import io.concbench.api.Workload;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.Guard;
-import io.concbench.workload.ParamValues;
-import io.concbench.workload.Workload;
+import io.concbench.registry.ExecutorRegistry;
 import io.concbench.workload.WorkloadRegistry;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,10 @@
 package io.concbench.engine;
 
+import io.concbench.api.ParamSpec;
+import io.concbench.api.ParamValues;
+import io.concbench.api.TaskContext;
+import io.concbench.api.TaskKernel;
+import io.concbench.api.Workload;
 import io.concbench.executor.Executor;
 import io.concbench.executor.ExecutorRun;
 import io.concbench.executor.ExecutorSettings;
@@ -7,16 +12,11 @@ import io.concbench.executor.ExecutorTraits;
 import io.concbench.executor.TaskBatch;
 import io.concbench.executor.TaskRunner;
 import io.concbench.executor.WorkloadSpec;
-import java.util.function.BiFunction;
-import io.concbench.workload.ParamSpec;
-import io.concbench.workload.ParamValues;
-import io.concbench.workload.TaskContext;
-import io.concbench.workload.TaskKernel;
-import io.concbench.workload.Workload;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /** Fake clock, workload and executors that make the engine's numbers exact. */

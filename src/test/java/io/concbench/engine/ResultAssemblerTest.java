@@ -3,13 +3,13 @@ package io.concbench.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.concbench.api.ParamValues;
 import io.concbench.engine.BenchmarkEngine.Measurement;
-import io.concbench.registry.ExecutorRegistry;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.Guard;
+import io.concbench.registry.ExecutorRegistry;
 import io.concbench.result.Result;
 import io.concbench.system.BackgroundLoad;
-import io.concbench.workload.ParamValues;
 import io.concbench.workload.WorkloadRegistry;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package io.concbench.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.concbench.api.TaskContext;
 import io.concbench.workload.PlainContext;
-import io.concbench.workload.TaskContext;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;

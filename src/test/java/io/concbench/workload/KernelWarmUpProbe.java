@@ -1,5 +1,6 @@
 package io.concbench.workload;
 
+import io.concbench.api.TaskContext;
 /**
  * Run in a JVM of its own by {@link KernelWarmUpTest}: the cpu kernel's warm-up, a marker, then tasks whose
  * checkpoints go to contexts of two classes the warm-up never saw, as concbench's executors' are.

@@ -1,5 +1,6 @@
 package io.concbench.workload;
 
+import io.concbench.api.TaskContext;
 /** A context with no executor behind it: checkpoints do nothing, sleeps sleep, increments are counted. */
 public final class PlainContext implements TaskContext {
   public long increments;

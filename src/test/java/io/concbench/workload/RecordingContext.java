@@ -1,5 +1,6 @@
 package io.concbench.workload;
 
+import io.concbench.api.TaskContext;
 /** A task context that sleeps not at all and counts what tasks ask of it. */
 final class RecordingContext implements TaskContext {
   long checkpoints;

@@ -2,6 +2,9 @@ package io.concbench.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.concbench.api.ParamValues;
+import io.concbench.api.TaskKernel;
+import io.concbench.api.Workload;
 import java.math.BigInteger;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

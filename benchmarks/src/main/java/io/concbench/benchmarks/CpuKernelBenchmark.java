@@ -1,8 +1,8 @@
 package io.concbench.benchmarks;
 
-import io.concbench.workload.ParamValues;
-import io.concbench.workload.TaskContext;
-import io.concbench.workload.TaskKernel;
+import io.concbench.api.ParamValues;
+import io.concbench.api.TaskContext;
+import io.concbench.api.TaskKernel;
 import io.concbench.workload.WorkloadRegistry;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

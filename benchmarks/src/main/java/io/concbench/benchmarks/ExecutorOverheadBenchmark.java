@@ -1,5 +1,6 @@
 package io.concbench.benchmarks;
 
+import io.concbench.api.ParamValues;
 import io.concbench.engine.BenchmarkCase;
 import io.concbench.engine.BenchmarkEngine;
 import io.concbench.engine.BenchmarkPlan;
@@ -11,7 +12,6 @@ import io.concbench.engine.Progress;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.Guard;
 import io.concbench.registry.ExecutorRegistry;
-import io.concbench.workload.ParamValues;
 import io.concbench.workload.WorkloadRegistry;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,14 @@
 package io.concbench.process.worker;
 
+import io.concbench.api.ParamValues;
+import io.concbench.api.TaskContext;
+import io.concbench.api.TaskKernel;
+import io.concbench.api.Workload;
 import io.concbench.process.wire.Frame;
 import io.concbench.process.wire.FrameCodec;
 import io.concbench.process.wire.FrameInput;
 import io.concbench.process.wire.ResultsEncoder;
 import io.concbench.system.ProcessCpu;
-import io.concbench.workload.ParamValues;
-import io.concbench.workload.TaskContext;
-import io.concbench.workload.TaskKernel;
-import io.concbench.workload.Workload;
 import io.concbench.workload.WorkloadRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

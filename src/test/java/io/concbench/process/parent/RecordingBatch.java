@@ -1,10 +1,10 @@
 package io.concbench.process.parent;
 
+import io.concbench.api.TaskContext;
 import io.concbench.executor.RemoteTasks;
 import io.concbench.executor.TaskBatch;
 import io.concbench.executor.TaskFailure;
 import io.concbench.executor.TaskRunner;
-import io.concbench.workload.TaskContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;

@@ -1,4 +1,4 @@
-package io.concbench.workload;
+package io.concbench.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.concbench.workload;
+package io.concbench.api;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package io.concbench.workload;
+package io.concbench.api;
 
 /**
  * What a running task may ask of the executor that runs it. Executors decorate it: the simulated GIL hands

@@ -1,4 +1,4 @@
-package io.concbench.workload;
+package io.concbench.api;
 
 /**
  * Any text of at most {@code maxLength} characters: a command line, a file name. At most

@@ -1,4 +1,4 @@
-package io.concbench.workload;
+package io.concbench.api;
 
 /** A number with a fraction: 0.5, 2.5e-3. */
 public record DecimalParam(String name, String unit, Double defaultValue, double min, double max, String description)

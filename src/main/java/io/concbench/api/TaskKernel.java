@@ -1,4 +1,4 @@
-package io.concbench.workload;
+package io.concbench.api;
 
 /** The code of one task of a workload with fixed parameter values. Stateless: any thread may run any task. */
 public interface TaskKernel {

@@ -1,4 +1,4 @@
-package io.concbench.workload;
+package io.concbench.api;
 
 /** A whole number: digits with optional '_' separators (2_000_000), or a power of ten (2e6). */
 public record IntegerParam(String name, String unit, Long defaultValue, long min, long max, String description)

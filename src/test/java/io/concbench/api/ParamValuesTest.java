@@ -1,4 +1,4 @@
-package io.concbench.workload;
+package io.concbench.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,17 +10,18 @@ import org.junit.jupiter.api.Test;
 
 class ParamValuesTest {
 
-  private final Workload mixed = new MixedWorkload();
+  private final Workload mixed = workload("mixed", ParamSpec.integer("n", "", 2_000_000, 1, 1_000_000_000, "loop"),
+      ParamSpec.integer("sleep-ms", "ms", 40, 0, 60_000, "wait"));
 
   @Test
   void fillsDefaultsAndKeepsTheWorkloadsDeclaredOrder() {
     ParamValues values = ParamValues.resolve(mixed, Map.of("sleep-ms", "7"));
 
-    assertThat(values.integer("n")).isEqualTo(MixedWorkload.N.defaultValue());
+    assertThat(values.integer("n")).isEqualTo(2_000_000L);
     assertThat(values.integer("sleep-ms")).isEqualTo(7);
     assertThat(values.asText()).containsExactly(
-        Map.entry("n", MixedWorkload.N.defaultValue().toString()), Map.entry("sleep-ms", "7"));
-    assertThat(values.toString()).isEqualTo("n=" + MixedWorkload.N.defaultValue() + " sleep-ms=7");
+        Map.entry("n", "2000000"), Map.entry("sleep-ms", "7"));
+    assertThat(values.toString()).isEqualTo("n=2000000 sleep-ms=7");
     assertThat(values.isDefault("n")).isTrue();
     assertThat(values.isDefault("sleep-ms")).isFalse();
   }
@@ -34,7 +35,7 @@ class ParamValuesTest {
 
   @Test
   void anUnknownKeyForAWorkloadWithoutParametersSaysSo() {
-    assertThatThrownBy(() -> ParamValues.resolve(new TinyWorkload(), Map.of("n", "3")))
+    assertThatThrownBy(() -> ParamValues.resolve(workload("tiny"), Map.of("n", "3")))
         .hasMessage("invalid value for --param: unknown parameter 'n' for workload tiny (it takes no parameters)");
   }
 
@@ -46,7 +47,7 @@ class ParamValuesTest {
 
   @Test
   void aMissingNameFails() {
-    ParamValues values = ParamValues.defaults(new TinyWorkload());
+    ParamValues values = ParamValues.defaults(workload("tiny"));
     assertThatThrownBy(() -> values.integer("n")).isInstanceOf(IllegalStateException.class).hasMessageContaining("n");
   }
 
@@ -74,24 +75,29 @@ class ParamValuesTest {
 
   /** A workload with a parameter of every kind. */
   private static Workload typedWorkload() {
+    return workload("typed", ParamSpec.integer("n", "", 3, 1, 10, "count"),
+        ParamSpec.decimal("ratio", "", 0.5, 0, 1, "share"),
+        ParamSpec.text("command", "true", 100, "what to run"),
+        ParamSpec.duration("wait", Duration.ofMillis(100), Duration.ZERO, Duration.ofMinutes(1), "wait"),
+        ParamSpec.size("block", 4096, 1, 1 << 20, "block"));
+  }
+
+  /** A workload with these parameters and no code: the API's own tests depend on no built-in workload. */
+  private static Workload workload(String name, ParamSpec... params) {
     return new Workload() {
       @Override
       public String name() {
-        return "typed";
+        return name;
       }
 
       @Override
       public String description() {
-        return "every kind of parameter";
+        return "a test workload";
       }
 
       @Override
       public List<ParamSpec> params() {
-        return List.of(ParamSpec.integer("n", "", 3, 1, 10, "count"),
-            ParamSpec.decimal("ratio", "", 0.5, 0, 1, "share"),
-            ParamSpec.text("command", "true", 100, "what to run"),
-            ParamSpec.duration("wait", Duration.ofMillis(100), Duration.ZERO, Duration.ofMinutes(1), "wait"),
-            ParamSpec.size("block", 4096, 1, 1 << 20, "block"));
+        return List.of(params);
       }
 
       @Override
