@@ -18,4 +18,21 @@ public interface TaskContext {
 
   /** Adds one to the run's shared counter through the run's guard. */
   void increment();
+
+  /**
+   * Runs a wait for something outside this process (a child process, a socket) that uses none of its CPU, as
+   * {@link #sleep} does: a GIL is released around it, and a cancelled run interrupts it. Do not call the
+   * other methods of this context from inside the wait. (The default runs the wait as it is: what a context
+   * without a GIL or cancellation, such as a test's, needs.)
+   */
+  default <T> T blocking(BlockingWait<T> wait) throws InterruptedException {
+    return wait.await();
+  }
+
+  /**
+   * Tells the run the peak resident memory, in bytes, of a process that this task started: a run reports the
+   * largest as {@code worker_rss_peak_mb}, as it does for worker JVMs. (Not carried back from a worker JVM,
+   * which reports its own peak.)
+   */
+  default void childPeakMemory(long bytes) {}
 }

@@ -43,5 +43,13 @@ public interface Workload {
     return false;
   }
 
+  /**
+   * True if tasks start processes of their own and wait for them: the CPU time those children used, as the
+   * operating system counts it once they are waited for, is then part of each run's CPU time.
+   */
+  default boolean startsProcesses() {
+    return false;
+  }
+
   TaskKernel bind(ParamValues values);
 }

@@ -218,12 +218,18 @@ public final class BenchmarkEngine {
     boolean ownPeak = world.peakMemory().resetOwnPeak();
     ExecutorRun run = benchmarkCase.executor().open(benchmarkCase.settings(), new WorkloadSpec(
         benchmarkCase.workload().name(), benchmarkCase.params().asText(), benchmarkCase.workload().usesCounter()));
+    boolean startsProcesses = benchmarkCase.workload().startsProcesses();
+    CpuTimes childrenCpu = CpuTimes.UNKNOWN;
     try (run) {
+      CpuTimes childrenStart = startsProcesses ? world.cpuClock().readReapedChildren() : CpuTimes.UNKNOWN;
       CpuTimes cpuStart = world.cpuClock().read();
       long start = world.clock().nanoTime();
       run.execute(recorder);
       wall = world.clock().nanoTime() - start;
       cpu = world.cpuClock().read().since(cpuStart);
+      if (startsProcesses) {
+        childrenCpu = world.cpuClock().readReapedChildren().since(childrenStart);
+      }
     }
     // Complete only once the run is closed: a pool's shutdown is timed by close().
     RunCosts costs = run.costs();
@@ -231,9 +237,14 @@ public final class BenchmarkEngine {
       ProcessCpu children = costs.childCpu().get();
       cpu = new CpuTimes(cpu.totalNanos() + children.totalNanos(), sum(cpu.userNanos(), children.userNanos()),
           sum(cpu.systemNanos(), children.systemNanos()));
+    } else if (childrenCpu.totalNanos() >= 0 && cpu.totalNanos() >= 0) {
+      // The processes the tasks started and waited for: their CPU is the work's, as a worker JVM's is.
+      cpu = new CpuTimes(cpu.totalNanos() + childrenCpu.totalNanos(),
+          sum(cpu.userNanos(), childrenCpu.userNanos()), sum(cpu.systemNanos(), childrenCpu.systemNanos()));
     }
     RunSample sample = recorder.finish(wall, cpu, costs.phaseMillis(),
-        ownPeak ? world.peakMemory().ownPeakBytes() : -1, costs.childRssPeakBytes().orElse(-1));
+        ownPeak ? world.peakMemory().ownPeakBytes() : -1,
+        costs.childRssPeakBytes().orElse(recorder.childPeakBytes()));
     // A run cut short by Ctrl-C measured fewer tasks than asked: it is not a result.
     cancellation.check();
     return sample;

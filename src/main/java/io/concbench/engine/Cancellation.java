@@ -1,5 +1,6 @@
 package io.concbench.engine;
 
+import io.concbench.api.BlockingWait;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,11 +37,23 @@ public final class Cancellation {
    * the registered sleepers, so a cancellation cannot slip between the check and the sleep.
    */
   public void sleep(long millis) throws InterruptedException {
+    await(() -> {
+      Thread.sleep(millis);
+      return null;
+    });
+  }
+
+  /**
+   * Runs a wait that ends when its thread is interrupted, and interrupts it if the run is cancelled, as
+   * {@link #sleep} does; throws {@link CancelledException} if cancelled.
+   */
+  public <T> T await(BlockingWait<T> wait) throws InterruptedException {
     Thread self = Thread.currentThread();
     sleepers.put(self, Boolean.TRUE);
+    T result = null;
     try {
       if (!cancelled) {
-        Thread.sleep(millis);
+        result = wait.await();
       }
     } catch (InterruptedException e) {
       if (!cancelled) {
@@ -50,9 +63,10 @@ public final class Cancellation {
       sleepers.remove(self);
     }
     if (cancelled) {
-      Thread.interrupted(); // an interrupt that cancel() aimed at this sleep must not hit the next one
+      Thread.interrupted(); // an interrupt that cancel() aimed at this wait must not hit the next one
       throw new CancelledException();
     }
+    return result;
   }
 
   public void check() {

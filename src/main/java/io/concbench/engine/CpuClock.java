@@ -10,6 +10,14 @@ public interface CpuClock {
   CpuTimes read();
 
   /**
+   * The CPU time of the child processes this process has started and waited for, so far: what Linux adds to
+   * its cutime and cstime when a child is reaped. {@link CpuTimes#UNKNOWN} where the system does not say.
+   */
+  default CpuTimes readReapedChildren() {
+    return CpuTimes.UNKNOWN;
+  }
+
+  /**
    * The JVM's process CPU time, with the user/system split from /proc/self/stat where there is one. Made on
    * first use: the management beans load a good part of JMX, which commands that measure nothing (list,
    * --version) should not pay for at start-up.
@@ -24,6 +32,12 @@ public interface CpuClock {
           clock = systemNow();
         }
         return clock.read();
+      }
+
+      @Override
+      public CpuTimes readReapedChildren() {
+        return ProcessCpu.reapedChildrenOfSelf()
+            .map(c -> new CpuTimes(c.totalNanos(), c.userNanos(), c.systemNanos())).orElse(CpuTimes.UNKNOWN);
       }
     };
   }

@@ -1,6 +1,8 @@
 package io.concbench.engine;
 
+import io.concbench.api.BlockingWait;
 import io.concbench.api.TaskContext;
+import io.concbench.api.TaskFailedException;
 import io.concbench.api.TaskKernel;
 import io.concbench.executor.Phase;
 import io.concbench.executor.RemoteTasks;
@@ -44,6 +46,8 @@ final class RunRecorder implements TaskBatch {
   // Lock-free: thread-per-task executors create a runner per task, from many threads at once.
   private final Queue<Runner> runners = new ConcurrentLinkedQueue<>();
   private final Remote remote;
+  // The largest peak memory of a process that a task started; -1 while none was reported.
+  private final AtomicLong childPeakBytes = new AtomicLong(-1);
 
   RunRecorder(BenchmarkCase benchmarkCase, TaskKernel kernel, SharedCounter counter, Clock clock,
       Cancellation cancellation) {
@@ -88,6 +92,11 @@ final class RunRecorder implements TaskBatch {
         latencies.recordValue(values[i]);
       }
     }
+  }
+
+  /** The largest peak memory a task reported of a process it started, or -1 if none did. */
+  long childPeakBytes() {
+    return childPeakBytes.get();
   }
 
   /** Sums what every runner saw; call after the executor has returned. */
@@ -146,6 +155,11 @@ final class RunRecorder implements TaskBatch {
     @Override
     public void failed(TaskFailure failure) {
       failed.incrementAndGet();
+      detail(failure);
+    }
+
+    /** Keeps the details of a failure counted elsewhere: an in-process task's, counted by its runner. */
+    void detail(TaskFailure failure) {
       if (failure.timedOut()) {
         timedOut.incrementAndGet();
       }
@@ -214,9 +228,15 @@ final class RunRecorder implements TaskBatch {
         }
         failed++;
         noteFailure("task " + index + " was interrupted");
+      } catch (TaskFailedException e) {
+        failed++;
+        noteFailure("task " + index + " failed: " + e.getMessage());
+        remote.detail(new TaskFailure(index, e.getMessage(), e.pid(), e.exitStatus(), e.timedOut(),
+            e.stderrTail()));
       } catch (Throwable e) { // a task's own failure, even an Error, is a result to report, not a crash
         failed++;
         noteFailure("task " + index + " failed: " + e);
+        remote.detail(new TaskFailure(index, e.toString(), -1, null, false, null));
       }
       completed++;
       recordLatency(clock.nanoTime() - start);
@@ -261,6 +281,16 @@ final class RunRecorder implements TaskBatch {
     public void increment() {
       counter.increment();
       increments++;
+    }
+
+    @Override
+    public <T> T blocking(BlockingWait<T> wait) throws InterruptedException {
+      return cancellation.await(wait);
+    }
+
+    @Override
+    public void childPeakMemory(long bytes) {
+      childPeakBytes.accumulateAndGet(bytes, Math::max);
     }
   }
 }

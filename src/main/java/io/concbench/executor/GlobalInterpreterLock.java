@@ -1,5 +1,6 @@
 package io.concbench.executor;
 
+import io.concbench.api.BlockingWait;
 import io.concbench.api.TaskContext;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -71,6 +72,22 @@ final class GlobalInterpreterLock {
     @Override
     public void increment() {
       base.increment();
+    }
+
+    /** Released around the wait, as CPython releases the GIL while it waits for a child process. */
+    @Override
+    public <T> T blocking(BlockingWait<T> wait) throws InterruptedException {
+      lock.unlock();
+      try {
+        return base.blocking(wait);
+      } finally {
+        take();
+      }
+    }
+
+    @Override
+    public void childPeakMemory(long bytes) {
+      base.childPeakMemory(bytes);
     }
 
     private void take() {

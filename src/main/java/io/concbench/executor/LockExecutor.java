@@ -1,5 +1,6 @@
 package io.concbench.executor;
 
+import io.concbench.api.BlockingWait;
 import io.concbench.api.TaskContext;
 
 /**
@@ -47,6 +48,16 @@ public final class LockExecutor implements Executor {
     @Override
     public void increment() {
       base.increment();
+    }
+
+    @Override
+    public <T> T blocking(BlockingWait<T> wait) throws InterruptedException {
+      return base.blocking(wait);
+    }
+
+    @Override
+    public void childPeakMemory(long bytes) {
+      base.childPeakMemory(bytes);
     }
   }
 }

@@ -39,6 +39,21 @@ public record ProcessCpu(long userNanos, long systemNanos) {
     return read("self");
   }
 
+  /** Of the children this process has waited for, all together (cutime and cstime of /proc/self/stat). */
+  public static Optional<ProcessCpu> reapedChildrenOfSelf() {
+    try (FileInputStream in = new FileInputStream("/proc/self/stat")) {
+      return Optional.of(reapedChildren(new String(in.readAllBytes(), StandardCharsets.US_ASCII)));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The cutime and cstime fields (16 and 17) of a /proc/[pid]/stat text. */
+  static ProcessCpu reapedChildren(String stat) {
+    long[] ticks = numbers(stat, 16, 17);
+    return new ProcessCpu(ticks[0] * NANOS_PER_TICK, ticks[1] * NANOS_PER_TICK);
+  }
+
   /** Of a process that is alive, or dead and not yet reaped; empty once it is gone, or not on Linux. */
   public static Optional<ProcessCpu> of(long pid) {
     return read(Long.toString(pid));

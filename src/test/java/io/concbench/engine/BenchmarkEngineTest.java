@@ -3,6 +3,11 @@ package io.concbench.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.concbench.api.ParamSpec;
+import io.concbench.api.ParamValues;
+import io.concbench.api.TaskContext;
+import io.concbench.api.TaskFailedException;
+import io.concbench.api.TaskKernel;
 import io.concbench.api.Workload;
 import io.concbench.engine.BenchmarkEngine.Measurement;
 import io.concbench.engine.Fakes.FakeClock;
@@ -12,6 +17,7 @@ import io.concbench.executor.ExecutorTraits;
 import io.concbench.executor.Phase;
 import io.concbench.executor.RunCosts;
 import io.concbench.executor.TaskBatch;
+import io.concbench.executor.TaskFailure;
 import io.concbench.executor.TaskRunner;
 import io.concbench.system.BackgroundLoad;
 import io.concbench.system.BackgroundMeter;
@@ -23,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class BenchmarkEngineTest {
@@ -105,6 +112,129 @@ class BenchmarkEngineTest {
     assertThat(known.workerRssPeakBytes()).isEqualTo(64L << 20);
     assertThat(unknownChildren).isEqualTo(new CpuTimes(2 * TEN_MS, TEN_MS, TEN_MS));
     assertThat(unsplitOurs).isEqualTo(new CpuTimes(9 * TEN_MS, -1, -1));
+  }
+
+  /**
+   * Work that starts processes of its own (commands): the CPU time of the children it waited for is added to
+   * ours, and the largest peak memory its tasks reported is the run's worker peak.
+   */
+  @Test
+  void theChildrenAWorkloadStartedCountInItsCpuTimeAndTheirLargestPeakIsReported()
+      throws InterruptedException {
+    AtomicLong reaped = new AtomicLong();
+    CpuClock ours = new CpuClock() {
+      @Override
+      public CpuTimes read() {
+        return new CpuTimes(clock.nanoTime(), clock.nanoTime() / 2, clock.nanoTime() / 2);
+      }
+
+      @Override
+      public CpuTimes readReapedChildren() {
+        return new CpuTimes(reaped.get(), reaped.get(), 0);
+      }
+    };
+    Workload commands = startingProcesses(Fakes.workload(clock, TEN_MS, Set.of(), Set.of()), reaped);
+    BenchmarkEngine engine = new BenchmarkEngine(EngineDependencies.of(clock, ours, new Cancellation(),
+        Progress.NONE));
+
+    RunSample run = engine.runGroup(List.of(Fakes.benchmarkCase(commands, Fakes.sequentialExecutor("a", false,
+        opened::add), 3, 1)), 0, 1, 0, 1).get(0).runs().get(0);
+
+    // Three tasks of 10 ms here, each with a child of 30 ms of user time; the child of task i peaked at i MiB.
+    assertThat(run.cpu()).isEqualTo(new CpuTimes(3 * TEN_MS + 9 * TEN_MS, 3 * TEN_MS / 2 + 9 * TEN_MS,
+        3 * TEN_MS / 2));
+    assertThat(run.workerRssPeakBytes()).isEqualTo(2L << 20);
+  }
+
+  @Test
+  void aTaskFailureWithDetailsIsKeptWithThemAndAnyOtherWithItsClassAndMessage() throws InterruptedException {
+    Workload failing = Fakes.workload(clock, TEN_MS, Set.of(1), Set.of());
+    Workload described = new ForwardingWorkload(failing) {
+      @Override
+      public TaskKernel bind(ParamValues values) {
+        TaskKernel kernel = failing.bind(values);
+        return new TaskKernel() {
+          @Override
+          public long run(int index, TaskContext context) throws InterruptedException {
+            if (index == 2) {
+              throw new TaskFailedException("exit status 3", 3, 4242, false, "it broke");
+            }
+            return kernel.run(index, context);
+          }
+
+          @Override
+          public boolean verify(int index, long result) {
+            return kernel.verify(index, result);
+          }
+        };
+      }
+    };
+    BenchmarkCase c = Fakes.benchmarkCase(described, Fakes.sequentialExecutor("a", false, opened::add), 4, 1);
+
+    RunSample run = engine().runGroup(List.of(c), 0, 1, 0, 1).get(0).runs().get(0);
+
+    assertThat(run.failedTasks()).isEqualTo(2);
+    assertThat(run.failures()).containsExactly(
+        new TaskFailure(1, "java.lang.IllegalStateException: boom 1", -1, null, false, null),
+        new TaskFailure(2, "exit status 3", 4242, 3, false, "it broke"));
+  }
+
+  /** The workload, saying that its tasks start processes; each task's child used 30 ms and peaked at i MiB. */
+  private Workload startingProcesses(Workload workload, AtomicLong reaped) {
+    return new ForwardingWorkload(workload) {
+      @Override
+      public boolean startsProcesses() {
+        return true;
+      }
+
+      @Override
+      public TaskKernel bind(ParamValues values) {
+        TaskKernel kernel = workload.bind(values);
+        return new TaskKernel() {
+          @Override
+          public long run(int index, TaskContext context) throws InterruptedException {
+            long result = context.blocking(() -> kernel.run(index, context));
+            reaped.addAndGet(3 * TEN_MS);
+            context.childPeakMemory((long) index << 20);
+            return result;
+          }
+
+          @Override
+          public boolean verify(int index, long result) {
+            return kernel.verify(index, result);
+          }
+        };
+      }
+    };
+  }
+
+  /** A workload that is another one, for tests that change one of its answers. */
+  private abstract static class ForwardingWorkload implements Workload {
+    private final Workload workload;
+
+    ForwardingWorkload(Workload workload) {
+      this.workload = workload;
+    }
+
+    @Override
+    public String name() {
+      return workload.name();
+    }
+
+    @Override
+    public String description() {
+      return workload.description();
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+      return workload.params();
+    }
+
+    @Override
+    public int defaultTasks() {
+      return workload.defaultTasks();
+    }
   }
 
   private RunSample runWithCosts(Workload workload, CpuClock ours, RunCosts costs) throws InterruptedException {

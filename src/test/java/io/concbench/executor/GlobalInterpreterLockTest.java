@@ -95,6 +95,28 @@ class GlobalInterpreterLockTest {
     assertThat(bRan.getCount()).isZero();
   }
 
+  /** CPython releases the GIL while a thread waits for a child process: subprocesses escape the GIL. */
+  @Test
+  void aHolderWaitingOutsideThisProcessLetsAnotherThreadRun() throws Exception {
+    CountDownLatch bRan = new CountDownLatch(1);
+    TaskContext waiter = gil.contextFor(new PlainContext());
+    TaskContext b = gil.contextFor(new PlainContext());
+    Thread other = new Thread(() -> {
+      ((TaskLifecycle) b).enterTask();
+      bRan.countDown();
+      ((TaskLifecycle) b).exitTask();
+    });
+
+    ((TaskLifecycle) waiter).enterTask();
+    other.start();
+    boolean ran = waiter.blocking(() -> bRan.await(10, TimeUnit.SECONDS)); // stands in for a child process
+    waiter.checkpoint(); // the lock is held again: a checkpoint may hand it over, so it must be ours
+    ((TaskLifecycle) waiter).exitTask();
+    other.join();
+
+    assertThat(ran).isTrue();
+  }
+
   private void awaitWaiter() throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!gil.hasWaiters()) {

@@ -25,6 +25,13 @@ class ProcessCpuTest {
   }
 
   @Test
+  void theReapedChildrenAloneAreCutimeAndCstime() {
+    String stat = "1234 (java) S 1 1234 1234 0 -1 4194560 100 0 0 0 250 40 700 60 20 0 30 0 1 2 3";
+    assertThat(ProcessCpu.reapedChildren(stat)).isEqualTo(new ProcessCpu(7_000_000_000L, 600_000_000L));
+    assertThat(ProcessCpu.reapedChildrenOfSelf()).isPresent();
+  }
+
+  @Test
   void theSessionIsField6() {
     assertThat(ProcessCpu.session("1234 (a b) S 1 1230 1200 0 -1 4194560 100 0 0 0 250 40 700 60")).isEqualTo(1200);
   }
