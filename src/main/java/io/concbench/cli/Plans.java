@@ -68,10 +68,14 @@ final class Plans {
     selection.validate();
     measurement.validate();
     process.validate();
+    selection.commandTimeout = process.taskTimeout();
     List<WorkloadChoice> choices = selection.choices();
     for (WorkloadChoice choice : choices) {
       for (Executor executor : selection.executors()) {
         requireTaskCap(executor, choice.tasks());
+        if (choice.workload().startsProcesses()) {
+          refuseForCommands(executor);
+        }
         // Each worker JVM would count into a counter of its own: lost updates could not be seen, and an
         // empty count would read as "nothing lost" (found by the process-executors branch).
         if (choice.workload().usesCounter() && executor.traits().inOtherProcesses()) {
@@ -100,6 +104,22 @@ final class Plans {
       throw new UsageException("invalid value for " + option + ": '" + String.join(",",
           values.stream().map(String::valueOf).toList()) + "' (run takes one value; sweep a list with "
           + "'concbench matrix')");
+    }
+  }
+
+  /**
+   * A command is already a process: a worker JVM between concbench and it adds a start-up and a hop and
+   * measures nothing of the command; the lock executor guards a counter that a command never touches.
+   */
+  private static void refuseForCommands(Executor executor) {
+    if (executor.traits().inOtherProcesses()) {
+      throw UsageException.invalid("--executor", executor.name(), "a command is already a process: "
+          + executor.name() + " would put a JVM between concbench and it; use single, thread-per-task, "
+          + "thread-pool, virtual or gil");
+    }
+    if (executor.traits().usesGuard()) {
+      throw UsageException.invalid("--executor", executor.name(), "it guards the counter workload's shared "
+          + "counter, which a command never updates; use thread-pool");
     }
   }
 

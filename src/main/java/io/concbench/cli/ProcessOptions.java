@@ -44,7 +44,8 @@ public final class ProcessOptions {
   int retries;
 
   @Option(names = "--task-timeout", paramLabel = "DURATION", converter = Durations.class,
-      description = "fork, process-pool: kill a worker whose task runs longer, e.g. 30s or 500ms. Default: none.")
+      description = "fork, process-pool: kill a worker whose task runs longer, e.g. 30s or 500ms; --command: "
+          + "kill the command's process group. Default: none.")
   Duration taskTimeout;
 
   /** Null for the java running concbench. */
@@ -73,6 +74,11 @@ public final class ProcessOptions {
   /** The chunksizes in the order given, each once; 0, CPython's default, if none was given. */
   List<Integer> chunksizes() {
     return chunksize == null || chunksize.isEmpty() ? List.of(0) : chunksize.stream().distinct().toList();
+  }
+
+  /** --task-timeout, zero if none. */
+  Duration taskTimeout() {
+    return taskTimeout == null ? Duration.ZERO : taskTimeout;
   }
 
   int payloadBytes() {

@@ -6,6 +6,10 @@ import io.concbench.api.Workload;
 import io.concbench.engine.BenchmarkPlan.WorkloadChoice;
 import io.concbench.executor.Executor;
 import io.concbench.executor.Guard;
+import io.concbench.workload.WorkloadRegistry;
+import io.concbench.workload.command.CommandOptions;
+import io.concbench.workload.command.CommandWorkload;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +31,21 @@ public final class SelectionOptions {
       completionCandidates = Names.WorkloadNames.class,
       description = "Workloads to run, comma-separated (required): ${COMPLETION-CANDIDATES}.")
   List<Workload> workloads;
+
+  @Option(names = "--command", paramLabel = "CMD",
+      description = "A command to benchmark: each task runs it once, {i} its index, {n} the task count "
+          + "(the workload 'command'; instead of --workload).")
+  String command;
+
+  @Option(names = "--shell", paramLabel = "sh|none|PATH",
+      description = "--command runs under sh -c (default), none (split into words, no shell) or the shell at "
+          + "PATH.")
+  String shell;
+
+  @Option(names = "--show-output",
+      description = "--command: let commands write to this terminal (default: their output is discarded and "
+          + "the last lines of a failed one's standard error reported).")
+  boolean showOutput;
 
   @Option(names = "--executor", split = ",", paramLabel = "NAME", converter = Names.ToExecutor.class,
       completionCandidates = Names.ExecutorNames.class,
@@ -51,6 +70,9 @@ public final class SelectionOptions {
           + " A list compares them. Default: ${DEFAULT-VALUE}.")
   List<Guard> guards;
 
+  /** --task-timeout, which commands take too: set by {@link Plans} before the choices are made. */
+  Duration commandTimeout = Duration.ZERO;
+
   /** Null for {@code none}. */
   @Option(names = "--baseline", paramLabel = "NAME|none", defaultValue = "single",
       converter = Names.ToBaseline.class, completionCandidates = Names.BaselineNames.class,
@@ -59,6 +81,12 @@ public final class SelectionOptions {
 
   /** Refuses what is wrong with these options alone: a missing list, a worker or task count out of range. */
   void validate() {
+    if (command != null) {
+      takeCommand();
+    } else if (shell != null || showOutput) {
+      throw new UsageException((shell != null ? "--shell" : "--show-output") + " applies to --command, which "
+          + "was not given");
+    }
     // Checked here rather than by picocli's "required", so that a misspelt option is reported as such.
     if (workloads == null || workloads.isEmpty()) {
       throw new UsageException("missing required option --workload (see 'concbench list')");
@@ -71,6 +99,23 @@ public final class SelectionOptions {
     }
     if (tasks != null) {
       UsageException.requireRange("--tasks", tasks, 1, MAX_TASKS);
+    }
+  }
+
+  /** --command CMD is --workload command with its parameters; it measures that command alone. */
+  private void takeCommand() {
+    if (workloads != null && workloads.stream().anyMatch(w -> !w.name().equals(CommandWorkload.NAME))) {
+      throw new UsageException("--command and --workload " + workloads.get(0).name() + " were both given: "
+          + "--command is the workload, give one or the other");
+    }
+    if (params.containsKey("command") || params.containsKey("shell")) {
+      throw new UsageException("--command and --param " + (params.containsKey("command") ? "command" : "shell")
+          + " were both given: give one or the other");
+    }
+    workloads = List.of(WorkloadRegistry.find(CommandWorkload.NAME).orElseThrow());
+    params.put("command", command);
+    if (shell != null) {
+      params.put("shell", shell);
     }
   }
 
@@ -137,13 +182,26 @@ public final class SelectionOptions {
       });
       int taskCount = tasks == null ? workload.defaultTasks() : tasks;
       for (Map<String, String> combination : combinations(own)) {
-        WorkloadChoice choice = new WorkloadChoice(workload, resolve(workload, combination), taskCount);
+        ParamValues values = resolve(workload, combination);
+        Workload configured = workload instanceof CommandWorkload commands
+            ? configuredCommand(commands, values, taskCount) : workload;
+        WorkloadChoice choice = new WorkloadChoice(configured, values, taskCount);
         if (!choices.contains(choice)) {
           choices.add(choice);
         }
       }
     }
     return choices;
+  }
+
+  /** The command workload, checked (a command that cannot run is refused now) and set up as the options say. */
+  private CommandWorkload configuredCommand(CommandWorkload commands, ParamValues values, int taskCount) {
+    try {
+      CommandWorkload.template(values);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    return commands.with(new CommandOptions(taskCount, commandTimeout, showOutput));
   }
 
   /** Every combination of the listed values, the first key varying slowest; one empty map for no keys. */

@@ -3,7 +3,10 @@ package io.concbench.warning;
 import io.concbench.result.Result;
 import java.util.Locale;
 
-/** Process executors: tasks ran over {@code --task-timeout}, and their workers were killed. */
+/**
+ * Tasks ran over {@code --task-timeout}: on a process executor their workers were killed and replaced, for
+ * commands their process groups were killed.
+ */
 final class TimedOutTasks implements WarningRule {
 
   @Override
@@ -13,7 +16,8 @@ final class TimedOutTasks implements WarningRule {
 
   @Override
   public String message(Result result, WarningContext context) {
-    return String.format(Locale.ROOT, "%d task(s) ran over --task-timeout; their workers were killed and replaced",
-        result.outcome().timedOutTasks());
+    boolean commands = result.benchmarkCase().workload().equals("command");
+    return String.format(Locale.ROOT, "%d task(s) ran over --task-timeout; %s", result.outcome().timedOutTasks(),
+        commands ? "their commands' process groups were killed" : "their workers were killed and replaced");
   }
 }

@@ -1,6 +1,7 @@
 package io.concbench.workload;
 
 import io.concbench.api.Workload;
+import io.concbench.workload.command.CommandWorkload;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +13,8 @@ public final class WorkloadRegistry {
       new IoWorkload(),
       new MixedWorkload(),
       new TinyWorkload(),
-      new CounterWorkload());
+      new CounterWorkload(),
+      new CommandWorkload());
 
   private WorkloadRegistry() {}
 

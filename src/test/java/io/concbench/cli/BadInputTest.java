@@ -19,7 +19,7 @@ class BadInputTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "--workload cpux                      | invalid value for --workload: 'cpux' (did you mean 'cpu'?)",
-      "--workload nothing-like-it           | invalid value for --workload: 'nothing-like-it' (expected one of: cpu, io, mixed, tiny, counter)",
+      "--workload nothing-like-it           | invalid value for --workload: 'nothing-like-it' (expected one of: cpu, io, mixed, tiny, counter, command)",
       "--executor thread-poll               | invalid value for --executor: 'thread-poll' (did you mean 'thread-pool'?)",
       "--guard atomc                        | invalid value for --guard: 'atomc' (did you mean 'atomic'?)",
       "--format yaml                        | invalid value for --format: 'yaml'",

@@ -55,7 +55,8 @@ class WorkloadChecksumTest {
         "io", Map.of("sleep-ms", "0"),
         "mixed", Map.of("n", "1000", "sleep-ms", "0"),
         "tiny", Map.of(),
-        "counter", Map.of("increments", "5000"));
+        "counter", Map.of("increments", "5000"),
+        "command", Map.of("command", "true"));
     for (Workload workload : WorkloadRegistry.all()) {
       TaskKernel kernel = bind(workload.name(), small.get(workload.name()));
       for (int index = 0; index < 3; index++) {

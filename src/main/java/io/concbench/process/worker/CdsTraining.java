@@ -60,6 +60,9 @@ final class CdsTraining {
         public void increment() {}
       };
       for (Workload workload : WorkloadRegistry.all()) {
+        if (workload.startsProcesses()) {
+          continue; // never sent to a worker: a JVM between concbench and a process adds nothing but cost
+        }
         TaskKernel kernel = workload.bind(ParamValues.defaults(workload));
         if (workload.name().equals("tiny")) {
           kernel.verify(0, kernel.run(0, context));
