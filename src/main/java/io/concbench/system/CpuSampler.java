@@ -106,9 +106,13 @@ public final class CpuSampler implements BackgroundMeter {
       // Tick sampling of the totals and of each process differ a little: never below nothing.
       otherCores = Math.max(0, (busyNanos - oursNanos) / 1e9 / seconds);
     }
+    // A process's figure includes the children it reaped in the span, whose CPU time may have been spent
+    // before it began (a shell reaping a long job): no process can have used more than all the others did,
+    // nor more than the CPUs there are.
+    double most = otherCores != null ? otherCores : cpus != null ? cpus : Double.MAX_VALUE;
     Map<Long, Double> coresByPid = new HashMap<>();
     for (long pid : after.processNanos().keySet()) {
-      double cores = usedSince(pid, before, after) / 1e9 / seconds;
+      double cores = Math.min(most, usedSince(pid, before, after) / 1e9 / seconds);
       if (!ours.contains(pid) && cores > NAMED_CORES) {
         coresByPid.put(pid, cores);
       }

@@ -62,6 +62,25 @@ class CpuSamplerTest {
     assertThat(load.busiest().get(1).cores()).isCloseTo(0.25, within(1e-9));
   }
 
+  /** A shell that reaped a long job in the span: the job's CPU time was mostly spent before it. */
+  @Test
+  void noProcessIsNamedWithMoreThanAllTheOthersUsed() throws IOException {
+    cpu(1000, 0, 100, 5000, 0, 0, 0, 0, 0, 0);
+    process(OURS, "java", 50, 5, 0, 0);
+    process(200, "bash", 10, 0, 0, 0);
+    CpuSampler.Span span = sampler().start();
+
+    // Over 1 s on 2 cores: the machine was busy 26 ticks beyond ours, bash reaped a job of 441 ticks.
+    now.addAndGet(SECOND);
+    cpu(1000 + 126, 0, 100, 5000 + 74, 0, 0, 0, 0, 0, 0);
+    process(OURS, "java", 150, 5, 0, 0);
+    process(200, "bash", 10, 0, 441, 0);
+
+    BackgroundLoad load = span.read().orElseThrow();
+    assertThat(load.otherCores()).isCloseTo(0.26, within(1e-9));
+    assertThat(load.busiest().get(0).cores()).isCloseTo(0.26, within(1e-9));
+  }
+
   @Test
   void aCompetitorInOurSessionIsMarkedAndOneInAnotherIsNot() throws IOException {
     process(OURS, 50, "java", 0, 0, 0, 0);
