@@ -35,6 +35,8 @@ final class CommandKernel implements TaskKernel {
 
   @Override
   public long run(int index, TaskContext context) throws InterruptedException {
+    // The watchdog first: a command started before it exists would have no one to end it.
+    ProcessGroups groups = groups();
     List<String> argv = ProcessGroups.inNewGroup(template.argv(index, options.taskCount()));
     Path stderr = null;
     Process process;
@@ -52,7 +54,7 @@ final class CommandKernel implements TaskKernel {
       deleteQuietly(stderr);
       throw new TaskFailedException("cannot start: " + e.getMessage(), null, -1, false, null);
     }
-    Outcome outcome = watch(process, context);
+    Outcome outcome = watch(process, groups, context);
     String tail = stderr == null ? null : tailQuietly(stderr);
     if (outcome.timedOut()) {
       throw new TaskFailedException("ran over --task-timeout " + format(options.taskTimeout())
@@ -71,8 +73,8 @@ final class CommandKernel implements TaskKernel {
   }
 
   /** Waits for the command outside any GIL, sampling its memory; kills its group when it is done with. */
-  private Outcome watch(Process process, TaskContext context) throws InterruptedException {
-    ProcessGroups groups = groups();
+  private Outcome watch(Process process, ProcessGroups groups, TaskContext context)
+      throws InterruptedException {
     long pid = process.pid();
     if (groups != null) {
       tell(() -> groups.started(pid));
