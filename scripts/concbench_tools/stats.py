@@ -19,13 +19,16 @@ CONFIDENCE = 0.999
 # From here up t comes from its Cornish-Fisher series in 1/df, whose next term is below 1e-15 of t; below,
 # from the incomplete beta function, which loses digits to cancellation as df grows past ~10^4.
 _SERIES_DF = 3000
+# Summaries.MIN_RUNS_FOR_INTERVAL: fewest samples for an interval of the mean.
+MIN_RUNS_FOR_INTERVAL = 5
 
 
 def summary(samples):
     """concbench's Summary of per-run samples, with the JSON report's field names.
 
     ci_low/ci_high bound the mean at 99.9 % confidence (Student t, n - 1 degrees of freedom); None with
-    fewer than two samples, where the standard deviation is 0.
+    fewer than MIN_RUNS_FOR_INTERVAL samples, where t makes it wider than anything the runs could mean;
+    ci_low is at least 0 when no sample is negative (times and memory cannot be).
     """
     n = len(samples)
     if n == 0:
@@ -33,10 +36,12 @@ def summary(samples):
     mean = statistics.fmean(samples)
     stddev = statistics.stdev(samples) if n > 1 else 0.0
     ci_low = ci_high = None
-    if n > 1:
+    if n >= MIN_RUNS_FOR_INTERVAL:
         # The quantile Summaries asks for: 1 - (1 - CONFIDENCE) / 2, evaluated in the same order.
         half = student_t_quantile(n - 1, 1 - (1 - CONFIDENCE) / 2) * stddev / math.sqrt(n)
         ci_low, ci_high = mean - half, mean + half
+        if min(samples) >= 0:
+            ci_low = max(0.0, ci_low)
     return {"mean": mean, "median": statistics.median(samples), "stddev": stddev, "min": min(samples),
             "max": max(samples), "ci_low": ci_low, "ci_high": ci_high, "samples": list(samples)}
 

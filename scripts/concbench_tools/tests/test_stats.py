@@ -79,11 +79,16 @@ class SummaryTest(unittest.TestCase):
         self.assertEqual(s["median"], 2.5)
         self.assertAlmostEqual(s["stddev"], math.sqrt(5 / 3), delta=1e-15)  # n - 1, the sample's
         self.assertEqual((s["min"], s["max"]), (1.0, 4.0))
-        half = stats.student_t_quantile(3, P999) * math.sqrt(5 / 3) / 2
-        self.assertAlmostEqual(s["ci_low"], 2.5 - half, delta=1e-12)
-        self.assertAlmostEqual(s["ci_high"], 2.5 + half, delta=1e-12)
+        self.assertEqual((s["ci_low"], s["ci_high"]), (None, None))  # fewer than 5 runs: no interval
         self.assertEqual(s["samples"], [4.0, 1.0, 3.0, 2.0])  # in run order
         self.assertEqual(list(s), ["mean", "median", "stddev", "min", "max", "ci_low", "ci_high", "samples"])
+
+    def test_the_interval_from_five_samples_on_stops_at_zero_for_figures_that_cannot_be_negative(self):
+        s = stats.summary([14.0, 11.0, 13.0, 12.0, 10.0])
+        half = stats.student_t_quantile(4, P999) * math.sqrt(2.5) / math.sqrt(5)
+        self.assertAlmostEqual(s["ci_low"], 12.0 - half, delta=1e-12)
+        self.assertAlmostEqual(s["ci_high"], 12.0 + half, delta=1e-12)
+        self.assertEqual(stats.summary([0.0, 0.0, 10.0, 0.0, 0.0])["ci_low"], 0.0)
 
     def test_one_sample_has_no_interval(self):
         s = stats.summary([7.5])

@@ -15,7 +15,7 @@ public final class WarningRules {
       new SlowFirstRun(),
       new ShortRuns(),
       new WideInterval(),
-      new SingleRun(),
+      new FewRuns(),
       new CoarseCpuTime(),
       new MoreWorkersThanProcessors(),
       new LowCapacity(),

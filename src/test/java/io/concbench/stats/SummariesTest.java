@@ -22,7 +22,8 @@ class SummariesTest {
     assertThat(s.samples()).containsExactly(5.0, 1.0, 4.0, 2.0, 3.0); // in run order
     // Student t, 4 degrees of freedom, two-sided 99.9 %: 8.6103 (statistical tables).
     double halfWidth = 8.6103 * Math.sqrt(2.5) / Math.sqrt(5);
-    assertThat(s.ciLow()).isCloseTo(3 - halfWidth, within(1e-3));
+    assertThat(3 - halfWidth).isNegative();
+    assertThat(s.ciLow()).as("a mean of figures that cannot be negative cannot be").isZero();
     assertThat(s.ciHigh()).isCloseTo(3 + halfWidth, within(1e-3));
   }
 
@@ -33,6 +34,26 @@ class SummariesTest {
     assertThat(s.stddev()).isZero();
     assertThat(s.ciLow()).isNull();
     assertThat(s.ciHigh()).isNull();
+  }
+
+  /** With 2 runs the 99.9 % t interval of "112 ms" read ±4.79 s: no interval below 5 runs. */
+  @Test
+  void fewerThanFiveSamplesHaveNoConfidenceInterval() {
+    Summary s = Summaries.of(new double[] {100, 124, 110, 98});
+
+    assertThat(s.stddev()).isPositive();
+    assertThat(s.ciLow()).isNull();
+    assertThat(s.ciHigh()).isNull();
+  }
+
+  @Test
+  void theIntervalOfAQuantityThatCannotBeNegativeStopsAtZero() {
+    Summary memory = Summaries.of(new double[] {0, 0, 10, 0, 0});
+    Summary differences = Summaries.of(new double[] {-1, 0, 10, 0, 0});
+
+    assertThat(memory.ciLow()).isZero();
+    assertThat(memory.ciHigh()).isGreaterThan(10);
+    assertThat(differences.ciLow()).isNegative();
   }
 
   @Test

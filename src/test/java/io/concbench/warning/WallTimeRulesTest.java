@@ -53,23 +53,25 @@ class WallTimeRulesTest {
   @Test
   void anIntervalWiderThanATenthOfTheMeanEitherWayIsNamed() {
     WideInterval rule = new WideInterval();
-    // Mean 115, standard deviation 31.09, t = 12.92 for 3 degrees of freedom: ±200.9 ms, 174.7 % of the mean.
-    Result noisy = wall(100, 150, 80, 130);
+    // Mean 112, standard deviation 27.75, t = 8.610 for 4 degrees of freedom: ±106.9 ms, 95.4 % of the mean.
+    Result noisy = wall(100, 150, 80, 130, 100);
 
     assertThat(rule.appliesTo(noisy, CONTEXT)).isTrue();
-    assertThat(rule.message(noisy, CONTEXT)).isEqualTo("the 99.9% confidence interval of the mean is ±174.7% "
+    assertThat(rule.message(noisy, CONTEXT)).isEqualTo("the 99.9% confidence interval of the mean is ±95.4% "
         + "wide: raise --runs or quiet the machine");
     assertThat(rule.appliesTo(wall(100, 101, 99, 100, 100.5), CONTEXT)).isFalse();
     assertThat(rule.appliesTo(wall(100), CONTEXT)).as("one run has no interval").isFalse();
   }
 
   @Test
-  void oneRunSaysItHasNoInterval() {
-    SingleRun rule = new SingleRun();
+  void fewerRunsThanAnIntervalNeedsSayThatItHasNone() {
+    FewRuns rule = new FewRuns();
 
     assertThat(rule.appliesTo(wall(100), CONTEXT)).isTrue();
-    assertThat(rule.message(wall(100), CONTEXT))
-        .isEqualTo("only one measured run: no confidence interval; use --runs 2 or more");
-    assertThat(rule.appliesTo(wall(100, 101), CONTEXT)).isFalse();
+    assertThat(rule.message(wall(100), CONTEXT)).isEqualTo("only one measured run: no confidence interval (below "
+        + "5 runs a 99.9% interval is wider than anything the runs could mean); use --runs 5 or more");
+    assertThat(rule.message(wall(100, 101, 99), CONTEXT)).startsWith("only 3 measured runs: no confidence");
+    assertThat(rule.appliesTo(wall(100, 101, 99, 100), CONTEXT)).isTrue();
+    assertThat(rule.appliesTo(wall(100, 101, 99, 100, 102), CONTEXT)).isFalse();
   }
 }
