@@ -38,6 +38,14 @@ public interface Workload {
     return true;
   }
 
+  /**
+   * How tasks use a core while they run (see {@link CpuUse}): {@link CpuUse#MEASURED} unless the workload
+   * knows.
+   */
+  default CpuUse cpuUse() {
+    return CpuUse.MEASURED;
+  }
+
   /** True if tasks update the run's shared counter, so the counter guard matters. */
   default boolean usesCounter() {
     return false;

@@ -131,7 +131,25 @@ public final class ResultAssembler {
     SpeedupBound.Figures bound = SpeedupBound.of(baseline == null ? null : demand(baseline), speedup, probe,
         measurement.benchmarkCase().workers(), roundSpeedups, measurement.backgroundLoad());
     return new Result.Capacity(probe, efficiencyVsCapacity, interval, bound == null ? null : bound.demand(),
-        bound == null ? null : bound.bound(), bound == null ? null : bound.efficiency());
+        bound == null ? null : bound.bound(), bound == null ? null : bound.efficiency(),
+        waits(measurement, baseline));
+  }
+
+  /** Whether the work waits as well as computes: as its workload says, or as its baseline's runs show. */
+  private static boolean waits(Measurement measurement, Measurement baseline) {
+    switch (measurement.benchmarkCase().workload().cpuUse()) {
+      case COMPUTES:
+        return false;
+      case COMPUTES_AND_WAITS:
+        return true;
+      default:
+        if (baseline == null || baseline.benchmarkCase().workers() != 1) {
+          return false;
+        }
+        List<RunSample> runs = baseline.runs();
+        return SpeedupBound.measuredToWait(runs.stream().mapToLong(r -> r.cpu().totalNanos()).toArray(),
+            runs.stream().mapToLong(RunSample::wallNanos).toArray());
+    }
   }
 
   /** A memory figure of every run, in MiB; null if any run does not know it. */

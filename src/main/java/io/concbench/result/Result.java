@@ -154,6 +154,9 @@ public record Result(
    * @param baselineCpuShare d, the share of a core the baseline kept busy
    * @param speedupBound the most speedup the machine's capacity allowed the work, min(workers, capacity / d)
    * @param efficiencyVsBound the result's speedup against that bound
+   * @param workWaits whether the work waits as well as computes, so that the bound says more than the
+   *     capacity: as the workload declares it, or measured (docs/capacity.md); null in reports written
+   *     before it was recorded
    */
   public record Capacity(
       CapacitySummary probe,
@@ -161,26 +164,33 @@ public record Result(
       MedianInterval efficiencyVsCapacityCi,
       Double baselineCpuShare,
       Double speedupBound,
-      Double efficiencyVsBound) {
+      Double efficiencyVsBound,
+      Boolean workWaits) {
 
     /** Not probed. */
-    public static final Capacity NONE = new Capacity(null, null, null, null, null, null);
+    public static final Capacity NONE = new Capacity(null, null, null, null, null, null, null);
 
     /**
-     * Below this share of a core the baseline waited as well as computed; above it the work is all CPU (a
-     * run's CPU clock of 10 ms ticks reads 0.97-1.00 for the {@code cpu} workload).
+     * Below this share of a core the baseline waited as well as computed, for reports that do not say
+     * {@code work_waits}.
      */
     private static final double ALL_CPU_SHARE = 0.95;
 
     /**
-     * Whether the work waits as well as computes, so that the speedup bound says more than the capacity: for
-     * all-CPU work it is the capacity (or the workers, where a probe read more) and efficiency_vs_bound
-     * repeats efficiency_vs_capacity. Judged on the work's CPU share, not on the bound against the capacity,
-     * because the share is steady from report to report where the capacity is not: two reports of the same
-     * work agree on it. Not a JSON field.
+     * Whether the bound is shown beside the capacity: for work that waits as well as computes. For all-CPU
+     * work the bound is the capacity (or the workers, where a probe read more) and efficiency_vs_bound
+     * repeats efficiency_vs_capacity. Decided by the work ({@code work_waits}), so that two reports of the
+     * same work agree on it whatever the noise; reports written before it was recorded fall back on their
+     * baseline's CPU share. Not a JSON field.
      */
     public boolean partlyWaiting() {
-      return speedupBound != null && baselineCpuShare != null && baselineCpuShare < ALL_CPU_SHARE;
+      if (speedupBound == null) {
+        return false;
+      }
+      if (workWaits != null) {
+        return workWaits;
+      }
+      return baselineCpuShare != null && baselineCpuShare < ALL_CPU_SHARE;
     }
   }
 

@@ -1,5 +1,6 @@
 package io.concbench.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.util.StdConverter;
 import io.concbench.system.BackgroundLoad;
 import java.util.List;
@@ -53,7 +54,8 @@ record ResultJson(
     Double taskTimeVsBaseline,
     Double baselineCpuShare,
     Double speedupBound,
-    Double efficiencyVsBound) {
+    Double efficiencyVsBound,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean workWaits) {
 
   static ResultJson of(Result r) {
     Result.Case c = r.benchmarkCase();
@@ -75,7 +77,7 @@ record ResultJson(
         r.memory().rssPeakMb(), r.memory().workerRssPeakMb(),
         r.backgroundLoad(),
         vs.taskTimeVsBaseline(),
-        cap.baselineCpuShare(), cap.speedupBound(), cap.efficiencyVsBound());
+        cap.baselineCpuShare(), cap.speedupBound(), cap.efficiencyVsBound(), cap.workWaits());
   }
 
   Result toResult() {
@@ -86,7 +88,7 @@ record ResultJson(
         new Result.Outcome(failedTasks, unverifiedTasks, timedOutTasks, firstFailure, failures, counter),
         new Result.ProcessPhases(startupMs, computeMs, ipcMs, exitMs, poolStartMs, shutdownMs),
         new Result.Capacity(capacity, efficiencyVsCapacity, efficiencyVsCapacityCi, baselineCpuShare, speedupBound,
-            efficiencyVsBound),
+            efficiencyVsBound, workWaits),
         new Result.Memory(rssPeakMb, workerRssPeakMb),
         backgroundLoad,
         warnings);

@@ -25,6 +25,10 @@ public final class SpeedupBound {
   public record Figures(double demand, double bound, double efficiency) {}
 
   private static final double NANOS_PER_MS = 1e6;
+  /** Below this share of a core a baseline's work waits as well as computes (10 ms ticks read 0.97-1.00). */
+  public static final double ALL_CPU_SHARE = 0.95;
+  /** CPU time a baseline needs before its share of a core can decide that unknown work waits. */
+  static final double MEASURED_WAITS_FROM_MS = 1000;
 
   /**
    * Above this steal share the hypervisor took time the baseline's CPU clock does not count, so its CPU time
@@ -93,6 +97,36 @@ public final class SpeedupBound {
       return null;
     }
     return Math.min(1.0, (double) cpu / wall);
+  }
+
+  /**
+   * Whether work that did not say how it uses a core waits as well as computes, from its baseline's runs:
+   * only when they are enough to tell (at least {@value Summaries#MIN_RUNS_FOR_INTERVAL} runs and
+   * {@value #MEASURED_WAITS_FROM_MS} ms of CPU time together, 100 ticks of the CPU clock) and the 99.9 %
+   * interval of their share of a core lies wholly below {@value #ALL_CPU_SHARE}. Otherwise false: a short
+   * or disturbed run reads a share under 0.95 for all-CPU work, and the report must not change its columns
+   * with the noise.
+   *
+   * @param cpuNanos each of the baseline's runs' CPU time; {@code wallNanos} their wall times
+   */
+  public static boolean measuredToWait(long[] cpuNanos, long[] wallNanos) {
+    if (cpuNanos.length < Summaries.MIN_RUNS_FOR_INTERVAL) {
+      return false;
+    }
+    double[] shares = new double[cpuNanos.length];
+    long cpu = 0;
+    for (int i = 0; i < shares.length; i++) {
+      if (cpuNanos[i] < 0 || wallNanos[i] <= 0) {
+        return false;
+      }
+      cpu += cpuNanos[i];
+      shares[i] = Math.min(1.0, (double) cpuNanos[i] / wallNanos[i]);
+    }
+    if (cpu < MEASURED_WAITS_FROM_MS * NANOS_PER_MS) {
+      return false;
+    }
+    Double high = Summaries.of(shares).ciHigh();
+    return high != null && high < ALL_CPU_SHARE;
   }
 
   /** Each round's speedup over what that round is set against (its capacity, or its bound). */

@@ -1,5 +1,6 @@
 package io.concbench.workload;
 
+import io.concbench.api.CpuUse;
 import io.concbench.api.IntegerParam;
 import io.concbench.api.ParamSpec;
 import io.concbench.api.ParamValues;
@@ -17,6 +18,12 @@ public final class CpuWorkload implements Workload {
 
   static final IntegerParam N =
       ParamSpec.integer("n", "", DEFAULT_N, 1, 1_000_000_000_000L, "loop length of sum(i*i for i < n)");
+
+  /** A loop of arithmetic: all CPU. */
+  @Override
+  public CpuUse cpuUse() {
+    return CpuUse.COMPUTES;
+  }
 
   @Override
   public String name() {

@@ -1,5 +1,6 @@
 package io.concbench.workload;
 
+import io.concbench.api.CpuUse;
 import io.concbench.api.IntegerParam;
 import io.concbench.api.ParamSpec;
 import io.concbench.api.ParamValues;
@@ -13,6 +14,12 @@ public final class IoWorkload implements Workload {
 
   static final IntegerParam SLEEP_MS =
       ParamSpec.integer("sleep-ms", "ms", 100, 0, 600_000, "time each task waits, using no CPU");
+
+  /** It waits, and computes next to nothing. */
+  @Override
+  public CpuUse cpuUse() {
+    return CpuUse.COMPUTES_AND_WAITS;
+  }
 
   @Override
   public String name() {

@@ -1,5 +1,6 @@
 package io.concbench.workload;
 
+import io.concbench.api.CpuUse;
 import io.concbench.api.IntegerParam;
 import io.concbench.api.ParamSpec;
 import io.concbench.api.ParamValues;
@@ -15,6 +16,12 @@ public final class MixedWorkload implements Workload {
       "n", "", CpuWorkload.DEFAULT_N / 2, 1, 1_000_000_000_000L, "loop length of the CPU part");
   static final IntegerParam SLEEP_MS =
       ParamSpec.integer("sleep-ms", "ms", 25, 0, 600_000, "wait after the CPU part, using no CPU");
+
+  /** A loop, then a wait. */
+  @Override
+  public CpuUse cpuUse() {
+    return CpuUse.COMPUTES_AND_WAITS;
+  }
 
   @Override
   public String name() {

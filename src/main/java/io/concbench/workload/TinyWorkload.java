@@ -1,5 +1,6 @@
 package io.concbench.workload;
 
+import io.concbench.api.CpuUse;
 import io.concbench.api.ParamSpec;
 import io.concbench.api.ParamValues;
 import io.concbench.api.TaskContext;
@@ -9,6 +10,12 @@ import java.util.List;
 
 /** An almost empty task, so that what is measured is the executor's own cost per task. */
 public final class TinyWorkload implements Workload {
+
+  /** A few arithmetic instructions: all CPU, the executor's own overhead. */
+  @Override
+  public CpuUse cpuUse() {
+    return CpuUse.COMPUTES;
+  }
 
   @Override
   public String name() {

@@ -152,6 +152,10 @@ class ResultAssemblerTest {
     // Rounds: 800/400/2 = 1.0, 840/420/2 = 1.0, 820/410/2 = 1.0; against capacity 1.25, 1.11, 1.0.
     assertThat(r.capacity().efficiencyVsBound()).isCloseTo(1.0, within(1e-12));
     assertThat(r.capacity().efficiencyVsCapacity()).isCloseTo(2.0 / 1.8, within(1e-12));
+    // The fixture's work is the cpu workload, which says it computes: no bound columns, whatever a baseline
+    // read (here a made-up half core).
+    assertThat(r.capacity().workWaits()).isFalse();
+    assertThat(r.capacity().partlyWaiting()).isFalse();
 
     // Nearly all CPU (0.95 of a core): rounds 1.6 / 0.95, 1.8 / 0.95 and 2.0 / 0.95 capped at 2 workers.
     Result busier = assembler.assemble(pool, withCpuShare(measurement("single", 1, null, 800, 840, 820), 0.95));

@@ -73,4 +73,16 @@ class TableReportTest {
     assertThat(header).containsSequence("eff/capacity", "bound", "eff/bound");
     assertThat(mixed.lines().toList().get(2)).endsWith("2.00x       0.95");
   }
+
+  /** Two identical cpu runs once printed different columns: a disturbed baseline read a share of 0.90. */
+  @Test
+  void whetherWorkWaitsIsTheWorksNotTheNoisyShareOfOneRun() {
+    Result probed = ReportFixtures.builder("thread-pool", 2, 1.9)
+        .capacity(new CapacitySummary(1.9, 1.8, 2.0, List.of(1.8, 1.9, 2.0), "threads", 2), null).build();
+    Result disturbedCpu = ResultBuilder.from(probed).bound(0.90, 1.92, 0.99).workWaits(false).build();
+    Result olderReport = ResultBuilder.from(probed).bound(0.90, 1.92, 0.99).workWaits(null).build();
+
+    assertThat(TableReport.render(List.of(disturbedCpu))).doesNotContain("bound");
+    assertThat(TableReport.render(List.of(olderReport))).as("no work_waits: the share decides").contains("bound");
+  }
 }

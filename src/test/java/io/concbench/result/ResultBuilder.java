@@ -165,7 +165,7 @@ public final class ResultBuilder {
   public ResultBuilder capacity(CapacitySummary probe, Double efficiencyVsCapacity) {
     Result.Capacity cap = capacity;
     capacity = new Result.Capacity(probe, efficiencyVsCapacity, cap.efficiencyVsCapacityCi(), cap.baselineCpuShare(),
-        cap.speedupBound(), cap.efficiencyVsBound());
+        cap.speedupBound(), cap.efficiencyVsBound(), cap.workWaits());
     return this;
   }
 
@@ -173,7 +173,15 @@ public final class ResultBuilder {
   public ResultBuilder bound(double baselineCpuShare, double speedupBound, Double efficiencyVsBound) {
     Result.Capacity cap = capacity;
     capacity = new Result.Capacity(cap.probe(), cap.efficiencyVsCapacity(), cap.efficiencyVsCapacityCi(),
-        baselineCpuShare, speedupBound, efficiencyVsBound);
+        baselineCpuShare, speedupBound, efficiencyVsBound, cap.workWaits());
+    return this;
+  }
+
+  /** Whether the work waits as well as computes ({@code work_waits}; null: not recorded, an older report). */
+  public ResultBuilder workWaits(Boolean waits) {
+    Result.Capacity cap = capacity;
+    capacity = new Result.Capacity(cap.probe(), cap.efficiencyVsCapacity(), cap.efficiencyVsCapacityCi(),
+        cap.baselineCpuShare(), cap.speedupBound(), cap.efficiencyVsBound(), waits);
     return this;
   }
 

@@ -112,6 +112,9 @@ class ResultJsonTest {
     if (c == double.class || c == Double.class) {
       return i + 0.5;
     }
+    if (c == Boolean.class) {
+      return Boolean.TRUE; // the only Boolean of a result (work_waits): distinct from null, its absence
+    }
     if (c == Summary.class) {
       return Summaries.of(new double[] {i, i + 1});
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.concbench.result.CapacitySummary;
 import io.concbench.system.BackgroundLoad;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,22 @@ class SpeedupBoundTest {
     assertThat(SpeedupBound.bound(4, 1.9, 0.25)).isEqualTo(4.0);
     assertThat(SpeedupBound.bound(4, 1.9, 0.5)).isEqualTo(3.8);
     assertThat(SpeedupBound.bound(4, 1.9, 1.0)).isEqualTo(1.9);
+  }
+
+  @Test
+  void unknownWorkWaitsOnlyWhenEnoughRunsShowAShareWhollyBelowAllCpu() {
+    long[] seconds = {1_000_000_000L, 1_000_000_000L, 1_000_000_000L, 1_000_000_000L, 1_000_000_000L};
+    // mixed-like: about half a core, steadily.
+    assertThat(SpeedupBound.measuredToWait(ms(550, 540, 560, 550, 545), seconds)).isTrue();
+    // cpu-like with one disturbed run: the interval reaches all-CPU.
+    assertThat(SpeedupBound.measuredToWait(ms(990, 1000, 700, 990, 1000), seconds)).isFalse();
+    // Four runs are too few, and 5 runs of 150 ms of CPU together too short, however clear their share.
+    assertThat(SpeedupBound.measuredToWait(ms(500, 500, 500, 500), Arrays.copyOf(seconds, 4))).isFalse();
+    assertThat(SpeedupBound.measuredToWait(ms(30, 30, 30, 30, 30), ms(60, 60, 60, 60, 60))).isFalse();
+  }
+
+  private static long[] ms(long... millis) {
+    return Arrays.stream(millis).map(m -> m * 1_000_000L).toArray();
   }
 
   @Test

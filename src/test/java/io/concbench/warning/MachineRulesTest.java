@@ -151,6 +151,6 @@ class MachineRulesTest {
   private static Result withEfficiencyInterval(MedianInterval interval) {
     CapacitySummary probe = new CapacitySummary(2.0, 1.0, 2.5, List.of(2.0, 1.0, 2.5, 1.6, 2.0), "threads", 2);
     return ResultBuilder.result().wall(400, 400, 400, 400, 400)
-        .capacity(new Result.Capacity(probe, 1.0, interval, null, null, null)).build();
+        .capacity(new Result.Capacity(probe, 1.0, interval, null, null, null, null)).build();
   }
 }
