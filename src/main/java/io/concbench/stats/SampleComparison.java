@@ -2,9 +2,7 @@ package io.concbench.stats;
 
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 
 /**
  * Compares two sets of per-run samples of one metric.
@@ -12,10 +10,11 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
  * <p>The ratio current/baseline is the Hodges–Lehmann estimate on the log scale: the median of all pairwise
  * log ratios, exponentiated. Its confidence interval is the distribution-free one that goes with the
  * Mann–Whitney test (Moses' method: order statistics of the pairwise differences). Both are robust to the
- * odd outlier run that a mean-based t-test would chase.
+ * odd outlier run that a mean-based t-test would chase. The test and the interval's rank use the exact
+ * distribution for the few runs a gate usually has ({@link RankSumTest}).
  *
  * @param ratio current / baseline (1.0 = no change)
- * @param pValue two-sided Mann–Whitney U p-value, or null with too few samples
+ * @param pValue two-sided Mann–Whitney U p-value (exact up to 60 runs together), or null with too few samples
  */
 public record SampleComparison(
     int baselineSamples,
@@ -62,7 +61,7 @@ public record SampleComparison(
       return new SampleComparison(x.length, y.length, baselineMedian, currentMedian, ratio, ciLow, ciHigh, null,
           Verdict.TOO_FEW_SAMPLES);
     }
-    double p = Arrays.equals(sorted(x), sorted(y)) ? 1.0 : new MannWhitneyUTest().mannWhitneyUTest(x, y);
+    double p = Arrays.equals(sorted(x), sorted(y)) ? 1.0 : RankSumTest.pValue(x, y);
     double badness = lowerIsBetter ? ratio : 1 / ratio;
     Verdict verdict = Verdict.NO_CHANGE;
     if (p < rule.alpha() && badness > 1 + rule.threshold()) {
@@ -74,15 +73,9 @@ public record SampleComparison(
         verdict);
   }
 
-  /**
-   * The 0-based index of the lower confidence bound among the m·n sorted pairwise differences (normal
-   * approximation of the Mann–Whitney distribution); 0 (the full range) when the samples are too few for
-   * the asked confidence.
-   */
+  /** The 0-based index of the interval's lower bound among the m·n sorted pairwise differences. */
   static int mosesRank(int m, int n, double confidence) {
-    double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2);
-    double k = m * n / 2.0 - z * Math.sqrt(m * n * (m + n + 1) / 12.0);
-    return (int) Math.max(0, Math.floor(k));
+    return RankSumTest.mosesRank(m, n, confidence);
   }
 
   private static double[] positive(List<Double> samples) {
