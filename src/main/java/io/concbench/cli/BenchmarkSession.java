@@ -18,6 +18,7 @@ import io.concbench.result.Environment;
 import io.concbench.result.Report;
 import io.concbench.result.Result;
 import io.concbench.result.Scaling;
+import io.concbench.stats.ComparisonRule;
 import io.concbench.system.PeakMemory;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -58,6 +59,22 @@ final class BenchmarkSession implements AutoCloseable {
     commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
     this.terminalProgress = services.stderrTerminal() && !output.quiet
         ? new TerminalProgress(spec.commandLine().getErr()) : null;
+    warnIfTooFewRunsToCompare();
+  }
+
+  /**
+   * A saved report is usually kept to be compared later; with fewer runs than compare's default
+   * --min-samples it can never be judged, which the user should learn now, not when the gate refuses it.
+   */
+  private void warnIfTooFewRunsToCompare() {
+    int needed = ComparisonRule.DEFAULT.minSamples();
+    if (output.jsonFile != null && measurement.runs() < needed) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("warning: --runs " + measurement.runs() + " is fewer than the " + needed + " runs 'concbench "
+          + "compare' needs to judge a result (its --min-samples): " + output.jsonFile + " will not serve as a "
+          + "regression baseline; use --runs " + needed + " or more");
+      err.flush();
+    }
   }
 
   private BenchmarkEngine engine() {

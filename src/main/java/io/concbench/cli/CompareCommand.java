@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         + "with a confidence interval, and a verdict from a Mann-Whitney rank test on the per-run samples "
         + "plus a minimum effect size."},
     footer = {"", "Exit status: 0 no significant regression, 1 a regression beyond the threshold "
-        + "(with --fail-on regression), 2 unreadable, wrong-schema or incompatible files."})
+        + "(with --fail-on regression), 2 unreadable, wrong-schema, impossible or incompatible files, or "
+        + "results that could not be judged (too few runs; see --allow-unjudged)."})
 public final class CompareCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -68,8 +69,14 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--confirm", paramLabel = "N", defaultValue = "0",
       description = "When something regressed, re-run those results from CURRENT's recorded command line N "
           + "more times on this machine (runs interleaved) and keep a regression only if it reproduces. "
-          + "Default: off.")
+          + "N must be at least --min-samples (fewer is refused). Default: off.")
   int confirm;
+
+  @Option(names = "--allow-unjudged",
+      description = "Exit by the verdicts alone even when results could not be judged (fewer runs than "
+          + "--min-samples on a side). Without it such results fail the gate with exit 2: a gate that passes "
+          + "what it did not judge is blind.")
+  boolean allowUnjudged;
 
   private final Services services;
 
@@ -130,9 +137,42 @@ public final class CompareCommand implements Callable<Integer> {
     if (format == CompareFormat.TABLE || format == CompareFormat.JSON) {
       ComparisonReport.unpaired(outcome).forEach(line -> err.println("note: " + line));
     }
-    err.flush();
     boolean fail = failOn == FailOn.REGRESSION && outcome.regressions() > 0;
-    return fail ? ExitCodes.FAILED : ExitCodes.OK;
+    boolean blind = warnUnjudged(outcome, rule, err) && !allowUnjudged;
+    err.flush();
+    // A regression is the more useful news; a gate that judged too little fails on its own.
+    return fail ? ExitCodes.FAILED : blind ? ExitCodes.USAGE : ExitCodes.OK;
+  }
+
+  /**
+   * Names every result that had too few runs to be judged, and says what the exit status makes of them.
+   *
+   * @return true if any result was left unjudged
+   */
+  private boolean warnUnjudged(ReportComparison.Outcome outcome, ComparisonRule rule, PrintWriter err) {
+    List<ReportComparison.PairOutcome> unjudged = outcome.unjudged();
+    for (ReportComparison.PairOutcome pair : unjudged) {
+      err.println("warning: " + pair.key().label() + ": not judged: " + runs(pair) + ", fewer than --min-samples "
+          + rule.minSamples());
+    }
+    if (unjudged.isEmpty()) {
+      return false;
+    }
+    String what = unjudged.size() == outcome.pairs().size() ? "nothing could be judged (no result"
+        : unjudged.size() + " of " + outcome.pairs().size() + " results could not be judged (they";
+    err.println("compare: " + what + " had --min-samples " + rule.minSamples() + " runs on each side; rerun with "
+        + "--runs " + rule.minSamples() + " or more)" + (allowUnjudged ? "; passing anyway (--allow-unjudged)"
+        : "; pass --allow-unjudged to let the gate pass without them"));
+    return true;
+  }
+
+  /** The runs each side had, as the first metric counted them ("3 runs in the baseline, 3 in the current"). */
+  private static String runs(ReportComparison.PairOutcome pair) {
+    if (pair.metrics().isEmpty()) {
+      return "no samples to compare";
+    }
+    io.concbench.stats.SampleComparison c = pair.metrics().get(0).comparison();
+    return c.baselineSamples() + " run(s) in the baseline, " + c.currentSamples() + " in the current report";
   }
 
   /** Re-runs the regressed results and keeps only the regressions that reproduce. */

@@ -71,6 +71,11 @@ public final class ReportComparison {
     public boolean improved() {
       return metrics.stream().anyMatch(m -> m.comparison().verdict() == Verdict.IMPROVED);
     }
+
+    /** Whether any metric got a verdict: not when every one had too few samples, or none could be compared. */
+    public boolean judged() {
+      return metrics.stream().anyMatch(m -> m.comparison().verdict() != Verdict.TOO_FEW_SAMPLES);
+    }
   }
 
   public record Outcome(List<PairOutcome> pairs, List<Key> baselineOnly, List<Key> currentOnly,
@@ -82,6 +87,11 @@ public final class ReportComparison {
 
     public long improvements() {
       return pairs.stream().filter(PairOutcome::improved).count();
+    }
+
+    /** The pairs no metric of which could be judged: a gate that passes them has not looked at them. */
+    public List<PairOutcome> unjudged() {
+      return pairs.stream().filter(p -> !p.judged()).toList();
     }
   }
 

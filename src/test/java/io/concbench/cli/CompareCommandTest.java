@@ -112,6 +112,12 @@ class CompareCommandTest {
         capacity, capacity, perRun, "threads", 2), efficiency).build());
   }
 
+  private static Report plus(Report report, Result result) {
+    List<Result> results = new java.util.ArrayList<>(report.results());
+    results.add(result);
+    return new Report(report.schema(), report.complete(), report.commandLine(), report.environment(), results);
+  }
+
   private static Report withResult(Report report, Result result) {
     return new Report(report.schema(), report.complete(), report.commandLine(), report.environment(),
         List.of(result));
@@ -148,6 +154,52 @@ class CompareCommandTest {
     Outcome missing = compare(good.toString(), dir.resolve("missing.json").toString());
     assertThat(missing.status).isEqualTo(ExitCodes.USAGE);
     assertThat(missing.err).contains("no such file");
+  }
+
+  @Test
+  void reportsWithTooFewRunsJudgeNothingAndFailUnlessAllowed() throws IOException {
+    Path baseline = write("base.json", report(1.0, "17.0.15", 3));
+    Path current = write("cur.json", report(2.0, "17.0.15", 3));
+
+    Outcome refused = compare(baseline.toString(), current.toString());
+    Outcome allowed = compare(baseline.toString(), current.toString(), "--allow-unjudged");
+
+    assertThat(refused.status).isEqualTo(ExitCodes.USAGE);
+    assertThat(refused.out).contains("too few samples");
+    assertThat(refused.err).contains("warning: cpu on thread-pool (workers 2, tasks 16, n=1000): not judged: 3 "
+        + "run(s) in the baseline, 3 in the current report, fewer than --min-samples 5")
+        .contains("compare: nothing could be judged")
+        .contains("pass --allow-unjudged");
+    assertThat(allowed.status).isZero();
+    assertThat(allowed.err).contains("nothing could be judged").contains("passing anyway (--allow-unjudged)");
+  }
+
+  @Test
+  void oneUnjudgedResultAmongJudgedOnesStillFailsTheGate() throws IOException {
+    Report judged = report(1.0, "17.0.15");
+    Result few = ResultBuilder.result().workload("io")
+        .timing(new Result.Timing(3, 1, Summaries.of(new double[] {100, 101, 99}), null, null, null,
+            new LatencySummary(1, 1, 1, 1, 1, 16, List.of()), 100, 1.9))
+        .memory(Result.Memory.UNKNOWN).build();
+    Path both = write("both.json", plus(judged, few));
+
+    Outcome outcome = compare(both.toString(), both.toString());
+
+    assertThat(outcome.status).isEqualTo(ExitCodes.USAGE);
+    assertThat(outcome.err).contains("compare: 1 of 2 results could not be judged").contains("io on");
+    assertThat(compare(both.toString(), both.toString(), "--allow-unjudged").status).isZero();
+  }
+
+  @Test
+  void aRegressionOutranksUnjudgedResults() throws IOException {
+    Result few = ResultBuilder.result().workload("io")
+        .timing(new Result.Timing(3, 1, Summaries.of(new double[] {100, 101, 99}), null, null, null,
+            new LatencySummary(1, 1, 1, 1, 1, 16, List.of()), 100, 1.9))
+        .memory(Result.Memory.UNKNOWN).build();
+    Path baseline = write("base.json", plus(report(1.0, "17.0.15"), few));
+    Path current = write("cur.json", plus(report(1.3, "17.0.15"), few));
+
+    assertThat(compare(baseline.toString(), current.toString()).status).isEqualTo(ExitCodes.FAILED);
   }
 
   @Test
@@ -266,7 +318,12 @@ class CompareCommandTest {
   }
 
   private static Report report(double factor, String javaVersion) {
-    double[] wall = new double[WALL.length];
+    return report(factor, javaVersion, WALL.length);
+  }
+
+  /** A report of the first {@code runs} of {@link #WALL}, scaled by {@code factor}. */
+  private static Report report(double factor, String javaVersion, int runs) {
+    double[] wall = new double[runs];
     for (int i = 0; i < wall.length; i++) {
       wall[i] = WALL[i] * factor;
     }

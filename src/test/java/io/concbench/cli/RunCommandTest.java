@@ -28,6 +28,21 @@ class RunCommandTest {
   }
 
   @Test
+  void aSavedReportWithTooFewRunsToCompareIsWarnedAboutAtTheStart() {
+    Path file = dir.resolve("few.json");
+
+    Outcome few = CommandRunner.run("run", "--workload", "tiny", "--executor", "single", "--runs", "2",
+        "--warmup", "0", "--output", file.toString());
+    Outcome enough = CommandRunner.run("run", "--workload", "tiny", "--executor", "single", "--runs", "5",
+        "--warmup", "0", "--output", dir.resolve("enough.json").toString());
+
+    assertThat(few.status()).isZero();
+    assertThat(few.err()).startsWith("warning: --runs 2 is fewer than the 5 runs 'concbench compare' needs to "
+        + "judge a result (its --min-samples): " + file + " will not serve as a regression baseline");
+    assertThat(enough.err()).doesNotContain("--min-samples");
+  }
+
+  @Test
   void jsonGoesToStdoutAndToTheOutputFileAndValidates() throws Exception {
     Path file = dir.resolve("report.json");
 
