@@ -98,4 +98,23 @@ class ScalingFitsTest {
   private static ScalingPoint point(int workers, double speedup) {
     return new ScalingPoint(workers, 100 / speedup, speedup);
   }
+
+  /**
+   * Both fits against SciPy 1.17.1's bounded least squares, from {@code python3
+   * src/test/resources/io/concbench/stats/fits_reference.py}: {@code optimize.curve_fit(law, workers,
+   * speedups, bounds=...)} with s in [0, 1], sigma in [0, 1], kappa at least 0, tolerances 1e-15.
+   */
+  @Test
+  void fitsAreSciPysOnMeasuredLookingSpeedups() {
+    double[] speedups = {1.0, 1.86, 3.2, 4.9, 6.1, 6.3};
+    List<ScalingPoint> points = new ArrayList<>();
+    for (int i = 0; i < WORKERS.length; i++) {
+      points.add(point(WORKERS[i], speedups[i]));
+    }
+
+    assertThat(ScalingFits.amdahl(points).serialFraction()).isCloseTo(0.11958661111398448, within(1e-7));
+    UslFit usl = ScalingFits.usl(points);
+    assertThat(usl.sigma()).isCloseTo(0.08050486170236426, within(1e-6));
+    assertThat(usl.kappa()).isCloseTo(0.0016140623532477103, within(1e-7));
+  }
 }

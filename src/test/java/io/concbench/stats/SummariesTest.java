@@ -94,4 +94,24 @@ class SummariesTest {
     assertThat(twenty.confidence()).isCloseTo(1 - 2 * 21700.0 / (1 << 20), within(1e-12));
     assertThat(Summaries.medianInterval(new double[] {1.0}, 0.95)).isNull();
   }
+
+  /**
+   * The 99.9 % t interval against SciPy 1.17.1, from {@code python3
+   * src/test/resources/io/concbench/stats/fits_reference.py}: {@code stats.t.interval(0.999, n - 1,
+   * loc=mean, scale=stats.sem(x))}.
+   */
+  @Test
+  void theTIntervalIsSciPys() {
+    assertSciPy(new double[] {112, 98, 131}, -188.50431249964095, 415.83764583299114);
+    assertSciPy(new double[] {100, 102, 98, 101, 99}, 93.91159736374546, 106.08840263625471);
+    assertSciPy(new double[] {5.000959, 5.140064, 5.456264, 5.2, 5.31, 4.98, 5.07, 5.6, 5.12, 5.25},
+        4.913073698541027, 5.51238370145898);
+  }
+
+  private static void assertSciPy(double[] samples, double low, double high) {
+    Summary s = Summaries.of(samples);
+    // commons-math3's t quantile is solved to ~1e-9.
+    assertThat(s.ciLow()).isCloseTo(low, within(Math.abs(low) * 1e-8));
+    assertThat(s.ciHigh()).isCloseTo(high, within(Math.abs(high) * 1e-8));
+  }
 }
