@@ -102,7 +102,8 @@ class SummariesTest {
    */
   @Test
   void theTIntervalIsSciPys() {
-    assertSciPy(new double[] {112, 98, 131}, -188.50431249964095, 415.83764583299114);
+    // SciPy's interval of {112, 98, 131} is [-188.5, 415.8]: with 3 runs concbench shows none.
+    assertThat(Summaries.of(new double[] {112, 98, 131}).ciLow()).isNull();
     assertSciPy(new double[] {100, 102, 98, 101, 99}, 93.91159736374546, 106.08840263625471);
     assertSciPy(new double[] {5.000959, 5.140064, 5.456264, 5.2, 5.31, 4.98, 5.07, 5.6, 5.12, 5.25},
         4.913073698541027, 5.51238370145898);
