@@ -156,30 +156,38 @@ final class Names {
         : "expected one of: " + String.join(", ", known));
   }
 
-  /** The known name nearest to {@code value}, if it is near enough to be a typo. */
+  /**
+   * The known name nearest to {@code value}, if it is near enough to be a typo: one edit in a short name, a
+   * third of a long one's letters, or the start of a name. Two edits in three letters is another word
+   * ("pdf" is not "bmf"), so a short name takes one.
+   */
   static Optional<String> closest(String value, List<String> known) {
     return known.stream()
-        .filter(k -> distance(value, k) <= Math.max(2, k.length() / 3) || k.startsWith(value) && !value.isEmpty())
+        .filter(k -> distance(value, k) <= Math.max(1, k.length() / 3) || k.startsWith(value) && !value.isEmpty())
         .min(Comparator.comparingInt(k -> distance(value, k)));
   }
 
-  /** Levenshtein distance. */
+  /**
+   * Edits from one to the other: insertions, deletions, substitutions and swaps of neighbours (the optimal
+   * string alignment distance), so that "singel" is one typo away from "single", as a reader counts.
+   */
   static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
     }
-    return previous[b.length()];
+    return d[a.length()][b.length()];
   }
 }

@@ -72,8 +72,8 @@ class ConvertersTest {
   void reportFormatNamesBecomeTheRegistrysFormats() {
     assertThat(new Names.ToReportFormat().convert("csv")).isSameAs(ReportFormats.find("csv").orElseThrow());
     assertThatThrownBy(() -> new Names.ToReportFormat().convert("yaml")).isInstanceOfSatisfying(BadValue.class,
-        bad -> assertThat(bad.line("--export")).isEqualTo("invalid value for --export: 'yaml' (did you mean "
-            + "'html'?)"));
+        bad -> assertThat(bad.line("--export")).isEqualTo("invalid value for --export: 'yaml' (expected one of: "
+            + "table, json, markdown, csv, html, junit, jmh, bmf, gab, gab-bigger)"));
   }
 
   @Test
