@@ -1,6 +1,7 @@
 package io.concbench.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -36,6 +37,9 @@ public final class Cli {
         // A converter's refusal: the same line as a refusal after parsing, which needs no pointer to help.
         return usageError(e.getCommandLine(), bad.line(option.longestName()));
       }
+      if (e instanceof UnmatchedArgumentException unmatched && unknownCommand(unmatched) != null) {
+        return usageError(e.getCommandLine(), unknownCommand(unmatched));
+      }
       String message = e.getMessage();
       if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
         message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
@@ -46,6 +50,25 @@ public final class Cli {
       err.flush();
       return ExitCodes.USAGE;
     };
+  }
+
+  /**
+   * "unknown command 'rn' (did you mean 'run'?)" when the first word left over is where a command was
+   * expected; null otherwise. picocli's own words, "Unmatched arguments from index 0", name no command and
+   * suggest none for a short typo.
+   */
+  private static String unknownCommand(UnmatchedArgumentException e) {
+    CommandLine commandLine = e.getCommandLine();
+    List<String> unmatched = e.getUnmatched();
+    boolean expectsCommand = !commandLine.getSubcommands().isEmpty()
+        && commandLine.getParseResult() != null && !commandLine.getParseResult().hasSubcommand();
+    if (!expectsCommand || unmatched.isEmpty() || unmatched.get(0).startsWith("-")) {
+      return null;
+    }
+    String word = unmatched.get(0);
+    List<String> commands = List.copyOf(commandLine.getSubcommands().keySet());
+    return "unknown command '" + word + "' (" + Names.closest(word, commands).map(c -> "did you mean '" + c + "'?")
+        .orElse("expected one of: " + String.join(", ", commands)) + ")";
   }
 
   private static IExecutionExceptionHandler executionErrors() {
