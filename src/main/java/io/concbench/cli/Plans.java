@@ -72,7 +72,7 @@ final class Plans {
     List<WorkloadChoice> choices = selection.choices();
     for (WorkloadChoice choice : choices) {
       for (Executor executor : selection.executors()) {
-        requireTaskCap(executor, choice.tasks());
+        requireTaskCap(executor, choice, selection.tasks != null);
         if (choice.workload().startsProcesses()) {
           refuseForCommands(executor);
         }
@@ -123,11 +123,22 @@ final class Plans {
     }
   }
 
-  private static void requireTaskCap(Executor executor, int taskCount) {
-    if (executor.traits().maxTasks() > 0 && taskCount > executor.traits().maxTasks()) {
-      throw UsageException.invalid("--tasks", taskCount, executor.name() + " starts one thread per task: at "
-          + "most " + executor.traits().maxTasks() + "; use thread-pool for more");
+  /**
+   * Refuses more tasks than an executor takes. A count the user did not type is the workload's default, and
+   * is said to be: "invalid value for --tasks: '100000'" would name a value nobody typed.
+   */
+  private static void requireTaskCap(Executor executor, WorkloadChoice choice, boolean typed) {
+    int max = executor.traits().maxTasks();
+    if (max == 0 || choice.tasks() <= max) {
+      return;
     }
+    if (typed) {
+      throw UsageException.invalid("--tasks", choice.tasks(), executor.name() + " starts one thread per task: at "
+          + "most " + max + "; use thread-pool for more");
+    }
+    throw new UsageException(executor.name() + " starts one thread per task, at most " + max + ", and "
+        + choice.workload().name() + " runs " + choice.tasks() + " tasks by default: pass --tasks " + max
+        + " or fewer, or use thread-pool");
   }
 
   /** A request frame holds a chunk's payloads: refuses what could never be sent. */

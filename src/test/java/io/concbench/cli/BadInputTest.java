@@ -64,6 +64,7 @@ class BadInputTest {
       "run --workload cpu --executor single --output /nonexistent-dir/x.json | invalid value for --output: '/nonexistent-dir/x.json' (directory /nonexistent-dir does not exist)",
       "bogus                                                   | concbench: unknown command 'bogus' (expected one of: run, matrix, compare, report, system, list, completion)",
       "rn --workload cpu --executor single                     | concbench: unknown command 'rn' (did you mean 'run'?)",
+      "run --workload tiny --executor thread-per-task          | concbench run: thread-per-task starts one thread per task, at most 10000, and tiny runs 100000 tasks by default: pass --tasks 10000 or fewer, or use thread-pool",
       "run --workload counter --executor process-pool          | invalid value for --executor: 'process-pool' (the counter workload shares one counter",
       "run --workload cpu --executor fork --jvm-arg=Xmx64m     | invalid value for --jvm-arg: 'Xmx64m'",
       "run --workload cpu --executor fork --jvm-arg=-jar       | invalid value for --jvm-arg: '-jar'",
