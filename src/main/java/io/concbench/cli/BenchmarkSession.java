@@ -183,7 +183,7 @@ final class BenchmarkSession implements AutoCloseable {
     if (output.jsonFile != null) {
       OutputFiles.write(output.jsonFile, JsonReport.render(report));
     }
-    output.exports.forEach((format, file) -> {
+    output.exports().forEach((format, file) -> {
       if (!(betweenRuns && format.disturbsMeasurement())) {
         OutputFiles.write(file, format.render(report));
       }

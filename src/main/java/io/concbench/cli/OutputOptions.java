@@ -2,6 +2,8 @@ package io.concbench.cli;
 
 import io.concbench.report.ReportFormat;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -21,11 +23,11 @@ public final class OutputOptions {
       description = "Also write the JSON report to FILE, rewritten atomically as results finish.")
   Path jsonFile;
 
-  // The key's converter only: the file is converted as any Path is.
-  @Option(names = "--export", paramLabel = "FORMAT=FILE", converter = Names.ToReportFormat.class,
+  @Option(names = "--export", paramLabel = "FORMAT=FILE", converter = ExportTarget.Converter.class,
       description = "Also write the report in FORMAT to FILE, repeatable, rewritten like --output "
-          + "(formats: see 'concbench report --help').")
-  Map<ReportFormat, Path> exports = new LinkedHashMap<>();
+          + "(formats: see 'concbench report --help'). A FILE alone takes the format its extension names: "
+          + ".json, .md, .csv, .html, .xml (junit), .txt (table).")
+  List<ExportTarget> exportTargets = new ArrayList<>();
 
   @Option(names = "--quiet", description = "No progress on stderr.")
   boolean quiet;
@@ -35,6 +37,13 @@ public final class OutputOptions {
     if (jsonFile != null) {
       OutputFiles.requireWritable("--output", jsonFile.toString(), jsonFile);
     }
-    exports.forEach((format, file) -> OutputFiles.requireWritable("--export", format.name() + "=" + file, file));
+    exports().forEach((format, file) -> OutputFiles.requireWritable("--export", format.name() + "=" + file, file));
+  }
+
+  /** Each format's file; a format given twice, the last file, as a repeated option is read. */
+  Map<ReportFormat, Path> exports() {
+    Map<ReportFormat, Path> exports = new LinkedHashMap<>();
+    exportTargets.forEach(target -> exports.put(target.format(), target.file()));
+    return exports;
   }
 }
