@@ -84,13 +84,73 @@ final class Plans {
         }
       }
     }
+    requireGuardUsed(selection, choices);
     if (selection.executors().stream().anyMatch(e -> e.traits().inOtherProcesses())) {
       for (int count : selection.workerCounts()) {
         UsageException.requireRange("--workers", count, 1, MAX_PROCESS_WORKERS);
       }
     }
+    requireWorkForWorkers(selection, choices);
     requireFramesFit(choices, selection.workerCounts(), process);
     return choices;
+  }
+
+  /**
+   * Refuses a --guard the user typed when no case uses the shared counter: it would be dropped without a
+   * word, and a reader of the command line would think the guard was measured.
+   */
+  private static void requireGuardUsed(SelectionOptions selection, List<WorkloadChoice> choices) {
+    if (!selection.typed("--guard")) {
+      return;
+    }
+    boolean used = choices.stream().anyMatch(c -> c.workload().usesCounter())
+        || selection.executors().stream().anyMatch(e -> e.traits().usesGuard());
+    if (!used) {
+      throw UsageException.invalid("--guard", String.join(",", selection.guards().stream().map(g -> g.label())
+          .toList()), "no case uses the shared counter: --guard applies to the counter workload and the lock "
+          + "executor");
+    }
+  }
+
+  /**
+   * Refuses more workers than tasks on an executor whose --workers sets its threads, when the user typed
+   * either count: the extra workers idle, and efficiency (speedup per worker) would blame the executor for
+   * them. Where both are defaults (processors against the workload's task count) the result is measured and
+   * warned about instead ({@code warning.MoreWorkersThanTasks}): nothing the user typed is wrong.
+   */
+  private static void requireWorkForWorkers(SelectionOptions selection, List<WorkloadChoice> choices) {
+    boolean workersTyped = selection.typed("--workers");
+    boolean tasksTyped = selection.typed("--tasks");
+    if (!workersTyped && !tasksTyped) {
+      return;
+    }
+    Executor parallel = selection.executors().stream().filter(e -> e.traits().parallel()).findFirst().orElse(null);
+    if (parallel == null) {
+      return;
+    }
+    for (WorkloadChoice choice : choices) {
+      for (int workers : selection.workerCounts()) {
+        if (workers <= choice.tasks()) {
+          continue;
+        }
+        String tasks = plural(choice.tasks(), "task");
+        if (workersTyped) {
+          throw UsageException.invalid("--workers", workers, String.format(Locale.ROOT, "%s runs %s%s, which "
+              + "%s %d of %d %s workers nothing to do, and efficiency would count them against it; pass "
+              + "--workers %d or fewer, or --tasks %d or more", choice.workload().name(), tasks,
+              tasksTyped ? "" : " by default", choice.tasks() == 1 ? "leaves" : "leave", workers - choice.tasks(), workers, parallel.name(), choice.tasks(),
+              workers));
+        }
+        throw UsageException.invalid("--tasks", choice.tasks(), String.format(Locale.ROOT, "%s has %d workers, "
+            + "--workers's default (the processors), and %s %s %d of them nothing to do, which efficiency "
+            + "would count against it; pass --tasks %d or more, or --workers %d", parallel.name(), workers, tasks,
+            choice.tasks() == 1 ? "leaves" : "leave", workers - choice.tasks(), workers, choice.tasks()));
+      }
+    }
+  }
+
+  private static String plural(int count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   private static ExecutorSettings settings(SelectionOptions selection, MeasurementOptions measurement,

@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
  * What {@code run} and {@code matrix} measure: workloads with their parameters and task counts, executors
@@ -78,6 +81,15 @@ public final class SelectionOptions {
       converter = Names.ToBaseline.class, completionCandidates = Names.BaselineNames.class,
       description = "Executor that speedups are measured against. Default: ${DEFAULT-VALUE}.")
   Executor baseline;
+
+  /** The command these options are part of: which of them the user typed, and which are defaults. */
+  @Spec(Spec.Target.MIXEE) CommandSpec command;
+
+  /** True if the user typed {@code option} (its long name); false for a default, or outside a command. */
+  boolean typed(String option) {
+    ParseResult parsed = command == null ? null : command.commandLine().getParseResult();
+    return parsed != null && parsed.hasMatchedOption(option);
+  }
 
   /** Refuses what is wrong with these options alone: a missing list, a worker or task count out of range. */
   void validate() {

@@ -18,6 +18,7 @@ public final class WarningRules {
       new FewRuns(),
       new CoarseCpuTime(),
       new MoreWorkersThanProcessors(),
+      new MoreWorkersThanTasks(),
       new LowCapacity(),
       new FasterTasks(),
       new BusyBackground(),

@@ -65,6 +65,12 @@ class BadInputTest {
       "bogus                                                   | concbench: unknown command 'bogus' (expected one of: run, matrix, compare, report, system, list, completion)",
       "rn --workload cpu --executor single                     | concbench: unknown command 'rn' (did you mean 'run'?)",
       "run --workload tiny --executor thread-per-task          | concbench run: thread-per-task starts one thread per task, at most 10000, and tiny runs 100000 tasks by default: pass --tasks 10000 or fewer, or use thread-pool",
+      "run --workload cpu --executor thread-pool --guard atomic | concbench run: invalid value for --guard: 'atomic' (no case uses the shared counter: --guard applies to the counter workload and the lock executor)",
+      "matrix --workload cpu,io --executor single,thread-pool --guard none,adder | invalid value for --guard: 'none,adder' (no case uses the shared counter",
+      "run --workload cpu --executor thread-pool --workers 8 --tasks 4 | concbench run: invalid value for --workers: '8' (cpu runs 4 tasks, which leave 4 of 8 thread-pool workers nothing to do, and efficiency would count them against it; pass --workers 4 or fewer, or --tasks 8 or more)",
+      "run --workload cpu --executor single,gil --workers 32   | concbench run: invalid value for --workers: '32' (cpu runs 16 tasks by default, which leave 16 of 32 gil workers nothing to do",
+      "matrix --workload cpu --executor thread-pool --workers 1,2,32 | concbench matrix: invalid value for --workers: '32' (cpu runs 16 tasks by default",
+      "run --workload cpu --executor thread-pool --workers 2 --tasks 1 | concbench run: invalid value for --workers: '2' (cpu runs 1 task, which leaves 1 of 2 thread-pool workers nothing to do",
       "run --workload counter --executor process-pool          | invalid value for --executor: 'process-pool' (the counter workload shares one counter",
       "run --workload cpu --executor fork --jvm-arg=Xmx64m     | invalid value for --jvm-arg: 'Xmx64m'",
       "run --workload cpu --executor fork --jvm-arg=-jar       | invalid value for --jvm-arg: '-jar'",
@@ -75,6 +81,30 @@ class BadInputTest {
     assertThat(outcome.status()).isEqualTo(ExitCodes.USAGE);
     assertThat(outcome.err().lines().toList()).hasSize(1);
     assertThat(outcome.err()).contains(expected.trim());
+  }
+
+  /** --tasks typed, --workers the processors' default: the line says where the workers came from. */
+  @org.junit.jupiter.api.Test
+  void fewerTasksThanTheDefaultWorkersNamesTheDefault() {
+    int processors = Runtime.getRuntime().availableProcessors();
+    org.junit.jupiter.api.Assumptions.assumeTrue(processors >= 2);
+
+    Outcome outcome = CommandRunner.run("run", "--workload", "cpu", "--executor", "thread-pool", "--tasks", "1");
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.USAGE);
+    assertThat(outcome.err().strip()).isEqualTo("concbench run: invalid value for --tasks: '1' (thread-pool has "
+        + processors + " workers, --workers's default (the processors), and 1 task leaves " + (processors - 1)
+        + " of them nothing to do, which efficiency would count against it; pass --tasks " + processors
+        + " or more, or --workers 1)");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aGuardIsTakenWhereACaseUsesTheCounter() {
+    Outcome outcome = CommandRunner.run("run", "--workload", "cpu", "--executor", "lock", "--guard", "atomic",
+        "--param", "n=1000", "--workers", "2", "--tasks", "2", "--runs", "1", "--warmup", "0", "--capacity", "off");
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.OK);
+    assertThat(outcome.out()).contains("atomic");
   }
 
   @org.junit.jupiter.api.Test

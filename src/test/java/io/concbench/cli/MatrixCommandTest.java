@@ -101,7 +101,7 @@ class MatrixCommandTest {
       "--workload cpu,cpux            | invalid value for --workload: 'cpux' (did you mean 'cpu'?)",
       "--guard none,atomc             | invalid value for --guard: 'atomc' (did you mean 'atomic'?)",
       "--baseline thread-pool         | invalid value for --baseline: 'thread-pool' (matrix sweeps its --workers; a baseline is measured once: use single or none)",
-      "--workers 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40 --param n=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30 | the matrix has 1230 combinations (at most 1000)",
+      "--workers 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40 --tasks 40 --param n=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30 | the matrix has 1230 combinations (at most 1000)",
       "--export yaml=x.yaml           | invalid value for --export: 'yaml'",
   })
   void aBadValueInAListIsOneLineExitTwoAndNoFile(String extra, String expected) {

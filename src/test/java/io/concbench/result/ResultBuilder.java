@@ -74,6 +74,13 @@ public final class ResultBuilder {
     return benchmarkCase(benchmarkCase.workload(), benchmarkCase.executor(), workers);
   }
 
+  public ResultBuilder tasks(int tasks) {
+    Result.Case c = benchmarkCase;
+    benchmarkCase = new Result.Case(c.workload(), c.executor(), c.workers(), tasks, c.params(), c.guard(),
+        c.chunksize());
+    return this;
+  }
+
   public ResultBuilder params(Map<String, ?> params) {
     Result.Case c = benchmarkCase;
     benchmarkCase = new Result.Case(c.workload(), c.executor(), c.workers(), c.tasks(), Params.normalize(params),

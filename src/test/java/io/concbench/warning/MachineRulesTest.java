@@ -48,6 +48,18 @@ class MachineRulesTest {
   }
 
   @Test
+  void moreWorkersThanTasksIsNamedWithWhatToPass() {
+    MoreWorkersThanTasks rule = new MoreWorkersThanTasks();
+    Result one = ResultBuilder.result().workers(2).tasks(1).build();
+
+    assertThat(rule.appliesTo(one, CONTEXT)).isTrue();
+    assertThat(rule.message(one, CONTEXT)).isEqualTo("2 workers for 1 task: 1 had nothing to do, so efficiency "
+        + "(speedup / workers) understates the executor; pass --workers 1 or fewer, or --tasks 2 or more");
+    assertThat(rule.appliesTo(ResultBuilder.result().workers(2).tasks(2).build(), CONTEXT)).isFalse();
+    assertThat(rule.appliesTo(one, new WarningContext(2, 3, false, 0))).as("--workers does not apply").isFalse();
+  }
+
+  @Test
   void aCapacityUnderFourFifthsOfTheCoresAskedForIsNamed() {
     LowCapacity rule = new LowCapacity();
     Result low = probed(1.04);
