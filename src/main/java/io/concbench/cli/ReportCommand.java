@@ -49,7 +49,7 @@ public final class ReportCommand implements Callable<Integer> {
         throw new UsageException(e.getMessage());
       }
     }
-    String text = format.render(combined(reports));
+    String text = format.render(combined(reports, files.stream().map(Path::toString).toList()));
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(text);
@@ -63,21 +63,27 @@ public final class ReportCommand implements Callable<Integer> {
   /**
    * One report of several, results and scaling curves in file order: complete only if every one was. The
    * environment and command line are the first's; a reader comparing across machines is warned by
-   * {@code compare}, not here.
+   * {@code compare}, not here. Each result keeps the name of its file ({@code names}, in the reports'
+   * order), which the table shows as its first column.
    */
-  static Report combined(List<Report> reports) {
+  static Report combined(List<Report> reports, List<String> names) {
     if (reports.size() == 1) {
       return reports.get(0);
     }
     Report first = reports.get(0);
     List<Result> results = new ArrayList<>();
     List<Scaling> scaling = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
     boolean complete = true;
-    for (Report r : reports) {
+    for (int i = 0; i < reports.size(); i++) {
+      Report r = reports.get(i);
       results.addAll(r.results());
       scaling.addAll(r.scaling());
+      String name = names.get(i);
+      r.results().forEach(result -> sources.add(name));
       complete &= r.complete();
     }
-    return new Report(first.schema(), complete, first.commandLine(), first.environment(), results, scaling);
+    return new Report(first.schema(), complete, first.commandLine(), first.environment(), results, scaling,
+        sources);
   }
 }

@@ -21,7 +21,7 @@ final class MarkdownReport {
     if (results.isEmpty()) {
       return text.append("no results\n").toString();
     }
-    List<TableReport.Column> columns = TableReport.columns(results);
+    List<TableReport.Column> columns = TableReport.columns(results, TableReport.sources(report));
     text.append('|');
     columns.forEach(c -> text.append(' ').append(escape(c.header())).append(" |"));
     text.append("\n|");

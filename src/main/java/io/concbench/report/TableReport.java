@@ -8,6 +8,7 @@ import io.concbench.result.Scaling;
 import io.concbench.result.Summary;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +24,19 @@ public final class TableReport {
   private TableReport() {}
 
   public static String render(List<Result> results) {
+    return render(results, Map.of());
+  }
+
+  private static String render(List<Result> results, Map<Result, String> sources) {
     if (results.isEmpty()) {
       return "no results\n";
     }
-    return layOut(columns(results), results);
+    return layOut(columns(results, sources), results);
   }
 
   /** The results, then the scaling curves of a matrix (if any), each fit on one line. */
   public static String render(Report report) {
-    String table = render(report.results());
+    String table = render(report.results(), sources(report));
     if (report.scaling().isEmpty()) {
       return table;
     }
@@ -102,7 +107,30 @@ public final class TableReport {
 
   /** The columns worth showing for these results: those that say nothing are left out. */
   static List<Column> columns(List<Result> results) {
+    return columns(results, Map.of());
+  }
+
+  /**
+   * Each result's source, by identity (two files may hold equal results), for a report shown from several
+   * files; empty for one.
+   */
+  static Map<Result, String> sources(Report report) {
+    Map<Result, String> sources = new IdentityHashMap<>();
+    for (int i = 0; i < report.sources().size(); i++) {
+      sources.put(report.results().get(i), report.sources().get(i));
+    }
+    return sources;
+  }
+
+  /**
+   * The columns worth showing, first the file each result came from where there are several: rows of two
+   * reports shown as one would otherwise be told apart by nothing.
+   */
+  static List<Column> columns(List<Result> results, Map<Result, String> sources) {
     List<Column> columns = new ArrayList<>();
+    if (!sources.isEmpty()) {
+      columns.add(new Column("source", false, r -> orEmpty(sources.get(r))));
+    }
     columns.add(new Column("workload", false, r -> r.benchmarkCase().workload()));
     columns.add(new Column("executor", false, r -> r.benchmarkCase().executor()));
     if (results.stream().anyMatch(r -> r.benchmarkCase().guard() != null)) {

@@ -1,5 +1,6 @@
 package io.concbench.result;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -8,6 +9,9 @@ import java.util.List;
  * @param complete false if the run was interrupted or failed before every result was measured
  * @param scaling the scaling fits of a {@code matrix} that swept worker counts; empty otherwise (and when
  *     read from a report written before the field existed)
+ * @param sources where each result was read from, in the order of {@code results}, when several saved
+ *     reports are shown as one ({@code concbench report a.json b.json}); empty otherwise. Not written to the
+ *     JSON: a report's file is where it is, not part of what it measured.
  */
 public record Report(
     String schema,
@@ -15,13 +19,24 @@ public record Report(
     List<String> commandLine,
     Environment environment,
     List<Result> results,
-    List<Scaling> scaling) {
+    List<Scaling> scaling,
+    @JsonIgnore List<String> sources) {
 
   /** Bumped only on changes that break readers; adding fields does not. */
   public static final String SCHEMA = "concbench/1";
 
   public Report {
     scaling = scaling == null ? List.of() : List.copyOf(scaling);
+    sources = sources == null ? List.of() : List.copyOf(sources);
+    if (!sources.isEmpty() && sources.size() != results.size()) {
+      throw new IllegalArgumentException(sources.size() + " sources for " + results.size() + " results");
+    }
+  }
+
+  /** A report read from one place, or measured here: no sources. */
+  public Report(String schema, boolean complete, List<String> commandLine, Environment environment,
+      List<Result> results, List<Scaling> scaling) {
+    this(schema, complete, commandLine, environment, results, scaling, List.of());
   }
 
   /** A report with no scaling fits, as {@code run} writes. */

@@ -38,6 +38,27 @@ class ReportCommandTest {
     assertThat(combined.commandLine()).containsExactly("concbench", "run");
   }
 
+  /** Two runs of the same case read alike: the first column says which file each row is from. */
+  @Test
+  void severalReportsHaveASourceColumnAndOneHasNone() throws Exception {
+    Path a = write("a.json", ReportFixtures.report(true, ReportFixtures.result("thread-pool", 2, 1.9, null, null)));
+    Path b = write("b.json", ReportFixtures.report(true, ReportFixtures.result("thread-pool", 2, 1.9, null, null)));
+
+    Outcome both = CommandRunner.run("report", a.toString(), b.toString());
+    Outcome markdown = CommandRunner.run("report", a.toString(), b.toString(), "--format", "markdown");
+    Outcome json = CommandRunner.run("report", a.toString(), b.toString(), "--format", "json");
+    Outcome one = CommandRunner.run("report", a.toString());
+
+    List<String> rows = both.out().lines().toList();
+    assertThat(rows.get(0)).startsWith("source ").contains(" workload ");
+    assertThat(rows.get(1)).startsWith(a + "  ").contains("thread-pool");
+    assertThat(rows.get(2)).startsWith(b + "  ").contains("thread-pool");
+    assertThat(markdown.out()).contains("| source | workload |", "| " + a + " | cpu |", "| " + b + " | cpu |");
+    assertThat(json.out()).doesNotContain("source");
+    SchemaValidation.assertValid(json.out());
+    assertThat(one.out().lines().findFirst().orElseThrow()).startsWith("workload ");
+  }
+
   @Test
   void aBadFileAmongSeveralIsOneLineExitTwoAndNoOutput() throws Exception {
     Path good = write("good.json", ReportFixtures.report(true, ReportFixtures.result("single", 1, 1.0, null, null)));
