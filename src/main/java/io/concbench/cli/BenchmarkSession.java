@@ -42,7 +42,11 @@ final class BenchmarkSession implements AutoCloseable {
   private final Services services;
   private final Environment environment;
   private final List<String> commandLine = new ArrayList<>();
+  private final RunEstimate estimate;
+  /** Null when stderr is not a terminal or with --quiet. */
   private final TerminalProgress terminalProgress;
+  /** Redraws the progress line between runs, so that its times move during a long run; null without one. */
+  private final ProgressTicker ticker;
 
   /** Call only after the plan is checked: a usage error must leave no file and no handler behind. */
   BenchmarkSession(CommandSpec spec, MeasurementOptions measurement, OutputOptions output, Services services) {
@@ -57,8 +61,10 @@ final class BenchmarkSession implements AutoCloseable {
     this.environment = services.environment().get();
     commandLine.add("concbench");
     commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
+    this.estimate = new RunEstimate(services.clock());
     this.terminalProgress = services.stderrTerminal() && !output.quiet
-        ? new TerminalProgress(spec.commandLine().getErr()) : null;
+        ? new TerminalProgress(spec.commandLine().getErr(), estimate) : null;
+    this.ticker = terminalProgress == null ? null : ProgressTicker.start(terminalProgress::refresh);
     warnIfTooFewRunsToCompare();
   }
 
@@ -78,7 +84,14 @@ final class BenchmarkSession implements AutoCloseable {
   }
 
   private BenchmarkEngine engine() {
-    Progress progress = terminalProgress == null ? Progress.NONE : terminalProgress;
+    List<Progress> listeners = new ArrayList<>();
+    listeners.add(estimate);
+    listeners.add(new LongRunWarning(estimate, spec.commandLine().getErr(),
+        terminalProgress == null ? () -> {} : terminalProgress::clear));
+    if (terminalProgress != null) {
+      listeners.add(terminalProgress);
+    }
+    Progress progress = Progress.all(listeners);
     EngineDependencies world = EngineDependencies.of(services.clock(), services.cpuClock(),
             services.cancellation(), progress)
         .withPeakMemory(PeakMemory.SYSTEM)
@@ -136,6 +149,9 @@ final class BenchmarkSession implements AutoCloseable {
 
   @Override
   public void close() {
+    if (ticker != null) {
+      ticker.close();
+    }
     if (terminalProgress != null) {
       terminalProgress.clear();
     }

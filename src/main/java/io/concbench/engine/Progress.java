@@ -1,5 +1,7 @@
 package io.concbench.engine;
 
+import java.util.List;
+
 /** Told what runs now, for a human watching; reports never depend on it. */
 public interface Progress {
 
@@ -11,4 +13,11 @@ public interface Progress {
    * @param step 1-based position in the whole benchmark, of {@code steps}
    */
   void runStarting(BenchmarkCase benchmarkCase, boolean warmup, int run, int runs, int step, int steps);
+
+  /** Tells each in turn: an estimate before the line that shows it. */
+  static Progress all(List<Progress> each) {
+    List<Progress> listeners = List.copyOf(each);
+    return (benchmarkCase, warmup, run, runs, step, steps) -> listeners.forEach(
+        p -> p.runStarting(benchmarkCase, warmup, run, runs, step, steps));
+  }
 }
