@@ -69,7 +69,7 @@ public final class ResultAssembler {
         List.of());
     WarningContext context =
         new WarningContext(processors, requestedRuns, c.executor().traits().parallel(), baselineP50Us);
-    return result.withWarnings(WarningRules.check(result, context));
+    return WarningRules.result(result, context);
   }
 
   private static Result.Case benchmarkCase(BenchmarkCase c) {

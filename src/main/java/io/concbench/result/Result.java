@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param backgroundLoad what else used the CPUs over the result's group of measured rounds (null where /proc
  *     cannot be read, and in reports written before it was added)
  * @param warnings what makes these figures doubtful, in the order the rules that found them run
+ * @param warningRules the name of the rule behind each warning, in the same order (empty in reports written
+ *     before it was added, whose warnings are then shown one by one)
  */
 @JsonSerialize(converter = ResultJson.FromResult.class)
 @JsonDeserialize(converter = ResultJson.ToResult.class)
@@ -29,7 +31,14 @@ public record Result(
     Capacity capacity,
     Memory memory,
     BackgroundLoad backgroundLoad,
-    List<String> warnings) {
+    List<String> warnings,
+    List<String> warningRules) {
+
+  /** A result whose warnings have no rule names: as read from an older report. */
+  public Result(Case benchmarkCase, Timing timing, Comparison comparison, Outcome outcome, ProcessPhases phases,
+      Capacity capacity, Memory memory, BackgroundLoad backgroundLoad, List<String> warnings) {
+    this(benchmarkCase, timing, comparison, outcome, phases, capacity, memory, backgroundLoad, warnings, null);
+  }
 
   public Result {
     Objects.requireNonNull(benchmarkCase, "benchmarkCase");
@@ -39,12 +48,26 @@ public record Result(
     Objects.requireNonNull(phases, "phases");
     Objects.requireNonNull(capacity, "capacity");
     Objects.requireNonNull(memory, "memory");
+    warningRules = warningRules == null ? List.of() : List.copyOf(warningRules);
+    if (!warningRules.isEmpty() && (warnings == null || warnings.size() != warningRules.size())) {
+      throw new IllegalArgumentException("a rule name for each warning: " + warningRules + " for " + warnings);
+    }
   }
 
-  /** The same result with these warnings. */
+  /** The same result with these warnings, whose rules are not named. */
   public Result withWarnings(List<String> warnings) {
+    return withWarnings(warnings, List.of());
+  }
+
+  /** The same result with these warnings, each found by the rule of the same index in {@code rules}. */
+  public Result withWarnings(List<String> warnings, List<String> rules) {
     return new Result(benchmarkCase, timing, comparison, outcome, phases, capacity, memory, backgroundLoad,
-        warnings);
+        warnings, rules);
+  }
+
+  /** The rule behind the warning at {@code index}; null where the report did not name it. */
+  public String warningRule(int index) {
+    return warningRules.isEmpty() ? null : warningRules.get(index);
   }
 
   /**

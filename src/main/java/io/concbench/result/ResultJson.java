@@ -55,7 +55,10 @@ record ResultJson(
     Double baselineCpuShare,
     Double speedupBound,
     Double efficiencyVsBound,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean workWaits) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean workWaits,
+    // Left out when empty, unlike every other field: a report written before it (whose warnings no rule
+    // names) is then written back field for field.
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warningRules) {
 
   static ResultJson of(Result r) {
     Result.Case c = r.benchmarkCase();
@@ -77,7 +80,8 @@ record ResultJson(
         r.memory().rssPeakMb(), r.memory().workerRssPeakMb(),
         r.backgroundLoad(),
         vs.taskTimeVsBaseline(),
-        cap.baselineCpuShare(), cap.speedupBound(), cap.efficiencyVsBound(), cap.workWaits());
+        cap.baselineCpuShare(), cap.speedupBound(), cap.efficiencyVsBound(), cap.workWaits(),
+        r.warningRules());
   }
 
   Result toResult() {
@@ -91,7 +95,8 @@ record ResultJson(
             efficiencyVsBound, workWaits),
         new Result.Memory(rssPeakMb, workerRssPeakMb),
         backgroundLoad,
-        warnings);
+        warnings,
+        warningRules);
   }
 
   /** How Jackson writes a result: as this record. */

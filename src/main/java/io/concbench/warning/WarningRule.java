@@ -13,4 +13,13 @@ public interface WarningRule {
 
   /** The warning's text; asked only of a result the rule applies to. */
   String message(Result result, WarningContext context);
+
+  /**
+   * The rule's name in the JSON's {@code warning_rules} and in the summary of warnings: its class's name in
+   * words joined by hyphens ({@code WideInterval}: "wide-interval"), so that a rule cannot be added without
+   * one. Stable: scripts may filter on it.
+   */
+  default String name() {
+    return getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+  }
 }

@@ -29,12 +29,24 @@ public final class WarningRules {
 
   /** The warnings of every rule that applies to the result, in the rules' order. */
   public static List<String> check(Result result, WarningContext context) {
+    return result(result, context).warnings();
+  }
+
+  /** The result with the warnings of every rule that applies to it, each with its rule's name. */
+  public static Result result(Result result, WarningContext context) {
     List<String> warnings = new ArrayList<>();
+    List<String> rules = new ArrayList<>();
     for (WarningRule rule : ALL) {
       if (rule.appliesTo(result, context)) {
         warnings.add(rule.message(result, context));
+        rules.add(rule.name());
       }
     }
-    return List.copyOf(warnings);
+    return result.withWarnings(List.copyOf(warnings), List.copyOf(rules));
+  }
+
+  /** Every rule's name, in the rules' order. */
+  public static List<String> names() {
+    return ALL.stream().map(WarningRule::name).toList();
   }
 }

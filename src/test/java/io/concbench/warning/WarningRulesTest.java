@@ -15,6 +15,26 @@ class WarningRulesTest {
     assertThat(WarningRules.ALL).extracting(Object::getClass).doesNotHaveDuplicates();
   }
 
+  /** The JSON's warning_rules: scripts filter on these names, so a renamed class must not rename one. */
+  @Test
+  void eachRuleHasItsStableName() {
+    assertThat(WarningRules.names()).containsExactly("interrupted-runs", "failed-tasks", "timed-out-tasks",
+        "outlier-runs", "slow-first-run", "short-runs", "wide-interval", "single-run", "coarse-cpu-time",
+        "more-workers-than-processors", "more-workers-than-tasks", "low-capacity", "faster-tasks",
+        "busy-background", "uncertain-efficiency", "guarded-counter-lost");
+  }
+
+  @Test
+  void eachWarningIsNamedByItsRule() {
+    Result troubled = ResultBuilder.result().wall(2).build();
+
+    Result checked = WarningRules.result(troubled, new WarningContext(2, 3, true, 0));
+
+    assertThat(checked.warnings()).isEqualTo(WarningRules.check(troubled, new WarningContext(2, 3, true, 0)));
+    assertThat(checked.warningRules()).containsExactly("interrupted-runs", "short-runs", "single-run",
+        "coarse-cpu-time");
+  }
+
   @Test
   void aResultListsTheWarningsThatApplyInTheRulesOrder() {
     // One 2 ms run of three asked, a failed task that timed out, a guard that lost updates.
