@@ -14,6 +14,7 @@ import io.concbench.engine.ResultAssembler;
 import io.concbench.executor.Guard;
 import io.concbench.report.JsonReport;
 import io.concbench.report.TableReport;
+import io.concbench.report.WarningLines;
 import io.concbench.result.Environment;
 import io.concbench.result.Report;
 import io.concbench.result.Result;
@@ -23,7 +24,6 @@ import io.concbench.system.PeakMemory;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -206,39 +206,15 @@ final class BenchmarkSession implements AutoCloseable {
     });
   }
 
-  /** Each distinct warning once, naming the results it concerns: a repeated line hides the rare ones. */
+  /**
+   * The warnings on stderr, each naming the full cases it concerns: one line per rule by default, every
+   * warning with --verbose ({@link WarningLines}); the JSON has them all in any case.
+   */
   private void printWarnings(PrintWriter err, List<Result> results) {
     boolean colour = Terminal.colour(services.stderrTerminal());
     String prefix = colour ? "\u001b[33mwarning\u001b[0m: " : "warning: ";
-    Map<String, List<String>> resultsByWarning = new LinkedHashMap<>();
-    for (Result r : results) {
-      for (String warning : r.warnings()) {
-        resultsByWarning.computeIfAbsent(warning, w -> new ArrayList<>()).add(label(r, results));
-      }
-    }
-    resultsByWarning.forEach((warning, labels) -> {
-      String where = labels.size() == 1 ? labels.get(0)
-          : labels.size() <= 3 ? String.join("; ", labels) : labels.size() + " results";
-      err.println(prefix + where + ": " + warning);
-    });
+    List<String> lines = output.verbose ? WarningLines.all(results) : WarningLines.summary(results);
+    lines.forEach(line -> err.println(prefix + line));
     err.flush();
-  }
-
-  /** Names a result; its workers only where a matrix measured the same thing at other worker counts. */
-  private static String label(Result r, List<Result> results) {
-    Result.Case c = r.benchmarkCase();
-    StringBuilder text = new StringBuilder(c.workload()).append(" on ").append(c.executor());
-    boolean swept = results.stream().map(Result::benchmarkCase).anyMatch(o -> o.workers() != c.workers()
-        && o.workload().equals(c.workload()) && o.executor().equals(c.executor()));
-    if (swept) {
-      text.append(" (workers ").append(c.workers()).append(')');
-    }
-    if (c.chunksize() != null) {
-      text.append(" (chunksize ").append(c.chunksize()).append(')');
-    }
-    if (c.guard() != null) {
-      text.append(" (guard ").append(c.guard()).append(')');
-    }
-    return text.toString();
   }
 }

@@ -32,6 +32,10 @@ public final class OutputOptions {
   @Option(names = "--quiet", description = "No progress on stderr.")
   boolean quiet;
 
+  @Option(names = "--verbose", description = "Every warning on stderr, each with the cases it concerns "
+      + "(default: one line per kind of warning; the JSON has them all either way).")
+  boolean verbose;
+
   /** Refuses a file that cannot be written, before any work: a usage error must leave no file behind. */
   void validate() {
     if (jsonFile != null) {

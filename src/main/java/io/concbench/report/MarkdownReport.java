@@ -32,11 +32,9 @@ final class MarkdownReport {
       columns.forEach(c -> text.append(' ').append(escape(c.cell().apply(r))).append(" |"));
       text.append('\n');
     }
-    for (Result r : results) {
-      for (String warning : r.warnings()) {
-        text.append("\n> warning: ").append(r.benchmarkCase().workload()).append(" on ")
-            .append(r.benchmarkCase().executor()).append(": ").append(escape(warning));
-      }
+    // Every warning, each naming its full cases: a page is read at leisure, unlike stderr.
+    for (String warning : WarningLines.all(results)) {
+      text.append("\n> warning: ").append(escape(warning));
     }
     return text.append('\n').toString();
   }
