@@ -27,7 +27,7 @@ final class HtmlDetails {
     Map<String, List<String>> resultsByWarning = new LinkedHashMap<>();
     for (Result r : results) {
       for (String warning : r.warnings() == null ? List.<String>of() : r.warnings()) {
-        resultsByWarning.computeIfAbsent(warning, w -> new ArrayList<>()).add(label(r));
+        resultsByWarning.computeIfAbsent(warning, w -> new ArrayList<>()).add(WarningLines.label(r, results));
       }
     }
     if (resultsByWarning.isEmpty()) {

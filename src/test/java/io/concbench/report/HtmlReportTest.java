@@ -92,6 +92,20 @@ class HtmlReportTest {
     assertThat(html).doesNotContain("<script>");
   }
 
+  /** A sweep's warnings say which value of the swept parameter each concerns. */
+  @Test
+  void eachWarningNamesItsFullCase() {
+    Result five = ResultBuilder.result().workload("io").params(java.util.Map.of("sleep-ms", 5)).build()
+        .withWarnings(List.of("wide"), List.of("wide-interval"));
+    Result ten = ResultBuilder.result().workload("io").params(java.util.Map.of("sleep-ms", 10)).build()
+        .withWarnings(List.of("wide"), List.of("wide-interval"));
+    Report report = new Report(Report.SCHEMA, true, List.of("concbench", "matrix"), ReportFixtures.environment(),
+        List.of(five, ten));
+
+    assertThat(HtmlReport.render(report)).contains("io sleep-ms=5 on thread-pool (workers 2); io sleep-ms=10 on "
+        + "thread-pool (workers 2)");
+  }
+
   @Test
   void containsNoExternalReference() throws Exception {
     for (Report report : List.of(sweep(), run())) {
