@@ -83,11 +83,11 @@ public final class SelectionOptions {
   Executor baseline;
 
   /** The command these options are part of: which of them the user typed, and which are defaults. */
-  @Spec(Spec.Target.MIXEE) CommandSpec command;
+  @Spec(Spec.Target.MIXEE) CommandSpec spec;
 
   /** True if the user typed {@code option} (its long name); false for a default, or outside a command. */
   boolean typed(String option) {
-    ParseResult parsed = command == null ? null : command.commandLine().getParseResult();
+    ParseResult parsed = spec == null ? null : spec.commandLine().getParseResult();
     return parsed != null && parsed.hasMatchedOption(option);
   }
 

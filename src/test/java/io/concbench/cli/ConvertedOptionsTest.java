@@ -28,7 +28,7 @@ class ConvertedOptionsTest {
       "--task-timeout 5x         | invalid value for --task-timeout: '5x' (expected a duration such as 500ms, 30s or 2m)",
       "--task-timeout 0ms        | invalid value for --task-timeout: '0ms' (must be from 1ms to 24h)",
       "--baseline non            | invalid value for --baseline: 'non' (did you mean 'none'?)",
-      "--workload cpu,,io        | invalid value for --workload: '' (expected one of: cpu, io, mixed, tiny, counter)",
+      "--workload cpu,,io        | invalid value for --workload: '' (expected one of: cpu, io, mixed, tiny, counter, command)",
       "--export pdf=x.pdf        | invalid value for --export: 'pdf' (expected one of: table, json, markdown, csv, html, junit, jmh, bmf, gab, gab-bigger)",
       "--executor single,thread-poll | invalid value for --executor: 'thread-poll' (did you mean 'thread-pool'?)",
       "--guard none,bogus-guard  | invalid value for --guard: 'bogus-guard' (expected one of: none, synchronized, reentrant, atomic, adder)",

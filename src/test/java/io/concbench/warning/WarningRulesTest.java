@@ -19,7 +19,7 @@ class WarningRulesTest {
   @Test
   void eachRuleHasItsStableName() {
     assertThat(WarningRules.names()).containsExactly("interrupted-runs", "failed-tasks", "timed-out-tasks",
-        "outlier-runs", "slow-first-run", "short-runs", "wide-interval", "single-run", "coarse-cpu-time",
+        "outlier-runs", "slow-first-run", "short-runs", "wide-interval", "few-runs", "coarse-cpu-time",
         "more-workers-than-processors", "more-workers-than-tasks", "low-capacity", "faster-tasks",
         "busy-background", "uncertain-efficiency", "guarded-counter-lost");
   }
@@ -31,7 +31,7 @@ class WarningRulesTest {
     Result checked = WarningRules.result(troubled, new WarningContext(2, 3, true, 0));
 
     assertThat(checked.warnings()).isEqualTo(WarningRules.check(troubled, new WarningContext(2, 3, true, 0)));
-    assertThat(checked.warningRules()).containsExactly("interrupted-runs", "short-runs", "single-run",
+    assertThat(checked.warningRules()).containsExactly("interrupted-runs", "short-runs", "few-runs",
         "coarse-cpu-time");
   }
 
