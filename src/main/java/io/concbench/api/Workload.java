@@ -2,9 +2,19 @@ package io.concbench.api;
 
 import java.util.List;
 
-/** A named kind of work, with parameters; binding it to parameter values gives the code that tasks run. */
+/**
+ * A named kind of work, with parameters; binding it to parameter values gives the code that tasks run.
+ *
+ * <p>A plug-in implements it in a public class with a public no-argument constructor, lists that class in
+ * {@code META-INF/services/io.concbench.api.Workload}, and overrides {@link #apiVersion()} to return
+ * {@link Api#VERSION} (docs/plugins.md).
+ */
 public interface Workload {
 
+  /** What {@link #apiVersion()} returns when a workload does not say: a plug-in that does is refused. */
+  int UNDECLARED_API_VERSION = 0;
+
+  /** The name users type after {@code --workload}: letters, digits, '.', '_' and '-', starting with a letter. */
   String name();
 
   /** One line for help and {@code list}. */
@@ -57,6 +67,17 @@ public interface Workload {
    */
   default boolean startsProcesses() {
     return false;
+  }
+
+  /**
+   * The API version this workload was compiled against. A plug-in overrides it as
+   * {@code return Api.VERSION;}: javac inlines the constant, so the plug-in's class file holds the version
+   * of the API it was built with, and concbench refuses a plug-in built for an API it does not provide.
+   * Not abstract, so that the built-in workloads (which concbench never checks) need not say it; a plug-in
+   * that leaves it at {@link #UNDECLARED_API_VERSION} is refused when it is loaded.
+   */
+  default int apiVersion() {
+    return UNDECLARED_API_VERSION;
   }
 
   TaskKernel bind(ParamValues values);
