@@ -84,6 +84,22 @@ class ArchitectureTest {
       .that().resideInAPackage("io.concbench.api..")
       .should().onlyDependOnClassesThat().resideInAnyPackage("io.concbench.api..", "java..");
 
+  /**
+   * Plug-in loading finds workloads and nothing more: it knows the API and the built-in workloads (to refuse
+   * their names), never what measures or runs them. Only the command line loads plug-ins; the worker JVM
+   * finds its plug-ins on its class path and does not use this package.
+   */
+  @ArchTest
+  static final ArchRule pluginLoadingKnowsOnlyWorkloads = classes()
+      .that().resideInAPackage("io.concbench.plugin..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("io.concbench.plugin..", "io.concbench.api..",
+          "io.concbench.workload..", "java..");
+
+  @ArchTest
+  static final ArchRule onlyTheCommandLineLoadsPlugins = noClasses()
+      .that().resideOutsideOfPackages("io.concbench.cli..", "io.concbench.plugin..")
+      .should().dependOnClassesThat().resideInAPackage("io.concbench.plugin..");
+
   @ArchTest
   static final ArchRule onlyTheCommandLineUsesTheRegistry = noClasses()
       .that().resideOutsideOfPackages("io.concbench.cli..", "io.concbench.registry..")
