@@ -26,7 +26,7 @@ class SchemaContractTest {
       Summary.class, LatencySummary.class, CounterSummary.class, Failure.class, CapacitySummary.class,
       MedianInterval.class, io.concbench.system.BackgroundLoad.class,
       io.concbench.system.BackgroundLoad.BusyProcess.class, io.concbench.system.MachineFacts.class, Scaling.class, Scaling.ScalingPoint.class, Scaling.AmdahlFit.class,
-      Scaling.UslFit.class);
+      Scaling.UslFit.class, LoadedPlugin.class);
 
   @Test
   void theSchemaDescribesEveryFieldOfEveryRecordAndNoOther() throws IOException {
@@ -48,6 +48,7 @@ class SchemaContractTest {
     assertDescribes(defs.get("scalingPoint"), Scaling.ScalingPoint.class);
     assertDescribes(defs.get("amdahl"), Scaling.AmdahlFit.class);
     assertDescribes(defs.get("usl"), Scaling.UslFit.class);
+    assertDescribes(defs.get("plugin"), LoadedPlugin.class);
     assertThat(schema.get("properties").get("schema").get("const").asText()).isEqualTo(Report.SCHEMA);
   }
 
