@@ -1,5 +1,6 @@
 package io.concbench.executor;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -12,9 +13,10 @@ import java.util.List;
  * @param payloadBytes bytes sent with each task and returned with its result
  * @param retries how often a task whose worker died is tried again before it counts as failed
  * @param taskTimeoutNanos how long a task may run before its worker is killed, or 0 for no limit
+ * @param pluginJars the plug-in jars a worker JVM puts on its class path, so that it finds their workloads
  */
 public record ProcessSettings(String java, List<String> jvmArgs, int chunksize, int maxTasksPerChild,
-    int payloadBytes, int retries, long taskTimeoutNanos) {
+    int payloadBytes, int retries, long taskTimeoutNanos, List<Path> pluginJars) {
 
   /**
    * The caps of the wire between concbench and its worker JVMs (docs/protocol.md), here so that options can
@@ -29,11 +31,24 @@ public record ProcessSettings(String java, List<String> jvmArgs, int chunksize, 
 
   public ProcessSettings {
     jvmArgs = List.copyOf(jvmArgs);
+    pluginJars = List.copyOf(pluginJars);
+  }
+
+  /** Settings without plug-ins. */
+  public ProcessSettings(String java, List<String> jvmArgs, int chunksize, int maxTasksPerChild, int payloadBytes,
+      int retries, long taskTimeoutNanos) {
+    this(java, jvmArgs, chunksize, maxTasksPerChild, payloadBytes, retries, taskTimeoutNanos, List.of());
   }
 
   /** The same settings with another chunksize (0: the default), for a matrix that sweeps it. */
   public ProcessSettings withChunksize(int tasksPerFrame) {
     return new ProcessSettings(java, jvmArgs, tasksPerFrame, maxTasksPerChild, payloadBytes, retries,
-        taskTimeoutNanos);
+        taskTimeoutNanos, pluginJars);
+  }
+
+  /** The same settings with the workers given these plug-in jars. */
+  public ProcessSettings withPluginJars(List<Path> jars) {
+    return new ProcessSettings(java, jvmArgs, chunksize, maxTasksPerChild, payloadBytes, retries,
+        taskTimeoutNanos, jars);
   }
 }

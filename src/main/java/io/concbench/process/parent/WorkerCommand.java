@@ -1,6 +1,7 @@
 package io.concbench.process.parent;
 
 import io.concbench.process.worker.WorkerMain;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -64,6 +65,16 @@ public final class WorkerCommand {
    * @param cacheDirectory where the class directory and the class-data archive live, or null to use none
    */
   public static WorkerCommand of(String java, List<String> extraJvmArgs, Path cacheDirectory) {
+    return of(java, extraJvmArgs, cacheDirectory, List.of());
+  }
+
+  /**
+   * @param pluginJars plug-in jars whose workloads the worker must find: each goes on its class path (as a
+   *     directory of the cache keyed by its content, {@link PluginClasses}), where the worker's service
+   *     loader finds them
+   */
+  public static WorkerCommand of(String java, List<String> extraJvmArgs, Path cacheDirectory,
+      List<Path> pluginJars) {
     String javaBinary = java != null ? java
         : Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classPath = System.getProperty("java.class.path");
@@ -73,6 +84,15 @@ public final class WorkerCommand {
       classes.ifPresent(directory -> cacheInUse.add(Path.of(directory)));
       classPath = classes.orElse(classPath);
     }
+    StringBuilder withPlugins = new StringBuilder(classPath);
+    for (Path jar : pluginJars) {
+      Path entry = PluginClasses.entry(jar, cacheDirectory);
+      if (!entry.equals(jar)) {
+        cacheInUse.add(entry);
+      }
+      withPlugins.append(File.pathSeparator).append(entry);
+    }
+    classPath = withPlugins.toString();
     Integer feature = java == null ? Runtime.version().feature() : null;
     List<String> startup = startupOptions(feature);
     List<String> base = new ArrayList<>(List.of(javaBinary));

@@ -8,6 +8,7 @@ final class Workers {
   private Workers() {}
 
   static WorkerCommand command(ProcessSettings settings) {
-    return WorkerCommand.of(settings.java(), settings.jvmArgs(), WorkerCommand.defaultCacheDirectory());
+    return WorkerCommand.of(settings.java(), settings.jvmArgs(), WorkerCommand.defaultCacheDirectory(),
+        settings.pluginJars());
   }
 }

@@ -68,6 +68,15 @@ final class CdsTraining {
           kernel.verify(0, kernel.run(0, context));
         }
       }
+      // The plug-ins on the class path: their classes come from directories and stay out of the archive,
+      // but the JDK classes they bind with (regular expressions, say) go in.
+      for (Workload workload : PluginWorkloads.all()) {
+        try {
+          workload.bind(ParamValues.defaults(workload));
+        } catch (RuntimeException e) {
+          // a plug-in that cannot bind its defaults fails its runs with the reason, not the training
+        }
+      }
     } catch (IOException | InterruptedException e) {
       // Training only loads classes; a failure just means a smaller archive.
     }

@@ -125,9 +125,18 @@ final class WorkerSession {
       }
     }
     if (workload == null) {
+      workload = PluginWorkloads.find(setup.workload());
+    }
+    if (workload == null) {
       throw new IllegalArgumentException("unknown workload '" + setup.workload() + "'");
     }
-    return workload.bind(ParamValues.resolve(workload, setup.params()));
+    ParamValues values = ParamValues.resolve(workload, setup.params());
+    try {
+      return workload.bind(values);
+    } catch (RuntimeException | LinkageError e) {
+      // A plug-in's bind is the plug-in's code: what it threw goes to the parent, class and message.
+      throw new IllegalArgumentException("workload '" + setup.workload() + "' could not be bound: " + e);
+    }
   }
 
   private int serve(TaskKernel kernel, Frame.Setup setup) throws IOException {
