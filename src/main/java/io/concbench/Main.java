@@ -4,6 +4,7 @@ import io.concbench.cli.Cli;
 import io.concbench.cli.DirectAnswers;
 import io.concbench.cli.ExitCodes;
 import io.concbench.cli.Services;
+import io.concbench.plugin.PluginSource;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ public final class Main {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     // Direct answers first: they must not pay for building the services or the command model.
-    int direct = DirectAnswers.answer(args, out);
+    int direct = DirectAnswers.answer(args, out, System.getenv(PluginSource.VARIABLE));
     if (direct == ExitCodes.OK) {
       // A plain return ends the JVM too (a direct answer starts no thread), without System.exit: on JDK 21+
       // that first sets up System.Logger to log the exit, 10 ms of `--version` and `list`.

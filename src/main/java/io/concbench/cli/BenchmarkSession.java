@@ -16,6 +16,7 @@ import io.concbench.report.JsonReport;
 import io.concbench.report.TableReport;
 import io.concbench.report.WarningLines;
 import io.concbench.result.Environment;
+import io.concbench.result.LoadedPlugin;
 import io.concbench.result.Report;
 import io.concbench.result.Result;
 import io.concbench.result.Scaling;
@@ -49,7 +50,8 @@ final class BenchmarkSession implements AutoCloseable {
   private final ProgressTicker ticker;
 
   /** Call only after the plan is checked: a usage error must leave no file and no handler behind. */
-  BenchmarkSession(CommandSpec spec, MeasurementOptions measurement, OutputOptions output, Services services) {
+  BenchmarkSession(CommandSpec spec, MeasurementOptions measurement, OutputOptions output, Services services,
+      List<LoadedPlugin> plugins) {
     this.spec = spec;
     this.measurement = measurement;
     this.output = output;
@@ -58,7 +60,8 @@ final class BenchmarkSession implements AutoCloseable {
     if (services.installSignalHandlers()) {
       SignalHandling.install(services.cancellation());
     }
-    this.environment = services.environment().get();
+    Environment measuredIn = services.environment().get();
+    this.environment = measuredIn == null || plugins.isEmpty() ? measuredIn : measuredIn.withPlugins(plugins);
     commandLine.add("concbench");
     commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
     this.estimate = new RunEstimate(services.clock());

@@ -1,5 +1,6 @@
 package io.concbench.cli;
 
+import io.concbench.plugin.WorkloadCatalog;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -16,11 +17,19 @@ public final class Cli {
 
   /** Runs {@code args} and returns the exit status; only {@code Main} turns it into {@code System.exit}. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Services services) {
-    int direct = DirectAnswers.answer(args, out);
+    int direct = DirectAnswers.answer(args, out, services.pluginsVariable());
     if (direct != DirectAnswers.NOT_DIRECT) {
       return direct;
     }
-    CommandLine commandLine = new CommandLine(new ConcbenchCommand(), new Factory(services));
+    WorkloadCatalog catalog;
+    try {
+      catalog = PluginArguments.catalog(args, services.pluginsVariable());
+    } catch (UsageException e) {
+      err.println("concbench " + PluginArguments.command(args) + ": " + e.getMessage());
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    CommandLine commandLine = new CommandLine(new ConcbenchCommand(), new Factory(services, catalog));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(parameterErrors());
@@ -99,25 +108,39 @@ public final class Cli {
     return commandLine.getCommandSpec().qualifiedName() + ": ";
   }
 
-  /** Creates commands with their services; everything else the default way. */
+  /**
+   * Creates commands with their services, and what names workloads with the command's catalog (built-in
+   * and plug-in workloads); everything else the default way.
+   */
   private static final class Factory implements CommandLine.IFactory {
     private final Services services;
+    private final WorkloadCatalog catalog;
     private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
 
-    Factory(Services services) {
+    Factory(Services services, WorkloadCatalog catalog) {
       this.services = services;
+      this.catalog = catalog;
     }
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
+      if (type == Names.ToWorkload.class) {
+        return type.cast(new Names.ToWorkload(catalog));
+      }
+      if (type == Names.WorkloadNames.class) {
+        return type.cast(new Names.WorkloadNames(catalog));
+      }
+      if (type == ListCommand.class) {
+        return type.cast(new ListCommand(catalog));
+      }
       if (type == RunCommand.class) {
-        return type.cast(new RunCommand(services));
+        return type.cast(new RunCommand(services, catalog));
       }
       if (type == CompareCommand.class) {
         return type.cast(new CompareCommand(services));
       }
       if (type == MatrixCommand.class) {
-        return type.cast(new MatrixCommand(services));
+        return type.cast(new MatrixCommand(services, catalog));
       }
       return fallback.create(type);
     }

@@ -1,5 +1,6 @@
 package io.concbench.cli;
 
+import io.concbench.plugin.WorkloadCatalog;
 import io.concbench.result.Version;
 import java.io.PrintWriter;
 
@@ -15,15 +16,19 @@ public final class DirectAnswers {
 
   private DirectAnswers() {}
 
-  /** Answers and returns the exit status, or {@link #NOT_DIRECT}. */
-  public static int answer(String[] args, PrintWriter out) {
+  /**
+   * Answers and returns the exit status, or {@link #NOT_DIRECT}.
+   *
+   * @param pluginsVariable CONCBENCH_PLUGINS, or null: with plug-ins to load, {@code list} is not direct
+   */
+  public static int answer(String[] args, PrintWriter out, String pluginsVariable) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       out.println(versionLine());
       out.flush();
       return ExitCodes.OK;
     }
-    if (args.length == 1 && args[0].equals("list")) {
-      ListCommand.print(out);
+    if (args.length == 1 && args[0].equals("list") && (pluginsVariable == null || pluginsVariable.isBlank())) {
+      ListCommand.print(out, WorkloadCatalog.builtIn());
       return ExitCodes.OK;
     }
     return NOT_DIRECT;

@@ -5,11 +5,13 @@ import io.concbench.api.Workload;
 import io.concbench.executor.Executor;
 import io.concbench.executor.Guard;
 import io.concbench.registry.ExecutorRegistry;
-import io.concbench.workload.WorkloadRegistry;
+import io.concbench.plugin.Plugin;
+import io.concbench.plugin.WorkloadCatalog;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -20,18 +22,36 @@ public final class ListCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Parsed for help and completion; the catalog already holds the plug-ins' workloads. */
+  @Mixin PluginOptions plugins;
+
+  private final WorkloadCatalog catalog;
+
+  public ListCommand() {
+    this(WorkloadCatalog.builtIn());
+  }
+
+  ListCommand(WorkloadCatalog catalog) {
+    this.catalog = catalog;
+  }
+
   @Override
   public Integer call() {
-    print(spec.commandLine().getOut());
+    print(spec.commandLine().getOut(), catalog);
     return ExitCodes.OK;
   }
 
   /** The listing itself; also printed by {@link Cli#run} without building the command model. */
-  static void print(PrintWriter out) {
+  static void print(PrintWriter out, WorkloadCatalog catalog) {
     int nameWidth = 17;
     out.println("Workloads (--workload), with parameters (--param KEY=VALUE) and their defaults:");
-    for (Workload w : WorkloadRegistry.all()) {
+    for (Workload w : catalog.all()) {
       out.println("  " + pad(w.name(), nameWidth) + w.description());
+      Optional<Plugin> plugin = catalog.pluginOf(w);
+      if (plugin.isPresent()) {
+        out.println("  " + pad("", nameWidth) + "from plug-in " + plugin.get().name()
+            + (plugin.get().version() == null ? "" : " " + plugin.get().version()) + " (" + plugin.get().jar() + ")");
+      }
       out.println("  " + pad("", nameWidth) + "default tasks: " + w.defaultTasks());
       for (ParamSpec p : w.params()) {
         // Plain concatenation, not String.format: java.util.Formatter would be a fifth of list's start-up.

@@ -3,10 +3,10 @@ package io.concbench.cli;
 import io.concbench.api.Workload;
 import io.concbench.executor.Executor;
 import io.concbench.executor.Guard;
+import io.concbench.plugin.WorkloadCatalog;
 import io.concbench.registry.ExecutorRegistry;
 import io.concbench.report.ReportFormat;
 import io.concbench.report.ReportFormats;
-import io.concbench.workload.WorkloadRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,10 +24,21 @@ final class Names {
 
   private Names() {}
 
+  /** The workloads' names: the built-in ones, and the plug-ins' where the command loaded some. */
   static final class WorkloadNames implements Iterable<String> {
+    private final WorkloadCatalog catalog;
+
+    WorkloadNames() {
+      this(WorkloadCatalog.builtIn());
+    }
+
+    WorkloadNames(WorkloadCatalog catalog) {
+      this.catalog = catalog;
+    }
+
     @Override
     public Iterator<String> iterator() {
-      return WorkloadRegistry.names().iterator();
+      return catalog.names().iterator();
     }
   }
 
@@ -61,11 +72,21 @@ final class Names {
     }
   }
 
-  /** --workload: a name in {@link WorkloadRegistry}. */
+  /** --workload: a name in the command's {@link WorkloadCatalog}: built-in, or from a plug-in. */
   static final class ToWorkload implements ITypeConverter<Workload> {
+    private final WorkloadCatalog catalog;
+
+    ToWorkload() {
+      this(WorkloadCatalog.builtIn());
+    }
+
+    ToWorkload(WorkloadCatalog catalog) {
+      this.catalog = catalog;
+    }
+
     @Override
     public Workload convert(String name) {
-      return WorkloadRegistry.find(name).orElseThrow(() -> unknown(name, WorkloadRegistry.names()));
+      return catalog.find(name).orElseThrow(() -> unknown(name, catalog.names()));
     }
   }
 

@@ -5,6 +5,7 @@ import io.concbench.engine.BenchmarkPlan.WorkloadChoice;
 import io.concbench.executor.Executor;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.ProcessSettings;
+import io.concbench.plugin.WorkloadCatalog;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,14 +25,27 @@ final class Plans {
 
   private Plans() {}
 
-  /** The plan of a {@code run}: one value of each option, which {@code matrix} would sweep. */
+  /** The plan of a {@code run} of built-in workloads. */
   static BenchmarkPlan run(SelectionOptions selection, MeasurementOptions measurement, ProcessOptions process) {
+    return run(selection, measurement, process, WorkloadCatalog.builtIn());
+  }
+
+  /** The plan of a {@code matrix} of built-in workloads. */
+  static BenchmarkPlan matrix(SelectionOptions selection, MeasurementOptions measurement,
+      ProcessOptions process) {
+    return matrix(selection, measurement, process, WorkloadCatalog.builtIn());
+  }
+
+  /** The plan of a {@code run}: one value of each option, which {@code matrix} would sweep. */
+  static BenchmarkPlan run(SelectionOptions selection, MeasurementOptions measurement, ProcessOptions process,
+      WorkloadCatalog catalog) {
     refuseList("--workers", selection.workers);
     refuseList("--chunksize", process.chunksize);
     selection.refuseParamLists();
     List<WorkloadChoice> choices = checked(selection, measurement, process);
     return BenchmarkPlan.of(choices, selection.executors(), selection.guards(),
-        settings(selection, measurement, process), selection.baseline(), measurement.warmup(), measurement.runs());
+        settings(selection, measurement, process, catalog), selection.baseline(), measurement.warmup(),
+        measurement.runs());
   }
 
   /**
@@ -39,7 +53,7 @@ final class Plans {
    * like {@link #run}, each value of a list on its own.
    */
   static BenchmarkPlan matrix(SelectionOptions selection, MeasurementOptions measurement,
-      ProcessOptions process) {
+      ProcessOptions process, WorkloadCatalog catalog) {
     List<WorkloadChoice> choices = checked(selection, measurement, process);
     Executor baseline = selection.baseline();
     boolean sweepsWorkers = selection.workerCounts().size() > 1;
@@ -51,7 +65,7 @@ final class Plans {
           + "; a baseline is measured once: use single or none)");
     }
     BenchmarkPlan plan = BenchmarkPlan.matrix(choices, selection.executors(), selection.guards(),
-        selection.workerCounts(), process.chunksizes(), settings(selection, measurement, process), baseline,
+        selection.workerCounts(), process.chunksizes(), settings(selection, measurement, process, catalog), baseline,
         measurement.warmup(), measurement.runs());
     int cases = plan.groups().get(0).size();
     if (cases > MAX_MATRIX_CASES) {
@@ -153,10 +167,11 @@ final class Plans {
     return count + " " + noun + (count == 1 ? "" : "s");
   }
 
+  /** The settings of every case; worker JVMs get the jars of the plug-ins whose workloads were chosen. */
   private static ExecutorSettings settings(SelectionOptions selection, MeasurementOptions measurement,
-      ProcessOptions process) {
+      ProcessOptions process, WorkloadCatalog catalog) {
     return new ExecutorSettings(selection.workerCounts().get(0), measurement.switchIntervalNanos(),
-        process.settings());
+        process.settings().withPluginJars(catalog.jarsOf(selection.workloads())));
   }
 
   private static void refuseList(String option, List<Integer> values) {

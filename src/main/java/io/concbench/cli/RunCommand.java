@@ -1,6 +1,7 @@
 package io.concbench.cli;
 
 import io.concbench.engine.BenchmarkPlan;
+import io.concbench.plugin.WorkloadCatalog;
 import io.concbench.result.Result;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,17 +27,26 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin MeasurementOptions measurement;
   @Mixin OutputOptions output;
   @Mixin ProcessOptions process;
+  /** Parsed for help and completion; the catalog already holds the plug-ins' workloads. */
+  @Mixin PluginOptions plugins;
 
   private final Services services;
+  private final WorkloadCatalog catalog;
 
   public RunCommand(Services services) {
+    this(services, WorkloadCatalog.builtIn());
+  }
+
+  public RunCommand(Services services, WorkloadCatalog catalog) {
     this.services = services;
+    this.catalog = catalog;
   }
 
   @Override
   public Integer call() {
-    BenchmarkPlan plan = Plans.run(selection, measurement, process);
-    BenchmarkSession session = new BenchmarkSession(spec, measurement, output, services);
+    BenchmarkPlan plan = Plans.run(selection, measurement, process, catalog);
+    BenchmarkSession session = new BenchmarkSession(spec, measurement, output, services,
+        PluginRecords.of(catalog.plugins()));
     List<Result> results = new ArrayList<>();
     boolean interrupted;
     try (session) {

@@ -43,10 +43,15 @@ final class CommandRunner {
   }
 
   static Outcome run(Cancellation cancellation, String... args) {
+    return runWithPluginsVariable(cancellation, null, args);
+  }
+
+  /** With CONCBENCH_PLUGINS set to {@code pluginsVariable} (null: unset). */
+  static Outcome runWithPluginsVariable(Cancellation cancellation, String pluginsVariable, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Services services = new Services(Clock.SYSTEM, CpuClock.system(), ReportFixtures::environment, cancellation,
-        false, false);
+        false, false).withPluginsVariable(pluginsVariable);
     int status = Cli.run(args, new PrintWriter(out), new PrintWriter(err), services);
     return new Outcome(status, out.toString(), err.toString());
   }
