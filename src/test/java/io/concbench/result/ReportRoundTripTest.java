@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * commit 7b67457 with the commands in their own {@code command_line}) read back and are written again field
  * for field: a script that parsed yesterday's JSON parses today's. Every report kind is there: in-process and
  * process executors, a bound, guards, failures and time-outs, a matrix with scaling fits and an interrupted
- * run.
+ * run. run-plugin.json, with {@code environment.plugins}, was made later (the plug-ins branch, with the
+ * example plug-in); the reports without plug-ins show that the field is left out where there are none.
  */
 class ReportRoundTripTest {
 
