@@ -22,7 +22,7 @@ final class PluginArguments {
 
   /** The command's workload catalog: the built-in workloads, and the plug-ins' if the command takes them. */
   static WorkloadCatalog catalog(String[] args, String variable) {
-    if (args.length == 0 || !COMMANDS.contains(args[0])) {
+    if (!COMMANDS.contains(command(args))) {
       return WorkloadCatalog.builtIn();
     }
     try {
@@ -32,15 +32,23 @@ final class PluginArguments {
     }
   }
 
-  /** The subcommand whose options {@link #catalog} read, for the prefix of its error line. */
+  /**
+   * The subcommand: the first argument that is not an option (the top-level options, --debug, --help and
+   * --version, take no value); empty if there is none.
+   */
   static String command(String[] args) {
-    return args.length == 0 ? "" : args[0];
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        return arg;
+      }
+    }
+    return "";
   }
 
   /** Every value of --plugin, as picocli will read them (an option without its value is left to picocli). */
   static List<String> optionValues(String[] args) {
     List<String> values = new ArrayList<>();
-    for (int i = 1; i < args.length; i++) {
+    for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--")) {
         break;
       }

@@ -121,6 +121,17 @@ class PluginCommandTest {
   }
 
   @Test
+  void theTopLevelDebugOptionBeforeTheCommandChangesNothing() {
+    Path jar = PluginJars.jar(dir, "good.jar", "Echo");
+
+    CommandRunner.Outcome outcome = CommandRunner.run("--debug", "run", "--workload", "echo", "--plugin",
+        jar.toString(), "--executor", "single", "--runs", "1", "--warmup", "0", "--quiet");
+
+    assertThat(outcome.status()).as(outcome.err()).isZero();
+    assertThat(outcome.out()).contains("echo ");
+  }
+
+  @Test
   void commandsThatNameNoWorkloadIgnoreTheVariable() {
     CommandRunner.Outcome outcome = CommandRunner.runWithPluginsVariable(new Cancellation(), dir.resolve("gone.jar").toString(),
         "system", "--help");
