@@ -58,6 +58,28 @@ class PluginCommandTest {
   }
 
   @Test
+  void matrixSweepsAPluginsParameterAndCompareReportAndExportsTakeItsResultsAsAnyOther() throws Exception {
+    Path jar = PluginJars.jar(dir, "good.jar", "Echo");
+    Path report = dir.resolve("matrix.json");
+    Path html = dir.resolve("matrix.html");
+
+    CommandRunner.Outcome matrix = CommandRunner.run("matrix", "--plugin", jar.toString(), "--workload", "echo",
+        "--executor", "thread-pool", "--workers", "1,2", "--param", "n=3,5", "--runs", "2", "--warmup", "0",
+        "--capacity", "off", "--quiet", "--output", report.toString(), "--export", "html=" + html);
+    CommandRunner.Outcome compare = CommandRunner.run("compare", report.toString(), report.toString(),
+        "--format", "markdown");
+    CommandRunner.Outcome markdown = CommandRunner.run("report", report.toString(), "--format", "markdown");
+
+    assertThat(matrix.status()).as(matrix.err()).isZero();
+    assertThat(JSON.readTree(report.toFile()).get("results").size()).isEqualTo(2 + 4); // a baseline per n
+    assertThat(Files.readString(html)).contains("echo");
+    assertThat(compare.status()).as(compare.err()).isZero();
+    assertThat(compare.out()).contains("echo");
+    assertThat(markdown.status()).isZero();
+    assertThat(markdown.out()).contains("| echo ");
+  }
+
+  @Test
   void aPluginTaskThatThrowsInAWorkerJvmIsAFailureWithItsClassAndMessage() throws Exception {
     Path jar = PluginJars.jar(dir, "flaky.jar", "Flaky");
     Path report = dir.resolve("report.json");
