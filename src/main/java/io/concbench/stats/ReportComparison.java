@@ -194,26 +194,39 @@ public final class ReportComparison {
     return samples.stream().anyMatch(v -> v != null && v > 0);
   }
 
-  /** The facts that make a comparison across machines or JDKs usually meaningless. */
+  /** The facts that make a comparison across machines, JDKs, JVM options or builds usually meaningless. */
   static List<String> environmentDifferences(Environment a, Environment b) {
     List<String> differences = new ArrayList<>();
     if (a == null || b == null) {
       return differences;
     }
-    differ(differences, "CPU model", a, b, Environment::cpuModel);
-    differ(differences, "available processors", a, b, Environment::availableProcessors);
-    differ(differences, "Java version", a, b, Environment::javaVersion);
-    differ(differences, "Java VM", a, b, Environment::javaVm);
-    differ(differences, "operating system", a, b, e -> e.osName() + " " + e.osVersion());
+    differ(differences, "CPU model differs", a, b, Environment::cpuModel);
+    differ(differences, "available processors differs", a, b, Environment::availableProcessors);
+    differ(differences, "Java version differs", a, b, Environment::javaVersion);
+    differ(differences, "Java VM differs", a, b, Environment::javaVm);
+    differ(differences, "operating system differs", a, b, e -> e.osName() + " " + e.osVersion());
+    // What the JVM was told and what ran in it change the figures as much as another JDK does.
+    differ(differences, "JVM options differ", a, b, e -> e.jvmArgs() == null || e.jvmArgs().isEmpty() ? "none"
+        : String.join(" ", e.jvmArgs()));
+    differ(differences, "concbench version differs", a, b, Environment::concbenchVersion);
+    differ(differences, "plug-ins differ", a, b, ReportComparison::plugins);
     return differences;
   }
 
+  /** The plug-ins as a comparison sees them: which jar, by content; "none" without any. */
+  private static String plugins(Environment e) {
+    return e.plugins().isEmpty() ? "none" : String.join(", ", e.plugins().stream()
+        .map(p -> p.name() + " " + p.path() + " (sha256 " + p.sha256().substring(0, Math.min(12, p.sha256().length()))
+            + ")").toList());
+  }
+
+  /** Adds "{@code what}: x vs y" when the fact differs; {@code what} says it ("Java version differs"). */
   private static void differ(List<String> out, String what, Environment a, Environment b,
       Function<Environment, Object> fact) {
     Object x = fact.apply(a);
     Object y = fact.apply(b);
     if (!Objects.equals(x, y)) {
-      out.add(what + " differs: " + x + " vs " + y);
+      out.add(what + ": " + x + " vs " + y);
     }
   }
 }

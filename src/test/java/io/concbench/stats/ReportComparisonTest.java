@@ -2,6 +2,8 @@ package io.concbench.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.concbench.result.Environment;
+import io.concbench.result.LoadedPlugin;
 import io.concbench.result.Report;
 import io.concbench.result.ReportFixtures;
 import io.concbench.result.Result;
@@ -26,6 +28,22 @@ class ReportComparisonTest {
     assertThat(outcome.baselineOnly()).isEmpty();
     assertThat(outcome.currentOnly()).extracting(ReportComparison.Key::chunksize).containsExactly(100);
     assertThat(outcome.currentOnly().get(0).label()).endsWith(", chunksize 100)");
+  }
+
+  @Test
+  void jvmOptionsConcbenchVersionsAndPluginsAreEnvironmentDifferences() {
+    Environment base = ReportFixtures.environment();
+    Environment other = new Environment("0.0.1-test", base.javaVersion(), base.javaVendor(), base.javaVm(),
+        base.javaVmName(), base.javaVmVersion(), base.javaHome(), List.of("-XX:TieredStopAtLevel=1"), base.osName(),
+        base.osVersion(), base.osArch(), base.cpuModel(), base.availableProcessors(), base.maxHeapMb(),
+        base.timestampUtc(), base.system(),
+        List.of(new LoadedPlugin("/p/regex.jar", "ab".repeat(32), "regex", "1.0", List.of("regex"))));
+
+    assertThat(ReportComparison.environmentDifferences(base, other)).containsExactly(
+        "JVM options differ: none vs -XX:TieredStopAtLevel=1",
+        "concbench version differs: 0.0.0-test vs 0.0.1-test",
+        "plug-ins differ: none vs regex /p/regex.jar (sha256 abababababab)");
+    assertThat(ReportComparison.environmentDifferences(base, base)).isEmpty();
   }
 
   private static Result pool(Integer chunksize, double wallMs) {
