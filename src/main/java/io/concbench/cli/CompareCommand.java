@@ -4,6 +4,7 @@ import io.concbench.report.ComparisonReport;
 import io.concbench.report.JsonReport;
 import io.concbench.result.Report;
 import io.concbench.result.ReportReader;
+import io.concbench.result.Version;
 import io.concbench.stats.ComparisonRule;
 import io.concbench.stats.ReportComparison;
 import java.io.PrintWriter;
@@ -190,11 +191,14 @@ public final class CompareCommand implements Callable<Integer> {
     }
     List<String> args = ConfirmationRun.arguments(current.commandLine(), currentFile.toString(), flagged, confirm,
         file);
+    ConfirmationJvm jvm = ConfirmationJvm.of(current.environment(), currentFile.toString(), Version.current(),
+        System.getProperty("java.class.path"));
     PrintWriter err = spec.commandLine().getErr();
     err.println("compare: confirming " + flagged.size() + " regressed result(s) with " + confirm
-        + " more runs: concbench " + String.join(" ", args));
+        + " more runs as " + currentFile + " was measured (" + jvm.describe() + "): concbench "
+        + String.join(" ", args));
     err.flush();
-    Report rerun = ConfirmationRun.run(args, err, services);
+    Report rerun = ConfirmationRun.run(args, jvm, err);
     ReportComparison.Outcome again = ReportComparison.confirm(outcome,
         ReportComparison.compare(baseline, rerun, rule));
     for (ReportComparison.PairOutcome pair : again.pairs()) {

@@ -3,26 +3,34 @@ package io.concbench.cli;
 import io.concbench.result.Report;
 import io.concbench.result.ReportReader;
 import io.concbench.stats.ReportComparison.Key;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code compare --confirm N}: runs CURRENT's recorded command line again on this machine, limited to the
- * workloads and executors of the flagged results, with N measured runs, and reads what it measured. The
- * re-run interleaves its runs as any run does, so a regression that was one bad minute does not reproduce.
+ * workloads and executors of the flagged results, with N measured runs, in a child JVM under CURRENT's
+ * recorded conditions ({@link ConfirmationJvm}), and reads what it measured. The re-run interleaves its runs
+ * as any run does, so a regression that was one bad minute does not reproduce.
  */
 final class ConfirmationRun {
 
-  /** Options of the recorded command that the re-run replaces: what it measures, how many runs, where it writes. */
+  /**
+   * Options of the recorded command that the re-run replaces: what it measures, how many runs, where it
+   * writes; and --plugin, whose jars the child is given by the absolute paths the report recorded, checked.
+   */
   private static final Set<String> REPLACED = Set.of("--workload", "--executor", "--runs", "--format", "--output",
-      "--export");
+      "--export", "--plugin");
   private static final Set<String> RERUNNABLE = Set.of("run", "matrix");
 
   private ConfirmationRun() {}
@@ -58,27 +66,97 @@ final class ConfirmationRun {
     return args;
   }
 
-  /** Runs the arguments in this JVM, its progress and warnings on {@code err}; the report it wrote. */
-  static Report run(List<String> args, PrintWriter err, Services services) {
+  /**
+   * Runs the arguments in a child JVM under the recorded conditions, its warnings passed on to {@code err};
+   * the report it wrote. Its stdout (the JSON report again) is dropped.
+   */
+  static Report run(List<String> args, ConfirmationJvm jvm, PrintWriter err) {
     Path output = Path.of(args.get(args.indexOf("--output") + 1));
-    int status = Cli.run(args.toArray(String[]::new), new PrintWriter(Writer.nullWriter()), err, services);
+    ProcessBuilder builder = new ProcessBuilder(jvm.command(args))
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectErrorStream(false);
+    Map<String, String> environment = builder.environment();
+    ConfirmationJvm.JVM_OPTION_VARIABLES.forEach(environment::remove);
+    if (jvm.pluginsVariable() == null) {
+      environment.remove(ConfirmationJvm.PLUGINS_VARIABLE);
+    } else {
+      environment.put(ConfirmationJvm.PLUGINS_VARIABLE, jvm.pluginsVariable());
+    }
+    int status = waitFor(builder, output, err);
     if (status == ExitCodes.INTERRUPTED) {
+      deleteQuietly(output);
       throw new Interrupted();
     }
+    // Exit 1 (a task failed, a counter lost updates) still wrote what it measured: judge that.
     if (status == ExitCodes.USAGE || !Files.exists(output)) {
-      throw new UsageException("--confirm: re-running the recorded command failed (exit " + status + "): concbench "
-          + String.join(" ", args));
+      deleteQuietly(output);
+      throw new UsageException("--confirm: re-running the recorded command failed (exit " + status + "): "
+          + String.join(" ", jvm.command(args)));
     }
     try {
       return ReportReader.read(output);
     } catch (ReportReader.BadReportException e) {
       throw new UsageException("--confirm: " + e.getMessage());
     } finally {
+      deleteQuietly(output);
+    }
+  }
+
+  /**
+   * Starts the child, copies its stderr line by line, and waits for it. If compare itself is ended (Ctrl-C
+   * reaches the child too; SIGTERM may reach compare alone), a shutdown hook ends the child and removes its
+   * file, so that no re-run outlives the compare that started it.
+   */
+  private static int waitFor(ProcessBuilder builder, Path output, PrintWriter err) {
+    Process child;
+    try {
+      child = builder.start();
+    } catch (IOException e) {
+      throw new UsageException("--confirm: cannot start " + builder.command().get(0) + ": " + e.getMessage());
+    }
+    Thread hook = new Thread(() -> {
+      child.destroy();
+      deleteQuietly(output);
+    }, "concbench-confirm-cleanup");
+    Runtime.getRuntime().addShutdownHook(hook);
+    Thread copier = new Thread(() -> copyLines(child.getErrorStream(), err), "concbench-confirm-stderr");
+    copier.setDaemon(true);
+    copier.start();
+    try {
+      int status = child.waitFor();
+      copier.join();
+      return status;
+    } catch (InterruptedException e) {
+      child.destroy();
+      Thread.currentThread().interrupt();
+      return ExitCodes.INTERRUPTED;
+    } finally {
       try {
-        Files.deleteIfExists(output);
-      } catch (IOException e) {
-        // a temporary file left behind is no reason to fail a comparison
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or has run: it ends the child itself
       }
+    }
+  }
+
+  private static void copyLines(InputStream in, PrintWriter err) {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        synchronized (err) {
+          err.println(line);
+          err.flush();
+        }
+      }
+    } catch (IOException e) {
+      // the child is gone; its exit status says what happened
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a temporary file left behind is no reason to fail a comparison
     }
   }
 

@@ -134,6 +134,21 @@ class CompareCommandTest {
   }
 
   @Test
+  void differentJvmOptionsAndConcbenchVersionsAreWarnedAbout() throws IOException {
+    Report base = report(1.0, "17.0.15");
+    Environment e = base.environment();
+    Environment slowed = new Environment("0.2.0", e.javaVersion(), e.javaVendor(), e.javaVm(), e.javaVmName(),
+        e.javaVmVersion(), e.javaHome(), List.of("-XX:TieredStopAtLevel=1"), e.osName(), e.osVersion(),
+        e.osArch(), e.cpuModel(), e.availableProcessors(), e.maxHeapMb(), e.timestampUtc(), e.system());
+    Path baseline = write("base.json", base);
+    Path current = write("cur.json", new Report(base.schema(), true, base.commandLine(), slowed, base.results()));
+
+    assertThat(compare(baseline.toString(), current.toString()).err)
+        .contains("JVM options differ: none vs -XX:TieredStopAtLevel=1")
+        .contains("concbench version differs: test vs 0.2.0");
+  }
+
+  @Test
   void badFilesAreOneLineAndExitTwo() throws IOException {
     Path good = write("base.json", report(1.0, "17.0.15"));
     Map<String, String> cases = Map.of(
@@ -222,32 +237,55 @@ class CompareCommandTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(120)
   void confirmKeepsARegressionOnlyIfTheRerunReproducesIt() throws Exception {
-    Services ticking = tickingServices();
+    // Measured for real, in this JVM, as a user's run is: the re-run starts a child JVM as this one was
+    // started (its java_home and jvm_args), with this concbench. Sleeps make the times all but certain.
+    Services real = new Services(io.concbench.engine.Clock.SYSTEM, () -> CpuTimes.UNKNOWN,
+        () -> io.concbench.result.EnvironmentProbe.read(java.time.Clock.systemUTC()), new Cancellation(), false,
+        false);
     Path measured = dir.resolve("measured.json");
     // Recorded with an --output the re-run must not overwrite, in both spellings of an option.
-    String[] run = {"run", "--workload=tiny", "--executor", "single", "--tasks", "10", "--runs", "5",
-        "--warmup", "0", "--capacity", "off", "--baseline", "none", "--output", measured.toString()};
-    assertThat(Cli.run(run, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), ticking))
+    String[] run = {"run", "--workload=io", "--executor", "single", "--tasks", "2", "--param", "sleep-ms=20",
+        "--runs", "5", "--warmup", "0", "--capacity", "off", "--baseline", "none", "--output", measured.toString()};
+    assertThat(Cli.run(run, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), real))
         .isZero();
     String original = Files.readString(measured);
 
-    // A CURRENT that reads 30 % slower than its code is: the re-run is not, so nothing is counted.
-    Path slower = write("slower.json", scaledWall(original, 1.3));
-    Outcome notReproduced = compare(ticking, measured.toString(), slower.toString(), "--confirm", "5");
+    // A CURRENT that reads twice as slow as its code is: the re-run is not, so nothing is counted.
+    Path slower = write("slower.json", scaledWall(original, 2));
+    Outcome notReproduced = compare(real, measured.toString(), slower.toString(), "--confirm", "5");
 
     assertThat(notReproduced.status).as(notReproduced.err).isZero();
     assertThat(notReproduced.out).contains("0 regressed").contains("regressed, not reproduced");
-    assertThat(notReproduced.err).contains("compare: confirming 1 regressed result(s) with 5 more runs")
-        .contains("not reproduced: tiny on single (workers 1, tasks 10): wall");
+    assertThat(notReproduced.err).contains("compare: confirming 1 regressed result(s) with 5 more runs as "
+        + slower + " was measured (Java " + System.getProperty("java.version"))
+        .contains("not reproduced: io on single (workers 1, tasks 2, sleep-ms=20): wall");
     assertThat(Files.readString(measured)).isEqualTo(original);
 
-    // A BASELINE that was 30 % faster: the re-run of CURRENT is as slow as CURRENT, so it stands.
-    Path faster = write("faster.json", scaledWall(original, 1 / 1.3));
-    Outcome reproduced = compare(ticking, faster.toString(), measured.toString(), "--confirm", "5");
+    // A BASELINE that was twice as fast: the re-run of CURRENT is as slow as CURRENT, so it stands.
+    Path faster = write("faster.json", scaledWall(original, 0.5));
+    Outcome reproduced = compare(real, faster.toString(), measured.toString(), "--confirm", "5");
 
     assertThat(reproduced.status).as(reproduced.err).isEqualTo(ExitCodes.FAILED);
-    assertThat(reproduced.err).contains("regressed: tiny on single").doesNotContain("not reproduced");
+    assertThat(reproduced.err).contains("regressed: io on single").doesNotContain("not reproduced");
+  }
+
+  @Test
+  void confirmRefusesWhatItCannotReproduceInOneLine() throws IOException {
+    Path baseline = write("base.json", report(1.0, "17.0.15"));
+    Report slow = report(1.3, "17.0.15");
+    // A re-runnable command, recorded by another concbench on a JDK this machine does not have.
+    Path current = write("cur.json", new Report(slow.schema(), slow.complete(),
+        List.of("concbench", "run", "--workload", "cpu", "--executor", "thread-pool"), slow.environment(),
+        slow.results()));
+
+    Outcome refused = compare(baseline.toString(), current.toString(), "--confirm", "5");
+
+    assertThat(refused.status).isEqualTo(ExitCodes.USAGE);
+    assertThat(refused.err.strip()).doesNotContain("\n")
+        .contains("--confirm: cannot re-run " + current + " as it was measured: it was measured by concbench test");
+    assertThat(refused.out).isEmpty();
   }
 
   @Test
@@ -268,18 +306,12 @@ class CompareCommandTest {
   void theRerunReplacesWhatItMeasuresAndWhereItWritesAndKeepsTheRest() {
     List<String> args = ConfirmationRun.arguments(List.of("concbench", "run", "--workload", "cpu,io",
         "--executor=thread-pool,gil", "--workers", "2", "--output", "keep.json", "--export", "csv=x.csv",
-        "--runs=9", "--format", "table", "--param", "n=5"), "cur.json",
+        "--runs=9", "--format", "table", "--param", "n=5", "--plugin", "p.jar"), "cur.json",
         List.of(new io.concbench.stats.ReportComparison.Key("cpu", "gil", 2, 16, Map.of(), null, null)), 7,
         Path.of("/tmp/x.json"));
 
     assertThat(args).containsExactly("run", "--workers", "2", "--param", "n=5", "--workload", "cpu",
         "--executor", "gil", "--runs", "7", "--format", "json", "--output", "/tmp/x.json");
-  }
-
-  private static Services tickingServices() {
-    java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
-    return new Services(() -> now.addAndGet(1_000_000), () -> CpuTimes.UNKNOWN,
-        io.concbench.result.ReportFixtures::environment, new Cancellation(), false, false);
   }
 
   /** The report with every run's wall time multiplied: the same code, measured on a slower or faster day. */
