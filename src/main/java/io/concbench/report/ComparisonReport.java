@@ -30,6 +30,7 @@ public final class ComparisonReport {
       }
     }
     StringBuilder text = new StringBuilder(TextTable.render(rows, 0, 1, 2));
+    legend(outcome, rule).forEach(line -> text.append(line).append('\n'));
     text.append(summary(outcome, rule)).append('\n');
     return text.toString();
   }
@@ -54,6 +55,8 @@ public final class ComparisonReport {
         text.append("| ").append(String.join(" | ", cells)).append(" |\n");
       }
     }
+    text.append('\n');
+    legend(outcome, rule).forEach(line -> text.append(line).append("  \n"));
     for (String difference : outcome.environmentDifferences()) {
       text.append("\n> warning: ").append(difference);
     }
@@ -154,9 +157,31 @@ public final class ComparisonReport {
         Double.toString(rule.alpha()), rule.minSamples());
   }
 
+  /**
+   * The columns say what they hold: the medians of the per-run samples, and the Hodges–Lehmann ratio the
+   * verdict judges, which is not the ratio of those medians ("666 ms -> 499 ms" beside 0.967x read as a
+   * mistake when both were headed plainly "baseline", "current", "ratio").
+   */
   private static String[] header(ComparisonRule rule) {
-    return new String[] {"result", "metric", "verdict", "baseline", "current", "ratio",
+    return new String[] {"result", "metric", "verdict", "baseline median", "current median", "HL ratio",
         Units.format("%.0f%% CI", rule.confidence() * 100), "p"};
+  }
+
+  /** What the columns hold, below the table: the ratio, and the one metric whose figure the run table shows otherwise. */
+  static List<String> legend(Outcome outcome, ComparisonRule rule) {
+    List<String> lines = new ArrayList<>();
+    if (outcome.pairs().stream().allMatch(p -> p.metrics().isEmpty())) {
+      return lines;
+    }
+    lines.add(Units.format("HL ratio: current/baseline as the verdict judges it (Hodges-Lehmann: the median of all "
+        + "run-to-run ratios, with its %.0f%% CI), not the ratio of the medians", rule.confidence() * 100));
+    boolean p99 = outcome.pairs().stream().flatMap(p -> p.metrics().stream())
+        .anyMatch(m -> m.metric() == Metric.LATENCY_P99_US);
+    if (p99) {
+      lines.add("p99 per run: the median over the runs of each run's p99 task time (the run table's p99 task "
+          + "pools all runs' tasks)");
+    }
+    return lines;
   }
 
   private static String[] row(String label, MetricOutcome m) {

@@ -20,7 +20,11 @@ public enum Metric {
       return Optional.ofNullable(r.timing().cpuMs()).map(s -> s.samples());
     }
   },
-  LATENCY_P99_US("latency_p99_us", "p99 task", true) {
+  /**
+   * Each run's 99th-percentile task time: labelled apart from the run table's "p99 task", which is the
+   * percentile of all runs' tasks together, a different figure for the same report.
+   */
+  LATENCY_P99_US("latency_p99_us", "p99 per run", true) {
     @Override
     Optional<List<Double>> samples(Result r) {
       return Optional.ofNullable(r.timing().latencyUs()).map(l -> l.p99PerRun()).filter(l -> !l.isEmpty());
