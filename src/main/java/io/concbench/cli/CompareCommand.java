@@ -194,7 +194,7 @@ public final class CompareCommand implements Callable<Integer> {
     List<String> args = ConfirmationRun.arguments(current.commandLine(), currentFile.toString(), flagged, confirm,
         file);
     ConfirmationJvm jvm = ConfirmationJvm.of(current.environment(), currentFile.toString(), Version.current(),
-        System.getProperty("java.class.path"));
+        io.concbench.result.ConcbenchJar.sha256().orElse(null), System.getProperty("java.class.path"));
     PrintWriter err = spec.commandLine().getErr();
     err.println("compare: confirming " + flagged.size() + " regressed result(s) with " + confirm
         + " more runs as " + currentFile + " was measured (" + jvm.describe() + "): concbench "

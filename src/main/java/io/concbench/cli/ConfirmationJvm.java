@@ -1,5 +1,6 @@
 package io.concbench.cli;
 
+import io.concbench.result.ConcbenchJar;
 import io.concbench.result.Environment;
 import io.concbench.result.LoadedPlugin;
 import java.io.File;
@@ -7,10 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -56,10 +54,12 @@ final class ConfirmationJvm {
    *
    * @param file CURRENT's file name, for the messages
    * @param thisVersion this concbench's version; the re-run runs this concbench
+   * @param thisJar this concbench's jar's SHA-256, or null when it runs from classes
    * @param classPath this concbench's class path, which the child JVM runs
    * @throws UsageException naming the condition that cannot be reproduced
    */
-  static ConfirmationJvm of(Environment recorded, String file, String thisVersion, String classPath) {
+  static ConfirmationJvm of(Environment recorded, String file, String thisVersion, String thisJar,
+      String classPath) {
     String cannot = "--confirm: cannot re-run " + file + " as it was measured: ";
     if (recorded == null) {
       throw new UsageException(cannot + "it records no environment (java_home, jvm_args, concbench_version)");
@@ -67,6 +67,12 @@ final class ConfirmationJvm {
     if (!thisVersion.equals(recorded.concbenchVersion())) {
       throw new UsageException(cannot + "it was measured by concbench " + recorded.concbenchVersion()
           + ", this is concbench " + thisVersion + " (confirm with the concbench that measured it)");
+    }
+    // Where either side ran from classes (or the report predates the field) the version is all there is.
+    if (thisJar != null && recorded.concbenchSha256() != null && !thisJar.equals(recorded.concbenchSha256())) {
+      throw new UsageException(cannot + "it was measured by another build of concbench " + thisVersion
+          + " (jar SHA-256 " + recorded.concbenchSha256() + ", this one's " + thisJar
+          + "; confirm with the jar that measured it)");
     }
     if (recorded.javaHome() == null || recorded.javaHome().isBlank()) {
       throw new UsageException(cannot + "it does not record java_home, the JDK it was measured on");
@@ -123,33 +129,13 @@ final class ConfirmationJvm {
     if (!Files.isRegularFile(jar)) {
       throw new UsageException(cannot + "its plug-in " + plugin.name() + " is not at " + plugin.path());
     }
-    String sha256;
-    try {
-      sha256 = sha256(jar);
-    } catch (IOException e) {
-      throw new UsageException(cannot + "its plug-in " + plugin.path() + " cannot be read: " + e.getMessage());
-    }
+    String sha256 = ConcbenchJar.hash(jar).orElseThrow(
+        () -> new UsageException(cannot + "its plug-in " + plugin.path() + " cannot be read"));
     if (!sha256.equals(plugin.sha256())) {
       throw new UsageException(cannot + "its plug-in " + plugin.path() + " has changed (SHA-256 " + sha256
           + ", it was measured with " + plugin.sha256() + ")");
     }
     return plugin.path();
-  }
-
-  static String sha256(Path file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-    byte[] buffer = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-        digest.update(buffer, 0, read);
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 
   /** JAVA_VERSION of a JDK's release file, if it has one. */

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads the facts of {@link Environment} from this JVM and machine. */
@@ -34,7 +35,9 @@ public final class EnvironmentProbe {
         runtime.availableProcessors(),
         runtime.maxMemory() / (1024 * 1024),
         DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.MILLIS)),
-        MachineFactsReader.readHere());
+        MachineFactsReader.readHere(),
+        List.of(),
+        ConcbenchJar.sha256().orElse(null));
   }
 
   /** The first "model name" line of a cpuinfo file. */

@@ -210,6 +210,9 @@ public final class ReportComparison {
         : String.join(" ", e.jvmArgs()));
     differ(differences, "concbench version differs", a, b, Environment::concbenchVersion);
     differ(differences, "plug-ins differ", a, b, ReportComparison::plugins);
+    if (a.concbenchSha256() != null && b.concbenchSha256() != null) { // unknown for a run from classes
+      differ(differences, "concbench jar differs (SHA-256)", a, b, Environment::concbenchSha256);
+    }
     return differences;
   }
 

@@ -44,6 +44,15 @@ class ReportComparisonTest {
         "concbench version differs: 0.0.0-test vs 0.0.1-test",
         "plug-ins differ: none vs regex /p/regex.jar (sha256 abababababab)");
     assertThat(ReportComparison.environmentDifferences(base, base)).isEmpty();
+    assertThat(ReportComparison.environmentDifferences(withJar(base, "a"), withJar(base, "b")))
+        .containsExactly("concbench jar differs (SHA-256): " + "a".repeat(64) + " vs " + "b".repeat(64));
+    assertThat(ReportComparison.environmentDifferences(base, withJar(base, "b"))).as("unknown on one side").isEmpty();
+  }
+
+  private static Environment withJar(Environment e, String digit) {
+    return new Environment(e.concbenchVersion(), e.javaVersion(), e.javaVendor(), e.javaVm(), e.javaVmName(),
+        e.javaVmVersion(), e.javaHome(), e.jvmArgs(), e.osName(), e.osVersion(), e.osArch(), e.cpuModel(),
+        e.availableProcessors(), e.maxHeapMb(), e.timestampUtc(), e.system(), e.plugins(), digit.repeat(64));
   }
 
   private static Result pool(Integer chunksize, double wallMs) {
