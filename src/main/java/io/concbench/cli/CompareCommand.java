@@ -201,13 +201,26 @@ public final class CompareCommand implements Callable<Integer> {
         + String.join(" ", args));
     err.flush();
     Report rerun = ConfirmationRun.run(args, jvm, err);
-    ReportComparison.Outcome again = ReportComparison.confirm(outcome,
-        ReportComparison.compare(baseline, rerun, rule));
+    ReportComparison.Outcome confirmation = ReportComparison.compare(baseline, rerun, rule);
+    ReportComparison.Outcome again = ReportComparison.confirm(outcome, confirmation);
     for (ReportComparison.PairOutcome pair : again.pairs()) {
       pair.metrics().stream()
           .filter(m -> m.comparison().verdict() == io.concbench.stats.Verdict.NOT_REPRODUCED)
           .forEach(m -> err.println("not reproduced: " + pair.key().label() + ": " + m.metric().label()
               + " regressed in " + currentFile + " but not in the " + confirm + " confirming runs"));
+    }
+    // A kept regression says so too, with the re-run's own figures: the news a red CI job needs first.
+    for (ReportComparison.PairOutcome pair : again.pairs()) {
+      for (ReportComparison.MetricOutcome kept : pair.metrics()) {
+        if (kept.comparison().verdict() != io.concbench.stats.Verdict.REGRESSED) {
+          continue;
+        }
+        confirmation.pairs().stream().filter(p -> p.key().equals(pair.key()))
+            .flatMap(p -> p.metrics().stream()).filter(m -> m.metric() == kept.metric()).findFirst()
+            .ifPresent(m -> err.println(String.format(Locale.ROOT,
+                "reproduced: %s: %s regressed again in the %d confirming runs (%.3fx, p=%.4f)", pair.key().label(),
+                m.metric().label(), confirm, m.comparison().ratio(), m.comparison().pValue())));
+      }
     }
     return again;
   }

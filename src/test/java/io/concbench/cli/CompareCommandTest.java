@@ -268,7 +268,9 @@ class CompareCommandTest {
     Outcome reproduced = compare(real, faster.toString(), measured.toString(), "--confirm", "5");
 
     assertThat(reproduced.status).as(reproduced.err).isEqualTo(ExitCodes.FAILED);
-    assertThat(reproduced.err).contains("regressed: io on single").doesNotContain("not reproduced");
+    assertThat(reproduced.err).contains("regressed: io on single").doesNotContain("not reproduced")
+        .contains("reproduced: io on single (workers 1, tasks 2, sleep-ms=20): wall regressed again in the 5 "
+            + "confirming runs (");
   }
 
   @Test
