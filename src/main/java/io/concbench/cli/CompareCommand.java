@@ -71,7 +71,7 @@ public final class CompareCommand implements Callable<Integer> {
       description = "When something regressed, re-run those results from CURRENT's recorded command line N "
           + "more times on this machine (runs interleaved), in a child JVM with CURRENT's recorded java, JVM "
           + "options and plug-ins, and keep a regression only if it reproduces. Refused when those cannot be "
-          + "had here or CURRENT was measured by another concbench version. N must be at least --min-samples "
+          + "had here or CURRENT was measured by another concbench version or jar. N must be at least --min-samples "
           + "(fewer is refused). Default: off.")
   int confirm;
 

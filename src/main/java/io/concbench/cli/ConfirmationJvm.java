@@ -16,8 +16,8 @@ import java.util.Properties;
 /**
  * The JVM a {@code compare --confirm} re-run measures in: the java ({@code environment.java_home}), the JVM
  * options ({@code environment.jvm_args}) and the plug-ins ({@code environment.plugins}, same paths and
- * SHA-256) that CURRENT was recorded with, running this concbench, which must be the version that recorded
- * it. A re-run in compare's own JVM measured compare's JDK and options instead: a report slowed by its JVM
+ * SHA-256) that CURRENT was recorded with, running this concbench, which must be the version (and, where
+ * both are known, the jar) that recorded it. A re-run in compare's own JVM measured compare's JDK and options instead: a report slowed by its JVM
  * options was then "not reproduced" by a re-run that did not have them. Whatever of those conditions cannot
  * be had on this machine is a {@link UsageException} naming it: a confirmation under other conditions would
  * judge them, not the code.
