@@ -171,6 +171,7 @@ public final class TableReport {
     if (results.stream().anyMatch(r -> r.outcome().counter() != null)) {
       columns.add(new Column("lost updates", true, TableReport::lostUpdates));
     }
+    MemoryColumns.add(columns, results);
     phaseColumn(columns, results, "start-up", Result.ProcessPhases::startupMs);
     phaseColumn(columns, results, "pool start", Result.ProcessPhases::poolStartMs);
     phaseColumn(columns, results, "ipc/task", Result.ProcessPhases::ipcMs);

@@ -85,4 +85,48 @@ class TableReportTest {
     assertThat(TableReport.render(List.of(disturbedCpu))).doesNotContain("bound");
     assertThat(TableReport.render(List.of(olderReport))).as("no work_waits: the share decides").contains("bound");
   }
+
+  /** 10 000 platform threads against 10 000 virtual threads: what tells them apart is their memory. */
+  @Test
+  void peakMemoryGetsAColumnWhenItTellsResultsApart() {
+    Result virtual = ResultBuilder.result().executor("virtual").workers(10_000)
+        .memory(new Result.Memory(ReportFixtures.summary(70, 72, 74), null)).build();
+    Result platform = ResultBuilder.result().executor("thread-per-task").workers(10_000)
+        .memory(new Result.Memory(ReportFixtures.summary(1500, 1536, 1600), null)).build();
+    Result alike = ResultBuilder.result().executor("thread-pool")
+        .memory(new Result.Memory(ReportFixtures.summary(80, 90, 100), null)).build();
+
+    String apart = TableReport.render(List.of(virtual, platform));
+    assertThat(apart.lines().findFirst().orElseThrow()).endsWith("peak rss");
+    assertThat(apart.lines().toList().get(1)).endsWith(" 72.0 MiB");
+    assertThat(apart.lines().toList().get(2)).endsWith(" 1.50 GiB");
+    assertThat(TableReport.render(List.of(virtual, alike))).as("72 and 90 MiB: the JVM's own footprint")
+        .doesNotContain("rss");
+    assertThat(TableReport.render(List.of(platform))).as("one result: nothing to tell apart").doesNotContain("rss");
+    assertThat(TableReport.render(List.of(virtual, ResultBuilder.from(platform).memory(Result.Memory.UNKNOWN).build())))
+        .as("an unknown peak tells nothing").doesNotContain("rss");
+  }
+
+  @Test
+  void theLargestWorkersPeakGetsAColumnWhenAnyResultHasWorkers() {
+    Result pool = ResultBuilder.result().executor("process-pool")
+        .memory(new Result.Memory(ReportFixtures.summary(60, 61, 62), ReportFixtures.summary(40, 45.25, 50))).build();
+    Result threads = ResultBuilder.result().executor("thread-pool").build();
+
+    String table = TableReport.render(List.of(threads, pool));
+    List<String> header = List.of(table.lines().findFirst().orElseThrow().trim().split("  +"));
+    assertThat(header).contains("worker rss").doesNotContain("peak rss");
+    assertThat(table.lines().toList().get(1)).doesNotContain("MiB");
+    assertThat(table.lines().toList().get(2)).endsWith(" 45.3 MiB");
+    assertThat(TableReport.render(List.of(threads))).doesNotContain("rss");
+  }
+
+  @Test
+  void peaksAreInMebibytesUpToAGibibyte() {
+    assertThat(MemoryColumns.mebibytes(5.123)).isEqualTo("5.12 MiB");
+    assertThat(MemoryColumns.mebibytes(61.04)).isEqualTo("61.0 MiB");
+    assertThat(MemoryColumns.mebibytes(1023.4)).isEqualTo("1023 MiB");
+    assertThat(MemoryColumns.mebibytes(1536)).isEqualTo("1.50 GiB");
+    assertThat(MemoryColumns.mebibytes(20_480)).isEqualTo("20.0 GiB");
+  }
 }
