@@ -97,9 +97,12 @@ final class HtmlReport {
         .append("interval of the mean. Where two whiskers overlap, the difference may be noise.</li>\n");
     if (kinds.contains("speedup")) {
       html.append("<li><strong>Speedup vs workers</strong>: points are measured speedups (reference wall time ")
-          .append("/ wall time), the grey line is the ideal (speedup = workers). The dashed curve is Amdahl's ")
-          .append("law fitted to the points: a serial fraction <em>s</em> caps the speedup at 1/<em>s</em>. The ")
-          .append("dotted curve is the Universal Scalability Law: contention <em>σ</em> and coherency ")
+          .append("/ wall time), an executor's in its colour and shape, set a little apart where two share a ")
+          .append("worker count. The grey line is the ideal (speedup = workers); the axis is the measurements', ")
+          .append("so the ideal leaves the chart at its top when the work outgrows the cores. The dashed ")
+          .append("curve is Amdahl's law fitted to the points: a serial fraction <em>s</em> caps the speedup ")
+          .append("at 1/<em>s</em>. The dotted curve is the Universal Scalability Law: contention <em>σ</em> ")
+          .append("and coherency ")
           .append("<em>κ</em>; with <em>κ</em> above 0 it has a peak, beyond which more workers make the work ")
           .append("slower.</li>\n");
     }
@@ -165,7 +168,7 @@ final class HtmlReport {
       case "wall" -> "Median wall time per run; whiskers: 99.9 % confidence interval of the mean (cut at 0; an "
           + "arrow: it goes on past the axis).";
       case "speedup" -> "Measured speedups with Amdahl's law (dashed) and the Universal Scalability Law (dotted) "
-          + "fitted to them; grey: ideal.";
+          + "fitted to them; grey: ideal, cut at the top; marks at one worker count set a little apart.";
       case "speedup-per-result" -> "Speedup over the baseline per result, beside the ideal (the worker count).";
       case "latency" -> "Per-task latency percentiles over every task of every measured run.";
       default -> "";

@@ -51,7 +51,10 @@ final class ScalingChart {
     List<String> labels = ResultLabels.ofScalings(scalings);
     int maxWorkers = scalings.stream().flatMap(s -> s.points().stream()).mapToInt(Scaling.ScalingPoint::workers)
         .max().orElse(1);
-    double highest = maxWorkers;
+    // The axis is the data's, the measured points' and the fitted curves': the ideal (speedup = workers) is
+    // drawn on and cut at the top. Had the ideal set it, 8 workers on 2 cores would squash speedups of 1 to 2
+    // into the plot's bottom quarter.
+    double highest = 1;
     // Each later sweep's mark is smaller, so that where two sweeps measured the same speedup both show.
     List<Shape> shapes = List.of(new Ellipse2D.Double(-6.5, -6.5, 13, 13), new Rectangle2D.Double(-4, -4, 8, 8),
         diamond(3.5), new Ellipse2D.Double(-2, -2, 4, 4));
@@ -77,8 +80,9 @@ final class ScalingChart {
       Color colour = colours.get(s.executor());
       Shape shape = shapes.get(i % shapes.size());
       XYSeries points = new XYSeries(labels.get(i) + " measured", false, true);
+      double dodge = dodge(i, scalings.size(), maxWorkers);
       for (Scaling.ScalingPoint p : s.points()) {
-        points.add(p.workers(), p.speedup());
+        points.add(p.workers() + dodge, p.speedup());
         highest = Math.max(highest, p.speedup());
       }
       int series = data.getSeriesCount();
@@ -104,11 +108,20 @@ final class ScalingChart {
     workers.setRange(0, maxWorkers + Math.max(0.5, maxWorkers * 0.04));
     NumberAxis speedup = new NumberAxis("speedup");
     ChartStyle.localeFree(speedup, false);
-    speedup.setRange(0, highest * 1.08);
+    speedup.setRange(0, highest * 1.12);
     XYPlot plot = new XYPlot(data, workers, speedup, renderer);
     plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
     plot.setFixedLegendItems(legend);
     return ReportCharts.chart(workload + ": speedup vs workers", plot, true);
+  }
+
+  /**
+   * How far sweep {@code index} of {@code sweeps} sets its points beside their worker count: the sweeps
+   * side by side, centred on it, so that two executors that measured the same speedup at the same count
+   * show two marks (their shapes differ too). A hundredth of the axis apart: about 9 px on the page's chart.
+   */
+  static double dodge(int index, int sweeps, int maxWorkers) {
+    return (index - (sweeps - 1) / 2.0) * 0.011 * maxWorkers;
   }
 
   /** Adds the curve sampled from 1 to {@code maxWorkers}; returns its highest value. */
