@@ -23,8 +23,11 @@ final class HtmlReport {
 
   private static final Pattern PLAIN_ARGUMENT = Pattern.compile("[A-Za-z0-9_./=:,@%+-]+");
 
-  /** Columns that name a case rather than measure it: when every result has the same, it is said once. */
-  private static final Set<String> SHAREABLE = Set.of("guard", "tasks");
+  /**
+   * Columns that, when every result has the same, are said once above the table: those that name a case
+   * rather than measure it, and the interval, "n/a" in every row of a report with too few runs for one.
+   */
+  private static final Set<String> SHAREABLE = Set.of("guard", "tasks", "99.9% CI");
 
   private final StringBuilder html = new StringBuilder();
 
@@ -146,8 +149,24 @@ final class HtmlReport {
     if (!shared.isEmpty()) {
       html.append("<p class=\"small\">Every result: ").append(escape(String.join(", ", shared))).append(".</p>\n");
     }
-    html.append("<div class=\"wide\"><table class=\"results\">\n<thead><tr>");
-    columns.forEach(c -> cell("th", c.header(), c.rightAligned()));
+    PageColumns split = new PageColumns(columns);
+    table("results", split.main(), results);
+    if (!split.process().isEmpty()) {
+      html.append("<p class=\"small\">What the process executors cost: the largest worker's peak memory and ")
+          .append("each phase of their runs (medians over the runs).</p>\n");
+      table("results process", split.process(), split.processRows(results));
+    }
+  }
+
+  /** A table of these columns, a row per result, inside a box that scrolls should the page be narrower. */
+  private void table(String classes, List<TableReport.Column> columns, List<Result> results) {
+    html.append("<div class=\"wide\"><table class=\"").append(classes).append("\">\n<thead><tr>");
+    for (TableReport.Column c : columns) {
+      // A header may break after a slash before a word ("eff/" over "capacity", not "tasks/s"): the
+      // narrowest a column can be is its longest word, and on a narrow page every column counts.
+      html.append(c.rightAligned() ? "<th class=\"num\">" : "<th>")
+          .append(escape(c.header()).replaceAll("/(?=[a-z]{3})", "/<wbr/>")).append("</th>");
+    }
     html.append("</tr></thead>\n<tbody>\n");
     for (Result r : results) {
       html.append("<tr>");
@@ -277,7 +296,15 @@ final class HtmlReport {
       .note { background: #f2f7fb; border-left: 4px solid #0072b2; padding: 6px 14px; margin: 1em 0; }
       .note summary { font-weight: bold; cursor: pointer; }
       .note ul { margin: 0.4em 0; padding-left: 1.3em; }
-      .wide { overflow-x: auto; }
+      /* Should a table still be wider than the page, its box scrolls, and a shadow at the edge it goes on
+         past says so where the system hides scroll bars until used. */
+      .wide { overflow-x: auto; max-width: 100%;
+        background: linear-gradient(to right, #fff 30%, rgba(255, 255, 255, 0)) left / 36px 100% no-repeat local,
+          linear-gradient(to left, #fff 30%, rgba(255, 255, 255, 0)) right / 36px 100% no-repeat local,
+          radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, 0.2), rgba(0, 0, 0, 0)) left / 12px 100% no-repeat,
+          radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.2), rgba(0, 0, 0, 0)) right / 12px 100%
+          no-repeat; }
+      table.process { margin-bottom: 0.6em; }
       table { border-collapse: collapse; font-size: 0.83em; font-variant-numeric: tabular-nums; }
       th, td { padding: 3px 6px; border-bottom: 1px solid #e4e4e4; text-align: left; vertical-align: top; }
       table.results td, table.scaling td { white-space: nowrap; }
@@ -291,5 +318,10 @@ final class HtmlReport {
       .warnings li { margin: 0.25em 0; }
       .which, .small { color: #666; font-size: 0.9em; }
       footer { margin-top: 2.5em; color: #777; font-size: 0.85em; }
+      @media (max-width: 900px) {
+        body { padding: 12px 12px 30px; }
+        table { font-size: 0.74em; }
+        th, td { padding: 2px 3px; }
+      }
       """;
 }

@@ -15,6 +15,7 @@ import io.concbench.result.ReportFixtures;
 import io.concbench.result.Result;
 import io.concbench.result.ResultBuilder;
 import io.concbench.result.Scaling;
+import io.concbench.result.Summary;
 import io.concbench.system.BackgroundLoad;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -174,6 +175,58 @@ class HtmlReportTest {
     assertThat(curves).allSatisfy(c -> assertThat(c[0]).isEqualTo(atOne));
   }
 
+  /**
+   * A process run's table was some twenty columns, wider than a 1 200 px page, its last cut: the process
+   * costs go to a table of their own, with the process executors' rows only.
+   */
+  @Test
+  void aProcessRunsCostsHaveATableOfTheirOwnAndPeakMemoryIsShown() throws Exception {
+    Summary ms = ReportFixtures.summary(10, 11, 12);
+    Result threads = ResultBuilder.result().executor("thread-pool").speedup("single", 1.9)
+        .memory(new Result.Memory(ReportFixtures.summary(60, 61, 62), null)).build();
+    Result pool = ResultBuilder.result().executor("process-pool").speedup("single", 1.8)
+        .phases(new Result.ProcessPhases(null, ms, ms, null, ms, ms))
+        .memory(new Result.Memory(ReportFixtures.summary(100, 110, 120), ReportFixtures.summary(30, 31, 32)))
+        .build();
+    Document page = parse(HtmlReport.render(ReportFixtures.report(true,
+        ReportFixtures.result("single", 1, 1.0, null, null), threads, pool)));
+
+    List<Element> tables = tables(page, "results");
+    assertThat(tables).hasSize(2);
+    assertThat(headers(tables.get(0))).containsSequence("executor", "workers", "wall median")
+        .contains("peak rss").doesNotContain("worker rss", "pool start", "ipc/task", "compute/task", "shutdown");
+    assertThat(headers(tables.get(1)))
+        .containsExactly("executor", "workers", "worker rss", "pool start", "ipc/task", "compute/task", "shutdown");
+    assertThat(tables.get(1).getElementsByTagNameNS(XHTML, "tr").getLength()).as("header and the pool's row")
+        .isEqualTo(2);
+    assertThat(tables.get(1).getTextContent()).contains("process-pool", "31.0 MiB", "11.0 ms");
+    assertThat(tables.get(0).getTextContent()).contains("110 MiB", "61.0 MiB");
+    for (Element table : tables) {
+      assertThat(((Element) table.getParentNode()).getAttribute("class")).as("a box that scrolls, if need be")
+          .isEqualTo("wide");
+    }
+  }
+
+  /** Every column counts on a narrow page: an interval no result has is said once, and headers may wrap. */
+  @Test
+  void anIntervalNoResultHasIsSaidOnceAndSlashedHeadersMayBreak() throws Exception {
+    Result few = ResultBuilder.result().wall(400, 410).speedup("single", 1.9)
+        .capacity(new io.concbench.result.CapacitySummary(1.9, 1.8, 2.0, List.of(1.8, 1.9), "threads", 2), 0.99)
+        .build();
+    Result fewSingle = ResultBuilder.from(few).executor("single").workers(1).speedup("single", 1.0).build();
+    String html = HtmlReport.render(ReportFixtures.report(true, fewSingle, few));
+    Document page = parse(html);
+
+    assertThat(headers(tables(page, "results").get(0))).contains("eff/capacity", "tasks/s")
+        .doesNotContain("99.9% CI");
+    assertThat(page.getDocumentElement().getTextContent()).contains("Every result: tasks 16, 99.9% CI n/a.");
+    assertThat(html).contains("eff/<wbr/>capacity").doesNotContain("tasks/<wbr/>s");
+    Document enough = parse(HtmlReport.render(ReportFixtures.report(true,
+        ResultBuilder.from(fewSingle).wall(800, 805, 810, 815, 820).build(),
+        ResultBuilder.from(few).wall(400, 410, 420, 430, 440).build())));
+    assertThat(headers(tables(enough, "results").get(0))).contains("99.9% CI");
+  }
+
   @Test
   void withoutScalingThereIsNoSpeedupVsWorkersChartButSpeedupsPerResult() throws Exception {
     Document page = parse(HtmlReport.render(run()));
@@ -319,6 +372,28 @@ class HtmlReportTest {
     List<Element> out = new ArrayList<>();
     for (int i = 0; i < all.getLength(); i++) {
       out.add((Element) all.item(i));
+    }
+    return out;
+  }
+
+  /** The page's tables that have this class, in order. */
+  private static List<Element> tables(Document page, String className) {
+    List<Element> out = new ArrayList<>();
+    NodeList tables = page.getElementsByTagNameNS(XHTML, "table");
+    for (int i = 0; i < tables.getLength(); i++) {
+      Element table = (Element) tables.item(i);
+      if (List.of(table.getAttribute("class").split(" ")).contains(className)) {
+        out.add(table);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> headers(Element table) {
+    NodeList headers = table.getElementsByTagNameNS(XHTML, "th");
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < headers.getLength(); i++) {
+      out.add(headers.item(i).getTextContent());
     }
     return out;
   }

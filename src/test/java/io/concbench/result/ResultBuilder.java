@@ -161,6 +161,13 @@ public final class ResultBuilder {
     return this;
   }
 
+  // A process executor's phases.
+
+  public ResultBuilder phases(Result.ProcessPhases phases) {
+    this.phases = phases;
+    return this;
+  }
+
   // The machine's capacity.
 
   public ResultBuilder capacity(Result.Capacity capacity) {
