@@ -165,8 +165,12 @@ public final class TableReport {
       columns.add(new Column("eff/capacity", true, r -> figure("%.2f", r.capacity().efficiencyVsCapacity())));
     }
     if (results.stream().anyMatch(r -> r.capacity().partlyWaiting())) {
-      columns.add(new Column("bound", true, r -> figure("%.2fx", r.capacity().speedupBound())));
-      columns.add(new Column("eff/bound", true, r -> figure("%.2f", r.capacity().efficiencyVsBound())));
+      // Blank on the rows of all-CPU work in the same table (a matrix of cpu and mixed): its bound is the
+      // capacity, and a figure there would read as if the work waited.
+      columns.add(new Column("bound", true, r -> r.capacity().partlyWaiting()
+          ? figure("%.2fx", r.capacity().speedupBound()) : ""));
+      columns.add(new Column("eff/bound", true, r -> r.capacity().partlyWaiting()
+          ? figure("%.2f", r.capacity().efficiencyVsBound()) : ""));
     }
     if (results.stream().anyMatch(r -> r.outcome().counter() != null)) {
       columns.add(new Column("lost updates", true, TableReport::lostUpdates));

@@ -72,6 +72,8 @@ class TableReportTest {
     List<String> header = List.of(mixed.lines().findFirst().orElseThrow().trim().split(" +"));
     assertThat(header).containsSequence("eff/capacity", "bound", "eff/bound");
     assertThat(mixed.lines().toList().get(2)).endsWith("2.00x       0.95");
+    assertThat(mixed.lines().toList().get(1)).as("the all-CPU row: no bound of its own")
+        .endsWith("1.90/2").doesNotContain("1.92x");
   }
 
   /** Two identical cpu runs once printed different columns: a disturbed baseline read a share of 0.90. */
