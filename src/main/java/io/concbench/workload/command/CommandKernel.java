@@ -21,7 +21,7 @@ final class CommandKernel implements TaskKernel {
 
   private static final File NO_INPUT = new File("/dev/null");
   /** The first wait before a memory sample; doubled up to the longest, so a short command costs few reads. */
-  private static final long FIRST_SAMPLE_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+  private static final long FIRST_SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
   private static final long LONGEST_SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final CommandLineTemplate template;
