@@ -234,7 +234,13 @@ public final class TableReport {
     if (wall.ciLow() == null) {
       return "n/a";
     }
-    return "±" + Units.millis((wall.ciHigh() - wall.ciLow()) / 2);
+    double below = wall.mean() - wall.ciLow();
+    double above = wall.ciHigh() - wall.mean();
+    if (below < above * 0.999) {
+      // Stopped at zero (a time cannot be negative): "41.6 ms ±72.6 ms" would read as if it crossed zero.
+      return (wall.ciLow() == 0 ? "0" : Units.millis(wall.ciLow())) + "–" + Units.millis(wall.ciHigh());
+    }
+    return "±" + Units.millis(above);
   }
 
   private static String lostUpdates(Result r) {

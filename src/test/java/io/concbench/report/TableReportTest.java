@@ -58,6 +58,17 @@ class TableReportTest {
     assertThat(fixed).doesNotContain("sleep-ms", "chunksize").doesNotContain(" n ");
   }
 
+  /** An interval stopped at zero is printed as its two ends: "24 ms ±163 ms" would read as crossing zero. */
+  @Test
+  void anIntervalStoppedAtZeroIsPrintedAsItsEnds() {
+    Result noisy = ResultBuilder.from(ReportFixtures.builder("thread-pool", 2, 1.9).build())
+        .wall(5, 5, 5, 5, 100).build();
+    Result steady = ResultBuilder.from(noisy).wall(100, 101, 99, 100, 100).build();
+
+    assertThat(TableReport.render(List.of(noisy))).contains(" 0–188 ms ").doesNotContain("±");
+    assertThat(TableReport.render(List.of(steady))).contains("±");
+  }
+
   @Test
   void theBoundColumnsAppearOnlyForWorkThatWaitsAsWellAsComputes() {
     Result probed = ReportFixtures.builder("thread-pool", 2, 1.9)
