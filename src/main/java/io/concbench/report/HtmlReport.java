@@ -6,6 +6,7 @@ import io.concbench.result.Result;
 import io.concbench.result.Scaling;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,7 +28,7 @@ final class HtmlReport {
    * Columns that, when every result has the same, are said once above the table: those that name a case
    * rather than measure it, and the interval, "n/a" in every row of a report with too few runs for one.
    */
-  private static final Set<String> SHAREABLE = Set.of("guard", "tasks", "99.9% CI");
+  private static final Set<String> SHAREABLE = Set.of("source", "guard", "tasks", "99.9% CI");
 
   private final StringBuilder html = new StringBuilder();
 
@@ -57,7 +58,8 @@ final class HtmlReport {
     }
     for (String workload : workloads) {
       html.append("<section class=\"workload\">\n<h2>").append(escape(workload)).append("</h2>\n");
-      resultsTable(report.results().stream().filter(r -> r.benchmarkCase().workload().equals(workload)).toList());
+      resultsTable(report.results().stream().filter(r -> r.benchmarkCase().workload().equals(workload)).toList(),
+          TableReport.sources(report));
       for (SvgChart chart : charts.stream().filter(c -> c.workload().equals(workload)).toList()) {
         figure(chart);
         if (chart.kind().equals("speedup")) {
@@ -131,11 +133,11 @@ final class HtmlReport {
   }
 
   /** One workload's results, as the text table has them, under the workload's heading. */
-  private void resultsTable(List<Result> results) {
+  private void resultsTable(List<Result> results, Map<Result, String> sources) {
     // What every result shares is said once above the table, which is wide enough without it.
     List<TableReport.Column> columns = new ArrayList<>();
     List<String> shared = new ArrayList<>();
-    for (TableReport.Column c : TableReport.columns(results)) {
+    for (TableReport.Column c : TableReport.columns(results, sources)) {
       List<String> values = results.stream().map(c.cell()).distinct().toList();
       if (c.header().equals("workload")) {
         continue; // the heading says it

@@ -47,6 +47,7 @@ class ReportCommandTest {
     Outcome both = CommandRunner.run("report", a.toString(), b.toString());
     Outcome markdown = CommandRunner.run("report", a.toString(), b.toString(), "--format", "markdown");
     Outcome json = CommandRunner.run("report", a.toString(), b.toString(), "--format", "json");
+    Outcome html = CommandRunner.run("report", a.toString(), b.toString(), "--format", "html");
     Outcome one = CommandRunner.run("report", a.toString());
 
     List<String> rows = both.out().lines().toList();
@@ -55,6 +56,7 @@ class ReportCommandTest {
     assertThat(rows.get(2)).startsWith(b + "  ").contains("thread-pool");
     assertThat(markdown.out()).contains("| source | workload |", "| " + a + " | cpu |", "| " + b + " | cpu |");
     assertThat(json.out()).doesNotContain("source");
+    assertThat(html.out()).contains("<th>source</th>").contains(a.toString(), b.toString());
     SchemaValidation.assertValid(json.out());
     assertThat(one.out().lines().findFirst().orElseThrow()).startsWith("workload ");
   }
