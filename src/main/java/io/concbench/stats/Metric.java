@@ -30,7 +30,7 @@ public enum Metric {
       return Optional.ofNullable(r.timing().latencyUs()).map(l -> l.p99PerRun()).filter(l -> !l.isEmpty());
     }
   },
-  THROUGHPUT_PER_S("throughput_per_s", "tasks/s", false) {
+  THROUGHPUT_PER_S("throughput_per_s", "tasks/s per run", false) {
     @Override
     Optional<List<Double>> samples(Result r) {
       int tasks = r.benchmarkCase().tasks();
@@ -43,7 +43,7 @@ public enum Metric {
    * baseline median being speedup × this result's median. Only where both a speedup and one capacity
    * sample per run exist.
    */
-  EFFICIENCY_VS_CAPACITY("efficiency_vs_capacity", "eff/capacity", false) {
+  EFFICIENCY_VS_CAPACITY("efficiency_vs_capacity", "eff/capacity per run", false) {
     @Override
     Optional<List<Double>> samples(Result r) {
       if (!perRun(r)) {
@@ -58,7 +58,7 @@ public enum Metric {
    * {@code efficiency_vs_capacity} again, and a second row of the same figure would only double its weight
    * in a verdict.
    */
-  EFFICIENCY_VS_BOUND("efficiency_vs_bound", "eff/bound", false) {
+  EFFICIENCY_VS_BOUND("efficiency_vs_bound", "eff/bound per run", false) {
     @Override
     Optional<List<Double>> samples(Result r) {
       if (!r.capacity().partlyWaiting() || !perRun(r)) {
