@@ -1,6 +1,7 @@
 package org.example.concbench;
 
 import io.concbench.api.Api;
+import io.concbench.api.CpuUse;
 import io.concbench.api.IntegerParam;
 import io.concbench.api.ParamSpec;
 import io.concbench.api.ParamValues;
@@ -56,6 +57,12 @@ public final class LogRegexWorkload implements Workload {
   @Override
   public int apiVersion() {
     return Api.VERSION;
+  }
+
+  /** Parsing is all CPU: concbench need not guess it from a baseline's CPU time. */
+  @Override
+  public CpuUse cpuUse() {
+    return CpuUse.COMPUTES;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.example.concbench;
 
 import io.concbench.api.Api;
+import io.concbench.api.CpuUse;
 import io.concbench.api.DurationParam;
 import io.concbench.api.IntegerParam;
 import io.concbench.api.ParamSpec;
@@ -65,6 +66,12 @@ public final class ServiceCallWorkload implements Workload {
   @Override
   public boolean boundByCores() {
     return false;
+  }
+
+  /** It waits for the "service", then parses its reply. */
+  @Override
+  public CpuUse cpuUse() {
+    return CpuUse.COMPUTES_AND_WAITS;
   }
 
   @Override
