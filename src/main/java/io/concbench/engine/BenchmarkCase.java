@@ -13,6 +13,7 @@ import java.util.Optional;
  *
  * @param workers threads that run tasks at once (1 for single, one per task for thread-per-task)
  * @param guard the counter guard, or null where no counter is involved
+ * @param rate the schedule tasks are released on; null for a closed run (every task handed over at once)
  */
 public record BenchmarkCase(
     Workload workload,
@@ -21,7 +22,14 @@ public record BenchmarkCase(
     Executor executor,
     int workers,
     Guard guard,
-    ExecutorSettings settings) {
+    ExecutorSettings settings,
+    RateLoad rate) {
+
+  /** A closed run's case. */
+  public BenchmarkCase(Workload workload, ParamValues params, int tasks, Executor executor, int workers,
+      Guard guard, ExecutorSettings settings) {
+    this(workload, params, tasks, executor, workers, guard, settings, null);
+  }
 
   public Optional<Guard> guardIfAny() {
     return Optional.ofNullable(guard);

@@ -26,10 +26,17 @@ public final class BenchmarkEngine {
 
   private final EngineDependencies world;
   private final Cancellation cancellation;
+  private final Pacer pacer;
 
   public BenchmarkEngine(EngineDependencies world) {
+    this(world, Pacer.parking(world.clock(), world.cancellation()));
+  }
+
+  /** With a pacer of the test's, which moves its fake clock. */
+  BenchmarkEngine(EngineDependencies world, Pacer pacer) {
     this.world = world;
     this.cancellation = world.cancellation();
+    this.pacer = pacer;
   }
 
   /** A capacity figure a group needs: for in-process or for other-process executors, for k workers. */
@@ -211,7 +218,7 @@ public final class BenchmarkEngine {
     cancellation.check();
     RunRecorder recorder = new RunRecorder(benchmarkCase, kernel,
         benchmarkCase.guardIfAny().orElse(io.concbench.executor.Guard.ATOMIC).newCounter(),
-        world.clock(), cancellation);
+        world.clock(), cancellation, pacer);
     long wall;
     CpuTimes cpu;
     // Outside the timed region: a new peak for this run alone (workers' peaks are their own, read by the run).
@@ -224,6 +231,7 @@ public final class BenchmarkEngine {
       CpuTimes childrenStart = startsProcesses ? world.cpuClock().readReapedChildren() : CpuTimes.UNKNOWN;
       CpuTimes cpuStart = world.cpuClock().read();
       long start = world.clock().nanoTime();
+      recorder.startSchedule(start);
       run.execute(recorder);
       wall = world.clock().nanoTime() - start;
       cpu = world.cpuClock().read().since(cpuStart);

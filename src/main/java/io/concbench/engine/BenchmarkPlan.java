@@ -29,6 +29,19 @@ public record BenchmarkPlan(List<List<BenchmarkCase>> groups, int warmup, int ru
       Executor baseline,
       int warmup,
       int runs) {
+    return of(workloads, executors, guards, settings, baseline, warmup, runs, null);
+  }
+
+  /** A run's plan, each case released at {@code rate}; null for a closed run. */
+  public static BenchmarkPlan of(
+      List<WorkloadChoice> workloads,
+      List<Executor> executors,
+      List<Guard> guards,
+      ExecutorSettings settings,
+      Executor baseline,
+      int warmup,
+      int runs,
+      RateLoad rate) {
     List<Executor> withBaseline = new ArrayList<>();
     if (baseline != null && !executors.contains(baseline)) {
       withBaseline.add(baseline);
@@ -41,7 +54,7 @@ public record BenchmarkPlan(List<List<BenchmarkCase>> groups, int warmup, int ru
         boolean guarded = choice.workload().usesCounter() || executor.traits().usesGuard();
         for (Guard guard : guarded ? guards : java.util.Collections.<Guard>singletonList(null)) {
           cases.add(new BenchmarkCase(choice.workload(), choice.params(), choice.tasks(), executor,
-              executor.traits().threadsAtOnce(settings.workers(), choice.tasks()), guard, settings));
+              executor.traits().threadsAtOnce(settings.workers(), choice.tasks()), guard, settings, rate));
         }
       }
       groups.add(List.copyOf(cases));

@@ -66,7 +66,9 @@ public final class ResultAssembler {
         capacity(measurement, baseline, comparison.speedup()),
         new Result.Memory(megabytes(runs, RunSample::rssPeakBytes), megabytes(runs, RunSample::workerRssPeakBytes)),
         measurement.backgroundLoad(),
-        List.of());
+        List.of(),
+        List.of(),
+        RateFigures.of(c.rate(), runs));
     WarningContext context =
         new WarningContext(processors, requestedRuns, c.executor().traits().parallel(), baselineP50Us);
     return WarningRules.result(result, context);

@@ -48,9 +48,18 @@ final class RunRecorder implements TaskBatch {
   private final Remote remote;
   // The largest peak memory of a process that a task started; -1 while none was reported.
   private final AtomicLong childPeakBytes = new AtomicLong(-1);
+  // A rate run's schedule and figures; null for a closed run, whose tasks start as soon as a thread is free.
+  private final Pacing pacing;
 
   RunRecorder(BenchmarkCase benchmarkCase, TaskKernel kernel, SharedCounter counter, Clock clock,
       Cancellation cancellation) {
+    this(benchmarkCase, kernel, counter, clock, cancellation, Pacer.parking(clock, cancellation));
+  }
+
+  RunRecorder(BenchmarkCase benchmarkCase, TaskKernel kernel, SharedCounter counter, Clock clock,
+      Cancellation cancellation, Pacer pacer) {
+    this.pacing = benchmarkCase.rate() == null ? null
+        : new Pacing(benchmarkCase.rate(), benchmarkCase.tasks(), pacer);
     this.remote = new Remote();
     this.kernel = kernel;
     this.size = benchmarkCase.tasks();
@@ -94,6 +103,16 @@ final class RunRecorder implements TaskBatch {
     }
   }
 
+  /**
+   * Starts a rate run's schedule: task i is due {@code startNanos} plus its offset. Called by the engine just
+   * before the executor's {@code execute}; nothing for a closed run.
+   */
+  void startSchedule(long startNanos) {
+    if (pacing != null) {
+      pacing.start = startNanos;
+    }
+  }
+
   /** The largest peak memory a task reported of a process it started, or -1 if none did. */
   long childPeakBytes() {
     return childPeakBytes.get();
@@ -124,7 +143,56 @@ final class RunRecorder implements TaskBatch {
     }
     return new RunSample(wallNanos, cpu, histogram, completed, failed, unverified, increments, counter.get(),
         firstFailure, remote.failures(), remote.timedOut.get(), phaseMillis, rssPeakBytes,
-        workerRssPeakBytes);
+        workerRssPeakBytes, pacing == null ? null : pacing.sample());
+  }
+
+  /**
+   * A rate run's schedule and its four histograms. Recorded under one lock per task: at the rates an
+   * open-loop run offers (thousands a second) that costs nothing next to the schedule's own waits.
+   */
+  private static final class Pacing {
+    private final long[] offsets;
+    private final int maxQueue;
+    private final Pacer pacer;
+    private volatile long start;
+    private final Histogram latency = new Histogram(MAX_LATENCY_NANOS, 3);
+    private final Histogram queue = new Histogram(MAX_LATENCY_NANOS, 3);
+    private final Histogram service = new Histogram(MAX_LATENCY_NANOS, 3);
+    private final Histogram lateness = new Histogram(MAX_LATENCY_NANOS, 3);
+    private final AtomicLong dropped = new AtomicLong();
+
+    Pacing(RateLoad rate, int tasks, Pacer pacer) {
+      this.offsets = rate.releaseOffsets(tasks);
+      this.maxQueue = rate.maxQueue();
+      this.pacer = pacer;
+    }
+
+    long due(int index) {
+      return start + offsets[index];
+    }
+
+    /**
+     * True if task {@code index}, taken at {@code now} after its release, must be dropped: more than
+     * --max-queue tasks, itself included, are released and not yet taken. Executors take tasks in index
+     * order, so those are the tasks from {@code index} to the last one due by now; the oldest is dropped.
+     */
+    boolean overflows(int index, long now) {
+      return maxQueue > 0 && ReleaseSchedule.releasedBy(offsets, now - start) - index > maxQueue;
+    }
+
+    synchronized void record(long due, long started, long ended) {
+      queue.recordValue(clamped(started - due));
+      service.recordValue(clamped(ended - started));
+      latency.recordValue(clamped(ended - due));
+    }
+
+    synchronized void lateness(long nanos) {
+      lateness.recordValue(clamped(nanos));
+    }
+
+    synchronized RateSample sample() {
+      return new RateSample(latency.copy(), queue.copy(), service.copy(), lateness.copy(), dropped.get());
+    }
   }
 
   /** Outcomes of tasks that ran in other processes, reported from any thread. */
@@ -202,6 +270,20 @@ final class RunRecorder implements TaskBatch {
 
     @Override
     public void run(int index) {
+      long due = 0;
+      if (pacing != null) {
+        due = pacing.due(index);
+        try {
+          if (!release(index, due)) {
+            return;
+          }
+        } catch (Cancellation.CancelledException e) {
+          return;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
       long start = clock.nanoTime();
       try {
         if (lifecycle != null) {
@@ -239,7 +321,31 @@ final class RunRecorder implements TaskBatch {
         remote.detail(new TaskFailure(index, e.toString(), -1, null, false, null));
       }
       completed++;
-      recordLatency(clock.nanoTime() - start);
+      long end = clock.nanoTime();
+      recordLatency(end - start);
+      if (pacing != null) {
+        pacing.record(due, start, end);
+      }
+    }
+
+    /**
+     * Holds the task until it is due. A task taken early waits, and how late it then wakes is the
+     * generator's lateness; a task taken late starts at once, its delay counted as queueing from the time
+     * it was due, never from when a thread got to it: that is what keeps a stall from hiding the tasks
+     * behind it (coordinated omission). False if the task is dropped.
+     */
+    private boolean release(int index, long due) throws InterruptedException {
+      long now = clock.nanoTime();
+      if (now < due) {
+        pacing.pacer.waitUntil(due);
+        pacing.lateness(clock.nanoTime() - due);
+        return true;
+      }
+      if (pacing.overflows(index, now)) {
+        pacing.dropped.incrementAndGet();
+        return false;
+      }
+      return true;
     }
 
     private void recordLatency(long nanos) {

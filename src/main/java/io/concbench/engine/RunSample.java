@@ -23,6 +23,8 @@ import org.HdrHistogram.Histogram;
  * @param rssPeakBytes concbench's own peak resident memory during the run; -1 if unknown
  * @param workerRssPeakBytes the largest peak resident memory of a worker process the run started; -1 for
  *     in-process executors and when unknown
+ * @param rate a rate run's latencies from the intended release, queueing, service and lateness; null for a
+ *     closed run
  */
 public record RunSample(
     long wallNanos,
@@ -38,7 +40,17 @@ public record RunSample(
     long timedOutTasks,
     Map<Phase, Double> phaseMillis,
     long rssPeakBytes,
-    long workerRssPeakBytes) {
+    long workerRssPeakBytes,
+    RateSample rate) {
+
+  /** A closed run's sample. */
+  public RunSample(long wallNanos, CpuTimes cpu, Histogram latencyNanos, long completedTasks, long failedTasks,
+      long unverifiedTasks, long counterExpected, long counterActual, String firstFailure,
+      List<TaskFailure> failures, long timedOutTasks, Map<Phase, Double> phaseMillis, long rssPeakBytes,
+      long workerRssPeakBytes) {
+    this(wallNanos, cpu, latencyNanos, completedTasks, failedTasks, unverifiedTasks, counterExpected,
+        counterActual, firstFailure, failures, timedOutTasks, phaseMillis, rssPeakBytes, workerRssPeakBytes, null);
+  }
 
   public long lostUpdates() {
     return counterExpected - counterActual;

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param warnings what makes these figures doubtful, in the order the rules that found them run
  * @param warningRules the name of the rule behind each warning, in the same order (empty in reports written
  *     before it was added, whose warnings are then shown one by one)
+ * @param rate a rate run's offered and achieved rate and its latencies from the intended release; null for a
+ *     closed run
  */
 @JsonSerialize(converter = ResultJson.FromResult.class)
 @JsonDeserialize(converter = ResultJson.ToResult.class)
@@ -32,7 +34,16 @@ public record Result(
     Memory memory,
     BackgroundLoad backgroundLoad,
     List<String> warnings,
-    List<String> warningRules) {
+    List<String> warningRules,
+    RateSummary rate) {
+
+  /** A closed run's result. */
+  public Result(Case benchmarkCase, Timing timing, Comparison comparison, Outcome outcome, ProcessPhases phases,
+      Capacity capacity, Memory memory, BackgroundLoad backgroundLoad, List<String> warnings,
+      List<String> warningRules) {
+    this(benchmarkCase, timing, comparison, outcome, phases, capacity, memory, backgroundLoad, warnings,
+        warningRules, null);
+  }
 
   /** A result whose warnings have no rule names: as read from an older report. */
   public Result(Case benchmarkCase, Timing timing, Comparison comparison, Outcome outcome, ProcessPhases phases,
@@ -62,7 +73,7 @@ public record Result(
   /** The same result with these warnings, each found by the rule of the same index in {@code rules}. */
   public Result withWarnings(List<String> warnings, List<String> rules) {
     return new Result(benchmarkCase, timing, comparison, outcome, phases, capacity, memory, backgroundLoad,
-        warnings, rules);
+        warnings, rules, rate);
   }
 
   /** The rule behind the warning at {@code index}; null where the report did not name it. */

@@ -58,7 +58,9 @@ record ResultJson(
     @JsonInclude(JsonInclude.Include.NON_NULL) Boolean workWaits,
     // Left out when empty, unlike every other field: a report written before it (whose warnings no rule
     // names) is then written back field for field.
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warningRules) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warningRules,
+    // Only rate runs have it: left out otherwise, so closed runs' reports stay as they were.
+    @JsonInclude(JsonInclude.Include.NON_NULL) RateSummary rate) {
 
   static ResultJson of(Result r) {
     Result.Case c = r.benchmarkCase();
@@ -81,7 +83,7 @@ record ResultJson(
         r.backgroundLoad(),
         vs.taskTimeVsBaseline(),
         cap.baselineCpuShare(), cap.speedupBound(), cap.efficiencyVsBound(), cap.workWaits(),
-        r.warningRules());
+        r.warningRules(), r.rate());
   }
 
   Result toResult() {
@@ -96,7 +98,8 @@ record ResultJson(
         new Result.Memory(rssPeakMb, workerRssPeakMb),
         backgroundLoad,
         warnings,
-        warningRules);
+        warningRules,
+        rate);
   }
 
   /** How Jackson writes a result: as this record. */

@@ -133,6 +133,10 @@ class ResultJsonTest {
     if (c == BackgroundLoad.class) {
       return new BackgroundLoad(i, 2, i + 0.5, 0.0, List.of(new BackgroundLoad.BusyProcess(i, "p" + i, 0.5, true)));
     }
+    if (c == RateSummary.class) {
+      RateSummary.Percentiles p = new RateSummary.Percentiles(i, i + 1, i + 2, i + 3, i + 4, i);
+      return new RateSummary("poisson", (long) i, i, i + 0.5, i, i, p, p, p, p);
+    }
     throw new IllegalArgumentException("no distinct value for " + type + ": add one");
   }
 

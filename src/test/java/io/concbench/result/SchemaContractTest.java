@@ -26,7 +26,7 @@ class SchemaContractTest {
       Summary.class, LatencySummary.class, CounterSummary.class, Failure.class, CapacitySummary.class,
       MedianInterval.class, io.concbench.system.BackgroundLoad.class,
       io.concbench.system.BackgroundLoad.BusyProcess.class, io.concbench.system.MachineFacts.class, Scaling.class, Scaling.ScalingPoint.class, Scaling.AmdahlFit.class,
-      Scaling.UslFit.class, LoadedPlugin.class);
+      Scaling.UslFit.class, LoadedPlugin.class, RateSummary.class, RateSummary.Percentiles.class);
 
   @Test
   void theSchemaDescribesEveryFieldOfEveryRecordAndNoOther() throws IOException {
@@ -49,6 +49,8 @@ class SchemaContractTest {
     assertDescribes(defs.get("amdahl"), Scaling.AmdahlFit.class);
     assertDescribes(defs.get("usl"), Scaling.UslFit.class);
     assertDescribes(defs.get("plugin"), LoadedPlugin.class);
+    assertDescribes(defs.get("rate"), RateSummary.class);
+    assertDescribes(defs.get("ratePercentiles"), RateSummary.Percentiles.class);
     assertThat(schema.get("properties").get("schema").get("const").asText()).isEqualTo(Report.SCHEMA);
   }
 

@@ -1,0 +1,35 @@
+package io.concbench.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A rate run's figures ({@code rate} in JSON, absent for closed runs): what was offered and achieved, and the
+ * latencies measured from each task's intended release, so that a stall delays every task due during it
+ * (docs/measurement.md, "Load at a rate").
+ *
+ * @param arrival {@code constant} or {@code poisson}
+ * @param seed the Poisson schedule's seed; null for a constant one
+ * @param maxQueue {@code --max-queue}; null when unbounded
+ * @param offeredPerS the rate asked for, tasks per second
+ * @param achievedPerS completed tasks per second of wall time, median over runs
+ * @param droppedTasks tasks dropped over all measured runs because the queue was full
+ * @param latencyUs intended release to end
+ * @param queueUs intended release to start
+ * @param serviceUs start to end
+ * @param releaseLatenessUs how late the generator made tasks eligible against the schedule
+ */
+public record RateSummary(
+    String arrival,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long seed,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxQueue,
+    double offeredPerS,
+    double achievedPerS,
+    long droppedTasks,
+    Percentiles latencyUs,
+    Percentiles queueUs,
+    Percentiles serviceUs,
+    Percentiles releaseLatenessUs) {
+
+  /** One distribution in microseconds; all 0 with no values. */
+  public record Percentiles(double p50, double p90, double p99, double p999, double max, long count) {}
+}
