@@ -2,6 +2,7 @@ package io.concbench.cli;
 
 import io.concbench.engine.BenchmarkPlan;
 import io.concbench.engine.BenchmarkPlan.WorkloadChoice;
+import io.concbench.engine.RateLoad;
 import io.concbench.executor.Executor;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.ProcessSettings;
@@ -39,13 +40,35 @@ final class Plans {
   /** The plan of a {@code run}: one value of each option, which {@code matrix} would sweep. */
   static BenchmarkPlan run(SelectionOptions selection, MeasurementOptions measurement, ProcessOptions process,
       WorkloadCatalog catalog) {
+    return run(selection, measurement, process, new RateOptions(), catalog);
+  }
+
+  /**
+   * The plan of a {@code run}, closed or at a rate. A rate run's task count comes from --duration where
+   * given, and it has no baseline: its figures are against the offered rate (docs/measurement.md).
+   */
+  static BenchmarkPlan run(SelectionOptions selection, MeasurementOptions measurement, ProcessOptions process,
+      RateOptions rateOptions, WorkloadCatalog catalog) {
     refuseList("--workers", selection.workers);
     refuseList("--chunksize", process.chunksize);
     selection.refuseParamLists();
+    RateLoad rate = null;
+    if (rateOptions.given()) {
+      // A missing --executor is reported by checked(), below.
+      rate = rateOptions.load(selection.tasks != null, selection.typed("--baseline"),
+          selection.executors() == null ? List.of() : selection.executors());
+      Integer tasks = rateOptions.tasksOfDuration();
+      if (tasks != null) {
+        selection.tasks = tasks;
+      }
+      selection.baseline = null;
+    } else {
+      rateOptions.load(false, false, List.of()); // refuses --duration and the like without --rate
+    }
     List<WorkloadChoice> choices = checked(selection, measurement, process);
     return BenchmarkPlan.of(choices, selection.executors(), selection.guards(),
         settings(selection, measurement, process, catalog), selection.baseline(), measurement.warmup(),
-        measurement.runs());
+        measurement.runs(), rate);
   }
 
   /**

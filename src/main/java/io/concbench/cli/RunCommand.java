@@ -27,6 +27,7 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin MeasurementOptions measurement;
   @Mixin OutputOptions output;
   @Mixin ProcessOptions process;
+  @Mixin RateOptions rate;
   /** Parsed for help and completion; the catalog already holds the plug-ins' workloads. */
   @Mixin PluginOptions plugins;
 
@@ -44,7 +45,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    BenchmarkPlan plan = Plans.run(selection, measurement, process, catalog);
+    BenchmarkPlan plan = Plans.run(selection, measurement, process, rate, catalog);
     BenchmarkSession session = new BenchmarkSession(spec, measurement, output, services,
         PluginRecords.of(catalog.plugins()));
     List<Result> results = new ArrayList<>();

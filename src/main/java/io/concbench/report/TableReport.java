@@ -155,6 +155,21 @@ public final class TableReport {
     columns.add(new Column("p50 task", true, r -> Units.micros(r.timing().latencyUs().p50())));
     columns.add(new Column("p99 task", true, r -> Units.micros(r.timing().latencyUs().p99())));
     columns.add(new Column("tasks/s", true, r -> Units.rate(r.timing().throughputPerS())));
+    if (results.stream().anyMatch(r -> r.rate() != null)) {
+      // A rate run's figures: what was offered and achieved, and latency from the intended release, the
+      // figure a user of a service would feel (the task columns above are service time alone).
+      columns.add(new Column("offered/s", true, r -> r.rate() == null ? "" : Units.rate(r.rate().offeredPerS())));
+      columns.add(new Column("achieved/s", true,
+          r -> r.rate() == null ? "" : Units.rate(r.rate().achievedPerS())));
+      columns.add(new Column("p99 latency", true,
+          r -> r.rate() == null ? "" : Units.micros(r.rate().latencyUs().p99())));
+      columns.add(new Column("p99 queue", true,
+          r -> r.rate() == null ? "" : Units.micros(r.rate().queueUs().p99())));
+      if (results.stream().anyMatch(r -> r.rate() != null && r.rate().maxQueue() != null)) {
+        columns.add(new Column("dropped", true,
+            r -> r.rate() == null ? "" : Long.toString(r.rate().droppedTasks())));
+      }
+    }
     if (results.stream().anyMatch(r -> r.comparison().speedup() != null)) {
       columns.add(new Column("speedup", true, r -> figure("%.2fx", r.comparison().speedup())));
       columns.add(new Column("efficiency", true, r -> figure("%.2f", r.comparison().efficiency())));
