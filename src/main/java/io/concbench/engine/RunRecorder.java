@@ -280,7 +280,10 @@ final class RunRecorder implements TaskBatch {
         } catch (Cancellation.CancelledException e) {
           return;
         } catch (InterruptedException e) {
+          // Not the user's Ctrl-C (that is a CancelledException): the task never ran, which is a failure.
           Thread.currentThread().interrupt();
+          failed++;
+          noteFailure("task " + index + " was interrupted while waiting for its release");
           return;
         }
       }

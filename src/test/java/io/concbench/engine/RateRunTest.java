@@ -106,6 +106,26 @@ class RateRunTest {
   }
 
   @Test
+  void cancellingWhileATaskWaitsForItsReleaseEndsTheRunAtOnce() {
+    Cancellation cancellation = new Cancellation();
+    Workload workload = stalling();
+    BenchmarkCase c = new BenchmarkCase(workload, ParamValues.defaults(workload), TASKS,
+        Fakes.sequentialExecutor("single", false, opened::add), 1, null, new ExecutorSettings(1, 5_000_000),
+        new RateLoad(100, Arrival.CONSTANT, 1, 0));
+    EngineDependencies world = EngineDependencies.of(clock, Fakes.cpuOf(clock), cancellation, Progress.NONE);
+    // The user presses Ctrl-C while task 1 waits: the wait ends, no later task is waited for.
+    Pacer cancelling = due -> {
+      cancellation.cancel();
+      cancellation.check();
+    };
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> new BenchmarkEngine(world, cancelling).runGroup(List.of(c), 0, 1, 0, 1))
+        .isInstanceOf(Cancellation.CancelledException.class);
+    assertThat(clock.now.get()).isEqualTo(1_000_000_000L + 5 * MS); // task 0 only
+  }
+
+  @Test
   void aClosedRunHasNoRateFigures() throws InterruptedException {
     Workload workload = stalling();
     BenchmarkCase c = Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("single", false, opened::add), 4, 1);
