@@ -3,9 +3,7 @@ package io.concbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.concbench.cli.CommandRunner.Outcome;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,18 +40,8 @@ class BadInputTest {
       "--executr single                     | Unknown options: '--executr', 'single' (did you mean --executor or --export?)",
   })
   void isOneLineAndExitTwo(String extra, String expected) {
-    List<String> args = new ArrayList<>(List.of("run", "--workload", "cpu", "--executor", "single"));
-    Path output = dir.resolve("never.json");
-    args.addAll(List.of(extra.trim().split(" ")));
-    args.addAll(List.of("--output", output.toString()));
-
-    Outcome outcome = CommandRunner.run(args.toArray(String[]::new));
-
-    assertThat(outcome.status()).isEqualTo(ExitCodes.USAGE);
-    assertThat(outcome.err().lines().toList()).hasSize(1);
-    assertThat(outcome.err()).contains(expected.trim()).doesNotContain("Exception", "\tat ");
-    assertThat(outcome.out()).isEmpty();
-    assertThat(Files.exists(output)).isFalse();
+    CommandRunner.assertRefusedInOneLine(dir, List.of("run", "--workload", "cpu", "--executor", "single"), extra,
+        expected);
   }
 
   @ParameterizedTest(name = "{0}")

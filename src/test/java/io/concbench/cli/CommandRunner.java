@@ -1,5 +1,7 @@
 package io.concbench.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.concbench.engine.Cancellation;
 import io.concbench.engine.Clock;
 import io.concbench.engine.CpuClock;
@@ -8,6 +10,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs concbench in-process with captured output, a fixed environment and no signal handlers. */
@@ -54,5 +58,25 @@ final class CommandRunner {
         false, false).withPluginsVariable(pluginsVariable);
     int status = Cli.run(args, new PrintWriter(out), new PrintWriter(err), services);
     return new Outcome(status, out.toString(), err.toString());
+  }
+
+  /**
+   * Runs {@code command} plus the space-separated {@code extra} options with {@code --output} in {@code dir},
+   * and checks the refusal every bad input gets: exit 2, one line on stderr containing {@code expected}, no
+   * stack trace, nothing on stdout and no file written.
+   */
+  static void assertRefusedInOneLine(Path dir, List<String> command, String extra, String expected) {
+    List<String> args = new ArrayList<>(command);
+    Path output = dir.resolve("never.json");
+    args.addAll(List.of(extra.trim().split(" ")));
+    args.addAll(List.of("--output", output.toString()));
+
+    Outcome outcome = run(args.toArray(String[]::new));
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.USAGE);
+    assertThat(outcome.err().lines().toList()).hasSize(1);
+    assertThat(outcome.err()).contains(expected.trim()).doesNotContain("Exception", "\tat ");
+    assertThat(outcome.out()).isEmpty();
+    assertThat(Files.exists(output)).isFalse();
   }
 }

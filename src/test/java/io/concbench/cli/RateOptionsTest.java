@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.concbench.cli.CommandRunner.Outcome;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,19 +48,9 @@ class RateOptionsTest {
   }
 
   private void assertRefused(List<String> command, String extra, String expected) {
-    List<String> args = new ArrayList<>(command);
-    Path output = dir.resolve("never.json");
-    args.addAll(List.of(extra.trim().split(" ")));
-    args.addAll(List.of("--output", output.toString()));
-
-    Outcome outcome = CommandRunner.run(args.toArray(String[]::new));
-
-    assertThat(outcome.status()).isEqualTo(ExitCodes.USAGE);
-    assertThat(outcome.err().lines().toList()).hasSize(1);
-    assertThat(outcome.err()).contains(expected.trim()).doesNotContain("Exception", "\tat ");
-    assertThat(outcome.out()).isEmpty();
-    assertThat(Files.exists(output)).isFalse();
+    CommandRunner.assertRefusedInOneLine(dir, command, extra, expected);
   }
+
 
   @Test
   void aRateRunReportsItsRateAndNoBaseline() throws Exception {
