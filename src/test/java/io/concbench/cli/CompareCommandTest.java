@@ -241,13 +241,15 @@ class CompareCommandTest {
   @org.junit.jupiter.api.Timeout(120)
   void confirmKeepsARegressionOnlyIfTheRerunReproducesIt() throws Exception {
     // Measured for real, in this JVM, as a user's run is: the re-run starts a child JVM as this one was
-    // started (its java_home and jvm_args), with this concbench. Sleeps make the times all but certain.
+    // started (its java_home and jvm_args), with this concbench. Sleeps of 100 ms make the times all but
+    // certain, even on a loaded machine whose scheduling adds tens of milliseconds to a run (20 ms sleeps
+    // failed here twice at a load of 10 on 2 cores).
     Services real = new Services(io.concbench.engine.Clock.SYSTEM, () -> CpuTimes.UNKNOWN,
         () -> io.concbench.result.EnvironmentProbe.read(java.time.Clock.systemUTC()), new Cancellation(), false,
         false);
     Path measured = dir.resolve("measured.json");
     // Recorded with an --output the re-run must not overwrite, in both spellings of an option.
-    String[] run = {"run", "--workload=io", "--executor", "single", "--tasks", "2", "--param", "sleep-ms=20",
+    String[] run = {"run", "--workload=io", "--executor", "single", "--tasks", "2", "--param", "sleep-ms=100",
         "--runs", "5", "--warmup", "0", "--capacity", "off", "--baseline", "none", "--output", measured.toString()};
     assertThat(Cli.run(run, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), real))
         .isZero();
@@ -261,7 +263,7 @@ class CompareCommandTest {
     assertThat(notReproduced.out).contains("0 regressed").contains("regressed, not reproduced");
     assertThat(notReproduced.err).contains("compare: confirming 1 regressed result(s) with 5 more runs as "
         + slower + " was measured (Java " + System.getProperty("java.version"))
-        .contains("not reproduced: io on single (workers 1, tasks 2, sleep-ms=20): wall");
+        .contains("not reproduced: io on single (workers 1, tasks 2, sleep-ms=100): wall");
     assertThat(Files.readString(measured)).isEqualTo(original);
 
     // A BASELINE that was twice as fast: the re-run of CURRENT is as slow as CURRENT, so it stands.
@@ -270,7 +272,7 @@ class CompareCommandTest {
 
     assertThat(reproduced.status).as(reproduced.err).isEqualTo(ExitCodes.FAILED);
     assertThat(reproduced.err).contains("regressed: io on single").doesNotContain("not reproduced")
-        .contains("reproduced: io on single (workers 1, tasks 2, sleep-ms=20): wall regressed again in the 5 "
+        .contains("reproduced: io on single (workers 1, tasks 2, sleep-ms=100): wall regressed again in the 5 "
             + "confirming runs (");
   }
 
