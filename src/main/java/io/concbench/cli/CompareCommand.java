@@ -183,24 +183,23 @@ public final class CompareCommand implements Callable<Integer> {
       ComparisonRule rule) {
     List<ReportComparison.Key> flagged = outcome.pairs().stream().filter(ReportComparison.PairOutcome::regressed)
         .map(ReportComparison.PairOutcome::key).toList();
+    List<String> args = ConfirmationRun.arguments(current.commandLine(), currentFile.toString(), flagged, confirm);
+    ConfirmationJvm jvm = ConfirmationJvm.of(current.environment(), currentFile.toString(), Version.current(),
+        io.concbench.result.ConcbenchJar.sha256().orElse(null), System.getProperty("java.class.path"));
     Path file;
     try {
-      // Only a free name: the re-run writes the report there (atomically), or nothing if it fails.
+      // Made once the re-run is known to be possible; it holds the re-run's JSON and is removed once read,
+      // or when the re-run fails.
       file = java.nio.file.Files.createTempFile("concbench-confirm-", ".json");
-      java.nio.file.Files.delete(file);
     } catch (java.io.IOException e) {
       throw new UsageException("--confirm: cannot create a temporary file: " + e.getMessage());
     }
-    List<String> args = ConfirmationRun.arguments(current.commandLine(), currentFile.toString(), flagged, confirm,
-        file);
-    ConfirmationJvm jvm = ConfirmationJvm.of(current.environment(), currentFile.toString(), Version.current(),
-        io.concbench.result.ConcbenchJar.sha256().orElse(null), System.getProperty("java.class.path"));
     PrintWriter err = spec.commandLine().getErr();
     err.println("compare: confirming " + flagged.size() + " regressed result(s) with " + confirm
         + " more runs as " + currentFile + " was measured (" + jvm.describe() + "): concbench "
         + String.join(" ", args));
     err.flush();
-    Report rerun = ConfirmationRun.run(args, jvm, err);
+    Report rerun = ConfirmationRun.run(args, jvm, file, err);
     ReportComparison.Outcome confirmation = ReportComparison.compare(baseline, rerun, rule);
     ReportComparison.Outcome again = ReportComparison.confirm(outcome, confirmation);
     for (ReportComparison.PairOutcome pair : again.pairs()) {

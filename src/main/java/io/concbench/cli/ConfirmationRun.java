@@ -36,7 +36,7 @@ final class ConfirmationRun {
   private ConfirmationRun() {}
 
   /** The arguments of the re-run (without the leading "concbench"); exit 2 if the command cannot be re-run. */
-  static List<String> arguments(List<String> recorded, String file, List<Key> flagged, int runs, Path output) {
+  static List<String> arguments(List<String> recorded, String file, List<Key> flagged, int runs) {
     if (recorded == null || recorded.size() < 2 || !recorded.get(0).equals("concbench")
         || !RERUNNABLE.contains(recorded.get(1))) {
       throw new UsageException("--confirm: " + file + " does not record a 'concbench run' or 'concbench matrix' "
@@ -62,18 +62,19 @@ final class ConfirmationRun {
       executors.add(k.executor());
     });
     args.addAll(List.of("--workload", String.join(",", workloads), "--executor", String.join(",", executors),
-        "--runs", Integer.toString(runs), "--format", "json", "--output", output.toString()));
+        "--runs", Integer.toString(runs), "--format", "json"));
     return args;
   }
 
   /**
    * Runs the arguments in a child JVM under the recorded conditions, its warnings passed on to {@code err};
-   * the report it wrote. Its stdout (the JSON report again) is dropped.
+   * the report it printed, kept in {@code output} while it is read. The child prints its JSON rather than
+   * writing an --output of its own: a run asked to save a report warns when it has too few runs to serve
+   * as a baseline, which is true of a few confirming runs and no concern of the user's.
    */
-  static Report run(List<String> args, ConfirmationJvm jvm, PrintWriter err) {
-    Path output = Path.of(args.get(args.indexOf("--output") + 1));
+  static Report run(List<String> args, ConfirmationJvm jvm, Path output, PrintWriter err) {
     ProcessBuilder builder = new ProcessBuilder(jvm.command(args))
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectOutput(output.toFile())
         .redirectErrorStream(false);
     Map<String, String> environment = builder.environment();
     ConfirmationJvm.JVM_OPTION_VARIABLES.forEach(environment::remove);
@@ -88,7 +89,7 @@ final class ConfirmationRun {
       throw new Interrupted();
     }
     // Exit 1 (a task failed, a counter lost updates) still wrote what it measured: judge that.
-    if (status == ExitCodes.USAGE || !Files.exists(output)) {
+    if (status == ExitCodes.USAGE || isEmpty(output)) {
       deleteQuietly(output);
       throw new UsageException("--confirm: re-running the recorded command failed (exit " + status + "): "
           + String.join(" ", jvm.command(args)));
@@ -149,6 +150,14 @@ final class ConfirmationRun {
       }
     } catch (IOException e) {
       // the child is gone; its exit status says what happened
+    }
+  }
+
+  private static boolean isEmpty(Path file) {
+    try {
+      return Files.size(file) == 0;
+    } catch (IOException e) {
+      return true;
     }
   }
 
