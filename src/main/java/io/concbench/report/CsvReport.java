@@ -18,17 +18,19 @@ final class CsvReport {
   static final List<String> COLUMNS = List.of("row_type", "workload", "executor", "workers", "tasks", "params",
       "guard", "run", "wall_ms", "cpu_ms", "latency_p99_us", "throughput_per_s", "wall_ms_mean",
       "wall_ms_stddev", "wall_ms_ci_low", "wall_ms_ci_high", "speedup", "efficiency", "lost_updates",
-      "failed_tasks", "chunksize");
+      "failed_tasks", "chunksize", "source");
 
   private CsvReport() {}
 
   static String render(Report report) {
     StringBuilder text = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
+    Map<Result, String> sources = TableReport.sources(report);
     for (Result r : report.results()) {
+      String source = sources.getOrDefault(r, "");
       Result.Timing timing = r.timing();
       Summary wall = timing.wallMs();
       Summary cpu = timing.cpuMs();
-      row(text, r, "summary", "", number(wall.median()), cpu == null ? "" : number(cpu.median()),
+      row(text, r, source, "summary", "", number(wall.median()), cpu == null ? "" : number(cpu.median()),
           number(timing.latencyUs().p99()), number(timing.throughputPerS()), number(wall.mean()),
           number(wall.stddev()), number(wall.ciLow()), number(wall.ciHigh()), number(r.comparison().speedup()),
           number(r.comparison().efficiency()),
@@ -37,7 +39,7 @@ final class CsvReport {
       List<Double> p99 = timing.latencyUs().p99PerRun() == null ? List.of() : timing.latencyUs().p99PerRun();
       for (int i = 0; i < wall.samples().size(); i++) {
         double ms = wall.samples().get(i);
-        row(text, r, "sample", Integer.toString(i + 1), number(ms),
+        row(text, r, source, "sample", Integer.toString(i + 1), number(ms),
             cpu == null ? "" : number(cpu.samples().get(i)),
             i < p99.size() ? number(p99.get(i)) : "",
             number(ms > 0 ? r.benchmarkCase().tasks() * 1000.0 / ms : null),
@@ -47,13 +49,17 @@ final class CsvReport {
     return text.toString();
   }
 
-  private static void row(StringBuilder text, Result r, String type, String run, String... figures) {
+  /** A row; {@code source} is the file a result came from when several reports are shown as one. */
+  private static void row(StringBuilder text, Result r, String source, String type, String run,
+      String... figures) {
     Result.Case c = r.benchmarkCase();
     List<String> cells = new ArrayList<>(List.of(type, c.workload(), c.executor(),
         Integer.toString(c.workers()), Integer.toString(c.tasks()), params(c.params()),
         c.guard() == null ? "" : c.guard(), run));
     cells.addAll(List.of(figures));
-    cells.add(c.chunksize() == null ? "" : c.chunksize().toString()); // last: columns are only ever appended
+    // Columns are only ever appended, so that scripts reading them by position keep working.
+    cells.add(c.chunksize() == null ? "" : c.chunksize().toString());
+    cells.add(source);
     text.append(cells.stream().map(CsvReport::quote).collect(Collectors.joining(","))).append("\r\n");
   }
 

@@ -72,9 +72,26 @@ class ExportsTest {
     assertThat(ResultNames.of(small)).isEqualTo("tiny/process-pool/workers=2/tasks=16/chunksize=1");
     assertThat(ResultNames.of(large)).isNotEqualTo(ResultNames.of(small));
     List<String> rows = CsvReport.render(ReportFixtures.report(true, small, large)).lines().toList();
-    assertThat(rows.get(0)).endsWith(",chunksize");
-    assertThat(rows).filteredOn(r -> r.startsWith("summary,")).extracting(r -> r.substring(r.lastIndexOf(',') + 1))
+    int chunksize = CsvReport.COLUMNS.indexOf("chunksize");
+    assertThat(rows).filteredOn(r -> r.startsWith("summary,")).extracting(r -> r.split(",", -1)[chunksize])
         .containsExactly("1", "100");
+  }
+
+  @Test
+  void csvOfSeveralReportsShownAsOneSaysWhichFileEachRowCameFrom() {
+    Result small = ReportFixtures.sweep("tiny", "process-pool", 2, java.util.Map.of(), null, 1, 10, 11, 12);
+    Result large = ReportFixtures.sweep("tiny", "process-pool", 2, java.util.Map.of(), null, 100, 1, 2, 3);
+    Report one = ReportFixtures.report(true, small, large);
+    Report shownAsOne = new Report(one.schema(), one.complete(), one.commandLine(), one.environment(),
+        one.results(), one.scaling(), List.of("a.json", "dir/b, old.json"));
+
+    List<String> rows = CsvReport.render(shownAsOne).lines().toList();
+    List<String> single = CsvReport.render(one).lines().toList();
+
+    assertThat(rows.get(0)).endsWith(",chunksize,source");
+    assertThat(rows.subList(1, 5)).allSatisfy(r -> assertThat(r).endsWith(",a.json"));
+    assertThat(rows.subList(5, 9)).allSatisfy(r -> assertThat(r).endsWith(",\"dir/b, old.json\""));
+    assertThat(single.subList(1, single.size())).allSatisfy(r -> assertThat(r).endsWith(","));
   }
 
   @Test
