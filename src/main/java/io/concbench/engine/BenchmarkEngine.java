@@ -152,11 +152,7 @@ public final class BenchmarkEngine {
     Map<KernelKey, TaskKernel> kernelsByKey = new LinkedHashMap<>();
     List<TaskKernel> kernels = new ArrayList<>();
     for (BenchmarkCase c : cases) {
-      kernels.add(kernelsByKey.computeIfAbsent(new KernelKey(c.workload().name(), c.params()), k -> {
-        TaskKernel kernel = c.workload().bind(c.params());
-        kernel.warmUp();
-        return kernel;
-      }));
+      kernels.add(kernelsByKey.computeIfAbsent(new KernelKey(c.workload().name(), c.params()), k -> bound(c)));
     }
     int done = step;
     for (int w = 1; w <= warmup; w++) {
@@ -194,6 +190,28 @@ public final class BenchmarkEngine {
         throw e;
       }
       return measurements;
+    }
+  }
+
+  /**
+   * The case's workload bound to its parameters, its kernel warmed. A plug-in's bind and warm-up are the
+   * plug-in's code: what they throw ends the run with the workload's name, the exception's class and
+   * message, as a worker JVM reports it, not as an anonymous internal error.
+   */
+  private static TaskKernel bound(BenchmarkCase c) {
+    try {
+      TaskKernel kernel = c.workload().bind(c.params());
+      kernel.warmUp();
+      return kernel;
+    } catch (RuntimeException | LinkageError e) {
+      throw new WorkloadSetupException("workload '" + c.workload().name() + "' could not be set up: " + e, e);
+    }
+  }
+
+  /** A workload's bind or warm-up failed: the run cannot start. */
+  public static final class WorkloadSetupException extends RuntimeException {
+    WorkloadSetupException(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 

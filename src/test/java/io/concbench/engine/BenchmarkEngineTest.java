@@ -208,6 +208,23 @@ class BenchmarkEngineTest {
     };
   }
 
+  @Test
+  void aWorkloadWhoseBindThrowsEndsTheRunNamingTheWorkloadAndWhatItThrew() {
+    Workload broken = new ForwardingWorkload(Fakes.workload(clock, TEN_MS, Set.of(), Set.of())) {
+      @Override
+      public TaskKernel bind(ParamValues values) {
+        throw new IllegalStateException("no licence key");
+      }
+    };
+    BenchmarkCase c = Fakes.benchmarkCase(broken, Fakes.sequentialExecutor("a", false, opened::add), 2, 1);
+
+    assertThatThrownBy(() -> engine().runGroup(List.of(c), 0, 1, 0, 1))
+        .isInstanceOf(BenchmarkEngine.WorkloadSetupException.class)
+        .hasMessage("workload '" + broken.name() + "' could not be set up: java.lang.IllegalStateException: "
+            + "no licence key");
+    assertThat(opened).as("no executor was opened").isEmpty();
+  }
+
   /** A workload that is another one, for tests that change one of its answers. */
   private abstract static class ForwardingWorkload implements Workload {
     private final Workload workload;
