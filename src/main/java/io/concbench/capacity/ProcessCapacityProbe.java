@@ -34,6 +34,9 @@ public final class ProcessCapacityProbe implements CapacityProbe {
       }
       long alone = run(List.of(probers.get(0)))[0];
       long[] together = run(probers.subList(0, k));
+      if (CapacityMath.aloneWasDisturbed(alone, together)) {
+        alone = Math.min(alone, run(List.of(probers.get(0)))[0]);
+      }
       return CapacityMath.capacity(k, alone, together);
     } catch (IOException e) {
       close();

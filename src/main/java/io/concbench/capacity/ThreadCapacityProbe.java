@@ -44,6 +44,9 @@ public final class ThreadCapacityProbe implements CapacityProbe {
         throw new InterruptedException("capacity probe interrupted");
       }
     }
+    if (CapacityMath.aloneWasDisturbed(alone, together)) {
+      alone = Math.min(alone, kernel.time());
+    }
     return CapacityMath.capacity(k, alone, together);
   }
 }

@@ -22,6 +22,20 @@ class CapacityMathTest {
   }
 
   @Test
+  void noCopyCountsForMoreThanACore() {
+    // The time alone was disturbed (the host took the core): a copy together "ran 4x faster" than alone.
+    assertThat(CapacityMath.capacity(2, 400, new long[] {100, 110})).isEqualTo(2.0);
+    assertThat(CapacityMath.capacity(2, 400, new long[] {100, 800})).isCloseTo(1.5, within(1e-12));
+  }
+
+  @Test
+  void aTimeAloneIsSuspectWhenACopyRanClearlyFasterTogether() {
+    assertThat(CapacityMath.aloneWasDisturbed(100, new long[] {100, 200})).isFalse();
+    assertThat(CapacityMath.aloneWasDisturbed(100, new long[] {96, 100})).isFalse(); // noise
+    assertThat(CapacityMath.aloneWasDisturbed(100, new long[] {94, 100})).isTrue();
+  }
+
+  @Test
   void lowCapacityIsBelowEightyPercentOfTheCoresAskedFor() {
     assertThat(CapacityMath.lowCapacity(1.04, 2)).isTrue();
     assertThat(CapacityMath.lowCapacity(1.61, 2)).isFalse();
