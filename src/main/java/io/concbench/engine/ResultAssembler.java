@@ -15,8 +15,11 @@ import io.concbench.stats.SpeedupBound;
 import io.concbench.stats.Summaries;
 import io.concbench.warning.WarningContext;
 import io.concbench.warning.WarningRules;
+import io.concbench.workload.ParamsAddedLater;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.HdrHistogram.Histogram;
@@ -75,10 +78,23 @@ public final class ResultAssembler {
   }
 
   private static Result.Case benchmarkCase(BenchmarkCase c) {
-    return new Result.Case(c.workload().name(), c.executor().name(), c.workers(), c.tasks(), c.params().asJson(),
+    return new Result.Case(c.workload().name(), c.executor().name(), c.workers(), c.tasks(), reportedParams(c),
         c.guard() == null ? null : c.guard().label(),
         c.executor().traits().takesChunksize() && c.settings().process().chunksize() > 0
             ? c.settings().process().chunksize() : null);
+  }
+
+  /** The parameters as reported: all but those a workload added later, while they are at their default. */
+  static Map<String, Object> reportedParams(BenchmarkCase c) {
+    Map<String, Object> params = new LinkedHashMap<>(c.params().asJson());
+    if (c.workload() instanceof ParamsAddedLater later) {
+      for (String name : later.reportedOnlyWhenSet()) {
+        if (c.params().isDefault(name)) {
+          params.remove(name);
+        }
+      }
+    }
+    return params;
   }
 
   private Result.Timing timing(List<RunSample> runs, Histogram latencyNanos, int tasks) {

@@ -22,6 +22,19 @@ class ResultAssemblerTest {
   private final ResultAssembler assembler = new ResultAssembler(2, 1, 0);
 
   @Test
+  void paramsAWorkloadAddedLaterAreReportedOnlyWhenSet() {
+    io.concbench.api.Workload io = WorkloadRegistry.find("io").orElseThrow();
+    BenchmarkCase plain = new BenchmarkCase(io, ParamValues.defaults(io), 4,
+        ExecutorRegistry.find("single").orElseThrow(), 1, null, new ExecutorSettings(1, 5_000_000));
+    BenchmarkCase stalling = new BenchmarkCase(io, ParamValues.resolve(io, Map.of("stall-every", "200")), 4,
+        plain.executor(), 1, null, new ExecutorSettings(1, 5_000_000));
+
+    assertThat(ResultAssembler.reportedParams(plain)).containsExactly(Map.entry("sleep-ms", 100L));
+    assertThat(ResultAssembler.reportedParams(stalling))
+        .containsExactly(Map.entry("sleep-ms", 100L), Map.entry("stall-every", 200L));
+  }
+
+  @Test
   void speedupEfficiencyThroughputAndCoresComeFromMedians() {
     Measurement single = measurement("single", 1, null, 800, 810, 790);
     Measurement pool = measurement("thread-pool", 2, null, 400, 420, 410);

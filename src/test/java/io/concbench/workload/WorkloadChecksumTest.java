@@ -67,6 +67,22 @@ class WorkloadChecksumTest {
   }
 
   @Test
+  void ioStallsEveryNthTaskByIndexAndOnlyThose() throws InterruptedException {
+    TaskKernel kernel = bind("io", Map.of("sleep-ms", "5", "stall-every", "3", "stall-ms", "1000"));
+    long[] slept = new long[7];
+    for (int index = 0; index < slept.length; index++) {
+      RecordingContext context = new RecordingContext();
+      kernel.run(index, context);
+      slept[index] = context.sleptMillis;
+    }
+
+    assertThat(slept).containsExactly(5, 5, 1000, 5, 5, 1000, 5);
+    RecordingContext never = new RecordingContext();
+    bind("io", Map.of("sleep-ms", "5")).run(2, never);
+    assertThat(never.sleptMillis).isEqualTo(5);
+  }
+
+  @Test
   void tinyResultsDifferFromTaskToTask() throws InterruptedException {
     TaskKernel kernel = bind("tiny", Map.of());
 
