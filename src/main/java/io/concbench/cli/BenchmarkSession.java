@@ -28,6 +28,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -48,6 +49,8 @@ final class BenchmarkSession implements AutoCloseable {
   private final TerminalProgress terminalProgress;
   /** Redraws the progress line between runs, so that its times move during a long run; null without one. */
   private final ProgressTicker ticker;
+  // Figures over all results, added when a report is made; none but for matrix --rate (its knees).
+  private UnaryOperator<List<Result>> derived = UnaryOperator.identity();
 
   /** Call only after the plan is checked: a usage error must leave no file and no handler behind. */
   BenchmarkSession(CommandSpec spec, MeasurementOptions measurement, OutputOptions output, Services services,
@@ -182,7 +185,16 @@ final class BenchmarkSession implements AutoCloseable {
   }
 
   private Report report(boolean complete, List<Result> results, List<Scaling> scaling) {
-    return new Report(Report.SCHEMA, complete, commandLine, environment, List.copyOf(results), scaling);
+    return new Report(Report.SCHEMA, complete, commandLine, environment, List.copyOf(derived.apply(results)),
+        scaling);
+  }
+
+  /**
+   * What the results say together, added to them each time the files are written (a matrix's knees, from
+   * the results finished so far).
+   */
+  void deriving(UnaryOperator<List<Result>> figures) {
+    this.derived = figures;
   }
 
   /** Separate processes stand for the process executors, threads for the others (docs/capacity.md). */

@@ -7,6 +7,7 @@ import io.concbench.executor.Executor;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.ProcessSettings;
 import io.concbench.plugin.WorkloadCatalog;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -77,6 +78,28 @@ final class Plans {
    */
   static BenchmarkPlan matrix(SelectionOptions selection, MeasurementOptions measurement,
       ProcessOptions process, WorkloadCatalog catalog) {
+    return matrix(selection, measurement, process, new RateOptions(), catalog);
+  }
+
+  /**
+   * The plan of a {@code matrix}, closed or at each of a list of rates: every combination at every rate
+   * (each rate's task count from --duration where given), no baseline.
+   */
+  static BenchmarkPlan matrix(SelectionOptions selection, MeasurementOptions measurement,
+      ProcessOptions process, RateOptions rateOptions, WorkloadCatalog catalog) {
+    List<RateLoad> rates = rateOptions.loads(selection.tasks != null, selection.typed("--baseline"),
+        selection.executors() == null ? List.of() : selection.executors());
+    List<Integer> rateTasks = new ArrayList<>();
+    if (!rates.isEmpty()) {
+      for (RateLoad rate : rates) {
+        rateTasks.add(rateOptions.tasksOfDuration(rate.perSecond()));
+      }
+      if (rateTasks.get(0) != null) {
+        // Checked below at the largest count a rate gives (task caps, workers against tasks).
+        selection.tasks = rateTasks.stream().max(Integer::compare).orElseThrow();
+      }
+      selection.baseline = null;
+    }
     List<WorkloadChoice> choices = checked(selection, measurement, process);
     Executor baseline = selection.baseline();
     boolean sweepsWorkers = selection.workerCounts().size() > 1;
@@ -89,11 +112,11 @@ final class Plans {
     }
     BenchmarkPlan plan = BenchmarkPlan.matrix(choices, selection.executors(), selection.guards(),
         selection.workerCounts(), process.chunksizes(), settings(selection, measurement, process, catalog), baseline,
-        measurement.warmup(), measurement.runs());
+        measurement.warmup(), measurement.runs(), rates, rateTasks);
     int cases = plan.groups().get(0).size();
     if (cases > MAX_MATRIX_CASES) {
       throw new UsageException(String.format(Locale.ROOT, "the matrix has %d combinations (at most %d): "
-          + "shorten a list of --workload, --executor, --workers, --guard, --chunksize or --param", cases,
+          + "shorten a list of --workload, --executor, --workers, --guard, --chunksize, --param or --rate", cases,
           MAX_MATRIX_CASES));
     }
     return plan;

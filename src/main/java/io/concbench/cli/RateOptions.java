@@ -22,9 +22,13 @@ public final class RateOptions {
   /** Above a million a second the releases are a microsecond apart: no thread can be woken that finely. */
   static final double MAX_RATE = 1_000_000;
 
-  @Option(names = "--rate", paramLabel = "R",
+  @Option(names = "--rate", paramLabel = "R", split = ",",
       description = "Release tasks at R per second whatever the executor is doing (open loop); latency runs "
-          + "from each task's intended release. Takes --duration or --tasks; no baseline.")
+          + "from each task's intended release. Takes --duration or --tasks; no baseline. matrix takes a "
+          + "list (50,100,200) and reports each executor's knee.")
+  List<Double> rates;
+
+  /** The one rate of a {@code run}, or null; set from {@link #rates} by {@link #load}. */
   Double rate;
 
   @Option(names = "--duration", paramLabel = "D", converter = Durations.class,
@@ -43,7 +47,29 @@ public final class RateOptions {
 
   /** True if {@code --rate} was given. */
   boolean given() {
-    return rate != null;
+    return rates != null;
+  }
+
+  /**
+   * The rates of a {@code matrix}, in the order given, or an empty list for a closed matrix: each checked
+   * like {@link #load}'s. Their task counts: {@link #tasksOfDuration(double)}.
+   */
+  List<RateLoad> loads(boolean tasksTyped, boolean baselineTyped, List<Executor> executors) {
+    if (rates == null) {
+      load(tasksTyped, baselineTyped, executors); // refuses --duration and the like without --rate
+      return List.of();
+    }
+    List<RateLoad> loads = new ArrayList<>();
+    for (Double each : rates) {
+      rate = each;
+      RateLoad load = load(tasksTyped, baselineTyped, executors);
+      if (loads.stream().anyMatch(l -> l.perSecond() == load.perSecond())) {
+        throw UsageException.invalid("--rate", number(each), "given twice");
+      }
+      loads.add(load);
+    }
+    rate = null;
+    return loads;
   }
 
   /**
@@ -54,6 +80,13 @@ public final class RateOptions {
    * @param baselineTyped whether --baseline was given (a rate run has none)
    */
   RateLoad load(boolean tasksTyped, boolean baselineTyped, List<Executor> executors) {
+    if (rates != null && rate == null) {
+      if (rates.size() > 1) {
+        throw new UsageException("invalid value for --rate: '" + String.join(",", rates.stream()
+            .map(RateOptions::number).toList()) + "' (run takes one value; sweep a list with 'concbench matrix')");
+      }
+      rate = rates.get(0);
+    }
     if (rate == null) {
       List<String> orphans = new ArrayList<>();
       if (duration != null) {
@@ -100,6 +133,14 @@ public final class RateOptions {
   /** The tasks --duration releases at the rate, or null without --duration; refuses fewer than one. */
   Integer tasksOfDuration() {
     if (rate == null || duration == null) {
+      return null;
+    }
+    return tasksOfDuration(rate);
+  }
+
+  /** The tasks --duration releases at {@code rate}, or null without --duration; refuses fewer than one. */
+  Integer tasksOfDuration(double rate) {
+    if (duration == null) {
       return null;
     }
     double tasks = Math.ceil(rate * duration.toNanos() / 1e9);

@@ -54,6 +54,10 @@ public record BenchmarkCase(
     if (guard != null) {
       text.append(" guard ").append(guard.label());
     }
+    if (rate != null) {
+      text.append(String.format(java.util.Locale.ROOT, " at %.6g/s", rate.perSecond()).replaceAll(
+          "\\.?0+(?=/s)", ""));
+    }
     return text.toString();
   }
 }

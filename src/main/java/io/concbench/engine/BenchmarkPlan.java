@@ -84,6 +84,28 @@ public record BenchmarkPlan(List<List<BenchmarkCase>> groups, int warmup, int ru
       Executor baseline,
       int warmup,
       int runs) {
+    return matrix(workloads, executors, guards, workerCounts, chunksizes, settings, baseline, warmup, runs,
+        List.of(), List.of());
+  }
+
+  /**
+   * A matrix at each of {@code rates} (every combination once per rate, rates innermost, so that one
+   * executor's curve is measured side by side), or closed if {@code rates} is empty.
+   *
+   * @param rateTasks each rate's task count (from --duration), or null entries for the workload's own
+   */
+  public static BenchmarkPlan matrix(
+      List<WorkloadChoice> workloads,
+      List<Executor> executors,
+      List<Guard> guards,
+      List<Integer> workerCounts,
+      List<Integer> chunksizes,
+      ExecutorSettings settings,
+      Executor baseline,
+      int warmup,
+      int runs,
+      List<RateLoad> rates,
+      List<Integer> rateTasks) {
     List<Executor> ordered = new ArrayList<>();
     if (baseline != null) {
       ordered.add(baseline);
@@ -102,8 +124,15 @@ public record BenchmarkPlan(List<List<BenchmarkCase>> groups, int warmup, int ru
             for (int workers : counts) {
               ExecutorSettings own = new ExecutorSettings(workers, settings.switchIntervalNanos(),
                   settings.process().withChunksize(chunk));
-              cases.add(new BenchmarkCase(choice.workload(), choice.params(), choice.tasks(), executor,
-                  executor.traits().threadsAtOnce(workers, choice.tasks()), guard, own));
+              if (rates.isEmpty()) {
+                cases.add(new BenchmarkCase(choice.workload(), choice.params(), choice.tasks(), executor,
+                    executor.traits().threadsAtOnce(workers, choice.tasks()), guard, own));
+              }
+              for (int r = 0; r < rates.size(); r++) {
+                int tasks = rateTasks.get(r) == null ? choice.tasks() : rateTasks.get(r);
+                cases.add(new BenchmarkCase(choice.workload(), choice.params(), tasks, executor,
+                    executor.traits().threadsAtOnce(workers, tasks), guard, own, rates.get(r)));
+              }
             }
           }
         }

@@ -192,6 +192,9 @@ final class HtmlReport {
           + "fitted to them; grey: ideal, cut at the top; marks at one worker count set a little apart.";
       case "speedup-per-result" -> "Speedup over the baseline per result, beside the ideal (the worker count).";
       case "latency" -> "Per-task latency percentiles over every task of every measured run.";
+      case "rate" -> "p99 (solid) and p50 (dashed) latency from each task's intended release against the offered "
+          + "rate, both on log scales; the knee: the highest rate up to which p99 stayed within the factor of "
+          + "the service time.";
       default -> "";
     };
   }

@@ -30,7 +30,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 /**
  * The html export's charts, drawn with JFreeChart into SVG: per workload, wall time per result with its
  * confidence interval, speedup (against worker count with the fitted laws when the report has scaling
- * fits, drawn by {@link ScalingChart}, else per result), and task latency percentiles.
+ * fits, drawn by {@link ScalingChart}, else per result), task latency percentiles, and with
+ * {@code matrix --rate} latency against offered rate ({@link RateChart}).
  */
 final class ReportCharts {
 
@@ -72,6 +73,11 @@ final class ReportCharts {
       out.add(speedupPerResult(workload, results, labels));
     }
     out.add(latency(workload, results, labels));
+    List<RateCurves.Curve> curves = RateCurves.of(results);
+    if (!curves.isEmpty()) {
+      List<String> executors = RateCurves.executors(results);
+      out.add(render("rate", workload, RateChart.draw(workload, curves, colours, executors), 480));
+    }
     return out;
   }
 

@@ -36,7 +36,7 @@ public final class TableReport {
 
   /** The results, then the scaling curves of a matrix (if any), each fit on one line. */
   public static String render(Report report) {
-    String table = render(report.results(), sources(report));
+    String table = render(report.results(), sources(report)) + RateCurves.table(report.results());
     if (report.scaling().isEmpty()) {
       return table;
     }
@@ -161,6 +161,8 @@ public final class TableReport {
       columns.add(new Column("offered/s", true, r -> r.rate() == null ? "" : Units.rate(r.rate().offeredPerS())));
       columns.add(new Column("achieved/s", true,
           r -> r.rate() == null ? "" : Units.rate(r.rate().achievedPerS())));
+      columns.add(new Column("p50 latency", true,
+          r -> r.rate() == null ? "" : Units.micros(r.rate().latencyUs().p50())));
       columns.add(new Column("p99 latency", true,
           r -> r.rate() == null ? "" : Units.micros(r.rate().latencyUs().p99())));
       columns.add(new Column("p99 queue", true,

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param queueUs intended release to start
  * @param serviceUs start to end
  * @param releaseLatenessUs how late the generator made tasks eligible against the schedule
+ * @param knee the knee of the latency curve this result is a point of ({@code matrix --rate}); null otherwise
  */
 public record RateSummary(
     String arrival,
@@ -28,8 +29,35 @@ public record RateSummary(
     Percentiles latencyUs,
     Percentiles queueUs,
     Percentiles serviceUs,
-    Percentiles releaseLatenessUs) {
+    Percentiles releaseLatenessUs,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Knee knee) {
+
+  /** A result of {@code run --rate}: no knee, which takes several rates. */
+  public RateSummary(String arrival, Long seed, Integer maxQueue, double offeredPerS, double achievedPerS,
+      long droppedTasks, Percentiles latencyUs, Percentiles queueUs, Percentiles serviceUs,
+      Percentiles releaseLatenessUs) {
+    this(arrival, seed, maxQueue, offeredPerS, achievedPerS, droppedTasks, latencyUs, queueUs, serviceUs,
+        releaseLatenessUs, null);
+  }
+
+  /** The same figures with the knee of their curve. */
+  public RateSummary withKnee(Knee curveKnee) {
+    return new RateSummary(arrival, seed, maxQueue, offeredPerS, achievedPerS, droppedTasks, latencyUs, queueUs,
+        serviceUs, releaseLatenessUs, curveKnee);
+  }
 
   /** One distribution in microseconds; all 0 with no values. */
   public record Percentiles(double p50, double p90, double p99, double p999, double max, long count) {}
+
+  /**
+   * Where an executor's latency curve bends: the highest offered rate, going up from the lowest, at which p99
+   * latency stayed within {@code factor} times the service time (docs/measurement.md, "The knee").
+   *
+   * @param factor {@code --knee-factor}
+   * @param serviceUs the service time: the median service time at the lowest offered rate
+   * @param kneePerS the knee's offered rate; null if already the lowest rate was beyond the factor
+   * @param beyondHighest true if every rate measured stayed within it: the knee lies beyond the highest
+   */
+  public record Knee(double factor, double serviceUs, @JsonInclude(JsonInclude.Include.NON_NULL) Double kneePerS,
+      boolean beyondHighest) {}
 }

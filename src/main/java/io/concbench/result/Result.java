@@ -76,6 +76,12 @@ public record Result(
         warnings, rules, rate);
   }
 
+  /** The same result with other rate figures (a matrix's knee added to them). */
+  public Result withRate(RateSummary figures) {
+    return new Result(benchmarkCase, timing, comparison, outcome, phases, capacity, memory, backgroundLoad,
+        warnings, warningRules, figures);
+  }
+
   /** The rule behind the warning at {@code index}; null where the report did not name it. */
   public String warningRule(int index) {
     return warningRules.isEmpty() ? null : warningRules.get(index);

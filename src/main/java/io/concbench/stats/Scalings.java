@@ -38,6 +38,9 @@ public final class Scalings {
   public static List<Scaling> of(List<Result> results) {
     Map<Curve, List<Result>> byCurve = new LinkedHashMap<>();
     for (Result r : results) {
+      if (r.rate() != null) {
+        continue; // a rate run's wall time is the schedule's: no speedup to fit (its curve is a knee: RateKnees)
+      }
       List<Result> curve = byCurve.computeIfAbsent(Curve.of(r.benchmarkCase()), c -> new ArrayList<>());
       if (curve.stream().noneMatch(other -> workers(other) == workers(r))) {
         curve.add(r);

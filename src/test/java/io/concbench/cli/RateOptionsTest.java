@@ -32,6 +32,8 @@ class RateOptionsTest {
       "--rate 10 --tasks 10 --max-queue 0         | invalid value for --max-queue: '0'",
       "--rate 10 --tasks 10 --baseline single     | --baseline does not apply with --rate",
       "--rate 100000 --duration 2m                | invalid value for --duration: '120000ms' (at 100000 tasks per second it releases 12000000 tasks",
+      "--rate 50000000 --tasks 10                 | invalid value for --rate: '50000000' (tasks per second: must be above 0 and at most 1000000)",
+      "--rate 10,20 --tasks 10                    | invalid value for --rate: '10,20' (run takes one value; sweep a list with 'concbench matrix')",
   })
   void badInputIsOneLineAndExitTwo(String extra, String expected) {
     assertRefused(List.of("run", "--workload", "io", "--executor", "thread-pool", "--workers", "2"), extra,
@@ -45,6 +47,46 @@ class RateOptionsTest {
             + "in-process executors");
     assertRefused(List.of("run", "--workload", "io", "--executor", "fork"), "--rate 10 --tasks 10",
         "invalid value for --executor: 'fork' (not yet");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--rate 50,0 --tasks 10                     | invalid value for --rate: '0' (tasks per second: must be above 0",
+      "--rate 50,50 --tasks 10                    | invalid value for --rate: '50' (given twice)",
+      "--rate 50,100 --tasks 10 --duration 1s     | --duration and --tasks were both given with --rate",
+      "--rate 50,100 --tasks 10 --knee-factor 1   | invalid value for --knee-factor: '1.0' (a factor of the service time: above 1",
+      "--knee-factor 3                            | --knee-factor applies to --rate, which was not given",
+      "--duration 1s                              | --duration applies to --rate, which was not given",
+      "--rate 50,100 --tasks 10 --baseline single | --baseline does not apply with --rate",
+  })
+  void matrixBadInputIsOneLineAndExitTwo(String extra, String expected) {
+    assertRefused(List.of("matrix", "--workload", "io", "--executor", "thread-pool", "--workers", "2"), extra,
+        expected);
+  }
+
+  @Test
+  void aMatrixOfRatesReportsEachExecutorsKnee() throws Exception {
+    Path output = dir.resolve("knee.json");
+    Outcome outcome = CommandRunner.run("matrix", "--workload", "io", "--param", "sleep-ms=5", "--executor",
+        "thread-pool", "--workers", "2", "--rate", "20,40", "--duration", "200ms", "--knee-factor", "1000",
+        "--warmup", "0", "--runs", "1", "--capacity", "off", "--output", output.toString());
+
+    assertThat(outcome.status()).as(outcome.err()).isZero();
+    assertThat(outcome.out()).contains("knee: the highest offered rate up to which p99 latency stayed within "
+        + "1000x", "io on thread-pool, 2 workers: beyond 40");
+    JsonNode results = new ObjectMapper().readTree(output.toFile()).get("results");
+    assertThat(results).hasSize(2);
+    assertThat(results.get(0).get("tasks").asInt()).isEqualTo(4);
+    assertThat(results.get(1).get("tasks").asInt()).isEqualTo(8);
+    for (JsonNode result : results) {
+      JsonNode knee = result.get("rate").get("knee");
+      assertThat(knee.get("factor").asDouble()).isEqualTo(1000);
+      assertThat(knee.get("knee_per_s").asDouble()).isEqualTo(40);
+      assertThat(knee.get("beyond_highest").asBoolean()).isTrue();
+      assertThat(knee.get("service_us").asDouble()).isPositive();
+    }
+    Outcome readBack = CommandRunner.run("report", output.toString());
+    assertThat(readBack.status()).as(readBack.err()).isZero();
   }
 
   private void assertRefused(List<String> command, String extra, String expected) {

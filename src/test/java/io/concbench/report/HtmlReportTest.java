@@ -237,6 +237,24 @@ class HtmlReportTest {
   }
 
   @Test
+  void aMatrixOfRatesDrawsLatencyAgainstOfferedRateWithEachKnee() throws Exception {
+    List<Result> points = new ArrayList<>();
+    for (double rate : new double[] {50, 100, 150}) {
+      points.add(io.concbench.stats.RateKneesTest.point("thread-pool", rate, 100_000, rate > 100 ? 900_000 : 110_000));
+      points.add(io.concbench.stats.RateKneesTest.point("virtual", rate, 100_000, 120_000));
+    }
+    Report report = ReportFixtures.report(true, io.concbench.stats.RateKnees.attach(points, 2)
+        .toArray(Result[]::new));
+
+    Document page = parse(HtmlReport.render(report));
+
+    assertThat(chartKinds(page)).containsExactly("wall", "latency", "rate");
+    assertThat(svgText(chart(page, "rate"))).contains("io on thread-pool, 10 workers: knee 100/s",
+        "io on virtual, 10 workers: knee beyond 150/s", "p99 latency", "p50 latency", "log scale");
+    assertThat(TableReport.render(report)).contains("io on thread-pool, 10 workers: 100/s (service 100 ms)");
+  }
+
+  @Test
   void withoutAnySpeedupThereIsNoSpeedupChartAtAll() throws Exception {
     Report report = ReportFixtures.report(true, ReportFixtures.result("thread-pool", 2, null, null, null));
 

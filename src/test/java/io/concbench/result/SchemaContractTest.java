@@ -26,7 +26,8 @@ class SchemaContractTest {
       Summary.class, LatencySummary.class, CounterSummary.class, Failure.class, CapacitySummary.class,
       MedianInterval.class, io.concbench.system.BackgroundLoad.class,
       io.concbench.system.BackgroundLoad.BusyProcess.class, io.concbench.system.MachineFacts.class, Scaling.class, Scaling.ScalingPoint.class, Scaling.AmdahlFit.class,
-      Scaling.UslFit.class, LoadedPlugin.class, RateSummary.class, RateSummary.Percentiles.class);
+      Scaling.UslFit.class, LoadedPlugin.class, RateSummary.class, RateSummary.Percentiles.class,
+      RateSummary.Knee.class);
 
   @Test
   void theSchemaDescribesEveryFieldOfEveryRecordAndNoOther() throws IOException {
@@ -51,6 +52,7 @@ class SchemaContractTest {
     assertDescribes(defs.get("plugin"), LoadedPlugin.class);
     assertDescribes(defs.get("rate"), RateSummary.class);
     assertDescribes(defs.get("ratePercentiles"), RateSummary.Percentiles.class);
+    assertDescribes(defs.get("knee"), RateSummary.Knee.class);
     assertThat(schema.get("properties").get("schema").get("const").asText()).isEqualTo(Report.SCHEMA);
   }
 
