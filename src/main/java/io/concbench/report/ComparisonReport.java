@@ -148,6 +148,9 @@ public final class ComparisonReport {
     entry.put("tasks", key.tasks());
     entry.put("params", key.params());
     entry.put("guard", key.guard());
+    if (key.offeredPerS() != null) {
+      entry.put("offered_per_s", key.offeredPerS()); // rate runs only: closed runs' output is as it was
+    }
     return entry;
   }
 

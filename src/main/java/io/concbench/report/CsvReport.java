@@ -1,6 +1,7 @@
 package io.concbench.report;
 
 import io.concbench.result.Params;
+import io.concbench.result.RateSummary;
 import io.concbench.result.Report;
 import io.concbench.result.Result;
 import io.concbench.result.Summary;
@@ -18,7 +19,8 @@ final class CsvReport {
   static final List<String> COLUMNS = List.of("row_type", "workload", "executor", "workers", "tasks", "params",
       "guard", "run", "wall_ms", "cpu_ms", "latency_p99_us", "throughput_per_s", "wall_ms_mean",
       "wall_ms_stddev", "wall_ms_ci_low", "wall_ms_ci_high", "speedup", "efficiency", "lost_updates",
-      "failed_tasks", "chunksize", "source");
+      "failed_tasks", "chunksize", "source", "offered_per_s", "achieved_per_s", "dropped_tasks",
+      "rate_latency_p50_us", "rate_latency_p99_us");
 
   private CsvReport() {}
 
@@ -60,7 +62,21 @@ final class CsvReport {
     // Columns are only ever appended, so that scripts reading them by position keep working.
     cells.add(c.chunksize() == null ? "" : c.chunksize().toString());
     cells.add(source);
+    cells.addAll(rateCells(r, type));
     text.append(cells.stream().map(CsvReport::quote).collect(Collectors.joining(","))).append("\r\n");
+  }
+
+  /**
+   * A rate run's figures, on its summary row (empty otherwise): offered and achieved rate, dropped tasks,
+   * latency from the intended release.
+   */
+  private static List<String> rateCells(Result r, String type) {
+    RateSummary rate = r.rate();
+    if (rate == null || !type.equals("summary")) {
+      return List.of("", "", "", "", "");
+    }
+    return List.of(number(rate.offeredPerS()), number(rate.achievedPerS()), Long.toString(rate.droppedTasks()),
+        number(rate.latencyUs().p50()), number(rate.latencyUs().p99()));
   }
 
   private static String params(Map<String, Object> params) {

@@ -21,8 +21,17 @@ import org.w3c.dom.Element;
  */
 final class JunitXml {
 
-  /** One test case; {@code failure} null when it passed. */
-  record TestCase(String suite, String name, double seconds, String failure, String details) {}
+  /**
+   * One test case; {@code failure} null when it passed; {@code properties} figures a dashboard may show
+   * beside it (a rate run's), in order, none for most.
+   */
+  record TestCase(String suite, String name, double seconds, String failure, String details,
+      Map<String, String> properties) {
+
+    TestCase(String suite, String name, double seconds, String failure, String details) {
+      this(suite, name, seconds, failure, details, Map.of());
+    }
+  }
 
   private JunitXml() {}
 
@@ -50,6 +59,16 @@ final class JunitXml {
           testCase.setAttribute("classname", c.suite());
           testCase.setAttribute("name", c.name());
           testCase.setAttribute("time", seconds(c.seconds()));
+          if (!c.properties().isEmpty()) {
+            Element properties = document.createElement("properties");
+            c.properties().forEach((key, value) -> {
+              Element property = document.createElement("property");
+              property.setAttribute("name", key);
+              property.setAttribute("value", value);
+              properties.appendChild(property);
+            });
+            testCase.appendChild(properties);
+          }
           if (c.failure() != null) {
             Element failure = document.createElement("failure");
             failure.setAttribute("message", c.failure());

@@ -32,6 +32,10 @@ final class MarkdownReport {
       columns.forEach(c -> text.append(' ').append(escape(c.cell().apply(r))).append(" |"));
       text.append('\n');
     }
+    String knees = RateCurves.table(results);
+    if (!knees.isEmpty()) {
+      text.append(knees.replaceFirst("^\n", "\n> ").replace("\n  ", "\n> - ").replaceFirst("\n$", "")).append('\n');
+    }
     // Every warning, each naming its full cases: a page is read at leisure, unlike stderr.
     for (String warning : WarningLines.all(results)) {
       text.append("\n> warning: ").append(escape(warning));

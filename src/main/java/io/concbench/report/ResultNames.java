@@ -8,7 +8,7 @@ final class ResultNames {
 
   private ResultNames() {}
 
-  /** e.g. {@code cpu/thread-pool/workers=2/tasks=16/n=150000000}, plus {@code /guard=none} and {@code /chunksize=N} where present. */
+  /** e.g. {@code cpu/thread-pool/workers=2/tasks=16/n=150000000}, plus {@code /guard=none}, {@code /chunksize=N} and {@code /rate=R} (tasks a second offered) where present. */
   static String of(Result r) {
     Result.Case c = r.benchmarkCase();
     StringBuilder name = new StringBuilder(c.workload()).append('/').append(c.executor())
@@ -21,6 +21,9 @@ final class ResultNames {
     }
     if (c.chunksize() != null) {
       name.append("/chunksize=").append(c.chunksize());
+    }
+    if (r.rate() != null) {
+      name.append("/rate=").append(Params.text(r.rate().offeredPerS()));
     }
     return name.toString();
   }

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Pairs the results of two reports (same workload, executor, workers, tasks, parameters, guard and
- * chunksize) and compares every metric of every pair.
+ * Pairs the results of two reports (same workload, executor, workers, tasks, parameters, guard,
+ * chunksize and offered rate) and compares every metric of every pair.
  */
 public final class ReportComparison {
 
@@ -21,12 +21,19 @@ public final class ReportComparison {
 
   /** What identifies "the same measurement" in two reports. */
   public record Key(String workload, String executor, int workers, int tasks, Map<String, Object> params,
-      String guard, Integer chunksize) {
+      String guard, Integer chunksize, Double offeredPerS) {
 
+    public Key(String workload, String executor, int workers, int tasks, Map<String, Object> params,
+        String guard, Integer chunksize) {
+      this(workload, executor, workers, tasks, params, guard, chunksize, null);
+    }
+
+    /** A rate run pairs only with one at the same offered rate, never with a closed run (null). */
     static Key of(Result r) {
       Result.Case c = r.benchmarkCase();
       return new Key(c.workload(), c.executor(), c.workers(), c.tasks(),
-          c.params() == null ? Map.of() : c.params(), c.guard(), c.chunksize());
+          c.params() == null ? Map.of() : c.params(), c.guard(), c.chunksize(),
+          r.rate() == null ? null : r.rate().offeredPerS());
     }
 
     public String label() {
@@ -38,6 +45,9 @@ public final class ReportComparison {
       }
       if (chunksize != null) {
         text.append(", chunksize ").append(chunksize);
+      }
+      if (offeredPerS != null) {
+        text.append(", at ").append(io.concbench.result.Params.text(offeredPerS)).append("/s");
       }
       return text.append(')').toString();
     }

@@ -88,10 +88,42 @@ class ExportsTest {
     List<String> rows = CsvReport.render(shownAsOne).lines().toList();
     List<String> single = CsvReport.render(one).lines().toList();
 
-    assertThat(rows.get(0)).endsWith(",chunksize,source");
-    assertThat(rows.subList(1, 5)).allSatisfy(r -> assertThat(r).endsWith(",a.json"));
-    assertThat(rows.subList(5, 9)).allSatisfy(r -> assertThat(r).endsWith(",\"dir/b, old.json\""));
-    assertThat(single.subList(1, single.size())).allSatisfy(r -> assertThat(r).endsWith(","));
+    assertThat(rows.get(0)).contains(",chunksize,source,");
+    assertThat(rows.subList(1, 5)).allSatisfy(r -> assertThat(r).endsWith(",a.json,,,,,"));
+    assertThat(rows.subList(5, 9)).allSatisfy(r -> assertThat(r).endsWith(",\"dir/b, old.json\",,,,,"));
+    assertThat(single.subList(1, single.size())).allSatisfy(r -> assertThat(r).endsWith(",,,,,,"));
+  }
+
+  @Test
+  void aRateRunCarriesItsRateInCsvJunitAndItsNameAndMarkdownShowsTheKnee() throws Exception {
+    List<Result> points = io.concbench.stats.RateKnees.attach(List.of(
+        io.concbench.stats.RateKneesTest.point("thread-pool", 50, 100_000, 101_000),
+        io.concbench.stats.RateKneesTest.point("thread-pool", 150, 100_000, 900_000)), 2);
+    Report rates = ReportFixtures.report(true, points.toArray(Result[]::new));
+
+    List<String> rows = CsvReport.render(rates).lines().toList();
+    assertThat(rows.get(0)).endsWith(",offered_per_s,achieved_per_s,dropped_tasks,rate_latency_p50_us,"
+        + "rate_latency_p99_us");
+    List<String> summaries = rows.stream().filter(r -> r.startsWith("summary,")).toList();
+    assertThat(summaries.get(0)).endsWith(",50.0,50.0,0,100000.0,101000.0");
+    assertThat(summaries.get(1)).endsWith(",150.0,150.0,0,100000.0,900000.0");
+    assertThat(rows).filteredOn(r -> r.startsWith("sample,")).allSatisfy(r -> assertThat(r).endsWith(",,,,,,"));
+    assertThat(rows).allSatisfy(r -> assertThat(r.split(",", -1)).hasSize(CsvReport.COLUMNS.size()));
+
+    assertThat(ResultNames.of(points.get(0))).endsWith("/rate=50");
+    String junit = JunitReport.render(rates);
+    assertThat(junit).contains("name=\"io/thread-pool/workers=10/tasks=150/sleep-ms=100/rate=150\"",
+        "<property name=\"offered_per_s\" value=\"150.0\"/>",
+        "<property name=\"latency_p99_us\" value=\"900000.0\"/>", "<property name=\"knee_per_s\" value=\"50.0\"/>");
+    Path file = dir.resolve("TEST-rate.xml");
+    Files.writeString(file, junit);
+    List<ReportTestSuite> suites = new TestSuiteXmlParser(new NullConsoleLogger()).parse(file.toString());
+    assertThat(suites.stream().mapToInt(ReportTestSuite::getNumberOfTests).sum()).isEqualTo(2);
+
+    String markdown = MarkdownReport.render(rates);
+    assertThat(markdown).contains("| offered/s |", "| p50 latency |",
+        "> knee: the highest offered rate up to which p99 latency stayed within 2x",
+        "> - io on thread-pool, 10 workers: 50.00/s (service 100 ms)");
   }
 
   @Test

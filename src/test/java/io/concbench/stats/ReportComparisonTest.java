@@ -31,6 +31,25 @@ class ReportComparisonTest {
   }
 
   @Test
+  void aRateRunPairsOnlyAtTheSameOfferedRateAndNeverWithAClosedRun() {
+    Result closed = pool(null, 20);
+    Report baseline = report(closed, atRate(closed, 50), atRate(closed, 100));
+    Report current = report(atRate(closed, 100), atRate(closed, 200));
+
+    ReportComparison.Outcome outcome = ReportComparison.compare(baseline, current, RULE);
+
+    assertThat(outcome.pairs()).extracting(p -> p.key().offeredPerS()).containsExactly(100.0);
+    assertThat(outcome.baselineOnly()).extracting(ReportComparison.Key::offeredPerS).containsExactly(null, 50.0);
+    assertThat(outcome.currentOnly()).extracting(ReportComparison.Key::offeredPerS).containsExactly(200.0);
+    assertThat(outcome.currentOnly().get(0).label()).endsWith(", at 200/s)");
+    assertThat(outcome.baselineOnly().get(0).label()).doesNotContain("/s");
+  }
+
+  private static Result atRate(Result r, double perSecond) {
+    return r.withRate(RateKneesTest.point("process-pool", perSecond, 1000, 2000).rate());
+  }
+
+  @Test
   void jvmOptionsConcbenchVersionsAndPluginsAreEnvironmentDifferences() {
     Environment base = ReportFixtures.environment();
     Environment other = new Environment("0.0.1-test", base.javaVersion(), base.javaVendor(), base.javaVm(),
