@@ -90,6 +90,32 @@ final class RunRecorder implements TaskBatch {
     return remote;
   }
 
+  @Override
+  public boolean awaitRelease(int index) {
+    if (pacing == null) {
+      return !cancelled();
+    }
+    long due = pacing.due(index);
+    try {
+      if (clock.nanoTime() < due) {
+        pacing.pacer.waitUntil(due);
+      }
+    } catch (Cancellation.CancelledException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    // Behind schedule or woken late, the generator's own error: the task's thread starts only now.
+    pacing.lateness(clock.nanoTime() - due);
+    return !cancelled();
+  }
+
+  @Override
+  public long dueNanos(int index) {
+    return pacing == null ? -1 : pacing.due(index);
+  }
+
   /** A latency clamped to what the histogram covers. */
   private static long clamped(long nanos) {
     return Math.min(MAX_LATENCY_NANOS, Math.max(0, nanos));

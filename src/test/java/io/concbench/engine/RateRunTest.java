@@ -126,6 +126,43 @@ class RateRunTest {
   }
 
   @Test
+  void anExecutorThatStartsEachTaskAtItsReleaseRecordsTheGeneratorsLatenessForEveryTask()
+      throws InterruptedException {
+    Workload workload = stalling();
+    List<Long> dues = new ArrayList<>();
+    io.concbench.executor.Executor releasing = Fakes.executor(io.concbench.executor.ExecutorTraits.of("per-task",
+        "fake", io.concbench.executor.ExecutorTraits.Concurrency.PER_TASK), (settings, spec) ->
+        new io.concbench.executor.ExecutorRun() {
+          @Override
+          public void execute(io.concbench.executor.TaskBatch batch) {
+            for (int i = 0; i < batch.size() && batch.awaitRelease(i); i++) {
+              dues.add(batch.dueNanos(i));
+              batch.newRunner().run(i);
+            }
+          }
+
+          @Override
+          public void close() {}
+        });
+    BenchmarkCase c = new BenchmarkCase(workload, ParamValues.defaults(workload), TASKS, releasing, 1, null,
+        new ExecutorSettings(1, 5_000_000), new RateLoad(100, Arrival.CONSTANT, 1, 0));
+    EngineDependencies world = EngineDependencies.of(clock, Fakes.cpuOf(clock), new Cancellation(),
+        Progress.NONE);
+
+    RateSample rate = new BenchmarkEngine(world, pacer(2 * MS)).runGroup(List.of(c), 0, 1, 0, 1).get(0).runs()
+        .get(0).rate();
+
+    // Every release is the generator's: task 0 on time, 1 and 2 woken 2 ms late, then as late as the stall
+    // held the one thread that releases and runs them (task 3, due at 30 ms, released at 1022 ms).
+    assertThat(rate.latenessNanos().getTotalCount()).isEqualTo(TASKS);
+    assertThat(rate.latenessNanos().getCountAtValue(2 * MS)).as("tasks 1 and 2, woken 2 ms late").isEqualTo(2);
+    assertThat(equivalent(rate.latenessNanos(), rate.latenessNanos().getMaxValue(), 992 * MS)).isTrue();
+    assertThat(rate.latencyNanos().getTotalCount()).isEqualTo(TASKS);
+    assertThat(dues).hasSize(TASKS);
+    assertThat(dues.get(199) - dues.get(0)).isEqualTo(1990 * MS);
+  }
+
+  @Test
   void aClosedRunHasNoRateFigures() throws InterruptedException {
     Workload workload = stalling();
     BenchmarkCase c = Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("single", false, opened::add), 4, 1);
