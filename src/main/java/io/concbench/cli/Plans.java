@@ -57,7 +57,7 @@ final class Plans {
     if (rateOptions.given()) {
       // A missing --executor is reported by checked(), below.
       rate = rateOptions.load(selection.tasks != null, selection.typed("--baseline"),
-          selection.executors() == null ? List.of() : selection.executors());
+          selection.executors() == null ? List.of() : selection.executors(), process.chunksizes());
       Integer tasks = rateOptions.tasksOfDuration();
       if (tasks != null) {
         selection.tasks = tasks;
@@ -88,7 +88,7 @@ final class Plans {
   static BenchmarkPlan matrix(SelectionOptions selection, MeasurementOptions measurement,
       ProcessOptions process, RateOptions rateOptions, WorkloadCatalog catalog) {
     List<RateLoad> rates = rateOptions.loads(selection.tasks != null, selection.typed("--baseline"),
-        selection.executors() == null ? List.of() : selection.executors());
+        selection.executors() == null ? List.of() : selection.executors(), process.chunksizes());
     List<Integer> rateTasks = new ArrayList<>();
     if (!rates.isEmpty()) {
       for (RateLoad rate : rates) {

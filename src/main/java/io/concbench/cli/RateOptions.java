@@ -54,7 +54,8 @@ public final class RateOptions {
    * The rates of a {@code matrix}, in the order given, or an empty list for a closed matrix: each checked
    * like {@link #load}'s. Their task counts: {@link #tasksOfDuration(double)}.
    */
-  List<RateLoad> loads(boolean tasksTyped, boolean baselineTyped, List<Executor> executors) {
+  List<RateLoad> loads(boolean tasksTyped, boolean baselineTyped, List<Executor> executors,
+      List<Integer> chunksizes) {
     if (rates == null) {
       load(tasksTyped, baselineTyped, executors); // refuses --duration and the like without --rate
       return List.of();
@@ -62,7 +63,7 @@ public final class RateOptions {
     List<RateLoad> loads = new ArrayList<>();
     for (Double each : rates) {
       rate = each;
-      RateLoad load = load(tasksTyped, baselineTyped, executors);
+      RateLoad load = load(tasksTyped, baselineTyped, executors, chunksizes);
       if (loads.stream().anyMatch(l -> l.perSecond() == load.perSecond())) {
         throw UsageException.invalid("--rate", number(each), "given twice");
       }
@@ -80,6 +81,24 @@ public final class RateOptions {
    * @param baselineTyped whether --baseline was given (a rate run has none)
    */
   RateLoad load(boolean tasksTyped, boolean baselineTyped, List<Executor> executors) {
+    return load(tasksTyped, baselineTyped, executors, List.of());
+  }
+
+  /**
+   * As {@link #load(boolean, boolean, List)}, and refuses a --chunksize above 1: at a rate each task is
+   * released, and sent, on its own.
+   *
+   * @param chunksizes the --chunksize values given (empty or [0] for the default)
+   */
+  RateLoad load(boolean tasksTyped, boolean baselineTyped, List<Executor> executors, List<Integer> chunksizes) {
+    if (rates != null) {
+      for (int chunksize : chunksizes) {
+        if (chunksize > 1) {
+          throw UsageException.invalid("--chunksize", chunksize, "with --rate each task is released and sent "
+              + "to a worker on its own: leave --chunksize out, or give 1");
+        }
+      }
+    }
     if (rates != null && rate == null) {
       if (rates.size() > 1) {
         throw new UsageException("invalid value for --rate: '" + String.join(",", rates.stream()
@@ -121,9 +140,9 @@ public final class RateOptions {
           + "offered rate, not with a baseline's wall time");
     }
     for (Executor executor : executors) {
-      if (executor.traits().inOtherProcesses()) {
-        throw UsageException.invalid("--executor", executor.name(), "not yet: --rate takes the in-process "
-            + "executors (single, thread-per-task, thread-pool, virtual, lock, gil)");
+      if (executor.traits().inOtherProcesses() && maxQueue != null) {
+        throw UsageException.invalid("--executor", executor.name(), "not yet: --max-queue takes the "
+            + "in-process executors (single, thread-per-task, thread-pool, virtual, lock, gil)");
       }
     }
     return new RateLoad(rate, arrival == null ? Arrival.CONSTANT : arrival, SEED,

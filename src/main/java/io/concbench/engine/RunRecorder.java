@@ -18,6 +18,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.UnaryOperator;
 import org.HdrHistogram.Histogram;
 
@@ -186,9 +187,12 @@ final class RunRecorder implements TaskBatch {
     private final Histogram service = new Histogram(MAX_LATENCY_NANOS, 3);
     private final Histogram lateness = new Histogram(MAX_LATENCY_NANOS, 3);
     private final AtomicLong dropped = new AtomicLong();
+    // When each task was handed to a worker process (process executors only): its queueing ends there.
+    private final AtomicLongArray dispatched;
 
     Pacing(RateLoad rate, int tasks, Pacer pacer) {
       this.offsets = rate.releaseOffsets(tasks);
+      this.dispatched = new AtomicLongArray(tasks);
       this.maxQueue = rate.maxQueue();
       this.pacer = pacer;
     }
@@ -243,6 +247,17 @@ final class RunRecorder implements TaskBatch {
       completed.incrementAndGet();
       synchronized (latencies) {
         latencies.recordValue(clamped(latencyNanos));
+      }
+      if (pacing != null) {
+        // Service runs from the hand-over to the result's arrival: the worker's time and both pipes.
+        pacing.record(pacing.due(index), pacing.dispatched.get(index), clock.nanoTime());
+      }
+    }
+
+    @Override
+    public void dispatched(int index, long nanos) {
+      if (pacing != null) {
+        pacing.dispatched.set(index, nanos);
       }
     }
 

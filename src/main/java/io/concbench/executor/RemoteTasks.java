@@ -15,4 +15,10 @@ public interface RemoteTasks {
 
   /** A task that could not be completed: its worker died or hung, or it threw in the worker. */
   void failed(TaskFailure failure);
+
+  /**
+   * A task was handed to a worker at {@code nanos} (the engine's clock): at a rate, its queueing runs from
+   * its intended release to here, its service from here to its result's arrival. Nothing in a closed run.
+   */
+  default void dispatched(int index, long nanos) {}
 }

@@ -32,6 +32,16 @@ final class ChunkQueue {
     return pending.peek().indices().length;
   }
 
+  /** The first task of the next chunk; the queue must not be empty. */
+  int nextFirst() {
+    return pending.peek().indices()[0];
+  }
+
+  /** Whether the next chunk came back from a worker that died; the queue must not be empty. */
+  boolean nextAgain() {
+    return pending.peek().again();
+  }
+
   Work poll() {
     return pending.poll();
   }

@@ -41,6 +41,12 @@ final class ChunkScheduler<L extends WorkerLink> {
   private final Retries retries;
   private final TaskDeadlines deadlines;
   private long nextChunk;
+  /**
+   * At a rate, the tasks below this index are released (the driver releases them at their due times), and
+   * only those are handed out; every task of a closed batch is.
+   */
+  private int releasedUpTo = Integer.MAX_VALUE;
+  private boolean paced;
   private int replacementsWanted;
   private boolean over;
   private boolean cancelled;
@@ -72,6 +78,28 @@ final class ChunkScheduler<L extends WorkerLink> {
     ledger.begin(count, remote);
   }
 
+  /**
+   * A batch at a rate: one task per chunk, none handed out before {@link #releaseUpTo} says so, and results
+   * never held back in a worker (each task's end is its latency's end).
+   */
+  void beginPaced(int count, RemoteTasks remote) {
+    pending.split(count, 1);
+    retries.begin(count);
+    ledger.begin(count, remote);
+    paced = true;
+    releasedUpTo = 0;
+  }
+
+  /** At a rate: tasks 0 to {@code count - 1} are released and may be handed out. */
+  void releaseUpTo(int count) {
+    releasedUpTo = Math.max(releasedUpTo, count);
+  }
+
+  /** Whether the next pending chunk may be handed out: released, or back from a worker that died. */
+  private boolean nextReleased() {
+    return pending.nextAgain() || pending.nextFirst() < releasedUpTo;
+  }
+
   /** Every task completed or failed. */
   boolean finished() {
     return ledger.finished();
@@ -84,6 +112,11 @@ final class ChunkScheduler<L extends WorkerLink> {
 
   boolean hasPending() {
     return !pending.isEmpty() && !over;
+  }
+
+  /** Pending work that may be handed out now (at a rate: released). */
+  boolean hasReleased() {
+    return hasPending() && nextReleased();
   }
 
   /** The batch was cancelled: nothing more is handed out, and a worker's death is no longer reported. */
@@ -125,7 +158,7 @@ final class ChunkScheduler<L extends WorkerLink> {
     }
     List<Chunk> chunks = null;
     long unread = slot.unreadBytesAtMost();
-    while (!pending.isEmpty() && hasRoom(slot)) {
+    while (!pending.isEmpty() && hasRoom(slot) && nextReleased()) {
       long bytes = FrameCodec.tasksFrameBytes(pending.nextSize(), policy.payloadBytes());
       if (slot.inFlight.size() >= slot.chunksInFlightAtMost(bytes)) {
         break;
@@ -136,8 +169,9 @@ final class ChunkScheduler<L extends WorkerLink> {
       }
       unread += bytes;
       ChunkQueue.Work work = pending.poll();
-      boolean mayHold = slot.quick && !work.again() && policy.taskTimeoutNanos() <= 0;
+      boolean mayHold = slot.quick && !work.again() && policy.taskTimeoutNanos() <= 0 && !paced;
       Chunk chunk = new Chunk(nextChunk++, work.indices(), clock.getAsLong(), bytes, mayHold);
+      ledger.dispatched(chunk);
       slot.inFlight.add(chunk);
       slot.assigned += chunk.indices().length;
       if (chunks == null) {

@@ -36,6 +36,8 @@ final class ForkRun implements ExecutorRun {
   private final ReentrantLock lock = new ReentrantLock();
   /** Signalled when a task's deadline comes sooner, all tasks are accounted, or a driver ends. */
   private final Condition dispatcherWanted = lock.newCondition();
+  /** Signalled by the dispatcher when it releases tasks (at a rate) or the run is cancelled: for drivers. */
+  private final Condition releasedWanted = lock.newCondition();
   private final ChunkScheduler<ProcessLink> scheduler;
   /** Driver threads still running; guarded by the lock. */
   private int drivers;
@@ -54,9 +56,14 @@ final class ForkRun implements ExecutorRun {
   @Override
   public void execute(TaskBatch batch) throws InterruptedException {
     List<Thread> started = new ArrayList<>();
+    Releases releases = new Releases(batch);
     lock.lock();
     try {
-      scheduler.begin(batch.size(), batch.remote());
+      if (releases.paced()) {
+        scheduler.beginPaced(batch.size(), batch.remote());
+      } else {
+        scheduler.begin(batch.size(), batch.remote());
+      }
       drivers = Math.min(workers, batch.size());
       for (int w = 0; w < drivers; w++) {
         Thread driver = new Thread(this::drive, "concbench-fork-driver");
@@ -66,11 +73,15 @@ final class ForkRun implements ExecutorRun {
       while (!scheduler.finished() && drivers > 0) {
         if (batch.cancelled()) {
           scheduler.cancel();
+          releasedWanted.signalAll(); // drivers waiting for a release see there is none to come
           break;
         }
+        scheduler.releaseUpTo(releases.due(System.nanoTime()));
+        releasedWanted.signalAll();
         scheduler.expireOverdue(System.nanoTime());
         if (!dispatcherCalled) {
-          dispatcherWanted.awaitNanos(scheduler.pollNanos(System.nanoTime()));
+          long now = System.nanoTime();
+          dispatcherWanted.awaitNanos(Math.min(scheduler.pollNanos(now), releases.nanosToNext(now)));
         }
         dispatcherCalled = false;
       }
@@ -103,6 +114,10 @@ final class ForkRun implements ExecutorRun {
         List<Chunk> chunks;
         lock.lock();
         try {
+          // At a rate a driver claims a task only once it is released: its child starts at the release.
+          while (scheduler.hasPending() && !scheduler.hasReleased()) {
+            releasedWanted.awaitUninterruptibly();
+          }
           if (!scheduler.hasPending()) {
             return;
           }

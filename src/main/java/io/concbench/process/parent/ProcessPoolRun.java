@@ -92,22 +92,29 @@ final class ProcessPoolRun implements ExecutorRun, PoolReader.Run {
 
   @Override
   public void execute(TaskBatch batch) throws InterruptedException {
+    Releases releases = new Releases(batch);
     lock.lock();
     try {
-      scheduler.begin(batch.size(), batch.remote());
+      if (releases.paced()) {
+        scheduler.beginPaced(batch.size(), batch.remote());
+      } else {
+        scheduler.begin(batch.size(), batch.remote());
+      }
       accounting.runStarts(livePids());
       while (!scheduler.finished()) {
         if (batch.cancelled()) {
           scheduler.cancel();
           return;
         }
+        scheduler.releaseUpTo(releases.due(System.nanoTime()));
         startReplacements();
         for (WorkerSlot<ProcessLink> slot : scheduler.liveWorkers()) {
           fill(slot, true);
         }
         scheduler.expireOverdue(System.nanoTime());
         if (!scheduler.finished() && !dispatcherCalled) {
-          dispatcherWanted.awaitNanos(scheduler.pollNanos(System.nanoTime()));
+          long now = System.nanoTime();
+          dispatcherWanted.awaitNanos(Math.min(scheduler.pollNanos(now), releases.nanosToNext(now)));
         }
         dispatcherCalled = false;
       }

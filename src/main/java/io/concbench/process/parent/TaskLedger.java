@@ -34,6 +34,13 @@ final class TaskLedger {
     accounted = 0;
   }
 
+  /** A chunk handed to a worker: at a rate, its tasks' queueing ends here. */
+  void dispatched(Chunk chunk) {
+    for (int index : chunk.indices()) {
+      remote.dispatched(index, chunk.sentNanos());
+    }
+  }
+
   /** A batch has begun: outcomes may be reported. */
   boolean open() {
     return remote != null;

@@ -10,6 +10,7 @@ import io.concbench.process.wire.FrameCodec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,48 @@ class ChunkSchedulerTest {
 
     ChunkScheduler<FakeLink> bySize = scheduler(pool(30, 0, 1, 0, 0), 100);
     assertThat(send(bySize, bySize.attach(new FakeLink()))).extracting(c -> c.indices().length).containsExactly(30, 30);
+  }
+
+  @Test
+  void atARateTasksGoOneByOneOnlyOnceReleasedAndTheirHandOverIsReported() {
+    ChunkScheduler<FakeLink> scheduler = new ChunkScheduler<>(pool(0, 0, 1, 0, 0), () -> now, () -> wakes++);
+    Map<Integer, Long> dispatched = new java.util.TreeMap<>();
+    RecordingBatch paced = new RecordingBatch(10, index -> {}) {
+      @Override
+      public void dispatched(int index, long nanos) {
+        dispatched.put(index, nanos);
+      }
+    };
+    scheduler.beginPaced(10, paced);
+    WorkerSlot<FakeLink> worker = scheduler.attach(new FakeLink());
+
+    assertThat(scheduler.hasPending()).isTrue();
+    assertThat(scheduler.hasReleased()).isFalse();
+    assertThat(send(scheduler, worker)).as("nothing released yet").isEmpty();
+
+    scheduler.releaseUpTo(1);
+    List<Chunk> first = send(scheduler, worker);
+    assertThat(first).extracting(c -> c.indices().length).containsExactly(1);
+    now += 3 * MS;
+    scheduler.releaseUpTo(5);
+    List<Chunk> next = send(scheduler, worker);
+    // Two in flight at most, however many are released; never held back in the worker.
+    assertThat(next).hasSize(1).noneMatch(Chunk::mayHold);
+    reply(scheduler, worker, first.get(0), 5_000);
+    reply(scheduler, worker, next.get(0), 5_000);
+    for (int round = 0; round < 10; round++) {
+      for (Chunk chunk : send(scheduler, worker)) {
+        assertThat(chunk.mayHold()).isFalse(); // quick chunks too: each task's end is its latency's end
+        reply(scheduler, worker, chunk, 5_000);
+      }
+    }
+
+    assertThat(dispatched).containsOnlyKeys(0, 1, 2, 3, 4);
+    assertThat(dispatched.get(0)).isEqualTo(1_000 * MS);
+    assertThat(dispatched.get(1)).isEqualTo(1_003 * MS);
+    assertThat(scheduler.hasReleased()).isFalse();
+    scheduler.releaseUpTo(10);
+    assertThat(scheduler.hasReleased()).isTrue();
   }
 
   @Test

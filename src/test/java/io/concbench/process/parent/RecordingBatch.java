@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /** A batch for process executors that records every outcome; {@code onCompleted} runs after each result. */
-final class RecordingBatch implements TaskBatch, RemoteTasks {
+class RecordingBatch implements TaskBatch, RemoteTasks {
   final AtomicIntegerArray completions;
   final List<TaskFailure> failures = new ArrayList<>();
   private final Consumer<Integer> onCompleted;
