@@ -95,7 +95,7 @@ public final class WarningLines {
   /**
    * The full case, as much as tells it from the other results: the workload with the parameters whose
    * values differ among its results, the executor, and in brackets its workers (where more than one, or
-   * where they differ), the tasks (where they differ), the chunksize and the guard.
+   * where they differ), the tasks (where they differ), the chunksize, the guard and a rate run's rate.
    */
   static String label(Result r, List<Result> results) {
     Result.Case c = r.benchmarkCase();
@@ -126,6 +126,9 @@ public final class WarningLines {
     }
     if (c.guard() != null) {
       details.add("guard " + c.guard());
+    }
+    if (r.rate() != null) {
+      details.add("at " + Params.text(r.rate().offeredPerS()) + "/s");
     }
     return details.isEmpty() ? text.toString() : text + " (" + String.join(", ", details) + ")";
   }

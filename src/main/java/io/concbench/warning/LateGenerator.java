@@ -29,8 +29,8 @@ final class LateGenerator implements WarningRule {
   public String message(Result result, WarningContext context) {
     RateSummary rate = result.rate();
     return String.format(Locale.ROOT, "the generator released tasks late: p99 lateness %.0f us against a median "
-        + "latency of %.0f us; the generator, not the executor, limits these figures (a lower --rate, or fewer "
-        + "threads waiting for their release, e.g. thread-pool rather than thread-per-task)",
+        + "latency of %.0f us; the generator, not the executor, limits these figures (a lower --rate, or a "
+        + "quieter machine: a parked thread wakes late when the cores are busy)",
         rate.releaseLatenessUs().p99(), rate.latencyUs().p50());
   }
 }

@@ -91,4 +91,15 @@ class WarningLinesTest {
     assertThat(WarningLines.label(guarded, both)).isEqualTo("cpu on lock (workers 2, tasks 16, guard atomic)");
     assertThat(WarningLines.label(chunked, both)).isEqualTo("cpu on process-pool (workers 2, tasks 32, chunksize 4)");
   }
+
+  @Test
+  void aRateRunsCaseSaysItsRateSoTheCasesOfAMatrixOfRatesStayApart() {
+    Result fifty = io.concbench.stats.RateKneesTest.point("thread-pool", 50, 1000, 2000);
+    Result hundred = ResultBuilder.from(fifty).build()
+        .withRate(io.concbench.stats.RateKneesTest.point("thread-pool", 100, 1000, 2000).rate());
+
+    assertThat(WarningLines.label(fifty, List.of(fifty, hundred))).isEqualTo("io on thread-pool (workers 10, at 50/s)");
+    assertThat(WarningLines.label(hundred, List.of(fifty, hundred)))
+        .isEqualTo("io on thread-pool (workers 10, at 100/s)");
+  }
 }
