@@ -47,6 +47,17 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("io.concbench.engine..", "io.concbench.executor..",
           "io.concbench.process..", "io.concbench.registry..", "io.concbench.cli..", "io.concbench.workload..");
 
+  /**
+   * advise's rules, search and advice are pure functions of figures (the command line measures, they decide),
+   * so that they are tested with made-up speedups and never see an executor or a run.
+   */
+  @ArchTest
+  static final ArchRule adviceTakesPlainData = noClasses()
+      .that().resideInAPackage("io.concbench.advise..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.concbench.engine..", "io.concbench.executor..",
+          "io.concbench.process..", "io.concbench.registry..", "io.concbench.cli..", "io.concbench.workload..",
+          "io.concbench.report..", "io.concbench.capacity..", "io.concbench.system..");
+
   /** Warnings are rules over an assembled result: plain data too (the guard's enum is a fact about the result). */
   @ArchTest
   static final ArchRule warningsTakePlainData = noClasses()

@@ -15,6 +15,7 @@ import io.concbench.executor.Guard;
 import io.concbench.report.JsonReport;
 import io.concbench.report.TableReport;
 import io.concbench.report.WarningLines;
+import io.concbench.result.Advice;
 import io.concbench.result.Environment;
 import io.concbench.result.LoadedPlugin;
 import io.concbench.result.Report;
@@ -51,6 +52,8 @@ final class BenchmarkSession implements AutoCloseable {
   private final ProgressTicker ticker;
   // Figures over all results, added when a report is made; none but for matrix --rate (its knees).
   private UnaryOperator<List<Result>> derived = UnaryOperator.identity();
+  /** What advise recommends, written with the results; null for run and matrix. */
+  private Advice advice;
 
   /** Call only after the plan is checked: a usage error must leave no file and no handler behind. */
   BenchmarkSession(CommandSpec spec, MeasurementOptions measurement, OutputOptions output, Services services,
@@ -89,7 +92,8 @@ final class BenchmarkSession implements AutoCloseable {
     }
   }
 
-  private BenchmarkEngine engine() {
+  /** The engine as run and matrix use it: progress, memory, background, capacity probes. */
+  BenchmarkEngine engine() {
     List<Progress> listeners = new ArrayList<>();
     listeners.add(estimate);
     listeners.add(new LongRunWarning(estimate, spec.commandLine().getErr(),
@@ -108,7 +112,7 @@ final class BenchmarkSession implements AutoCloseable {
     return new BenchmarkEngine(world);
   }
 
-  private ResultAssembler assembler() {
+  ResultAssembler assembler() {
     return new ResultAssembler(environment.availableProcessors(), measurement.warmup(), measurement.runs());
   }
 
@@ -149,7 +153,7 @@ final class BenchmarkSession implements AutoCloseable {
    * @param betweenRuns true when measured runs follow at once (a result finished inside a group): exports
    *     whose rendering would disturb them wait for the end of the group
    */
-  private void save(List<Result> results, List<Scaling> scaling, boolean betweenRuns) {
+  void save(List<Result> results, List<Scaling> scaling, boolean betweenRuns) {
     write(report(false, results, scaling), betweenRuns);
   }
 
@@ -185,8 +189,9 @@ final class BenchmarkSession implements AutoCloseable {
   }
 
   private Report report(boolean complete, List<Result> results, List<Scaling> scaling) {
-    return new Report(Report.SCHEMA, complete, commandLine, environment, List.copyOf(derived.apply(results)),
-        scaling);
+    Report report = new Report(Report.SCHEMA, complete, commandLine, environment,
+        List.copyOf(derived.apply(results)), scaling);
+    return advice == null ? report : report.withAdvice(advice);
   }
 
   /**
@@ -195,6 +200,16 @@ final class BenchmarkSession implements AutoCloseable {
    */
   void deriving(UnaryOperator<List<Result>> figures) {
     this.derived = figures;
+  }
+
+  /** The advice the files and the printed report carry from now on. */
+  void advice(Advice given) {
+    this.advice = given;
+  }
+
+  /** Separate processes stand for the process executors, threads for the others (docs/capacity.md). */
+  static CapacityProbe capacityProbe(boolean otherProcesses) {
+    return probeFor(otherProcesses);
   }
 
   /** Separate processes stand for the process executors, threads for the others (docs/capacity.md). */

@@ -142,6 +142,9 @@ public final class Cli {
       if (type == MatrixCommand.class) {
         return type.cast(new MatrixCommand(services, catalog));
       }
+      if (type == AdviseCommand.class) {
+        return type.cast(new AdviseCommand(services, catalog));
+      }
       return fallback.create(type);
     }
   }

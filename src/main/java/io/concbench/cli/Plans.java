@@ -122,6 +122,41 @@ final class Plans {
     return plan;
   }
 
+  /**
+   * What {@code advise} measures: one workload choice, checked as {@code run} checks it on one thread, the
+   * settings its candidates start from, and the executors it may try (those given, or every available one).
+   * The options advise chooses itself are refused when typed.
+   */
+  record AdvisePlan(WorkloadChoice choice, ExecutorSettings settings, List<Executor> allowed) {}
+
+  static AdvisePlan advise(SelectionOptions selection, MeasurementOptions measurement, ProcessOptions process,
+      WorkloadCatalog catalog) {
+    for (String chosen : List.of("--workers", "--baseline", "--guard")) {
+      if (selection.typed(chosen)) {
+        throw new UsageException(chosen + " is what advise chooses: leave it out (give --executor to limit "
+            + "what it tries)");
+      }
+    }
+    if (process.chunksize != null) {
+      throw new UsageException("--chunksize is what advise chooses: leave it out");
+    }
+    List<Executor> allowed = selection.executors == null ? List.of() : List.copyOf(selection.executors);
+    for (Executor executor : allowed) {
+      if (executor.unavailableReason().isPresent()) {
+        throw UsageException.invalid("--executor", executor.name(), executor.unavailableReason().get());
+      }
+    }
+    if (selection.workloads != null && selection.workloads.stream().distinct().count() > 1) {
+      throw UsageException.invalid("--workload", String.join(",", selection.workloads.stream()
+          .map(w -> w.name()).toList()), "advise takes one workload");
+    }
+    selection.refuseParamLists();
+    // The workload's own checks, as one thread would run it; the candidates are checked as they are made.
+    selection.executors = List.of(io.concbench.registry.ExecutorRegistry.find("single").orElseThrow());
+    List<WorkloadChoice> choices = checked(selection, measurement, process);
+    return new AdvisePlan(choices.get(0), settings(selection, measurement, process, catalog), allowed);
+  }
+
   /** Each mixin's own checks, then those across them; the workload choices. */
   private static List<WorkloadChoice> checked(SelectionOptions selection, MeasurementOptions measurement,
       ProcessOptions process) {

@@ -110,6 +110,24 @@ public final class BenchmarkEngine {
     public Measurement(BenchmarkCase benchmarkCase, List<RunSample> runs, Histogram latencyNanos) {
       this(benchmarkCase, runs, latencyNanos, List.of(), null, 0, null);
     }
+
+    /**
+     * One case's measurements from several groups as one ({@code advise} measures a case over several
+     * rungs): their runs and capacity samples in order; the probe and background load of the last.
+     */
+    public static Measurement merged(List<Measurement> parts) {
+      List<RunSample> runs = new ArrayList<>();
+      List<Double> capacity = new ArrayList<>();
+      Histogram latency = new Histogram(RunRecorder.MAX_LATENCY_NANOS, 3);
+      for (Measurement m : parts) {
+        runs.addAll(m.runs());
+        capacity.addAll(m.capacity());
+        latency.add(m.latencyNanos());
+      }
+      Measurement last = parts.get(parts.size() - 1);
+      return new Measurement(last.benchmarkCase(), List.copyOf(runs), latency, List.copyOf(capacity),
+          last.capacityMethod(), last.capacityK(), last.backgroundLoad());
+    }
   }
 
   /**

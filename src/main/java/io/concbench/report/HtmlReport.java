@@ -53,6 +53,9 @@ final class HtmlReport {
         .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
     header(report, workloads);
     howToRead(report, charts.stream().map(SvgChart::kind).collect(Collectors.toSet()));
+    if (report.advice() != null) {
+      advice(report.advice());
+    }
     if (workloads.isEmpty()) {
       html.append("<p>No results.</p>\n");
     }
@@ -75,6 +78,24 @@ final class HtmlReport {
         .append(report.environment() == null ? "" : " " + escape(report.environment().concbenchVersion()))
         .append(" from a <code>concbench/1</code> report. This page is self-contained: no scripts, nothing ")
         .append("loaded from the network.</footer>\n</body>\n</html>\n");
+  }
+
+  /** advise's recommendation, its evidence and every candidate tried, before the results they come from. */
+  private void advice(io.concbench.result.Advice advice) {
+    html.append("<section class=\"advice\">\n<h2>Advice</h2>\n<p><strong>")
+        .append(escape(advice.recommendation())).append("</strong></p>\n<ul>\n");
+    AdviceText.lines(advice).forEach(line -> html.append("<li>").append(escape(line)).append("</li>\n"));
+    html.append("</ul>\n<div class=\"wide\"><table class=\"advice\">\n");
+    List<String[]> rows = AdviceText.candidateRows(advice);
+    for (int i = 0; i < rows.size(); i++) {
+      String cell = i == 0 ? "th" : "td";
+      html.append(i == 0 ? "<thead><tr>" : "<tr>");
+      for (String value : rows.get(i)) {
+        html.append('<').append(cell).append('>').append(escape(value)).append("</").append(cell).append('>');
+      }
+      html.append(i == 0 ? "</tr></thead>\n<tbody>\n" : "</tr>\n");
+    }
+    html.append("</tbody></table></div>\n</section>\n");
   }
 
   private void header(Report report, List<String> workloads) {

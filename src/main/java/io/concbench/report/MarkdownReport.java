@@ -36,6 +36,22 @@ final class MarkdownReport {
     if (!knees.isEmpty()) {
       text.append(knees.replaceFirst("^\n", "\n> ").replace("\n  ", "\n> - ").replaceFirst("\n$", "")).append('\n');
     }
+    if (report.advice() != null) {
+      text.append("\n**advice:** ").append(escape(report.advice().recommendation())).append("\n\n");
+      AdviceText.lines(report.advice()).forEach(line -> text.append("- ").append(escape(line)).append('\n'));
+      List<String[]> rows = AdviceText.candidateRows(report.advice());
+      text.append('\n');
+      for (int i = 0; i < rows.size(); i++) {
+        text.append('|');
+        for (String cell : rows.get(i)) {
+          text.append(' ').append(escape(cell)).append(" |");
+        }
+        text.append('\n');
+        if (i == 0) {
+          text.append("|").append(" --- |".repeat(rows.get(0).length)).append('\n');
+        }
+      }
+    }
     // Every warning, each naming its full cases: a page is read at leisure, unlike stderr.
     for (String warning : WarningLines.all(results)) {
       text.append("\n> warning: ").append(escape(warning));

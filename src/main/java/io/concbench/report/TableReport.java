@@ -34,14 +34,14 @@ public final class TableReport {
     return layOut(columns(results, sources), results);
   }
 
-  /** The results, then the scaling curves of a matrix (if any), each fit on one line. */
+  /** The results, then the scaling curves of a matrix (if any), each fit on one line, then advise's advice. */
   public static String render(Report report) {
     String table = render(report.results(), sources(report)) + RateCurves.table(report.results());
-    if (report.scaling().isEmpty()) {
-      return table;
+    if (!report.scaling().isEmpty()) {
+      table += "\nscaling: speedup over the reference by worker count; Amdahl's law and the USL fitted by "
+          + "least squares\n" + scaling(report.scaling());
     }
-    return table + "\nscaling: speedup over the reference by worker count; Amdahl's law and the USL fitted by "
-        + "least squares\n" + scaling(report.scaling());
+    return report.advice() == null ? table : table + AdviceText.render(report.advice());
   }
 
   /** One row per curve: its points, Amdahl's serial fraction, the USL's σ, κ and peak, and each fit's R². */

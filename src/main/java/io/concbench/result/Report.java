@@ -1,6 +1,7 @@
 package io.concbench.result;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -12,6 +13,7 @@ import java.util.List;
  * @param sources where each result was read from, in the order of {@code results}, when several saved
  *     reports are shown as one ({@code concbench report a.json b.json}); empty otherwise. Not written to the
  *     JSON: a report's file is where it is, not part of what it measured.
+ * @param advice what {@code concbench advise} recommends; null (and left out of the JSON) for other commands
  */
 public record Report(
     String schema,
@@ -20,7 +22,8 @@ public record Report(
     Environment environment,
     List<Result> results,
     List<Scaling> scaling,
-    @JsonIgnore List<String> sources) {
+    @JsonIgnore List<String> sources,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Advice advice) {
 
   /** Bumped only on changes that break readers; adding fields does not. */
   public static final String SCHEMA = "concbench/1";
@@ -33,10 +36,21 @@ public record Report(
     }
   }
 
+  /** A report of several sources, or of one, without advice. */
+  public Report(String schema, boolean complete, List<String> commandLine, Environment environment,
+      List<Result> results, List<Scaling> scaling, List<String> sources) {
+    this(schema, complete, commandLine, environment, results, scaling, sources, null);
+  }
+
   /** A report read from one place, or measured here: no sources. */
   public Report(String schema, boolean complete, List<String> commandLine, Environment environment,
       List<Result> results, List<Scaling> scaling) {
     this(schema, complete, commandLine, environment, results, scaling, List.of());
+  }
+
+  /** This report with advice. */
+  public Report withAdvice(Advice given) {
+    return new Report(schema, complete, commandLine, environment, results, scaling, sources, given);
   }
 
   /** A report with no scaling fits, as {@code run} writes. */

@@ -27,7 +27,8 @@ class SchemaContractTest {
       MedianInterval.class, io.concbench.system.BackgroundLoad.class,
       io.concbench.system.BackgroundLoad.BusyProcess.class, io.concbench.system.MachineFacts.class, Scaling.class, Scaling.ScalingPoint.class, Scaling.AmdahlFit.class,
       Scaling.UslFit.class, LoadedPlugin.class, RateSummary.class, RateSummary.Percentiles.class,
-      RateSummary.Knee.class);
+      RateSummary.Knee.class, Advice.class, Advice.AdviceCandidate.class, Advice.Calibration.class,
+      Advice.Crossovers.class);
 
   @Test
   void theSchemaDescribesEveryFieldOfEveryRecordAndNoOther() throws IOException {
@@ -53,6 +54,10 @@ class SchemaContractTest {
     assertDescribes(defs.get("rate"), RateSummary.class);
     assertDescribes(defs.get("ratePercentiles"), RateSummary.Percentiles.class);
     assertDescribes(defs.get("knee"), RateSummary.Knee.class);
+    assertDescribes(defs.get("advice"), Advice.class);
+    assertDescribes(defs.get("adviceCandidate"), Advice.AdviceCandidate.class);
+    assertDescribes(defs.get("adviceCalibration"), Advice.Calibration.class);
+    assertDescribes(defs.get("adviceCrossovers"), Advice.Crossovers.class);
     assertThat(schema.get("properties").get("schema").get("const").asText()).isEqualTo(Report.SCHEMA);
   }
 

@@ -1,0 +1,187 @@
+package io.concbench.advise;
+
+import io.concbench.advise.CandidateRules.NotTried;
+import io.concbench.advise.SuccessiveHalving.Pick;
+import io.concbench.advise.SuccessiveHalving.Standing;
+import io.concbench.result.Advice;
+import io.concbench.result.Advice.AdviceCandidate;
+import io.concbench.result.Scaling.ScalingPoint;
+import io.concbench.result.Scaling.UslFit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns what advise measured into its {@link Advice}: the sentence, the evidence, the crossovers. Pure. */
+public final class AdviceWriter {
+
+  /** What the assembled results say of a candidate beyond its speedups. */
+  public record Evidence(Double efficiency, String efficiencyAgainst, Double startupMs) {
+    public static final Evidence NONE = new Evidence(null, null, null);
+  }
+
+  /** Everything one advice is written from. */
+  public record Inputs(String workload, Calibration calibration, boolean referenceEstimated,
+      SuccessiveHalving halving, List<NotTried> notTried, Map<Candidate, Evidence> evidence, double elapsedMs,
+      double maxTimeMs, boolean complete) {}
+
+  private AdviceWriter() {}
+
+  public static Advice write(Inputs in) {
+    Calibration c = in.calibration();
+    Pick pick = in.halving().pick();
+    UslFit usl = uslOf(in.halving(), pick);
+    Double minTaskMs = Crossovers.processPoolMinTaskMs(c.dispatchMs(), c.capacity());
+    Advice.Crossovers crossovers = new Advice.Crossovers(minTaskMs, Crossovers.workersBeyondNoHelp(usl),
+        usl == null ? null : usl.sigma(), usl == null ? null : usl.kappa());
+    List<AdviceCandidate> candidates = new ArrayList<>();
+    for (Standing s : in.halving().standings()) {
+      candidates.add(candidate(s, status(s, pick), why(s, pick), in.evidence()));
+    }
+    for (NotTried n : in.notTried()) {
+      Candidate k = n.candidate();
+      candidates.add(new AdviceCandidate(k.executor(), k.workers(), k.chunksize() == 0 ? null : k.chunksize(),
+          k.guard(), k.hypothesis(), "not-tried", n.why(), 0, null, null, null, null, null));
+    }
+    AdviceCandidate picked = pick == null ? null : find(candidates, pick.picked().candidate());
+    AdviceCandidate runnerUp = pick == null || pick.runnerUp() == null ? null
+        : find(candidates, pick.runnerUp().candidate());
+    String sentence = sentence(in, pick, picked, minTaskMs);
+    Advice.Calibration calibration = new Advice.Calibration(c.taskMs(), c.cpuShare(),
+        c.processors() > 1 ? c.capacity() : null, c.processors(), c.poolStartMs(), c.dispatchMs(),
+        in.referenceEstimated());
+    return new Advice(sentence, picked, runnerUp, pick == null ? null : pick.runnerUpLost(),
+        pick != null && pick.withinNoise(), candidates, calibration, crossovers, GilModel.advice(c),
+        in.elapsedMs(), in.maxTimeMs(), in.complete());
+  }
+
+  private static AdviceCandidate find(List<AdviceCandidate> all, Candidate c) {
+    return all.stream().filter(a -> a.executor().equals(c.executor()) && a.workers() == c.workers()
+        && java.util.Objects.equals(a.chunksize(), c.chunksize() == 0 ? null : c.chunksize())
+        && java.util.Objects.equals(a.guard(), c.guard()) && !a.status().equals("not-tried"))
+        .findFirst().orElseThrow();
+  }
+
+  private static String status(Standing s, Pick pick) {
+    if (pick != null && s == pick.picked()) {
+      return "picked";
+    }
+    if (pick != null && s == pick.runnerUp()) {
+      return "runner-up";
+    }
+    if (s.speedups().isEmpty()) {
+      return "not-measured";
+    }
+    return s.dropped() ? "dropped" : "kept";
+  }
+
+  private static String why(Standing s, Pick pick) {
+    if (pick != null && s == pick.picked()) {
+      return null;
+    }
+    if (pick != null && s == pick.runnerUp()) {
+      return pick.runnerUpLost();
+    }
+    if (s.speedups().isEmpty()) {
+      return "interrupted or out of time before its first round";
+    }
+    if (s.dropped()) {
+      return s.droppedWhy();
+    }
+    return String.format(Locale.ROOT, "standing at the end, %s against the pick's higher median or lower cost",
+        SuccessiveHalving.speedup(s.median()));
+  }
+
+  private static AdviceCandidate candidate(Standing s, String status, String why, Map<Candidate, Evidence> all) {
+    Candidate k = s.candidate();
+    Evidence e = all.getOrDefault(k, Evidence.NONE);
+    boolean measured = !s.speedups().isEmpty();
+    return new AdviceCandidate(k.executor(), k.workers(), k.chunksize() == 0 ? null : k.chunksize(), k.guard(),
+        k.hypothesis(), status, why, s.speedups().size(), measured ? s.median() : null,
+        measured ? s.interval() : null, e.efficiency(), e.efficiencyAgainst(), e.startupMs());
+  }
+
+  /**
+   * The USL fitted to the speedups of the picked executor's worker counts, or else of the thread pool's
+   * (the one every rule tries at two counts), one worker at speedup 1 added.
+   */
+  static UslFit uslOf(SuccessiveHalving halving, Pick pick) {
+    List<String> executors = new ArrayList<>();
+    if (pick != null) {
+      executors.add(pick.picked().candidate().executor());
+    }
+    executors.add(Candidate.THREAD_POOL);
+    for (String executor : executors) {
+      List<ScalingPoint> points = new ArrayList<>();
+      points.add(new ScalingPoint(1, 0, 1.0));
+      halving.standings().stream()
+          .filter(s -> s.candidate().executor().equals(executor) && !s.speedups().isEmpty()
+              && s.candidate().workers() > 1)
+          .sorted(Comparator.comparingInt(s -> s.candidate().workers()))
+          .forEach(s -> {
+            if (points.stream().noneMatch(p -> p.workers() == s.candidate().workers())) {
+              points.add(new ScalingPoint(s.candidate().workers(), 0, s.median()));
+            }
+          });
+      UslFit fit = Crossovers.fit(points);
+      if (fit != null) {
+        return fit;
+      }
+    }
+    return null;
+  }
+
+  private static String sentence(Inputs in, Pick pick, AdviceCandidate picked, Double minTaskMs) {
+    Calibration c = in.calibration();
+    String prefix = in.complete() ? "" : "interrupted, from what was measured: ";
+    if (pick == null) {
+      return prefix + "nothing was measured: no advice";
+    }
+    String against = in.referenceEstimated() ? "one thread (estimated from calibration)" : "one thread";
+    String interval = picked.speedupCi() == null ? "" : String.format(Locale.ROOT, " [%.2f, %.2f]",
+        picked.speedupCi().low(), picked.speedupCi().high());
+    StringBuilder text = new StringBuilder(prefix);
+    if (picked.executor().equals(Candidate.SINGLE)) {
+      text.append(String.format(Locale.ROOT, "run %s on one thread: no parallel executor pays for tasks of "
+          + "%s here", in.workload(), millis(c.taskMs())));
+      if (pick.runnerUp() != null) {
+        text.append(String.format(Locale.ROOT, " (best other: %s at %s)", pick.runnerUp().candidate().label(),
+            SuccessiveHalving.speedup(pick.runnerUp().median())));
+      }
+      if (minTaskMs != null) {
+        text.append(String.format(Locale.ROOT, "; a process pool pays only for tasks above %s at chunksize 1",
+            millis(minTaskMs)));
+      }
+    } else {
+      text.append(String.format(Locale.ROOT, "run %s on %s: %s%s over %s", in.workload(),
+          pick.picked().candidate().label(), SuccessiveHalving.speedup(picked.speedup()), interval, against));
+      if (picked.efficiency() != null) {
+        text.append(String.format(Locale.ROOT, ", %.2f of the %s", picked.efficiency(),
+            "bound".equals(picked.efficiencyAgainst()) ? "bound the cores allow this work"
+                : String.format(Locale.ROOT, "%.2f cores the machine gave", c.capacity())));
+      }
+      if (picked.startupMs() != null) {
+        text.append(String.format(Locale.ROOT, ", %s to start once", millis(picked.startupMs())));
+      }
+    }
+    if (pick.withinNoise()) {
+      text.append(String.format(Locale.ROOT, "; %s is within noise of it, the cheaper one was picked",
+          pick.runnerUp().candidate().label()));
+    }
+    return text.toString();
+  }
+
+  static String millis(double ms) {
+    if (ms >= 1000) {
+      return String.format(Locale.ROOT, "%.2f s", ms / 1000);
+    }
+    if (ms >= 1) {
+      return String.format(Locale.ROOT, "%.1f ms", ms);
+    }
+    if (ms >= 0.001) {
+      return String.format(Locale.ROOT, "%.1f us", ms * 1000);
+    }
+    return String.format(Locale.ROOT, "%.0f ns", ms * 1e6);
+  }
+}

@@ -1,0 +1,214 @@
+package io.concbench.advise;
+
+import io.concbench.result.MedianInterval;
+import io.concbench.stats.Summaries;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Successive halving over candidates, cautious: every survivor is measured in every round (the caller
+ * interleaves them as {@code matrix} does), and one is dropped only when its speedup's interval lies
+ * wholly below the best one's, never for a median that merely trails. What stands at the end is picked by
+ * {@link #pick}: the best, or the cheapest of those within noise of it. Pure: it sees speedups, not runs.
+ */
+public final class SuccessiveHalving {
+
+  /** Rounds before any interval is trusted enough to drop a candidate on it. */
+  public static final int MIN_ROUNDS = 3;
+  /** The intervals' confidence (with few rounds it is the samples' range, of lower confidence). */
+  static final double CONFIDENCE = Summaries.MEDIAN_CONFIDENCE;
+
+  private final Map<Candidate, Standing> standings = new LinkedHashMap<>();
+  private final int maxRounds;
+  private final int processors;
+
+  /** One candidate's speedups so far, and whether and why it was dropped. */
+  public static final class Standing {
+    private final Candidate candidate;
+    private final List<Double> speedups = new ArrayList<>();
+    private String droppedWhy;
+    private int droppedAfter;
+
+    Standing(Candidate candidate) {
+      this.candidate = candidate;
+    }
+
+    public Candidate candidate() {
+      return candidate;
+    }
+
+    public List<Double> speedups() {
+      return List.copyOf(speedups);
+    }
+
+    public boolean dropped() {
+      return droppedWhy != null;
+    }
+
+    public String droppedWhy() {
+      return droppedWhy;
+    }
+
+    /** Rounds measured when it was dropped; 0 while it stands. */
+    public int droppedAfter() {
+      return droppedAfter;
+    }
+
+    /** The median speedup; NaN before any round. */
+    public double median() {
+      return speedups.isEmpty() ? Double.NaN : medianOf(speedups);
+    }
+
+    /** The interval of the median; null before any round. */
+    public MedianInterval interval() {
+      if (speedups.isEmpty()) {
+        return null;
+      }
+      double[] values = speedups.stream().mapToDouble(Double::doubleValue).toArray();
+      MedianInterval interval = Summaries.medianInterval(values, CONFIDENCE);
+      if (interval != null) {
+        return interval;
+      }
+      // Too few rounds for any confidence: the range, said to have none.
+      double low = java.util.Arrays.stream(values).min().orElseThrow();
+      double high = java.util.Arrays.stream(values).max().orElseThrow();
+      return new MedianInterval(low, high, 0);
+    }
+  }
+
+  /** What stands at the end. */
+  public record Pick(Standing picked, Standing runnerUp, boolean withinNoise, String runnerUpLost) {}
+
+  public SuccessiveHalving(List<Candidate> candidates, int maxRounds, int processors) {
+    candidates.forEach(c -> standings.put(c, new Standing(c)));
+    this.maxRounds = maxRounds;
+    this.processors = processors;
+  }
+
+  /** The candidates still standing, in the order given. */
+  public List<Candidate> survivors() {
+    return standings.values().stream().filter(s -> !s.dropped()).map(Standing::candidate).toList();
+  }
+
+  public List<Standing> standings() {
+    return List.copyOf(standings.values());
+  }
+
+  /** One round's speedup of a candidate: the reference's wall time over its own in the same round. */
+  public void record(Candidate candidate, double speedup) {
+    Standing standing = standings.get(candidate);
+    if (standing == null || standing.dropped()) {
+      throw new IllegalArgumentException("not standing: " + candidate.label());
+    }
+    standing.speedups.add(speedup);
+  }
+
+  /**
+   * Drops every survivor whose interval lies wholly below the best survivor's (the highest median), once
+   * both have {@link #MIN_ROUNDS}.
+   *
+   * @return the candidates dropped now
+   */
+  public List<Candidate> prune() {
+    List<Standing> standing = standings.values().stream().filter(s -> !s.dropped()
+        && s.speedups.size() >= MIN_ROUNDS).toList();
+    if (standing.size() < 2) {
+      return List.of();
+    }
+    Standing best = standing.stream().max(Comparator.comparingDouble(Standing::median)).orElseThrow();
+    MedianInterval bestInterval = best.interval();
+    List<Candidate> dropped = new ArrayList<>();
+    for (Standing s : standing) {
+      MedianInterval interval = s.interval();
+      if (s != best && interval.high() < bestInterval.low()) {
+        s.droppedWhy = String.format(Locale.ROOT, "clearly slower: %s [%s, %s] below %s's interval [%s, %s] "
+            + "after %d rounds", speedup(s.median()), number(interval.low()), number(interval.high()),
+            best.candidate.label(), number(bestInterval.low()), number(bestInterval.high()), s.speedups.size());
+        s.droppedAfter = s.speedups.size();
+        dropped.add(s.candidate);
+      }
+    }
+    return dropped;
+  }
+
+  /** True when nothing more need be measured: one survivor with its rounds, or every survivor at the cap. */
+  public boolean settled() {
+    List<Standing> standing = standings.values().stream().filter(s -> !s.dropped()).toList();
+    if (standing.size() <= 1) {
+      return standing.isEmpty() || standing.get(0).speedups.size() >= MIN_ROUNDS;
+    }
+    return standing.stream().allMatch(s -> s.speedups.size() >= maxRounds);
+  }
+
+  /**
+   * The pick: the best survivor by median speedup; if others stand within its noise (their intervals
+   * overlap its), the cheapest of them ({@link Candidate#cheapestFirst}: in-process before processes, fewer
+   * workers), and the other is the runner-up. Null before any round.
+   */
+  public Pick pick() {
+    List<Standing> measured = standings.values().stream().filter(s -> !s.speedups.isEmpty()).toList();
+    List<Standing> standing = measured.stream().filter(s -> !s.dropped()).toList();
+    if (standing.isEmpty()) {
+      return null;
+    }
+    Standing best = standing.stream().max(Comparator.comparingDouble(Standing::median)).orElseThrow();
+    List<Standing> withinNoise = standing.stream().filter(s -> overlap(s.interval(), best.interval())).toList();
+    Comparator<Candidate> cheap = Candidate.cheapestFirst(processors);
+    Standing picked = withinNoise.stream().min((a, b) -> cheap.compare(a.candidate, b.candidate)).orElseThrow();
+    List<Standing> others = measured.stream().filter(s -> s != picked).toList();
+    // The runner-up: the best other still standing, else the one dropped last.
+    Standing runnerUp = others.stream().filter(s -> !s.dropped())
+        .max(Comparator.comparingDouble(Standing::median))
+        .orElseGet(() -> others.stream().max(Comparator.comparingInt(Standing::droppedAfter)
+            .thenComparingDouble(Standing::median)).orElse(null));
+    if (runnerUp == null) {
+      return new Pick(picked, null, false, null);
+    }
+    boolean noise = !runnerUp.dropped() && overlap(runnerUp.interval(), picked.interval());
+    String lost;
+    if (runnerUp.dropped()) {
+      lost = runnerUp.droppedWhy;
+    } else if (noise) {
+      lost = String.format(Locale.ROOT, "within noise of the pick (%s against %s, intervals overlap): the "
+          + "cheaper was picked (%s)", speedup(runnerUp.median()), speedup(picked.median()),
+          cheap.compare(picked.candidate, runnerUp.candidate) < 0 ? cheaperWhy(picked.candidate,
+              runnerUp.candidate) : "the higher median");
+    } else {
+      lost = String.format(Locale.ROOT, "slower: %s against %s (its interval lies below, with too few "
+          + "rounds to drop it)", speedup(runnerUp.median()), speedup(picked.median()));
+    }
+    return new Pick(picked, runnerUp, noise, lost);
+  }
+
+  private static String cheaperWhy(Candidate picked, Candidate other) {
+    if (!picked.inOtherProcesses() && other.inOtherProcesses()) {
+      return "in-process, no worker JVMs";
+    }
+    if (picked.executor().equals(Candidate.SINGLE)) {
+      return "one thread";
+    }
+    return "fewer threads or processes";
+  }
+
+  static boolean overlap(MedianInterval a, MedianInterval b) {
+    return a.low() <= b.high() && b.low() <= a.high();
+  }
+
+  static double medianOf(List<Double> values) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  static String speedup(double value) {
+    return String.format(Locale.ROOT, "%.2fx", value);
+  }
+
+  static String number(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+}

@@ -1,0 +1,332 @@
+package io.concbench.cli;
+
+import io.concbench.advise.AdviceWriter;
+import io.concbench.advise.AdviceWriter.Evidence;
+import io.concbench.advise.Calibration;
+import io.concbench.advise.Candidate;
+import io.concbench.advise.CandidateRules;
+import io.concbench.advise.CandidateRules.NotTried;
+import io.concbench.advise.SuccessiveHalving;
+import io.concbench.engine.BenchmarkCase;
+import io.concbench.engine.BenchmarkEngine;
+import io.concbench.engine.BenchmarkEngine.Measurement;
+import io.concbench.engine.Cancellation;
+import io.concbench.engine.Clock;
+import io.concbench.engine.ResultAssembler;
+import io.concbench.engine.RunSample;
+import io.concbench.executor.Executor;
+import io.concbench.executor.Phase;
+import io.concbench.registry.ExecutorRegistry;
+import io.concbench.result.Advice;
+import io.concbench.result.Result;
+import io.concbench.stats.Scalings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What {@code advise} measures, in order: the calibration, the candidates it points at, then rungs of
+ * interleaved rounds over the survivors (the engine's groups, as {@code matrix} runs them, capacity probed
+ * as {@code run} probes it), pruned after each rung by {@link SuccessiveHalving}, until one candidate stands,
+ * every survivor has {@link #MAX_ROUNDS}, or the next rung would pass {@code --max-time}. Everything measured
+ * is kept: an interruption leaves the results and the advice of the rounds completed.
+ */
+final class AdviseSearch {
+
+  /** Most measured rounds of a candidate: beyond them, survivors are within noise of each other. */
+  static final int MAX_ROUNDS = 8;
+  /** Rounds of every rung after the first. */
+  static final int RUNG_ROUNDS = 2;
+  /** The calibration's runs last about this long each. */
+  static final double CALIBRATION_MS = 200;
+  /** One thread is measured in full only if a run takes at most this long (and a 20th of --max-time). */
+  static final double MAX_REFERENCE_MS = 5000;
+
+  private final Plans.AdvisePlan plan;
+  private final BenchmarkEngine engine;
+  private final ResultAssembler assembler;
+  private final Clock clock;
+  private final long maxNanos;
+  private final BenchmarkSession session;
+  private final int processors = Runtime.getRuntime().availableProcessors();
+
+  private long started;
+  private int step;
+  private Calibration calibration;
+  private boolean referenceEstimated;
+  private double referenceWallNanos;
+  private Candidate reference;
+  private SuccessiveHalving halving;
+  private final List<NotTried> notTried = new ArrayList<>();
+  private final Map<Candidate, BenchmarkCase> cases = new LinkedHashMap<>();
+  private final Map<Candidate, List<Measurement>> measured = new LinkedHashMap<>();
+  private List<Result> results = List.of();
+  private Map<Candidate, Evidence> evidence = Map.of();
+
+  AdviseSearch(Plans.AdvisePlan plan, BenchmarkEngine engine, ResultAssembler assembler, Services services,
+      long maxNanos, BenchmarkSession session) {
+    this.plan = plan;
+    this.engine = engine;
+    this.assembler = assembler;
+    this.clock = services.clock();
+    this.maxNanos = maxNanos;
+    this.session = session;
+  }
+
+  /** Calibrates and searches; returns true if the user interrupted (what was measured is kept). */
+  boolean run() {
+    started = clock.nanoTime();
+    try {
+      calibrate();
+      propose();
+      search();
+      return false;
+    } catch (Cancellation.CancelledException | InterruptedException e) {
+      return true;
+    } finally {
+      assemble();
+    }
+  }
+
+  List<Result> results() {
+    return results;
+  }
+
+  /** The advice from what was measured; {@code complete} false when interrupted. */
+  Advice advice(boolean complete) {
+    double elapsedMs = (clock.nanoTime() - started) / 1e6;
+    if (calibration == null || halving == null) {
+      return new Advice("interrupted during the calibration: no advice", null, null, null, false, List.of(),
+          null, null, null, elapsedMs, maxNanos / 1e6, false);
+    }
+    return AdviceWriter.write(new AdviceWriter.Inputs(plan.choice().workload().name(), calibration,
+        referenceEstimated, halving, notTried, evidence, elapsedMs, maxNanos / 1e6, complete));
+  }
+
+  // The calibration ------------------------------------------------------------------------------
+
+  private void calibrate() throws InterruptedException {
+    int tasks = plan.choice().tasks();
+    boolean counter = plan.choice().workload().usesCounter();
+    String guard = counter ? "synchronized" : null;
+    Candidate single = new Candidate(Candidate.SINGLE, 1, 0, guard, "calibration");
+    int first = Math.min(tasks, 4);
+    List<RunSample> probe = measure(AdviseCommand.caseOf(single, plan.choice(), first, plan.settings()), 1, 1);
+    double perTaskMs = probe.get(0).wallNanos() / 1e6 / first;
+    int n = (int) Math.max(1, Math.min(tasks, Math.ceil(CALIBRATION_MS / Math.max(perTaskMs, 1e-6))));
+    List<RunSample> runs = measure(AdviseCommand.caseOf(single, plan.choice(), n, plan.settings()), 0, 3);
+    double wallNanos = AdviseCommand.median(runs, RunSample::wallNanos);
+    double taskMs = wallNanos / 1e6 / n;
+    List<RunSample> withCpu = runs.stream().filter(r -> r.cpu().totalNanos() >= 0).toList();
+    // Unknown CPU time counts as computing: the rules then try what suits CPU-bound work.
+    double cpuShare = withCpu.isEmpty() ? 1
+        : Math.min(1, AdviseCommand.median(withCpu, r -> r.cpu().totalNanos()) / wallNanos);
+    double capacity = AdviseCommand.probeCapacity(processors);
+    boolean processes = !counter && !plan.choice().workload().startsProcesses() && processors >= 2
+        && allowed(Candidate.PROCESS_POOL);
+    Double poolStartMs = null;
+    Double dispatchMs = null;
+    if (processes) {
+      int workers = Math.min(processors, tasks);
+      int m = (int) Math.max(Math.min(tasks, 2 * workers), Math.min(Math.min(tasks, 2000),
+          Math.ceil(CALIBRATION_MS / Math.max(taskMs, 1e-6))));
+      Candidate pool = new Candidate(Candidate.PROCESS_POOL, workers, 1, null, "calibration");
+      List<RunSample> poolRuns = measure(AdviseCommand.caseOf(pool, plan.choice(), m, plan.settings()), 0, 2);
+      poolStartMs = AdviseCommand.phaseMedian(poolRuns, Phase.POOL_START);
+      dispatchMs = AdviseCommand.phaseMedian(poolRuns, Phase.IPC);
+    }
+    Executor perTask = ExecutorRegistry.find(Candidate.THREAD_PER_TASK).orElseThrow();
+    boolean virtual = ExecutorRegistry.find(Candidate.VIRTUAL).map(e -> e.unavailableReason().isEmpty())
+        .orElse(false) && allowed(Candidate.VIRTUAL);
+    calibration = new Calibration(taskMs, cpuShare, capacity, processors, tasks, poolStartMs, dispatchMs, virtual,
+        processes, counter, perTask.traits().maxTasks());
+    double fullMs = taskMs * tasks;
+    referenceEstimated = fullMs > Math.min(MAX_REFERENCE_MS, maxNanos / 1e6 / 20);
+    referenceWallNanos = fullMs * 1e6;
+  }
+
+  /** The calibration's runs of one case: its measured samples. */
+  private List<RunSample> measure(BenchmarkCase c, int warmup, int runs) throws InterruptedException {
+    List<Measurement> got = new ArrayList<>();
+    engine.runGroup(List.of(c), warmup, runs, step, step + warmup + runs, got::add);
+    step += warmup + runs;
+    return got.get(0).runs();
+  }
+
+  private boolean allowed(String executor) {
+    return plan.allowed().isEmpty() || plan.allowed().stream().anyMatch(e -> e.name().equals(executor));
+  }
+
+  // The candidates -------------------------------------------------------------------------------
+
+  private void propose() {
+    CandidateRules.Proposal proposal = CandidateRules.propose(calibration, !referenceEstimated);
+    notTried.addAll(proposal.notTried());
+    List<Candidate> candidates = new ArrayList<>();
+    for (Candidate c : new LinkedHashSet<>(proposal.candidates())) {
+      String refused = refusal(c);
+      if (refused != null) {
+        notTried.add(new NotTried(c, refused));
+      } else if (candidates.stream().noneMatch(other -> sameCase(other, c))) {
+        candidates.add(c);
+      }
+    }
+    for (Candidate c : candidates) {
+      cases.put(c, AdviseCommand.caseOf(c, plan.choice(), plan.choice().tasks(), plan.settings()));
+    }
+    reference = candidates.stream().filter(c -> c.executor().equals(Candidate.SINGLE)).findFirst().orElse(null);
+    halving = new SuccessiveHalving(candidates, MAX_ROUNDS, processors);
+  }
+
+  private static boolean sameCase(Candidate a, Candidate b) {
+    return a.executor().equals(b.executor()) && a.workers() == b.workers() && a.chunksize() == b.chunksize()
+        && java.util.Objects.equals(a.guard(), b.guard());
+  }
+
+  /** Why a candidate cannot be measured here, or null. */
+  private String refusal(Candidate c) {
+    if (!c.executor().equals(Candidate.SINGLE) && !allowed(c.executor())) {
+      return "not among --executor";
+    }
+    Executor executor = ExecutorRegistry.find(c.executor()).orElseThrow();
+    if (executor.unavailableReason().isPresent()) {
+      return executor.unavailableReason().get();
+    }
+    int max = executor.traits().maxTasks();
+    if (max > 0 && plan.choice().tasks() > max) {
+      return "it takes at most " + max + " tasks";
+    }
+    if (c.inOtherProcesses() && c.workers() > Plans.MAX_PROCESS_WORKERS) {
+      return "more than " + Plans.MAX_PROCESS_WORKERS + " worker JVMs";
+    }
+    if (c.workers() > SelectionOptions.MAX_WORKERS) {
+      return "more than " + SelectionOptions.MAX_WORKERS + " workers";
+    }
+    return null;
+  }
+
+  // The search -----------------------------------------------------------------------------------
+
+  private void search() throws InterruptedException {
+    int rung = 0;
+    double perRoundNanos = 0;
+    int roundsSoFar = 0;
+    while (!halving.settled() && roundsSoFar < MAX_ROUNDS) {
+      List<Candidate> survivors = halving.survivors();
+      List<Candidate> group = new ArrayList<>();
+      if (reference != null) {
+        group.add(reference); // first: the reference of every round, dropped or not
+      }
+      survivors.stream().filter(c -> c != reference).forEach(group::add);
+      int rounds = Math.min(rung == 0 ? SuccessiveHalving.MIN_ROUNDS : RUNG_ROUNDS, MAX_ROUNDS - roundsSoFar);
+      long elapsed = clock.nanoTime() - started;
+      if (rung > 0) {
+        // The last rung's round cost, for as many cases as now: an over-estimate once some were dropped.
+        long left = maxNanos - elapsed;
+        if (left < perRoundNanos) {
+          break;
+        }
+        rounds = (int) Math.max(1, Math.min(rounds, left / Math.max(1, perRoundNanos)));
+      }
+      int warmup = rung == 0 ? 1 : 0;
+      List<BenchmarkCase> groupCases = group.stream().map(cases::get).toList();
+      Map<BenchmarkCase, Measurement> got = new LinkedHashMap<>();
+      Consumer<Measurement> keep = m -> got.put(m.benchmarkCase(), m);
+      long rungStart = clock.nanoTime();
+      try {
+        engine.runGroup(groupCases, warmup, rounds, step, step + groupCases.size() * (warmup + rounds), keep);
+      } finally {
+        step += groupCases.size() * (warmup + rounds);
+        roundsSoFar += record(group, got);
+      }
+      perRoundNanos = (double) (clock.nanoTime() - rungStart) / rounds;
+      halving.prune();
+      rung++;
+      assemble();
+      session.advice(advice(false));
+      session.save(results, Scalings.of(results), false);
+    }
+  }
+
+  /**
+   * Adds a rung's measurements and each round's speedups: the reference's wall time in that round over the
+   * candidate's (the estimate of one thread when the reference is not measured). Returns the rounds
+   * recorded (those every case completed).
+   */
+  private int record(List<Candidate> group, Map<BenchmarkCase, Measurement> got) {
+    int rounds = group.stream().mapToInt(c -> got.containsKey(cases.get(c))
+        ? got.get(cases.get(c)).runs().size() : 0).min().orElse(0);
+    if (rounds == 0) {
+      return 0;
+    }
+    List<Candidate> standing = halving.survivors();
+    Measurement ref = reference == null ? null : got.get(cases.get(reference));
+    for (Candidate c : group) {
+      Measurement m = got.get(cases.get(c));
+      measured.computeIfAbsent(c, k -> new ArrayList<>()).add(trimmed(m, rounds));
+      if (!standing.contains(c)) {
+        continue;
+      }
+      for (int i = 0; i < rounds; i++) {
+        double refWall = ref == null ? referenceWallNanos : ref.runs().get(i).wallNanos();
+        halving.record(c, refWall / Math.max(1, m.runs().get(i).wallNanos()));
+      }
+    }
+    return rounds;
+  }
+
+  private static Measurement trimmed(Measurement m, int rounds) {
+    if (m.runs().size() == rounds) {
+      return m;
+    }
+    return new Measurement(m.benchmarkCase(), m.runs().subList(0, rounds), m.latencyNanos(),
+        m.capacity().subList(0, Math.min(rounds, m.capacity().size())), m.capacityMethod(), m.capacityK(),
+        m.backgroundLoad());
+  }
+
+  // The results ----------------------------------------------------------------------------------
+
+  /** Every measured candidate's rungs as one result, against the reference where it was measured. */
+  private void assemble() {
+    Measurement ref = reference == null || !measured.containsKey(reference) ? null : merged(reference);
+    List<Result> assembled = new ArrayList<>();
+    Map<Candidate, Evidence> found = new LinkedHashMap<>();
+    measured.forEach((c, parts) -> {
+      Result r = assembler.assemble(merged(c), ref);
+      assembled.add(r);
+      found.put(c, evidenceOf(c, r));
+    });
+    results = List.copyOf(assembled);
+    evidence = found;
+  }
+
+  private Evidence evidenceOf(Candidate c, Result r) {
+    Result.Capacity cap = r.capacity();
+    Double efficiency = null;
+    String against = null;
+    if (cap.efficiencyVsBound() != null) {
+      efficiency = cap.efficiencyVsBound();
+      against = "bound";
+    } else if (cap.efficiencyVsCapacity() != null) {
+      efficiency = cap.efficiencyVsCapacity();
+      against = "capacity";
+    } else if (referenceEstimated && plan.choice().workload().boundByCores() && calibration.capacity() > 1
+        && !c.executor().equals(Candidate.SINGLE)) {
+      SuccessiveHalving.Standing s = halving.standings().stream().filter(x -> x.candidate() == c).findFirst()
+          .orElse(null);
+      if (s != null && !s.speedups().isEmpty()) {
+        efficiency = s.median() / calibration.capacity();
+        against = "capacity";
+      }
+    }
+    Double startup = r.phases().poolStartMs() == null ? null : r.phases().poolStartMs().median();
+    return new Evidence(efficiency, against, startup);
+  }
+
+  private Measurement merged(Candidate c) {
+    return Measurement.merged(measured.get(c));
+  }
+}

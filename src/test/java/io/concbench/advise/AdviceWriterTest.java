@@ -1,0 +1,92 @@
+package io.concbench.advise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.concbench.advise.AdviceWriter.Evidence;
+import io.concbench.result.Advice;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AdviceWriterTest {
+
+  private static final Candidate SINGLE = new Candidate("single", 1, 0, null, "reference");
+  private static final Candidate POOL_2 = new Candidate("thread-pool", 2, 0, null, "cpu");
+  private static final Candidate POOL_4 = new Candidate("thread-pool", 4, 0, null, "more");
+  private static final Candidate PROCESSES = new Candidate("process-pool", 2, 1, null, "processes");
+
+  private static Calibration cpu() {
+    return new Calibration(80, 0.99, 1.95, 2, 16, 1500.0, 0.6, false, true, false, 10_000);
+  }
+
+  private static SuccessiveHalving measured(double[] single, double[] pool2, double[] pool4, double[] processes) {
+    SuccessiveHalving h = new SuccessiveHalving(List.of(SINGLE, POOL_2, POOL_4, PROCESSES), 8, 2);
+    for (int i = 0; i < pool2.length; i++) {
+      h.record(SINGLE, single[i]);
+      h.record(POOL_2, pool2[i]);
+      h.record(POOL_4, pool4[i]);
+      h.record(PROCESSES, processes[i]);
+    }
+    h.prune();
+    return h;
+  }
+
+  @Test
+  void theSentenceGivesTheSpeedupItsIntervalTheEfficiencyAndTheCrossovers() {
+    SuccessiveHalving h = measured(new double[] {1, 1, 1, 1, 1}, new double[] {1.9, 1.95, 1.92, 1.9, 1.93},
+        new double[] {1.5, 1.55, 1.52, 1.5, 1.48}, new double[] {1.6, 1.62, 1.58, 1.6, 1.61});
+
+    Advice advice = AdviceWriter.write(new AdviceWriter.Inputs("cpu", cpu(), false, h,
+        List.of(new CandidateRules.NotTried(new Candidate("fork", 2, 0, null, "x"), "a JVM per task")),
+        Map.of(POOL_2, new Evidence(0.98, "capacity", null)), 12_000, 120_000, true));
+
+    assertThat(advice.recommendation()).startsWith("run cpu on thread-pool with 2 workers: 1.92x [")
+        .contains("over one thread", "0.98 of the 1.95 cores the machine gave");
+    assertThat(advice.picked().status()).isEqualTo("picked");
+    assertThat(advice.runnerUp().executor()).isEqualTo("process-pool");
+    assertThat(advice.candidates()).extracting(Advice.AdviceCandidate::status)
+        .containsExactly("dropped", "picked", "dropped", "runner-up", "not-tried");
+    assertThat(advice.crossovers().processPoolMinTaskMs()).isGreaterThan(0.6);
+    // Two worker counts beyond one: the USL was fitted, and 4 workers fell below 2.
+    assertThat(advice.crossovers().uslKappa()).isGreaterThan(0);
+    assertThat(advice.crossovers().workersBeyondNoHelp()).isBetween(1, 4);
+    assertThat(advice.gilModel()).startsWith("under a GIL (CPython): processes").contains("not a measurement");
+  }
+
+  @Test
+  void whenOneThreadWinsItSaysNoParallelExecutorPays() {
+    Calibration tiny = new Calibration(0.0002, 1, 2, 2, 100_000, 300.0, 1.0, false, true, false, 10_000);
+    SuccessiveHalving h = new SuccessiveHalving(List.of(SINGLE, POOL_2), 8, 2);
+    for (double s : new double[] {0.3, 0.35, 0.32}) {
+      h.record(SINGLE, 1);
+      h.record(POOL_2, s);
+    }
+    h.prune();
+
+    Advice advice = AdviceWriter.write(new AdviceWriter.Inputs("tiny", tiny, false, h, List.of(), Map.of(), 1000,
+        120_000, true));
+
+    assertThat(advice.recommendation()).contains("on one thread: no parallel executor pays for tasks of 200 ns",
+        "a process pool pays only for tasks above 2.0 ms");
+    assertThat(advice.gilModel()).contains("one process, no pool");
+  }
+
+  @Test
+  void anInterruptedAdviceSaysSo() {
+    SuccessiveHalving h = measured(new double[] {1}, new double[] {1.9}, new double[] {1.8}, new double[] {1.5});
+
+    Advice advice = AdviceWriter.write(new AdviceWriter.Inputs("cpu", cpu(), false, h, List.of(), Map.of(), 5000,
+        120_000, false));
+
+    assertThat(advice.complete()).isFalse();
+    assertThat(advice.recommendation()).startsWith("interrupted, from what was measured: ");
+  }
+
+  @Test
+  void waitingWorkUnderAGilStillGetsThreads() {
+    Calibration io = new Calibration(100, 0.001, 1.9, 2, 1000, null, null, false, false, false, 10_000);
+
+    assertThat(GilModel.advice(io)).startsWith("under a GIL (CPython): threads (about 1000)")
+        .endsWith("not a measurement)");
+  }
+}

@@ -1,0 +1,97 @@
+package io.concbench.advise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.concbench.advise.CandidateRules.NotTried;
+import io.concbench.advise.CandidateRules.Proposal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CandidateRulesTest {
+
+  /** A calibration of work with these figures on a machine of two processors. */
+  private static Calibration calibration(double taskMs, double cpuShare, double capacity, int tasks,
+      Double dispatchMs, boolean virtual) {
+    return new Calibration(taskMs, cpuShare, capacity, 2, tasks, dispatchMs == null ? null : 300.0, dispatchMs,
+        virtual, dispatchMs != null, false, 10_000);
+  }
+
+  private static List<String> executors(Proposal p) {
+    return p.candidates().stream().map(Candidate::executor).toList();
+  }
+
+  @Test
+  void cpuBoundWorkTriesThreadsAtTheCapacityOverTheCpuShareAndProcesses() {
+    Proposal p = CandidateRules.propose(calibration(80, 0.99, 1.95, 16, 0.6, false), true);
+
+    assertThat(p.candidates()).extracting(Candidate::executor, Candidate::workers).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("single", 1), org.assertj.core.groups.Tuple.tuple("thread-pool", 2),
+        org.assertj.core.groups.Tuple.tuple("thread-pool", 4), org.assertj.core.groups.Tuple.tuple("process-pool", 2));
+    // 0.6 ms of dispatch against 80 ms of work: one task per chunk is cheap enough.
+    assertThat(p.candidates().get(3).chunksize()).isEqualTo(1);
+    assertThat(p.notTried()).extracting(n -> n.candidate().executor()).containsExactly("fork");
+  }
+
+  @Test
+  void waitingWorkTriesAThreadPerTaskAndVirtualThreadsWhereTheJvmHasThem() {
+    Proposal on21 = CandidateRules.propose(calibration(100, 0.001, 1.9, 1000, 0.5, true), false);
+    Proposal on17 = CandidateRules.propose(calibration(100, 0.001, 1.9, 1000, 0.5, false), false);
+
+    assertThat(on21.candidates()).extracting(Candidate::executor, Candidate::workers).contains(
+        org.assertj.core.groups.Tuple.tuple("thread-pool", 1000), org.assertj.core.groups.Tuple.tuple("virtual", 1000));
+    assertThat(executors(on17)).contains("thread-pool").doesNotContain("virtual", "single");
+    assertThat(on17.notTried()).extracting(n -> n.candidate().executor(), NotTried::why)
+        .contains(org.assertj.core.groups.Tuple.tuple("virtual", "virtual threads need JDK 21+"));
+    // Waiting work gains nothing from processes: none is proposed.
+    assertThat(executors(on21)).doesNotContain("process-pool");
+  }
+
+  @Test
+  void workThatPartlyWaitsGetsMoreThreadsThanCoresAndProcesses() {
+    Proposal p = CandidateRules.propose(calibration(65, 0.4, 2.0, 16, 0.6, false), true);
+
+    // 2 cores / 0.4 of a core per task: 5 threads, then twice as many, then the CPU-bound rule for contrast.
+    assertThat(p.candidates()).extracting(Candidate::executor, Candidate::workers).contains(
+        org.assertj.core.groups.Tuple.tuple("thread-pool", 5), org.assertj.core.groups.Tuple.tuple("thread-pool", 10),
+        org.assertj.core.groups.Tuple.tuple("thread-pool", 2));
+    assertThat(executors(p)).contains("process-pool");
+  }
+
+  @Test
+  void tinyTasksTryChunksSizedFromTheDispatchCostCappedByTheWorkers() {
+    Calibration tiny = calibration(0.0002, 1.0, 2.0, 100_000, 0.5, false);
+    Proposal p = CandidateRules.propose(tiny, true);
+
+    assertThat(CandidateRules.tiny(tiny)).isTrue();
+    Candidate pool = p.candidates().stream().filter(c -> c.executor().equals("process-pool")).findFirst()
+        .orElseThrow();
+    // 0.5 ms / (5 % of 0.2 us) would be 50 million tasks a chunk: capped at a chunk per worker.
+    assertThat(pool.chunksize()).isEqualTo(50_000);
+    assertThat(executors(p)).containsExactly("single", "thread-pool", "process-pool");
+  }
+
+  @Test
+  void chunksGrowAsTasksShrinkAgainstTheDispatch() {
+    assertThat(CandidateRules.chunkFor(calibration(1.0, 1, 2, 10_000, 0.5, false), 2)).isEqualTo(10);
+    assertThat(CandidateRules.chunkFor(calibration(0.1, 1, 2, 10_000, 0.5, false), 2)).isEqualTo(100);
+    assertThat(CandidateRules.chunkFor(calibration(100, 1, 2, 10_000, 0.5, false), 2)).isEqualTo(1);
+  }
+
+  @Test
+  void aSharedCounterComparesTheGuardsThatLoseNothing() {
+    Calibration counter = new Calibration(5, 1, 2, 2, 20, null, null, false, false, true, 10_000);
+
+    Proposal p = CandidateRules.propose(counter, true);
+
+    assertThat(p.candidates()).extracting(Candidate::guard)
+        .containsExactly("synchronized", "synchronized", "atomic", "adder");
+    assertThat(p.candidates()).noneMatch(c -> "none".equals(c.guard()));
+  }
+
+  @Test
+  void oneCoreOfCapacityAdvisesOneWorkerForCpuBoundWork() {
+    Proposal p = CandidateRules.propose(calibration(80, 1.0, 1.04, 16, 0.6, false), true);
+
+    assertThat(p.candidates().get(1).workers()).isEqualTo(1);
+  }
+}

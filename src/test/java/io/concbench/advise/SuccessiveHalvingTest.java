@@ -1,0 +1,94 @@
+package io.concbench.advise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SuccessiveHalvingTest {
+
+  private static final Candidate SINGLE = new Candidate("single", 1, 0, null, "reference");
+  private static final Candidate POOL_2 = new Candidate("thread-pool", 2, 0, null, "cpu");
+  private static final Candidate POOL_4 = new Candidate("thread-pool", 4, 0, null, "more");
+  private static final Candidate PROCESSES = new Candidate("process-pool", 2, 1, null, "processes");
+
+  private static void rounds(SuccessiveHalving h, Candidate c, double... speedups) {
+    for (double s : speedups) {
+      h.record(c, s);
+    }
+  }
+
+  @Test
+  void dropsOnlyWhatIsClearlyWorseAndOnlyAfterEnoughRounds() {
+    SuccessiveHalving h = new SuccessiveHalving(List.of(SINGLE, POOL_2), 8, 2);
+    rounds(h, SINGLE, 1, 1);
+    rounds(h, POOL_2, 1.9, 2.0);
+
+    assertThat(h.prune()).isEmpty(); // two rounds: too few to trust an interval
+
+    rounds(h, SINGLE, 1);
+    rounds(h, POOL_2, 1.95);
+    assertThat(h.prune()).containsExactly(SINGLE);
+    assertThat(h.survivors()).containsExactly(POOL_2);
+    assertThat(h.settled()).isTrue();
+    assertThat(h.standings().get(0).droppedWhy()).contains("clearly slower", "thread-pool with 2 workers");
+  }
+
+  @Test
+  void overlappingIntervalsAreNeverDroppedButStopAtTheRoundCap() {
+    SuccessiveHalving h = new SuccessiveHalving(List.of(POOL_2, POOL_4), 4, 2);
+    rounds(h, POOL_2, 1.8, 2.0, 1.9);
+    rounds(h, POOL_4, 1.85, 2.05, 1.7);
+
+    assertThat(h.prune()).isEmpty();
+    assertThat(h.settled()).isFalse();
+    rounds(h, POOL_2, 1.9);
+    rounds(h, POOL_4, 1.95);
+    assertThat(h.prune()).isEmpty();
+    assertThat(h.settled()).isTrue();
+  }
+
+  @Test
+  void withinNoiseTheCheapestIsPickedAndBothAreSaidToBeWithinNoise() {
+    SuccessiveHalving h = new SuccessiveHalving(List.of(POOL_2, POOL_4, PROCESSES), 4, 2);
+    rounds(h, POOL_2, 1.8, 1.9, 2.0, 1.85);
+    rounds(h, POOL_4, 1.9, 2.0, 1.95, 1.85); // a higher median, within noise
+    rounds(h, PROCESSES, 1.85, 2.0, 2.05, 1.9);
+
+    SuccessiveHalving.Pick pick = h.pick();
+
+    assertThat(pick.picked().candidate()).isEqualTo(POOL_2);
+    assertThat(pick.withinNoise()).isTrue();
+    assertThat(pick.runnerUpLost()).contains("within noise", "cheaper");
+  }
+
+  @Test
+  void inProcessIsPreferredToProcessesWithinNoise() {
+    SuccessiveHalving h = new SuccessiveHalving(List.of(PROCESSES, POOL_4), 4, 2);
+    rounds(h, PROCESSES, 1.9, 2.0, 1.95);
+    rounds(h, POOL_4, 1.85, 1.95, 1.9);
+
+    assertThat(h.pick().picked().candidate()).isEqualTo(POOL_4);
+    assertThat(h.pick().runnerUpLost()).contains("in-process");
+  }
+
+  @Test
+  void aClearWinnerIsPickedAndTheRunnerUpIsTheOneDroppedLast() {
+    SuccessiveHalving h = new SuccessiveHalving(List.of(SINGLE, POOL_2, PROCESSES), 8, 2);
+    rounds(h, SINGLE, 1, 1, 1);
+    rounds(h, POOL_2, 1.9, 2.0, 1.95);
+    rounds(h, PROCESSES, 1.2, 1.3, 1.25);
+    assertThat(h.prune()).containsExactly(SINGLE, PROCESSES);
+
+    SuccessiveHalving.Pick pick = h.pick();
+
+    assertThat(pick.picked().candidate()).isEqualTo(POOL_2);
+    assertThat(pick.withinNoise()).isFalse();
+    assertThat(pick.runnerUp().candidate()).isEqualTo(PROCESSES); // the higher median of those dropped together
+  }
+
+  @Test
+  void nothingMeasuredPicksNothing() {
+    assertThat(new SuccessiveHalving(List.of(POOL_2), 4, 2).pick()).isNull();
+  }
+}
