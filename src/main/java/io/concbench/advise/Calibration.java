@@ -21,6 +21,21 @@ public record Calibration(double taskMs, double cpuShare, double capacity, int p
 
   /** Below it a task mostly waits: its threads overlap their waits whatever the cores. */
   static final double WAITS = 0.5;
+  /**
+   * Below it a task counts as all waiting: process CPU time comes in 10 ms ticks and includes the JVM's own
+   * threads, so over a calibration run of about 200 ms a share this small is indistinguishable from none.
+   */
+  static final double ONLY_WAITS = 0.1;
+
+  /**
+   * About how long one run of a candidate takes: the tasks' time spread over its workers, computing work
+   * over no more workers than the capacity.
+   */
+  public double estimatedRunMs(Candidate c) {
+    int workers = Math.max(1, Math.min(c.workers(), tasks));
+    double parallel = cpuBound() ? Math.min(workers, Math.max(1, capacity)) : workers;
+    return taskMs * Math.ceil(tasks / parallel);
+  }
 
   /** Work that computes most of the time. */
   boolean cpuBound() {
@@ -29,10 +44,14 @@ public record Calibration(double taskMs, double cpuShare, double capacity, int p
 
   /**
    * The worker count the lesson's rule points at: enough threads to keep the capacity busy when each keeps
-   * only {@code cpuShare} of a core busy, never more than the tasks.
+   * only {@code cpuShare} of a core busy, never more than the tasks; as many as the tasks for work that
+   * only waits ({@link #ONLY_WAITS}).
    */
   int idealWorkers() {
-    double share = Math.max(cpuShare, 1e-3);
+    if (cpuShare < ONLY_WAITS) {
+      return Math.min(tasks, 4096);
+    }
+    double share = cpuShare;
     long ideal = Math.round(Math.max(1, capacity) / share);
     return (int) Math.max(1, Math.min(tasks, Math.min(ideal, 4096)));
   }

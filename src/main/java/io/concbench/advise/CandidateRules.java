@@ -91,8 +91,9 @@ public final class CandidateRules {
             "virtual threads help work that waits; computing, they share the processors' carriers as a pool does"));
       }
     } else {
-      String why = String.format(Locale.ROOT, "waiting work (%.0f %% of a core busy): about capacity / CPU "
-          + "share = %d threads", c.cpuShare() * 100, ideal);
+      String why = ideal == c.tasks() ? String.format(Locale.ROOT, "waiting work (%.0f %% of a core busy): "
+          + "about as many threads as tasks", c.cpuShare() * 100) : String.format(Locale.ROOT, "waiting work "
+          + "(%.0f %% of a core busy): about capacity / CPU share = %d threads", c.cpuShare() * 100, ideal);
       out.add(new Candidate(Candidate.THREAD_POOL, ideal, 0, null, why));
       if (ideal < c.tasks()) {
         out.add(new Candidate(Candidate.THREAD_POOL, Math.min(c.tasks(), Math.min(4096, ideal * 2)), 0, null,

@@ -20,11 +20,20 @@ public final class GilModel {
     }
     double threadBound = 1 / Math.max(c.cpuShare(), 1e-3);
     int workers = c.idealWorkers();
+    if (c.cpuShare() < Calibration.ONLY_WAITS) {
+      return String.format(Locale.ROOT, "under a GIL (CPython): threads, about as many as tasks (%d), since a "
+          + "waiting thread releases the GIL: it costs work that only waits little%s", workers, tail);
+    }
     if (!c.cpuBound()) {
       return String.format(Locale.ROOT, "under a GIL (CPython): threads (about %d), since a waiting thread "
           + "releases the GIL; threads then gain at most %s%s", workers, times(threadBound), tail);
     }
     int capacity = (int) Math.max(1, Math.round(c.capacity()));
+    if (capacity == 1) {
+      return String.format(Locale.ROOT, "under a GIL (CPython): one process: the machine gives about one core "
+          + "now (capacity %.2f), so processes would only take turns; threads would gain at most %s%s",
+          c.capacity(), times(threadBound), tail);
+    }
     if (c.dispatchMs() == null) {
       return String.format(Locale.ROOT, "under a GIL (CPython): processes, %d of them; threads would gain at "
           + "most %s%s", capacity, times(threadBound), tail);

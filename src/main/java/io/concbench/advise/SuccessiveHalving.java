@@ -125,8 +125,8 @@ public final class SuccessiveHalving {
     for (Standing s : standing) {
       MedianInterval interval = s.interval();
       if (s != best && interval.high() < bestInterval.low()) {
-        s.droppedWhy = String.format(Locale.ROOT, "clearly slower: %s [%s, %s] below %s's interval [%s, %s] "
-            + "after %d rounds", speedup(s.median()), number(interval.low()), number(interval.high()),
+        s.droppedWhy = String.format(Locale.ROOT, "clearly slower: %s [%s, %s], below the interval of %s "
+            + "[%s, %s] after %d rounds", speedup(s.median()), number(interval.low()), number(interval.high()),
             best.candidate.label(), number(bestInterval.low()), number(bestInterval.high()), s.speedups.size());
         s.droppedAfter = s.speedups.size();
         dropped.add(s.candidate);

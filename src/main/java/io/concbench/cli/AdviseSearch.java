@@ -37,7 +37,7 @@ import java.util.function.Consumer;
 final class AdviseSearch {
 
   /** Most measured rounds of a candidate: beyond them, survivors are within noise of each other. */
-  static final int MAX_ROUNDS = 8;
+  static final int MAX_ROUNDS = 6;
   /** Rounds of every rung after the first. */
   static final int RUNG_ROUNDS = 2;
   /** The calibration's runs last about this long each. */
@@ -58,6 +58,8 @@ final class AdviseSearch {
   private Calibration calibration;
   private boolean referenceEstimated;
   private double referenceWallNanos;
+  /** True once the reference, dropped, is no longer measured: {@link #referenceWallNanos} is its median. */
+  private boolean referenceFrozen;
   private Candidate reference;
   private SuccessiveHalving halving;
   private final List<NotTried> notTried = new ArrayList<>();
@@ -144,7 +146,7 @@ final class AdviseSearch {
     calibration = new Calibration(taskMs, cpuShare, capacity, processors, tasks, poolStartMs, dispatchMs, virtual,
         processes, counter, perTask.traits().maxTasks());
     double fullMs = taskMs * tasks;
-    referenceEstimated = fullMs > Math.min(MAX_REFERENCE_MS, maxNanos / 1e6 / 20);
+    referenceEstimated = fullMs > runBudgetMs();
     referenceWallNanos = fullMs * 1e6;
   }
 
@@ -154,6 +156,11 @@ final class AdviseSearch {
     engine.runGroup(List.of(c), warmup, runs, step, step + warmup + runs, got::add);
     step += warmup + runs;
     return got.get(0).runs();
+  }
+
+  /** The longest run a candidate may take: a 20th of --max-time, at most 5 s, so that rounds fit. */
+  private double runBudgetMs() {
+    return Math.min(MAX_REFERENCE_MS, maxNanos / 1e6 / 20);
   }
 
   private boolean allowed(String executor) {
@@ -205,6 +212,12 @@ final class AdviseSearch {
     if (c.workers() > SelectionOptions.MAX_WORKERS) {
       return "more than " + SelectionOptions.MAX_WORKERS + " workers";
     }
+    double runMs = calibration.estimatedRunMs(c);
+    if (runMs > runBudgetMs()) {
+      return String.format(java.util.Locale.ROOT, "a run would take about %.1f s, over the %.1f s a run may take "
+          + "within --max-time; expect at most %.2fx", runMs / 1000, runBudgetMs() / 1000,
+          calibration.taskMs() * calibration.tasks() / runMs);
+    }
     return null;
   }
 
@@ -217,8 +230,13 @@ final class AdviseSearch {
     while (!halving.settled() && roundsSoFar < MAX_ROUNDS) {
       List<Candidate> survivors = halving.survivors();
       List<Candidate> group = new ArrayList<>();
-      if (reference != null) {
-        group.add(reference); // first: the reference of every round, dropped or not
+      if (reference != null && survivors.contains(reference)) {
+        group.add(reference); // first: the reference of every round while it stands
+      } else if (reference != null && !referenceFrozen) {
+        // Dropped, clearly slower than the best: its median wall time stands for it from now on, which
+        // spares the slowest case of every round (one thread's run is often the longest).
+        referenceWallNanos = AdviseCommand.median(merged(reference).runs(), RunSample::wallNanos);
+        referenceFrozen = true;
       }
       survivors.stream().filter(c -> c != reference).forEach(group::add);
       int rounds = Math.min(rung == 0 ? SuccessiveHalving.MIN_ROUNDS : RUNG_ROUNDS, MAX_ROUNDS - roundsSoFar);
@@ -253,7 +271,8 @@ final class AdviseSearch {
 
   /**
    * Adds a rung's measurements and each round's speedups: the reference's wall time in that round over the
-   * candidate's (the estimate of one thread when the reference is not measured). Returns the rounds
+   * candidate's (when the reference is not measured, the estimate of one thread, or its median once it was
+   * dropped). Returns the rounds
    * recorded (those every case completed).
    */
   private int record(List<Candidate> group, Map<BenchmarkCase, Measurement> got) {
@@ -264,6 +283,9 @@ final class AdviseSearch {
     }
     List<Candidate> standing = halving.survivors();
     Measurement ref = reference == null ? null : got.get(cases.get(reference));
+    if (ref != null && ref.runs().size() < rounds) {
+      ref = null; // not measured in this rung
+    }
     for (Candidate c : group) {
       Measurement m = got.get(cases.get(c));
       measured.computeIfAbsent(c, k -> new ArrayList<>()).add(trimmed(m, rounds));

@@ -46,8 +46,9 @@ final class AdviceText {
             Units.millis(x.processPoolMinTaskMs()), Units.millis(c.taskMs())));
       }
       if (x.workersBeyondNoHelp() != null) {
-        lines.add(Units.format("crossover: beyond %d workers more add less than 5 %% (USL fit: sigma %.3f, "
-            + "kappa %.4f)", x.workersBeyondNoHelp(), x.uslSigma(), x.uslKappa()));
+        lines.add(Units.format("crossover: beyond %d worker%s more add less than 5 %% (USL fit: sigma %.3f, "
+            + "kappa %.4f)", x.workersBeyondNoHelp(), x.workersBeyondNoHelp() == 1 ? "" : "s", x.uslSigma(),
+            x.uslKappa()));
       } else if (x.uslSigma() != null) {
         lines.add(Units.format("crossover: the USL fit (sigma %.3f, kappa %.4f) does not level off within the "
             + "worker counts tried", x.uslSigma(), x.uslKappa()));
@@ -95,7 +96,9 @@ final class AdviceText {
   /** "thread-pool, 4 workers", "process-pool, 2 workers, chunksize 64", "single". */
   static String label(AdviceCandidate c) {
     StringBuilder text = new StringBuilder(c.executor());
-    if (!c.executor().equals("single")) {
+    if (c.executor().equals("virtual") || c.executor().equals("thread-per-task")) {
+      text.append(", ").append(c.workers()).append(" threads");
+    } else if (!c.executor().equals("single")) {
       text.append(", ").append(c.workers()).append(c.workers() == 1 ? " worker" : " workers");
     }
     if (c.chunksize() != null) {

@@ -83,10 +83,18 @@ class AdviceWriterTest {
   }
 
   @Test
+  void oneCoreOfCapacityUnderAGilIsOneProcess() {
+    Calibration busy = new Calibration(80, 1, 1.2, 2, 16, 300.0, 0.6, false, true, false, 10_000);
+
+    assertThat(GilModel.advice(busy)).startsWith("under a GIL (CPython): one process: the machine gives about one "
+        + "core now (capacity 1.20)");
+  }
+
+  @Test
   void waitingWorkUnderAGilStillGetsThreads() {
     Calibration io = new Calibration(100, 0.001, 1.9, 2, 1000, null, null, false, false, false, 10_000);
 
-    assertThat(GilModel.advice(io)).startsWith("under a GIL (CPython): threads (about 1000)")
+    assertThat(GilModel.advice(io)).startsWith("under a GIL (CPython): threads, about as many as tasks (1000)")
         .endsWith("not a measurement)");
   }
 }

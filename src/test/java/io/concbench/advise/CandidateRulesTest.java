@@ -94,4 +94,23 @@ class CandidateRulesTest {
 
     assertThat(p.candidates().get(1).workers()).isEqualTo(1);
   }
+
+  @Test
+  void aShareTooSmallToTellFromNoneCountsAsOnlyWaiting() {
+    // 5 % of a core over a 200 ms calibration is a tick or two of the JVM's own threads.
+    Calibration io = calibration(100, 0.05, 1.1, 1000, 1.6, false);
+
+    assertThat(io.idealWorkers()).isEqualTo(1000);
+    assertThat(calibration(65, 0.4, 2.0, 16, 0.6, false).idealWorkers()).isEqualTo(5);
+  }
+
+  @Test
+  void aRunIsEstimatedFromTheTasksSpreadOverTheWorkersComputingOverNoMoreThanTheCapacity() {
+    Calibration io = calibration(100, 0.0, 2, 1000, null, false);
+    Calibration cpu = calibration(80, 1.0, 2, 16, null, false);
+
+    assertThat(io.estimatedRunMs(new Candidate("thread-pool", 2, 0, null, ""))).isEqualTo(50_000);
+    assertThat(io.estimatedRunMs(new Candidate("thread-pool", 1000, 0, null, ""))).isEqualTo(100);
+    assertThat(cpu.estimatedRunMs(new Candidate("thread-pool", 8, 0, null, ""))).isEqualTo(640);
+  }
 }
