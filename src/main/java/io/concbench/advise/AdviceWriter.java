@@ -31,10 +31,12 @@ public final class AdviceWriter {
   public static Advice write(Inputs in) {
     Calibration c = in.calibration();
     Pick pick = in.halving().pick();
-    UslFit usl = uslOf(in.halving(), pick);
+    Fitted fitted = uslOf(in.halving(), pick);
+    UslFit usl = fitted == null ? null : fitted.usl();
     Double minTaskMs = Crossovers.processPoolMinTaskMs(c.dispatchMs(), c.capacity());
     Advice.Crossovers crossovers = new Advice.Crossovers(minTaskMs, Crossovers.workersBeyondNoHelp(usl),
-        usl == null ? null : usl.sigma(), usl == null ? null : usl.kappa());
+        fitted == null ? null : fitted.executor(), usl == null ? null : usl.sigma(),
+        usl == null ? null : usl.kappa());
     List<AdviceCandidate> candidates = new ArrayList<>();
     for (Standing s : in.halving().standings()) {
       candidates.add(candidate(s, status(s, pick), why(s, pick), in.evidence()));
@@ -106,7 +108,9 @@ public final class AdviceWriter {
    * The USL fitted to the speedups of the picked executor's worker counts, or else of the thread pool's
    * (the one every rule tries at two counts), one worker at speedup 1 added.
    */
-  static UslFit uslOf(SuccessiveHalving halving, Pick pick) {
+  record Fitted(String executor, UslFit usl) {}
+
+  static Fitted uslOf(SuccessiveHalving halving, Pick pick) {
     List<String> executors = new ArrayList<>();
     if (pick != null) {
       executors.add(pick.picked().candidate().executor());
@@ -126,7 +130,7 @@ public final class AdviceWriter {
           });
       UslFit fit = Crossovers.fit(points);
       if (fit != null) {
-        return fit;
+        return new Fitted(executor, fit);
       }
     }
     return null;
@@ -168,6 +172,10 @@ public final class AdviceWriter {
     if (pick.withinNoise()) {
       text.append(String.format(Locale.ROOT, "; %s is within noise of it, the cheaper one was picked",
           pick.runnerUp().candidate().label()));
+    } else if (pick.runnerUp() != null && !pick.runnerUp().dropped()
+        && SuccessiveHalving.overlap(pick.runnerUp().interval(), pick.picked().interval())) {
+      text.append(String.format(Locale.ROOT, "; %s (%s) is not clearly slower: their intervals overlap",
+          pick.runnerUp().candidate().label(), SuccessiveHalving.speedup(pick.runnerUp().median())));
     }
     return text.toString();
   }

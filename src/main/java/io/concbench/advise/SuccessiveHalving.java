@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public final class SuccessiveHalving {
 
+  /** Medians closer than this share count as equal, when the intervals overlap too. */
+  static final double PRACTICAL = 0.05;
   /** Rounds before any interval is trusted enough to drop a candidate on it. */
   public static final int MIN_ROUNDS = 3;
   /** The intervals' confidence (with few rounds it is the samples' range, of lower confidence). */
@@ -146,7 +148,7 @@ public final class SuccessiveHalving {
 
   /**
    * The pick: the best survivor by median speedup; if others stand within its noise (their intervals
-   * overlap its), the cheapest of them ({@link Candidate#cheapestFirst}: in-process before processes, fewer
+   * overlap its and their medians are within 5 % of its), the cheapest of them ({@link Candidate#cheapestFirst}: in-process before processes, fewer
    * workers), and the other is the runner-up. Null before any round.
    */
   public Pick pick() {
@@ -156,7 +158,7 @@ public final class SuccessiveHalving {
       return null;
     }
     Standing best = standing.stream().max(Comparator.comparingDouble(Standing::median)).orElseThrow();
-    List<Standing> withinNoise = standing.stream().filter(s -> overlap(s.interval(), best.interval())).toList();
+    List<Standing> withinNoise = standing.stream().filter(s -> withinNoise(s, best)).toList();
     Comparator<Candidate> cheap = Candidate.cheapestFirst(processors);
     Standing picked = withinNoise.stream().min((a, b) -> cheap.compare(a.candidate, b.candidate)).orElseThrow();
     List<Standing> others = measured.stream().filter(s -> s != picked).toList();
@@ -168,10 +170,15 @@ public final class SuccessiveHalving {
     if (runnerUp == null) {
       return new Pick(picked, null, false, null);
     }
-    boolean noise = !runnerUp.dropped() && overlap(runnerUp.interval(), picked.interval());
+    boolean noise = !runnerUp.dropped() && (runnerUp.median() >= picked.median()
+        ? withinNoise(picked, runnerUp) : withinNoise(runnerUp, picked));
     String lost;
     if (runnerUp.dropped()) {
       lost = runnerUp.droppedWhy;
+    } else if (!noise && overlap(runnerUp.interval(), picked.interval())) {
+      lost = String.format(Locale.ROOT, "not clearly slower (the intervals overlap), but its median is %.0f %% "
+          + "lower: %s against %s; more rounds (a longer --max-time) would tell them apart",
+          (1 - runnerUp.median() / picked.median()) * 100, speedup(runnerUp.median()), speedup(picked.median()));
     } else if (noise) {
       lost = String.format(Locale.ROOT, "within noise of the pick (%s against %s, intervals overlap): the "
           + "cheaper was picked (%s)", speedup(runnerUp.median()), speedup(picked.median()),
@@ -192,6 +199,15 @@ public final class SuccessiveHalving {
       return "one thread";
     }
     return "fewer threads or processes";
+  }
+
+  /**
+   * True if {@code s} is within noise of {@code best}: their intervals overlap and its median is within
+   * {@link #PRACTICAL} of the best's. Overlap alone is not enough: a few noisy rounds give wide intervals, and
+   * the cheaper of two candidates whose medians are far apart would be picked on noise.
+   */
+  static boolean withinNoise(Standing s, Standing best) {
+    return overlap(s.interval(), best.interval()) && s.median() >= best.median() * (1 - PRACTICAL);
   }
 
   static boolean overlap(MedianInterval a, MedianInterval b) {

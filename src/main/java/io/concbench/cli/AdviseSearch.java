@@ -136,7 +136,8 @@ final class AdviseSearch {
       int m = (int) Math.max(Math.min(tasks, 2 * workers), Math.min(Math.min(tasks, 2000),
           Math.ceil(CALIBRATION_MS / Math.max(taskMs, 1e-6))));
       Candidate pool = new Candidate(Candidate.PROCESS_POOL, workers, 1, null, "calibration");
-      List<RunSample> poolRuns = measure(AdviseCommand.caseOf(pool, plan.choice(), m, plan.settings()), 0, 2);
+      // One run: a pool's start is the dearest thing advise measures, and one start and m trips suffice here.
+      List<RunSample> poolRuns = measure(AdviseCommand.caseOf(pool, plan.choice(), m, plan.settings()), 0, 1);
       poolStartMs = AdviseCommand.phaseMedian(poolRuns, Phase.POOL_START);
       dispatchMs = AdviseCommand.phaseMedian(poolRuns, Phase.IPC);
     }

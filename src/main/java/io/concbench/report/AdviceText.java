@@ -46,12 +46,12 @@ final class AdviceText {
             Units.millis(x.processPoolMinTaskMs()), Units.millis(c.taskMs())));
       }
       if (x.workersBeyondNoHelp() != null) {
-        lines.add(Units.format("crossover: beyond %d worker%s more add less than 5 %% (USL fit: sigma %.3f, "
-            + "kappa %.4f)", x.workersBeyondNoHelp(), x.workersBeyondNoHelp() == 1 ? "" : "s", x.uslSigma(),
-            x.uslKappa()));
+        lines.add(Units.format("crossover: %s beyond %d worker%s: more add less than 5 %% (USL fit: sigma %.3f, "
+            + "kappa %.4f)", x.uslExecutor(), x.workersBeyondNoHelp(), x.workersBeyondNoHelp() == 1 ? "" : "s",
+            x.uslSigma(), x.uslKappa()));
       } else if (x.uslSigma() != null) {
-        lines.add(Units.format("crossover: the USL fit (sigma %.3f, kappa %.4f) does not level off within the "
-            + "worker counts tried", x.uslSigma(), x.uslKappa()));
+        lines.add(Units.format("crossover: the USL fit of %s (sigma %.3f, kappa %.4f) does not level off",
+            x.uslExecutor(), x.uslSigma(), x.uslKappa()));
       }
     }
     if (c != null) {

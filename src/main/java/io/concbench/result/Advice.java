@@ -98,12 +98,14 @@ public record Advice(
    *     chunksize 1 (a chunk of c tasks divides it by about c); null if not measured
    * @param workersBeyondNoHelp the worker count beyond which more workers add less than 5 % (from the USL
    *     fit to the measured speedups); null without two worker counts beyond one
+   * @param uslExecutor the executor whose worker counts were fitted; null without a fit
    * @param uslSigma the fit's contention; null without a fit
    * @param uslKappa the fit's coherency; null without a fit
    */
   public record Crossovers(
       Double processPoolMinTaskMs,
       Integer workersBeyondNoHelp,
+      String uslExecutor,
       Double uslSigma,
       Double uslKappa) {}
 }

@@ -91,4 +91,17 @@ class SuccessiveHalvingTest {
   void nothingMeasuredPicksNothing() {
     assertThat(new SuccessiveHalving(List.of(POOL_2), 4, 2).pick()).isNull();
   }
+
+  @Test
+  void overlappingIntervalsFarApartInMedianPickTheHigherMedian() {
+    SuccessiveHalving h = new SuccessiveHalving(List.of(POOL_2, POOL_4), 6, 2);
+    rounds(h, POOL_2, 5.8, 6.4, 8.0, 6.3);
+    rounds(h, POOL_4, 4.9, 9.2, 10.6, 9.3); // overlaps, but 45 % higher in median
+
+    SuccessiveHalving.Pick pick = h.pick();
+
+    assertThat(pick.picked().candidate()).isEqualTo(POOL_4);
+    assertThat(pick.withinNoise()).isFalse();
+    assertThat(pick.runnerUpLost()).contains("not clearly slower", "lower");
+  }
 }
