@@ -99,6 +99,11 @@ public final class CandidateRules {
         out.add(new Candidate(Candidate.THREAD_POOL, Math.min(c.tasks(), Math.min(4096, ideal * 2)), 0, null,
             "waiting work: twice as many threads, to see whether more waits overlap"));
       }
+      int everyTask = Math.min(c.tasks(), 4096);
+      if (everyTask > ideal * 2 && everyTask <= ideal * 4) {
+        out.add(new Candidate(Candidate.THREAD_POOL, everyTask, 0, null,
+            "waiting work: a thread per task, every wait overlapping"));
+      }
       if (ideal > capacityWorkers && capacityWorkers > 1) {
         out.add(new Candidate(Candidate.THREAD_POOL, capacityWorkers, 0, null,
             "waiting work: only as many threads as the capacity, the CPU-bound rule, for contrast"));

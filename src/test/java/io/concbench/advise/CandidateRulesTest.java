@@ -50,10 +50,11 @@ class CandidateRulesTest {
   void workThatPartlyWaitsGetsMoreThreadsThanCoresAndProcesses() {
     Proposal p = CandidateRules.propose(calibration(65, 0.4, 2.0, 16, 0.6, false), true);
 
-    // 2 cores / 0.4 of a core per task: 5 threads, then twice as many, then the CPU-bound rule for contrast.
+    // 2 cores / 0.4 of a core per task: 5 threads, twice as many, one per task (16 is within 4 times 5), then
+    // the CPU-bound rule for contrast.
     assertThat(p.candidates()).extracting(Candidate::executor, Candidate::workers).contains(
         org.assertj.core.groups.Tuple.tuple("thread-pool", 5), org.assertj.core.groups.Tuple.tuple("thread-pool", 10),
-        org.assertj.core.groups.Tuple.tuple("thread-pool", 2));
+        org.assertj.core.groups.Tuple.tuple("thread-pool", 16), org.assertj.core.groups.Tuple.tuple("thread-pool", 2));
     assertThat(executors(p)).contains("process-pool");
   }
 
