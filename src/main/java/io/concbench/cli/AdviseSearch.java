@@ -115,17 +115,32 @@ final class AdviseSearch {
     boolean counter = plan.choice().workload().usesCounter();
     String guard = counter ? "synchronized" : null;
     Candidate single = new Candidate(Candidate.SINGLE, 1, 0, guard, "calibration");
-    int first = Math.min(tasks, 4);
-    List<RunSample> probe = measure(AdviseCommand.caseOf(single, plan.choice(), first, plan.settings()), 1, 1);
+    // Two tasks, only to size the runs that follow (the engine warms the kernel's JIT first).
+    int first = Math.min(tasks, 2);
+    List<RunSample> probe = measure(AdviseCommand.caseOf(single, plan.choice(), first, plan.settings()), 0, 1);
     double perTaskMs = probe.get(0).wallNanos() / 1e6 / first;
     int n = (int) Math.max(1, Math.min(tasks, Math.ceil(CALIBRATION_MS / Math.max(perTaskMs, 1e-6))));
-    List<RunSample> runs = measure(AdviseCommand.caseOf(single, plan.choice(), n, plan.settings()), 0, 3);
+    // Tasks of seconds (a slow command) are timed once: three runs would cost more than they tell.
+    int calibrationRuns = perTaskMs > 1000 ? 1 : 3;
+    List<RunSample> runs = new ArrayList<>(measure(AdviseCommand.caseOf(single, plan.choice(), n,
+        plan.settings()), 0, calibrationRuns));
+    // The two-task probe ran cold: runs much shorter than meant are resized once from a warm figure.
+    int warmSized = (int) Math.max(1, Math.min(tasks, Math.ceil(CALIBRATION_MS
+        / Math.max(AdviseCommand.median(runs, RunSample::wallNanos) / 1e6 / n, 1e-6))));
+    if (warmSized > 2 * n) {
+      n = warmSized;
+      runs = new ArrayList<>(measure(AdviseCommand.caseOf(single, plan.choice(), n, plan.settings()), 0, 3));
+    }
+    // Process CPU time comes in 10 ms ticks: short runs are repeated to about 600 ms in all.
+    while (perTaskMs <= 1000 && runs.size() < 50 && runs.stream().mapToLong(RunSample::wallNanos).sum() < 600e6) {
+      runs.addAll(measure(AdviseCommand.caseOf(single, plan.choice(), n, plan.settings()), 0, 5));
+    }
     double wallNanos = AdviseCommand.median(runs, RunSample::wallNanos);
     double taskMs = wallNanos / 1e6 / n;
     List<RunSample> withCpu = runs.stream().filter(r -> r.cpu().totalNanos() >= 0).toList();
     // Unknown CPU time counts as computing: the rules then try what suits CPU-bound work.
-    double cpuShare = withCpu.isEmpty() ? 1
-        : Math.min(1, AdviseCommand.median(withCpu, r -> r.cpu().totalNanos()) / wallNanos);
+    double cpuShare = withCpu.isEmpty() ? 1 : Math.min(1, withCpu.stream().mapToDouble(r -> r.cpu().totalNanos())
+        .sum() / withCpu.stream().mapToDouble(RunSample::wallNanos).sum());
     double capacity = AdviseCommand.probeCapacity(processors);
     boolean processes = !counter && !plan.choice().workload().startsProcesses() && processors >= 2
         && allowed(Candidate.PROCESS_POOL);
