@@ -3,6 +3,7 @@ package io.concbench.report;
 import io.concbench.result.Params;
 import io.concbench.result.RateSummary;
 import io.concbench.result.Result;
+import io.concbench.stats.RateKnees;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,22 +38,27 @@ final class RateCurves {
     return grouped(results).values().stream().map(m -> m.get(0).benchmarkCase().executor()).toList();
   }
 
-  private static Map<List<Object>, List<Result>> grouped(List<Result> results) {
-    Map<List<Object>, List<Result>> byCurve = new LinkedHashMap<>();
+  private static Map<RateKnees.Curve, List<Result>> grouped(List<Result> results) {
+    Map<RateKnees.Curve, List<Result>> byCurve = new LinkedHashMap<>();
     for (Result r : results) {
       if (r.rate() != null && r.rate().knee() != null) {
-        Result.Case c = r.benchmarkCase();
-        byCurve.computeIfAbsent(java.util.Arrays.asList(c.workload(), c.executor(), c.workers(), c.params(),
-            c.guard(), c.chunksize()), k -> new ArrayList<>()).add(r);
+        byCurve.computeIfAbsent(RateKnees.Curve.of(r.benchmarkCase()), k -> new ArrayList<>()).add(r);
       }
     }
     return byCurve;
   }
 
-  /** "io on thread-pool, 10 workers": with the guard, chunksize and parameters where curves differ in them. */
+  /**
+   * "io on thread-pool, 10 workers" ("io on virtual, a worker per task"): with the guard, chunksize and
+   * parameters where curves differ in them.
+   */
   private static String label(Result.Case c, List<Result> all) {
-    StringBuilder label = new StringBuilder(c.workload()).append(" on ").append(c.executor()).append(", ")
-        .append(c.workers()).append(c.workers() == 1 ? " worker" : " workers");
+    StringBuilder label = new StringBuilder(c.workload()).append(" on ").append(c.executor()).append(", ");
+    if (RateKnees.Curve.of(c).workerPerTask()) {
+      label.append("a worker per task");
+    } else {
+      label.append(c.workers()).append(c.workers() == 1 ? " worker" : " workers");
+    }
     if (c.guard() != null) {
       label.append(", guard ").append(c.guard());
     }

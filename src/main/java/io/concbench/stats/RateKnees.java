@@ -21,13 +21,19 @@ public final class RateKnees {
 
   private RateKnees() {}
 
-  /** What makes rate results points of one curve: all but the rate (and the task count it sets). */
-  private record Curve(String workload, String executor, int workers, Map<String, Object> params, String guard,
-      Integer chunksize) {
+  /**
+   * What makes rate results points of one curve: all but the rate and the task count it sets. A worker per
+   * task ({@code thread-per-task}, {@code virtual}: as many workers as tasks) is one curve however many
+   * tasks each rate gives; a fixed worker count that happens to equal one rate's tasks splits its curve,
+   * which the table and page then show as two.
+   */
+  public record Curve(String workload, String executor, int workers, boolean workerPerTask,
+      Map<String, Object> params, String guard, Integer chunksize) {
 
-    static Curve of(Result.Case c) {
-      return new Curve(c.workload(), c.executor(), c.workers(), c.params() == null ? Map.of() : c.params(),
-          c.guard(), c.chunksize());
+    public static Curve of(Result.Case c) {
+      boolean perTask = c.workers() == c.tasks();
+      return new Curve(c.workload(), c.executor(), perTask ? 0 : c.workers(), perTask,
+          c.params() == null ? Map.of() : c.params(), c.guard(), c.chunksize());
     }
   }
 

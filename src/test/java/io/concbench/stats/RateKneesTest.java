@@ -67,6 +67,22 @@ public class RateKneesTest {
   }
 
   @Test
+  void aWorkerPerTaskIsOneCurveThoughEachRateGivesItsOwnWorkerCount() {
+    // virtual and thread-per-task run as many workers as tasks, and each rate gives its own task count.
+    Result slow = ResultBuilder.from(point("virtual", 1000, 100_000, 101_000)).workers(1000).build()
+        .withRate(point("virtual", 1000, 100_000, 101_000).rate());
+    Result fast = ResultBuilder.from(point("virtual", 5000, 100_000, 103_000)).tasks(5000).workers(5000).build()
+        .withRate(point("virtual", 5000, 100_000, 103_000).rate());
+
+    List<Result> attached = RateKnees.attach(List.of(slow, fast), 2);
+
+    assertThat(attached).allSatisfy(r -> assertThat(r.rate().knee())
+        .isEqualTo(new RateSummary.Knee(2, 100_000, 5000.0, true)));
+    assertThat(RateKnees.Curve.of(slow.benchmarkCase()).workerPerTask()).isTrue();
+    assertThat(RateKnees.Curve.of(point("thread-pool", 50, 1, 1).benchmarkCase()).workerPerTask()).isFalse();
+  }
+
+  @Test
   void rateResultsAreNoScalingCurve() {
     Result five = ResultBuilder.from(point("thread-pool", 50, 100_000, 101_000)).workers(5).build()
         .withRate(point("thread-pool", 50, 100_000, 101_000).rate());
