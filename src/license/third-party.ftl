@@ -10,3 +10,7 @@ pom.xml: commit this file with any change of dependencies.
 <#list e.getValue() as l><#assign licences = licences + (l?is_first?then("", " OR ")) + l/></#list>
 ${p.groupId}:${p.artifactId}:${p.version}  ${licences}  ${p.url!"(no url)"}
 </#list>
+
+Note on com.hazelcast:hazelcast: its pom and manifest (Bundle-License) say Apache-2.0, but one file bundled in
+the jar, META-INF/maven/com.hazelcast/hazelcast-tpc-engine/pom.xml, has a header naming the Hazelcast
+Community License, while that same pom's <licenses> says Apache-2.0. Listed as its metadata declares it.
