@@ -180,6 +180,7 @@ final class Plans {
       }
     }
     requireGuardUsed(selection, choices);
+    refuseWhatClusterLacks(selection, process);
     if (selection.executors().stream().anyMatch(e -> e.traits().inOtherProcesses())) {
       for (int count : selection.workerCounts()) {
         UsageException.requireRange("--workers", count, 1, MAX_PROCESS_WORKERS);
@@ -267,6 +268,33 @@ final class Plans {
    * A command is already a process: a worker JVM between concbench and it adds a start-up and a hop and
    * measures nothing of the command; the lock executor guards a counter that a command never touches.
    */
+  /**
+   * The process options a cluster member cannot honour, refused rather than ignored: a member does not
+   * report when a task starts (no --task-timeout), is not replaced (no --max-tasks-per-child), and chunks
+   * carry no payload.
+   */
+  private static void refuseWhatClusterLacks(SelectionOptions selection, ProcessOptions process) {
+    boolean cluster = false;
+    for (Executor executor : selection.executors()) {
+      cluster |= executor.name().equals("cluster");
+    }
+    if (!cluster) {
+      return;
+    }
+    if (process.taskTimeout != null && !process.taskTimeout.isZero()) {
+      throw UsageException.invalid("--task-timeout", process.taskTimeout.toMillis() + "ms",
+          "cluster does not support it: its members do not report task starts");
+    }
+    if (process.maxTasksPerChild != null) {
+      throw UsageException.invalid("--max-tasks-per-child", process.maxTasksPerChild,
+          "cluster does not support it: its members are not replaced");
+    }
+    if (process.payloadBytes > 0) {
+      throw UsageException.invalid("--payload-bytes", process.payloadBytes,
+          "cluster does not support it: its chunks carry no payload");
+    }
+  }
+
   private static void refuseForCommands(Executor executor) {
     if (executor.traits().inOtherProcesses()) {
       throw UsageException.invalid("--executor", executor.name(), "a command is already a process: "

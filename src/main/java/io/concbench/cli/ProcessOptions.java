@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 public final class ProcessOptions {
 
   @Option(names = "--chunksize", split = ",", paramLabel = "N",
-      description = "process-pool: tasks per request frame (default: ceil(tasks / (4 x workers)), as CPython's "
+      description = "process-pool, cluster: tasks per request frame (default: ceil(tasks / (4 x workers)), as CPython's "
           + "Pool.map); matrix: a list to sweep.")
   List<Integer> chunksize;
 
@@ -40,7 +40,7 @@ public final class ProcessOptions {
   Integer maxTasksPerChild;
 
   @Option(names = "--retries", paramLabel = "N", defaultValue = "1",
-      description = "fork, process-pool: tries again for a task whose worker died. Default: ${DEFAULT-VALUE}.")
+      description = "fork, process-pool, cluster: tries again for a task whose worker died. Default: ${DEFAULT-VALUE}.")
   int retries;
 
   @Option(names = "--task-timeout", paramLabel = "DURATION", converter = Durations.class,
@@ -50,11 +50,11 @@ public final class ProcessOptions {
 
   /** Null for the java running concbench. */
   @Option(names = "--java", paramLabel = "PATH", converter = JavaBinary.class,
-      description = "fork, process-pool: java binary for workers. Default: the one running concbench.")
+      description = "fork, process-pool, cluster: java binary for workers. Default: the one running concbench.")
   String javaBinary;
 
   @Option(names = "--jvm-arg", paramLabel = "ARG", converter = JvmOption.class,
-      description = "fork, process-pool: extra JVM option for workers, repeatable (e.g. --jvm-arg=-Xmx256m).")
+      description = "fork, process-pool, cluster: extra JVM option for workers, repeatable (e.g. --jvm-arg=-Xmx256m).")
   List<String> jvmArgs = new ArrayList<>();
 
   /** Refuses a count out of range, naming the option and the value; the wire's caps bound them. */

@@ -289,6 +289,9 @@ public final class BenchmarkEngine {
     RunSample sample = recorder.finish(wall, cpu, costs.phaseMillis(),
         ownPeak ? world.peakMemory().ownPeakBytes() : -1,
         costs.childRssPeakBytes().orElse(recorder.childPeakBytes()));
+    if (costs.cluster() != null) {
+      sample = sample.withCluster(costs.cluster());
+    }
     // A run cut short by Ctrl-C measured fewer tasks than asked: it is not a result.
     cancellation.check();
     return sample;

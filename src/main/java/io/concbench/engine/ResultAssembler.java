@@ -71,7 +71,8 @@ public final class ResultAssembler {
         measurement.backgroundLoad(),
         List.of(),
         List.of(),
-        RateFigures.of(c.rate(), runs));
+        RateFigures.of(c.rate(), runs),
+        ClusterFiguresSummary.of(runs, phase(runs, Phase.CLUSTER_START)));
     WarningContext context =
         new WarningContext(processors, requestedRuns, c.executor().traits().parallel(), baselineP50Us);
     return WarningRules.result(result, context);

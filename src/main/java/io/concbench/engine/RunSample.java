@@ -1,5 +1,6 @@
 package io.concbench.engine;
 
+import io.concbench.executor.ClusterFigures;
 import io.concbench.executor.Phase;
 import io.concbench.executor.TaskFailure;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.HdrHistogram.Histogram;
  *     in-process executors and when unknown
  * @param rate a rate run's latencies from the intended release, queueing, service and lateness; null for a
  *     closed run
+ * @param cluster a cluster run's retries and members; null for every other executor
  */
 public record RunSample(
     long wallNanos,
@@ -41,7 +43,25 @@ public record RunSample(
     Map<Phase, Double> phaseMillis,
     long rssPeakBytes,
     long workerRssPeakBytes,
-    RateSample rate) {
+    RateSample rate,
+    ClusterFigures cluster) {
+
+  /** A sample of any executor but cluster. */
+  public RunSample(long wallNanos, CpuTimes cpu, Histogram latencyNanos, long completedTasks, long failedTasks,
+      long unverifiedTasks, long counterExpected, long counterActual, String firstFailure,
+      List<TaskFailure> failures, long timedOutTasks, Map<Phase, Double> phaseMillis, long rssPeakBytes,
+      long workerRssPeakBytes, RateSample rate) {
+    this(wallNanos, cpu, latencyNanos, completedTasks, failedTasks, unverifiedTasks, counterExpected,
+        counterActual, firstFailure, failures, timedOutTasks, phaseMillis, rssPeakBytes, workerRssPeakBytes, rate,
+        null);
+  }
+
+  /** The same sample with a cluster run's figures. */
+  public RunSample withCluster(ClusterFigures figures) {
+    return new RunSample(wallNanos, cpu, latencyNanos, completedTasks, failedTasks, unverifiedTasks,
+        counterExpected, counterActual, firstFailure, failures, timedOutTasks, phaseMillis, rssPeakBytes,
+        workerRssPeakBytes, rate, figures);
+  }
 
   /** A closed run's sample. */
   public RunSample(long wallNanos, CpuTimes cpu, Histogram latencyNanos, long completedTasks, long failedTasks,

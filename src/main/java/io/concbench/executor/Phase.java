@@ -17,5 +17,10 @@ public enum Phase {
   /** process-pool: starting every worker until all are ready, per run ({@code pool_start_ms}). */
   POOL_START,
   /** process-pool: from the goodbyes to every worker reaped, per run ({@code shutdown_ms}). */
-  SHUTDOWN
+  SHUTDOWN,
+  /**
+   * cluster: launching the local members until every one has joined and warmed up, the client connected,
+   * per run ({@code cluster_start_ms}): the parent's extra start-up.
+   */
+  CLUSTER_START
 }

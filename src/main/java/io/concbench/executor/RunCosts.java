@@ -17,11 +17,17 @@ import java.util.OptionalLong;
  *     learn it (then the run counts this process's own CPU time alone)
  * @param childRssPeakBytes the largest peak resident memory of any child while it was alive, empty when
  *     there was none or it could not be read
+ * @param cluster the cluster executor's retries and members; null for every other executor
  */
 public record RunCosts(Map<Phase, Double> phaseMillis, Optional<ProcessCpu> childCpu,
-    OptionalLong childRssPeakBytes) {
+    OptionalLong childRssPeakBytes, ClusterFigures cluster) {
 
   public static final RunCosts NONE = new RunCosts(Map.of(), Optional.empty(), OptionalLong.empty());
+
+  /** Costs without cluster figures. */
+  public RunCosts(Map<Phase, Double> phaseMillis, Optional<ProcessCpu> childCpu, OptionalLong childRssPeakBytes) {
+    this(phaseMillis, childCpu, childRssPeakBytes, null);
+  }
 
   public RunCosts {
     EnumMap<Phase, Double> copy = new EnumMap<>(Phase.class);

@@ -7,6 +7,7 @@ import io.concbench.executor.LockExecutor;
 import io.concbench.executor.SingleThreadExecutor;
 import io.concbench.executor.ThreadPerTaskExecutor;
 import io.concbench.executor.VirtualThreadExecutor;
+import io.concbench.process.parent.ClusterExecutor;
 import io.concbench.process.parent.ForkExecutor;
 import io.concbench.process.parent.ProcessPoolExecutor;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ public final class ExecutorRegistry {
       new LockExecutor(),
       new GilExecutor(),
       new ForkExecutor(),
-      new ProcessPoolExecutor());
+      new ProcessPoolExecutor(),
+      new ClusterExecutor());
 
   private ExecutorRegistry() {}
 

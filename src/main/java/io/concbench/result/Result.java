@@ -21,6 +21,7 @@ import java.util.Objects;
  *     before it was added, whose warnings are then shown one by one)
  * @param rate a rate run's offered and achieved rate and its latencies from the intended release; null for a
  *     closed run
+ * @param cluster the cluster executor's start-up, retries and members; null for every other executor
  */
 @JsonSerialize(converter = ResultJson.FromResult.class)
 @JsonDeserialize(converter = ResultJson.ToResult.class)
@@ -35,7 +36,16 @@ public record Result(
     BackgroundLoad backgroundLoad,
     List<String> warnings,
     List<String> warningRules,
-    RateSummary rate) {
+    RateSummary rate,
+    ClusterSummary cluster) {
+
+  /** A result of any executor but cluster. */
+  public Result(Case benchmarkCase, Timing timing, Comparison comparison, Outcome outcome, ProcessPhases phases,
+      Capacity capacity, Memory memory, BackgroundLoad backgroundLoad, List<String> warnings,
+      List<String> warningRules, RateSummary rate) {
+    this(benchmarkCase, timing, comparison, outcome, phases, capacity, memory, backgroundLoad, warnings,
+        warningRules, rate, null);
+  }
 
   /** A closed run's result. */
   public Result(Case benchmarkCase, Timing timing, Comparison comparison, Outcome outcome, ProcessPhases phases,
@@ -73,7 +83,7 @@ public record Result(
   /** The same result with these warnings, each found by the rule of the same index in {@code rules}. */
   public Result withWarnings(List<String> warnings, List<String> rules) {
     return new Result(benchmarkCase, timing, comparison, outcome, phases, capacity, memory, backgroundLoad,
-        warnings, rules, rate);
+        warnings, rules, rate, cluster);
   }
 
   /** The same result with other rate figures (a matrix's knee added to them). */

@@ -60,7 +60,11 @@ record ResultJson(
     // names) is then written back field for field.
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warningRules,
     // Only rate runs have it: left out otherwise, so closed runs' reports stay as they were.
-    @JsonInclude(JsonInclude.Include.NON_NULL) RateSummary rate) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) RateSummary rate,
+    // Only cluster results have these three (ClusterSummary): left out otherwise.
+    @JsonInclude(JsonInclude.Include.NON_NULL) Summary clusterStartMs,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long retries,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<ClusterSummary.MemberSummary> members) {
 
   static ResultJson of(Result r) {
     Result.Case c = r.benchmarkCase();
@@ -83,7 +87,10 @@ record ResultJson(
         r.backgroundLoad(),
         vs.taskTimeVsBaseline(),
         cap.baselineCpuShare(), cap.speedupBound(), cap.efficiencyVsBound(), cap.workWaits(),
-        r.warningRules(), r.rate());
+        r.warningRules(), r.rate(),
+        r.cluster() == null ? null : r.cluster().clusterStartMs(),
+        r.cluster() == null ? null : r.cluster().retries(),
+        r.cluster() == null ? null : r.cluster().members());
   }
 
   Result toResult() {
@@ -99,7 +106,9 @@ record ResultJson(
         backgroundLoad,
         warnings,
         warningRules,
-        rate);
+        rate,
+        members == null ? null
+            : new ClusterSummary(clusterStartMs, retries == null ? 0 : retries, members));
   }
 
   /** How Jackson writes a result: as this record. */

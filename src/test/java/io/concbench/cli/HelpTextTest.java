@@ -36,7 +36,7 @@ class HelpTextTest {
     assertThat(section).doesNotContain("--workload=", "--quiet", "--help");
     // Same column for the description in both sections.
     assertThat(options).contains("      --format=table|json    What goes to stdout.");
-    assertThat(section).contains("      --retries=N            fork, process-pool: tries again");
+    assertThat(section).contains("      --retries=N            fork, process-pool, cluster: tries again");
   }
 
   @Test

@@ -11,7 +11,7 @@ class ExecutorRegistryTest {
   @Test
   void theLessonsExecutorsAreListedInOrderUniquelyNamedAndDescribed() {
     assertThat(ExecutorRegistry.names()).containsExactly("single", "thread-per-task", "thread-pool", "virtual",
-        "lock", "gil", "fork", "process-pool");
+        "lock", "gil", "fork", "process-pool", "cluster");
     assertThat(ExecutorRegistry.all()).allSatisfy(e -> assertThat(e.traits().description()).isNotBlank());
     assertThat(ExecutorRegistry.find("thread-pool")).map(Executor::name).contains("thread-pool");
     assertThat(ExecutorRegistry.find("no-such")).isEmpty();
@@ -22,6 +22,8 @@ class ExecutorRegistryTest {
     assertThat(traitsOf("process-pool").takesChunksize()).isTrue();
     assertThat(traitsOf("fork").takesChunksize()).isFalse();
     assertThat(traitsOf("fork").inOtherProcesses()).isTrue();
+    assertThat(traitsOf("cluster").inOtherProcesses()).isTrue();
+    assertThat(traitsOf("cluster").takesChunksize()).isTrue();
     assertThat(traitsOf("thread-pool").inOtherProcesses()).isFalse();
     assertThat(traitsOf("lock").usesGuard()).isTrue();
     assertThat(traitsOf("gil").usesGuard()).isFalse();

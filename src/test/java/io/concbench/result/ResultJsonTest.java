@@ -73,7 +73,16 @@ class ResultJsonTest {
     int[] next = {1};
     List<Object> parts = new ArrayList<>();
     for (RecordComponent part : Result.class.getRecordComponents()) {
-      if (part.getType().getDeclaringClass() == Result.class) { // a group: its components are the figures
+      if (part.getType() == ClusterSummary.class) { // flattened into three fields of the result
+        int i = next[0]++;
+        Summary start = Summaries.of(new double[] {i, i + 1});
+        List<ClusterSummary.MemberSummary> members =
+            List.of(new ClusterSummary.MemberSummary("127.0.0.1:" + i, i, i + 0.5, i + 1.5));
+        figures.put("cluster_start_ms", start);
+        figures.put("retries", (long) i);
+        figures.put("members", members);
+        parts.add(new ClusterSummary(start, i, members));
+      } else if (part.getType().getDeclaringClass() == Result.class) { // a group: its components are the figures
         List<Object> values = new ArrayList<>();
         for (RecordComponent figure : part.getType().getRecordComponents()) {
           Object value = distinct(figure.getGenericType(), next[0]++);

@@ -1,5 +1,6 @@
 package io.concbench.process.parent;
 
+import io.concbench.executor.ClusterFigures;
 import io.concbench.executor.Phase;
 import io.concbench.executor.RunCosts;
 import io.concbench.process.wire.Frame;
@@ -29,6 +30,8 @@ import java.util.OptionalLong;
 final class ChildAccounting {
 
   private final boolean pool;
+  /** The phase the start of its workers counts as: POOL_START, or CLUSTER_START for cluster members. */
+  private final Phase startPhase;
   private long startupNanos;
   private long childrenStarted;
   private long exitNanos;
@@ -42,18 +45,27 @@ final class ChildAccounting {
   private ProcessCpu cpuDuringRun = ProcessCpu.ZERO;
   private long rssPeakBytes = -1;
 
-  private ChildAccounting(boolean pool) {
+  private ChildAccounting(boolean pool, Phase startPhase) {
     this.pool = pool;
+    this.startPhase = startPhase;
   }
 
   /** A JVM per task: start-up and exit timed per child, CPU time as each child reports it. */
   static ChildAccounting forkChildren() {
-    return new ChildAccounting(false);
+    return new ChildAccounting(false, Phase.STARTUP);
   }
 
   /** Long-lived workers: the pool's start and shutdown timed per run, CPU time read from /proc. */
   static ChildAccounting poolWorkers() {
-    return new ChildAccounting(true);
+    return new ChildAccounting(true, Phase.POOL_START);
+  }
+
+  /**
+   * Local cluster members: booked as pool workers, their start (launch, joins, the client's connection,
+   * warm-up) as {@link Phase#CLUSTER_START}.
+   */
+  static ChildAccounting clusterMembers() {
+    return new ChildAccounting(true, Phase.CLUSTER_START);
   }
 
   /** A process's CPU time in its life so far; zero once it is reaped (or not on Linux). */
@@ -127,7 +139,7 @@ final class ChildAccounting {
     Map<Phase, Double> phases = new EnumMap<>(Phase.class);
     long completed = ledger.tasksCompleted();
     if (pool) {
-      phases.put(Phase.POOL_START, poolStartNanos / 1e6);
+      phases.put(startPhase, poolStartNanos / 1e6);
       phases.put(Phase.SHUTDOWN, shutdownNanos / 1e6);
     } else {
       phases.put(Phase.STARTUP, startupNanos / 1e6 / Math.max(1, childrenStarted));
@@ -136,6 +148,12 @@ final class ChildAccounting {
     phases.put(Phase.IPC, perTaskMillis(ledger.transitNanos(), completed));
     phases.put(Phase.COMPUTE, perTaskMillis(ledger.computeNanos(), completed));
     return new RunCosts(phases, childCpu(), rssPeakBytes < 0 ? OptionalLong.empty() : OptionalLong.of(rssPeakBytes));
+  }
+
+  /** The same, with the cluster's own figures. */
+  RunCosts costs(TaskLedger ledger, ClusterFigures cluster) {
+    RunCosts costs = costs(ledger);
+    return new RunCosts(costs.phaseMillis(), costs.childCpu(), costs.childRssPeakBytes(), cluster);
   }
 
   /**

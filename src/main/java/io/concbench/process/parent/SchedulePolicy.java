@@ -23,6 +23,14 @@ record SchedulePolicy(int chunksize, int workers, int maxTasksPerWorker, int ret
         settings.taskTimeoutNanos(), settings.payloadBytes(), "worker");
   }
 
+  /**
+   * cluster: chunks of --chunksize (or CPython's default) to members that are not replaced; no payloads
+   * (refused by the planner) and no --task-timeout (a member does not report task starts).
+   */
+  static SchedulePolicy cluster(int members, ProcessSettings settings) {
+    return new SchedulePolicy(settings.chunksize(), members, 0, settings.retries(), 0, 0, "member");
+  }
+
   /** fork: one task per fresh child, which then leaves. */
   static SchedulePolicy fork(ProcessSettings settings) {
     return new SchedulePolicy(1, 1, 1, settings.retries(), settings.taskTimeoutNanos(), settings.payloadBytes(),

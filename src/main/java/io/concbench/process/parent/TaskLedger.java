@@ -18,6 +18,7 @@ final class TaskLedger {
   private long computeNanos;
   private long transitNanos;
   private long tasksCompleted;
+  private long failedCount;
 
   /**
    * @param workerNoun how failures name the process ("threw in the worker: ...")
@@ -63,6 +64,7 @@ final class TaskLedger {
     if (outcome.error() != null || payloadProblem != null) {
       String reason = outcome.error() != null ? "threw in the " + workerNoun + ": " + outcome.error() : payloadProblem;
       remote.failed(new TaskFailure(outcome.index(), reason, pid, null, false, null));
+      failedCount++;
     } else {
       remote.completed(outcome.index(), outcome.result(), outcome.computeNanos());
       computeNanos += outcome.computeNanos();
@@ -85,6 +87,7 @@ final class TaskLedger {
   /** A task that failed outside its worker's code (the worker died, hung, or never started). */
   void failed(TaskFailure failure) {
     remote.failed(failure);
+    failedCount++;
     accounted++;
   }
 
@@ -101,6 +104,11 @@ final class TaskLedger {
   /** Pipe transit of the chunks answered, summed. */
   long transitNanos() {
     return transitNanos;
+  }
+
+  /** Tasks failed so far, for whatever reason. */
+  long failedCount() {
+    return failedCount;
   }
 
   long tasksCompleted() {

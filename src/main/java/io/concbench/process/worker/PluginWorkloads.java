@@ -14,7 +14,7 @@ import java.util.ServiceLoader;
  * loads the service-loader machinery, and its start-up stays what {@code fork} measured before plug-ins.
  * The parent has already checked the plug-ins (API version, names), so this only finds them.
  */
-final class PluginWorkloads {
+public final class PluginWorkloads {
 
   private PluginWorkloads() {}
 
@@ -24,7 +24,7 @@ final class PluginWorkloads {
    * @throws IllegalArgumentException when a plug-in cannot be loaded or its workload not constructed,
    *     with the plug-in's own exception class and message
    */
-  static Workload find(String name) {
+  public static Workload find(String name) {
     try {
       Iterator<Workload> found = ServiceLoader.load(Workload.class, WorkerMain.class.getClassLoader()).iterator();
       while (found.hasNext()) {

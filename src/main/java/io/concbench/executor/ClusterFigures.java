@@ -1,0 +1,27 @@
+package io.concbench.executor;
+
+import java.util.List;
+
+/**
+ * What one run of the {@code cluster} executor did besides its phases: how many tasks went back to the queue
+ * because their member left, and each member's share.
+ *
+ * @param retries tasks resubmitted to the other members after theirs left mid-run
+ * @param members one entry per member, in the order they were started
+ */
+public record ClusterFigures(long retries, List<MemberFigures> members) {
+
+  public ClusterFigures {
+    members = List.copyOf(members);
+  }
+
+  /**
+   * One member's share of a run.
+   *
+   * @param member its name: host:port
+   * @param tasks tasks it completed
+   * @param computeNanos the compute time of those tasks, summed as it measured them
+   * @param readyNanos from its launch until its warm-up came back (-1 for a member concbench did not start)
+   */
+  public record MemberFigures(String member, long tasks, long computeNanos, long readyNanos) {}
+}

@@ -1,0 +1,390 @@
+package io.concbench.process.parent;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.config.JavaSerializationFilterConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.IExecutorService;
+import io.concbench.executor.ExecutorRun;
+import io.concbench.executor.ProcessSettings;
+import io.concbench.executor.RunCosts;
+import io.concbench.executor.TaskBatch;
+import io.concbench.executor.WorkloadSpec;
+import io.concbench.process.member.ChunkReply;
+import io.concbench.process.member.ChunkTask;
+import io.concbench.process.member.ClusterSerialization;
+import io.concbench.process.member.MemberConfig;
+import io.concbench.process.wire.Frame;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One run of the {@code cluster} executor: W member JVMs started on 127.0.0.1 before the timed region, the
+ * parent a Hazelcast client of theirs, each member fed chunks by the {@link ChunkScheduler} (two in flight
+ * per member, more when they are quick) through its {@link MemberLink}. Replies come to callbacks on the
+ * client's threads, which hand the member its next chunks at once; the thread that called {@link #execute}
+ * waits for the end and settles members that left. A member that dies is seen by the failure of its chunks
+ * (the client sees its socket reset at once on loopback) or by the member-removed event, whichever comes
+ * first; its chunks go back to the queue for the others ({@link Retries}).
+ */
+final class ClusterRun implements ExecutorRun, MemberLink.Replies {
+
+  /** A local member silent this long has left (Hazelcast's default is 60 s: made for real networks). */
+  static final int HEARTBEAT_SECONDS = 5;
+  static final long START_TIMEOUT_MILLIS = 60_000;
+  static final long EXIT_WAIT_MILLIS = 5_000;
+
+  private final ProcessSettings settings;
+  private final WorkloadSpec workload;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition dispatcherWanted = lock.newCondition();
+  private final ChunkScheduler<MemberLink> scheduler;
+  private final ChildAccounting accounting = ChildAccounting.clusterMembers();
+  private final List<LocalMember> members = new ArrayList<>();
+  private final List<MemberLink> links = new ArrayList<>();
+  private ClusterBooks books;
+  private Path logDirectory;
+  private HazelcastInstance client;
+  private boolean dispatcherCalled;
+
+  ClusterRun(int workers, ProcessSettings settings, WorkloadSpec workload) {
+    this.settings = settings;
+    this.workload = workload;
+    this.scheduler = new ChunkScheduler<>(SchedulePolicy.cluster(workers, settings), System::nanoTime,
+        this::callDispatcher);
+    long start = System.nanoTime();
+    try {
+      logDirectory = Files.createTempDirectory("concbench-cluster-");
+      String clusterName = "concbench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+      List<Integer> ports = new ArrayList<>();
+      List<String> addresses = new ArrayList<>();
+      for (int i = 0; i < workers; i++) {
+        int port = LocalMember.freePort();
+        ports.add(port);
+        addresses.add("127.0.0.1:" + port);
+      }
+      books = new ClusterBooks(addresses);
+      // The first member alone, then the others, which find it running: a member told of others not yet up
+      // waits a connection timeout for each (two started together took ~4 s instead of ~1.5).
+      launch(clusterName, ports.get(0), addresses.subList(0, 1), 0);
+      members.get(0).awaitJoined();
+      for (int i = 1; i < workers; i++) {
+        launch(clusterName, ports.get(i), addresses, i);
+      }
+      client = HazelcastClient.newHazelcastClient(clientConfig(clusterName, addresses));
+      for (int i = 1; i < workers; i++) {
+        members.get(i).awaitJoined();
+      }
+      awaitMembers(workers);
+      IExecutorService executor = client.getExecutorService(MemberConfig.EXECUTOR);
+      for (LocalMember member : members) {
+        Member found = memberOn(member.port());
+        links.add(new MemberLink(executor, found, member, workload.name(), workload.params(), this));
+      }
+      warmUp(executor);
+      client.getCluster().addMembershipListener(new Departures());
+      lock.lock();
+      try {
+        for (MemberLink link : links) {
+          link.slot = scheduler.attach(link);
+        }
+      } finally {
+        lock.unlock();
+      }
+    } catch (IOException | RuntimeException e) {
+      shutDownNow();
+      String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      throw new UncheckedIOException(new IOException("cluster: " + message
+          + (logDirectory == null ? "" : " (member logs in " + logDirectory + ")"), e));
+    }
+    accounting.poolStarted(System.nanoTime() - start);
+  }
+
+  private void launch(String clusterName, int port, List<String> addresses, int index) throws IOException {
+    members.add(LocalMember.launch(MemberCommand.of(settings, clusterName, port, addresses, HEARTBEAT_SECONDS),
+        port, logDirectory.resolve("member-" + (index + 1) + ".log")));
+  }
+
+  private static ClientConfig clientConfig(String clusterName, List<String> addresses) {
+    ClientConfig config = new ClientConfig();
+    config.setClusterName(clusterName);
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.logging.type", "none");
+    config.setProperty("hazelcast.client.heartbeat.timeout", Long.toString(HEARTBEAT_SECONDS * 1000L));
+    config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    config.getNetworkConfig().setAddresses(new ArrayList<>(addresses));
+    config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(START_TIMEOUT_MILLIS);
+    config.getSerializationConfig().addDataSerializableFactory(ClusterSerialization.FACTORY_ID,
+        new ClusterSerialization());
+    config.getSerializationConfig().setJavaSerializationFilterConfig(new JavaSerializationFilterConfig());
+    return config;
+  }
+
+  private void awaitMembers(int count) throws IOException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
+    while (client.getCluster().getMembers().size() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new IOException("only " + client.getCluster().getMembers().size() + " of " + count
+            + " members joined in " + START_TIMEOUT_MILLIS / 1000 + " s");
+      }
+      for (LocalMember member : members) {
+        if (!member.alive()) {
+          throw new IOException("cluster member on port " + member.port() + " died while starting");
+        }
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while the members joined");
+      }
+    }
+  }
+
+  private Member memberOn(int port) throws IOException {
+    for (Member member : client.getCluster().getMembers()) {
+      if (member.getAddress().getPort() == port) {
+        return member;
+      }
+    }
+    throw new IOException("no cluster member on port " + port);
+  }
+
+  /**
+   * Binds the workload and warms its kernel on every member at once, before the timed region, as pool
+   * workers do (every executor must time the same compiled code); a member is ready when its warm-up has
+   * come back: its {@code ready_ms} counts from its launch.
+   */
+  private void warmUp(IExecutorService executor) throws IOException {
+    List<java.util.concurrent.Future<ChunkReply>> warmUps = new ArrayList<>();
+    for (MemberLink link : links) {
+      warmUps.add(executor.submitToMember(new ChunkTask(workload.name(), workload.params(), new int[0], true),
+          link.member()));
+    }
+    for (int i = 0; i < links.size(); i++) {
+      try {
+        warmUps.get(i).get(START_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        throw new IOException("the workload could not be set up on member " + (i + 1) + ": " + cause.getMessage());
+      } catch (TimeoutException e) {
+        throw new IOException("member " + (i + 1) + " did not warm up in " + START_TIMEOUT_MILLIS / 1000 + " s");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while the members warmed up");
+      }
+      books.ready(i, System.nanoTime() - links.get(i).process().launchedNanos());
+    }
+  }
+
+  @Override
+  public void execute(TaskBatch batch) throws InterruptedException {
+    lock.lock();
+    try {
+      scheduler.begin(batch.size(), batch.remote());
+      accounting.runStarts(livePids());
+      while (!scheduler.finished()) {
+        if (batch.cancelled()) {
+          scheduler.cancel();
+          return;
+        }
+        noMoreMembers();
+        for (WorkerSlot<MemberLink> slot : scheduler.liveWorkers()) {
+          fill(slot);
+        }
+        if (!scheduler.finished() && !dispatcherCalled) {
+          dispatcherWanted.awaitNanos(scheduler.pollNanos(System.nanoTime()));
+        }
+        dispatcherCalled = false;
+      }
+      accounting.runEnds(livePids());
+    } finally {
+      scheduler.end();
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Members that left are not replaced (a member takes seconds to start): the others take their chunks.
+   * When none is left, the tasks still pending fail, so that the run ends.
+   */
+  private void noMoreMembers() {
+    while (scheduler.nextReplacement()) {
+      if (scheduler.liveWorkers().isEmpty()) {
+        scheduler.noWorkerStarted("every cluster member is gone");
+      }
+    }
+  }
+
+  private List<Long> livePids() {
+    List<Long> pids = new ArrayList<>();
+    for (WorkerSlot<MemberLink> slot : scheduler.liveWorkers()) {
+      pids.add(slot.link().pid());
+    }
+    return pids;
+  }
+
+  /** Submits the chunks the scheduler has for this member; with the lock held (submitting does not block). */
+  private void fill(WorkerSlot<MemberLink> slot) {
+    List<Chunk> chunks = scheduler.take(slot, true);
+    if (chunks.isEmpty()) {
+      return;
+    }
+    try {
+      slot.link().send(chunks);
+    } catch (RuntimeException e) {
+      scheduler.kill(slot, "could not submit to the member: " + e.getMessage());
+    } finally {
+      scheduler.written(slot);
+    }
+  }
+
+  @Override
+  public void replied(MemberLink link, long chunk, long sentNanos, ChunkReply reply) {
+    long now = System.nanoTime();
+    long[] results = reply.results();
+    long[] compute = reply.computeNanos();
+    List<Frame.TaskOutcome> outcomes = new ArrayList<>(results.length);
+    int[] indices = null;
+    lock.lock();
+    try {
+      WorkerSlot<MemberLink> slot = link.slot;
+      for (Chunk sent : slot.inFlight) {
+        if (sent.id() == chunk) {
+          indices = sent.indices();
+        }
+      }
+      if (indices == null) {
+        return; // stale: its tasks were already settled
+      }
+      long computeNanos = 0;
+      for (int i = 0; i < indices.length; i++) {
+        outcomes.add(new Frame.TaskOutcome(indices[i], results[i], compute[i], reply.error(i)));
+        computeNanos += compute[i];
+      }
+      // Transit: the round trip less the time the chunk spent on the member (queued there, or running).
+      long transit = Math.max(0, now - sentNanos - reply.memberNanos());
+      Frame.Results frame = new Frame.Results(chunk, transit, 0, false, outcomes, new byte[0][]);
+      ChunkScheduler.Next next = scheduler.replied(slot, frame, now, now);
+      if (next != ChunkScheduler.Next.NOTHING) {
+        books.completed(links.indexOf(link), indices.length, computeNanos);
+      }
+      if (next == ChunkScheduler.Next.SEND) {
+        fill(slot);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void failed(MemberLink link, long chunk, Throwable failure) {
+    memberGone(link, "member left: " + failure);
+  }
+
+  /** A member is gone: its chunks go to the others ({@link Retries}), counted. */
+  private void memberGone(MemberLink link, String reason) {
+    lock.lock();
+    try {
+      WorkerSlot<MemberLink> slot = link.slot;
+      if (slot == null || !scheduler.gone(slot)) {
+        return;
+      }
+      link.kill(); // so that a member cut off but alive does not run on
+      int inFlight = 0;
+      for (Chunk chunk : slot.inFlight) {
+        inFlight += chunk.indices().length;
+      }
+      long failedBefore = scheduler.ledger().failedCount();
+      scheduler.died(slot, reason, null, null);
+      books.retried(inFlight - (scheduler.ledger().failedCount() - failedBefore));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void callDispatcher() {
+    dispatcherCalled = true;
+    dispatcherWanted.signal();
+  }
+
+  /** Member-removed events: the other way a member's death is seen (whichever comes first). */
+  private final class Departures implements MembershipListener {
+    @Override
+    public void memberAdded(MembershipEvent event) {}
+
+    @Override
+    public void memberRemoved(MembershipEvent event) {
+      for (MemberLink link : links) {
+        if (link.member().getUuid().equals(event.getMember().getUuid())) {
+          memberGone(link, "member left the cluster");
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    long start = System.nanoTime();
+    for (LocalMember member : members) {
+      accounting.notePeakMemory(member.pid());
+    }
+    boolean cancelled;
+    lock.lock();
+    try {
+      cancelled = scheduler.cancelled();
+    } finally {
+      lock.unlock();
+    }
+    if (cancelled) {
+      members.forEach(LocalMember::kill);
+    }
+    shutDownNow();
+    lock.lock();
+    try {
+      accounting.shutDown(System.nanoTime() - start);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The client first (it would reconnect), then every member told to leave (stdin closed) and awaited. */
+  private void shutDownNow() {
+    if (client != null) {
+      try {
+        client.shutdown();
+      } catch (RuntimeException e) {
+        // the members are ended below either way
+      }
+    }
+    members.forEach(LocalMember::release);
+    for (LocalMember member : members) {
+      member.awaitExit(EXIT_WAIT_MILLIS);
+    }
+  }
+
+  @Override
+  public RunCosts costs() {
+    lock.lock();
+    try {
+      return accounting.costs(scheduler.ledger(), books.members());
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.concbench.process.parent;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A cluster member JVM this concbench started on 127.0.0.1 and owns: its stdin a pipe it never writes to
+ * (when concbench dies, even with -9, the pipe ends and the member shuts itself down), its stdout the one
+ * line that says it has joined, its stderr (Hazelcast's logging) a file.
+ */
+final class LocalMember {
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+  private final long launchedNanos;
+
+  private LocalMember(Process process, int port, Path log, long launchedNanos) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+    this.launchedNanos = launchedNanos;
+  }
+
+  static LocalMember launch(List<String> command, int port, Path log) throws IOException {
+    long launched = System.nanoTime();
+    Process process = new ProcessBuilder(command)
+        .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+    ChildProcesses.add(process);
+    return new LocalMember(process, port, log, launched);
+  }
+
+  /** A port free on 127.0.0.1 now (the member binds it a moment later: a race, lost rarely). */
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Waits for the member's "ready"; one that dies or says anything else is an IOException naming its log. */
+  void awaitJoined() throws IOException {
+    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String line = out.readLine();
+    if (!"ready".equals(line)) {
+      process.destroyForcibly();
+      throw new IOException("cluster member on port " + port + " did not start (see " + log + ")");
+    }
+  }
+
+  int port() {
+    return port;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  Path log() {
+    return log;
+  }
+
+  long launchedNanos() {
+    return launchedNanos;
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  void kill() {
+    process.destroyForcibly();
+  }
+
+  /** Closes its stdin: it shuts down (see process.member.MemberMain). */
+  void release() {
+    try {
+      process.getOutputStream().close();
+    } catch (IOException e) {
+      process.destroyForcibly();
+    }
+  }
+
+  /** Waits up to {@code millis} for it to exit, then kills it. */
+  void awaitExit(long millis) {
+    try {
+      if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.concbench.process.parent;
+
+import io.concbench.executor.ProcessSettings;
+import io.concbench.process.member.MemberMain;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line of a local cluster member JVM: the java of the workers, concbench's class path (the
+ * parent's, which holds Hazelcast) with the plug-ins, the common fork-join pool's parallelism raised (at 1,
+ * on 2 CPUs, Hazelcast starts a thread per async completion: round trips 2-10× slower), the flags that keep
+ * Hazelcast from warning on this JDK, concbench's loop compilation (a task must run the same machine code
+ * as on concbench's own threads), then the user's --jvm-arg options.
+ */
+final class MemberCommand {
+
+  /** The common pool's parallelism on every JVM of a cluster run, this one included. */
+  static final String FORK_JOIN_PARALLELISM = "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4";
+
+  /** What JDK 17 to 24 need for Hazelcast to start without a warning. */
+  static final List<String> JDK17_FLAGS = List.of("--add-modules", "java.se",
+      "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
+      "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+      "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+      "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
+  /** JDK 24 on warn about sun.misc.Unsafe without it (23 takes it); JDK 17 refuses it. */
+  static final String JDK25_FLAG = "--sun-misc-unsafe-memory-access=allow";
+  static final int UNSAFE_FLAG_FROM_FEATURE = 23;
+
+  private MemberCommand() {}
+
+  /** The command of a member listening on {@code port}, told of every member in {@code members}. */
+  static List<String> of(ProcessSettings settings, String clusterName, int port, List<String> members,
+      int heartbeatSeconds) {
+    String java = settings.java() != null ? settings.java()
+        : Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    int feature = settings.java() == null ? Runtime.version().feature() : featureOf(java);
+    List<String> command = new ArrayList<>(List.of(java, "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError",
+        FORK_JOIN_PARALLELISM));
+    command.addAll(jdkFlags(feature));
+    if (settings.java() == null) {
+      command.addAll(LoopCompilation.ofThisJvm());
+    }
+    command.addAll(settings.jvmArgs());
+    StringBuilder classPath = new StringBuilder(System.getProperty("java.class.path"));
+    for (Path jar : settings.pluginJars()) {
+      classPath.append(File.pathSeparator).append(jar);
+    }
+    command.add("-cp");
+    command.add(classPath.toString());
+    command.add(MemberMain.class.getName());
+    command.add(clusterName);
+    command.add(Integer.toString(port));
+    command.add("1");
+    command.add(Integer.toString(heartbeatSeconds));
+    command.addAll(members);
+    return command;
+  }
+
+  /** The flags for a member on JDK {@code feature}. */
+  static List<String> jdkFlags(int feature) {
+    return feature >= UNSAFE_FLAG_FROM_FEATURE ? List.of(JDK25_FLAG) : JDK17_FLAGS;
+  }
+
+  /**
+   * The feature version of another JDK's java, from the {@code release} file of its home (bin/..); 17, whose
+   * flags every later JDK still takes, if it cannot be read.
+   */
+  static int featureOf(String java) {
+    Path release = Path.of(java).toAbsolutePath().getParent().getParent().resolve("release");
+    try {
+      for (String line : Files.readAllLines(release, StandardCharsets.UTF_8)) {
+        if (line.startsWith("JAVA_VERSION=")) {
+          return featureOfVersion(line.substring("JAVA_VERSION=".length()).replace("\"", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // unknown: the JDK 17 flags
+    }
+    return 17;
+  }
+
+  /** 17 of "17.0.15", 25 of "25", 8 of "1.8.0_392". */
+  static int featureOfVersion(String version) {
+    String[] parts = version.split("[.+_-]");
+    int first = Integer.parseInt(parts[0]);
+    return first == 1 && parts.length > 1 ? Integer.parseInt(parts[1]) : first;
+  }
+}

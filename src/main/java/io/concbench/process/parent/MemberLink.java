@@ -1,0 +1,95 @@
+package io.concbench.process.parent;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.ExecutionCallback;
+import com.hazelcast.core.IExecutorService;
+import io.concbench.process.member.ChunkReply;
+import io.concbench.process.member.ChunkTask;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A cluster member as a {@link WorkerLink}: each chunk becomes a {@link ChunkTask} submitted to this member
+ * only ({@code submitToMember}: Hazelcast's own {@code submit} picks a member at random, and re-runs or
+ * drops a dead member's tasks behind concbench's back). Sending does not block: the reply comes to a
+ * callback on one of the client's threads.
+ */
+final class MemberLink implements WorkerLink {
+
+  /** Where a chunk's reply or failure goes. */
+  interface Replies {
+    void replied(MemberLink link, long chunk, long sentNanos, ChunkReply reply);
+
+    void failed(MemberLink link, long chunk, Throwable failure);
+  }
+
+  private final IExecutorService executor;
+  private final Member member;
+  private final LocalMember process;
+  private final String workload;
+  private final Map<String, String> params;
+  private final Replies replies;
+  volatile WorkerSlot<MemberLink> slot;
+
+  MemberLink(IExecutorService executor, Member member, LocalMember process, String workload,
+      Map<String, String> params, Replies replies) {
+    this.executor = executor;
+    this.member = member;
+    this.process = process;
+    this.workload = workload;
+    this.params = params;
+    this.replies = replies;
+  }
+
+  Member member() {
+    return member;
+  }
+
+  LocalMember process() {
+    return process;
+  }
+
+  @Override
+  public long pid() {
+    return process.pid();
+  }
+
+  @Override
+  public void send(List<Chunk> chunks) {
+    for (Chunk chunk : chunks) {
+      executor.submitToMember(new ChunkTask(workload, params, chunk.indices(), false), member,
+          new Callback(chunk.id(), System.nanoTime()));
+    }
+  }
+
+  @Override
+  public void kill() {
+    process.kill();
+  }
+
+  /** One chunk's answer, back to the run. */
+  private final class Callback implements ExecutionCallback<ChunkReply> {
+    private final long chunk;
+    private final long sentNanos;
+
+    Callback(long chunk, long sentNanos) {
+      this.chunk = chunk;
+      this.sentNanos = sentNanos;
+    }
+
+    @Override
+    public void onResponse(ChunkReply reply) {
+      try {
+        replies.replied(MemberLink.this, chunk, sentNanos, reply);
+      } catch (RuntimeException | Error e) {
+        // Thrown here it would vanish into the client's thread and the chunk's tasks be lost: a hang.
+        replies.failed(MemberLink.this, chunk, e);
+      }
+    }
+
+    @Override
+    public void onFailure(Throwable failure) {
+      replies.failed(MemberLink.this, chunk, failure);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.concbench.result;
+
+import java.util.List;
+
+/**
+ * What a {@code cluster} result adds: the parent's extra start-up per run (launching the members until all
+ * joined and warmed up, the client connected), the tasks resubmitted after a member left, and each member's
+ * share. Flattened into the result's JSON as {@code cluster_start_ms}, {@code retries} and {@code members}.
+ *
+ * @param clusterStartMs per run
+ * @param retries tasks resubmitted to the other members, summed over the measured runs
+ * @param members one per member, in the order they were started
+ */
+public record ClusterSummary(Summary clusterStartMs, long retries, List<MemberSummary> members) {
+
+  public ClusterSummary {
+    members = List.copyOf(members);
+  }
+
+  /**
+   * One member over the measured runs.
+   *
+   * @param member host:port
+   * @param tasks tasks it completed, summed over the measured runs
+   * @param computeMs their compute time as the member measured it, summed over the measured runs
+   * @param readyMs median over the measured runs of the time from its launch until its warm-up came back
+   *     (the first task it accepted); null where concbench did not start it
+   */
+  public record MemberSummary(String member, long tasks, double computeMs, Double readyMs) {}
+}

@@ -1,0 +1,61 @@
+package io.concbench.process.parent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.concbench.executor.ClusterFigures;
+import io.concbench.executor.ProcessSettings;
+import io.concbench.executor.WorkloadSpec;
+import io.concbench.process.member.MemberMain;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Two real local members (slow to start: one test): a member killed with -9 mid-batch has its chunks
+ * resubmitted to the survivor, counted as retries; every task completes exactly once, the members' counts
+ * add up, and closing the run leaves no member behind.
+ */
+class ClusterRunTest {
+
+  @Test
+  @Timeout(180)
+  void twoMembersShareTheWorkAndASurvivorFinishesAKilledMembersChunks() throws Exception {
+    ProcessSettings settings = new ProcessSettings(null, List.of("-Xmx256m"), 1, 0, 0, 1, 0);
+    AtomicBoolean killed = new AtomicBoolean();
+    RecordingBatch batch = new RecordingBatch(20_000, index -> {
+      if (index == 1000 && killed.compareAndSet(false, true)) {
+        members().get(0).destroyForcibly();
+      }
+    });
+    ClusterFigures figures;
+    try (ClusterRun run = new ClusterRun(2, settings, new WorkloadSpec("tiny", Map.of()))) {
+      run.execute(batch);
+      figures = run.costs().cluster();
+    }
+
+    assertThat(killed).isTrue();
+    assertEveryTaskCompletedOnce(batch);
+    assertThat(figures.retries()).isPositive();
+    assertThat(figures.members()).hasSize(2)
+        .allSatisfy(member -> assertThat(member.readyNanos()).isPositive());
+    assertThat(figures.members().stream().mapToLong(ClusterFigures.MemberFigures::tasks).sum())
+        .isEqualTo(batch.size());
+    assertThat(members()).isEmpty();
+  }
+
+  private static void assertEveryTaskCompletedOnce(RecordingBatch batch) {
+    assertThat(batch.failures()).isEmpty();
+    for (int i = 0; i < batch.size(); i++) {
+      assertThat(batch.completions.get(i)).as("task " + i).isEqualTo(1);
+    }
+  }
+
+  private static List<ProcessHandle> members() {
+    return ProcessHandle.current().descendants()
+        .filter(ProcessHandle::isAlive)
+        .filter(p -> p.info().commandLine().map(c -> c.contains(MemberMain.class.getName())).orElse(false))
+        .toList();
+  }
+}

@@ -1,0 +1,37 @@
+package io.concbench.process.parent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.concbench.executor.ProcessSettings;
+import io.concbench.process.member.MemberMain;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MemberCommandTest {
+
+  @Test
+  void aMemberOnJdk17GetsTheOpensAndOnJdk25TheUnsafeFlagOnly() {
+    assertThat(MemberCommand.jdkFlags(17)).contains("--add-opens", "java.base/java.lang=ALL-UNNAMED")
+        .doesNotContain(MemberCommand.JDK25_FLAG);
+    assertThat(MemberCommand.jdkFlags(25)).containsExactly(MemberCommand.JDK25_FLAG);
+  }
+
+  @Test
+  void featureVersionsAreReadAsTheReleaseFileWritesThem() {
+    assertThat(MemberCommand.featureOfVersion("17.0.15")).isEqualTo(17);
+    assertThat(MemberCommand.featureOfVersion("25")).isEqualTo(25);
+    assertThat(MemberCommand.featureOfVersion("1.8.0_392")).isEqualTo(8);
+  }
+
+  @Test
+  void everyMemberRaisesTheForkJoinParallelismAndListsEveryMemberLast() {
+    ProcessSettings settings = new ProcessSettings(null, List.of("-Xmx300m"), 0, 0, 0, 1, 0);
+    List<String> command = MemberCommand.of(settings, "concbench-abc", 5701,
+        List.of("127.0.0.1:5701", "127.0.0.1:5702"), 5);
+
+    assertThat(command).contains(MemberCommand.FORK_JOIN_PARALLELISM, "-Xmx300m");
+    int main = command.indexOf(MemberMain.class.getName());
+    assertThat(command.subList(main + 1, command.size()))
+        .containsExactly("concbench-abc", "5701", "1", "5", "127.0.0.1:5701", "127.0.0.1:5702");
+  }
+}
