@@ -241,16 +241,19 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
 
   /** Submits the chunks the scheduler has for this member; with the lock held (submitting does not block). */
   private void fill(WorkerSlot<MemberLink> slot) {
-    List<Chunk> chunks = scheduler.take(slot, true);
-    if (chunks.isEmpty()) {
-      return;
-    }
-    try {
-      slot.link().send(chunks);
-    } catch (RuntimeException e) {
-      scheduler.kill(slot, "could not submit to the member: " + e.getMessage());
-    } finally {
-      scheduler.written(slot);
+    while (true) { // again: a reply that came while it was sending (on this thread) found it busy
+      List<Chunk> chunks = scheduler.take(slot, true);
+      if (chunks.isEmpty()) {
+        return;
+      }
+      try {
+        slot.link().send(chunks);
+      } catch (RuntimeException e) {
+        scheduler.kill(slot, "could not submit to the member: " + e.getMessage());
+        return;
+      } finally {
+        scheduler.written(slot);
+      }
     }
   }
 
@@ -360,6 +363,19 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
       accounting.shutDown(System.nanoTime() - start);
     } finally {
       lock.unlock();
+    }
+    deleteLogs();
+  }
+
+  /** The members' logs, once the run has ended without a failed start: only a failure's logs are kept. */
+  private void deleteLogs() {
+    try (java.util.stream.Stream<Path> files = Files.list(logDirectory)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Files.deleteIfExists(file);
+      }
+      Files.deleteIfExists(logDirectory);
+    } catch (IOException e) {
+      // a temporary directory left behind: harmless
     }
   }
 
