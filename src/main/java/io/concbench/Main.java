@@ -3,6 +3,7 @@ package io.concbench;
 import io.concbench.cli.Cli;
 import io.concbench.cli.DirectAnswers;
 import io.concbench.cli.ExitCodes;
+import io.concbench.cli.ParentLiveness;
 import io.concbench.cli.Services;
 import io.concbench.plugin.PluginSource;
 import java.io.OutputStreamWriter;
@@ -35,6 +36,8 @@ public final class Main {
     if (direct != DirectAnswers.NOT_DIRECT) {
       System.exit(direct);
     }
+    // A run started by `concbench ab` ends with it.
+    ParentLiveness.watch(System.getenv(ParentLiveness.VARIABLE));
     try {
       System.exit(Cli.run(args, out, err, Services.system()));
     } catch (NoClassDefFoundError missing) {

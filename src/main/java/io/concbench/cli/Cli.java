@@ -17,6 +17,11 @@ public final class Cli {
 
   /** Runs {@code args} and returns the exit status; only {@code Main} turns it into {@code System.exit}. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Services services) {
+    return run(args, out, err, services, null);
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter, Services)}, ab's sides started by {@code launcher}. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Services services, AbLauncher launcher) {
     int direct = DirectAnswers.answer(args, out, services.pluginsVariable());
     if (direct != DirectAnswers.NOT_DIRECT) {
       return direct;
@@ -29,7 +34,7 @@ public final class Cli {
       err.flush();
       return ExitCodes.USAGE;
     }
-    CommandLine commandLine = new CommandLine(new ConcbenchCommand(), new Factory(services, catalog));
+    CommandLine commandLine = new CommandLine(new ConcbenchCommand(), new Factory(services, catalog, launcher));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(parameterErrors());
@@ -112,14 +117,22 @@ public final class Cli {
    * Creates commands with their services, and what names workloads with the command's catalog (built-in
    * and plug-in workloads); everything else the default way.
    */
-  private static final class Factory implements CommandLine.IFactory {
+  static final class Factory implements CommandLine.IFactory {
     private final Services services;
     private final WorkloadCatalog catalog;
     private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
 
+    private final AbLauncher launcher;
+
     Factory(Services services, WorkloadCatalog catalog) {
+      this(services, catalog, null);
+    }
+
+    /** With {@code launcher} for ab's sides (tests script them); null for the real child JVMs. */
+    Factory(Services services, WorkloadCatalog catalog, AbLauncher launcher) {
       this.services = services;
       this.catalog = catalog;
+      this.launcher = launcher;
     }
 
     @Override
@@ -138,6 +151,9 @@ public final class Cli {
       }
       if (type == CompareCommand.class) {
         return type.cast(new CompareCommand(services));
+      }
+      if (type == AbCommand.class) {
+        return type.cast(launcher == null ? new AbCommand(services) : new AbCommand(services, launcher));
       }
       if (type == MatrixCommand.class) {
         return type.cast(new MatrixCommand(services, catalog));

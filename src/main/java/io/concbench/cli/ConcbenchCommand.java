@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = ConcbenchCommand.VersionProvider.class,
     description = "Measures how concurrency strategies behave on real work.",
-    subcommands = {RunCommand.class, MatrixCommand.class, AdviseCommand.class, CompareCommand.class, ReportCommand.class, SystemCommand.class,
+    subcommands = {RunCommand.class, MatrixCommand.class, AdviseCommand.class, CompareCommand.class,
+        AbCommand.class, ReportCommand.class, SystemCommand.class,
         ListCommand.class, CompletionCommand.class},
     footer = {"", "Start with: concbench list; then: concbench run --workload cpu --executor thread-pool"})
 public final class ConcbenchCommand implements Callable<Integer> {

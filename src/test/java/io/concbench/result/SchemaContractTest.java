@@ -28,7 +28,7 @@ class SchemaContractTest {
       io.concbench.system.BackgroundLoad.BusyProcess.class, io.concbench.system.MachineFacts.class, Scaling.class, Scaling.ScalingPoint.class, Scaling.AmdahlFit.class,
       Scaling.UslFit.class, LoadedPlugin.class, RateSummary.class, RateSummary.Percentiles.class,
       RateSummary.Knee.class, Advice.class, Advice.AdviceCandidate.class, Advice.Calibration.class,
-      Advice.Crossovers.class, ClusterSummary.MemberSummary.class);
+      Advice.Crossovers.class, ClusterSummary.MemberSummary.class, AbSection.class, AbSection.Round.class);
 
   @Test
   void theSchemaDescribesEveryFieldOfEveryRecordAndNoOther() throws IOException {
@@ -59,6 +59,8 @@ class SchemaContractTest {
     assertDescribes(defs.get("adviceCalibration"), Advice.Calibration.class);
     assertDescribes(defs.get("adviceCrossovers"), Advice.Crossovers.class);
     assertDescribes(defs.get("member"), ClusterSummary.MemberSummary.class);
+    assertDescribes(defs.get("ab"), AbSection.class);
+    assertDescribes(defs.get("abRound"), AbSection.Round.class);
     assertThat(schema.get("properties").get("schema").get("const").asText()).isEqualTo(Report.SCHEMA);
   }
 

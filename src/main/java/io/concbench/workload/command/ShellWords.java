@@ -9,11 +9,11 @@ import java.util.List;
  * outside quotes keeps the next character. No expansions, variables, globs or redirections: with
  * {@code --shell none} there is no shell to perform them, and pretending otherwise would mislead.
  */
-final class ShellWords {
+public final class ShellWords {
 
   private ShellWords() {}
 
-  static List<String> split(String line) {
+  public static List<String> split(String line) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     boolean inWord = false;

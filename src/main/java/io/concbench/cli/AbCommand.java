@@ -1,0 +1,395 @@
+package io.concbench.cli;
+
+import io.concbench.report.AbReport;
+import io.concbench.report.JsonReport;
+import io.concbench.result.AbSection;
+import io.concbench.result.Report;
+import io.concbench.stats.PairedVerdict;
+import io.concbench.stats.SignedRankInterval;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/** {@code concbench ab -a 'RUN OPTIONS' -b 'RUN OPTIONS'}: A and B measured in the same minutes, paired. */
+@Command(
+    name = "ab",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    description = {"Measures two variants in the same minutes: rounds of one run of A and one of B, each in a fresh "
+        + "concbench JVM, in a random order per round (or at the same time with --duet), and judges the per-round "
+        + "ratio B/A of wall times: its Hodges-Lehmann estimate, a 99%% Wilcoxon signed-rank interval and a "
+        + "threshold. Run options both sides share may be given once, outside -a and -b. See docs/ab.md."},
+    footer = {"", "Exit status: 0 no regression (improved, no change, inconclusive), 1 regressed, 2 bad input, "
+        + "130 interrupted (the rounds done are kept in --output with \"complete\": false).",
+        "Example: concbench ab --workload cpu --executor single -a '--param n=2000000' -b '--param n=2100000'"})
+public final class AbCommand implements Callable<Integer> {
+
+  /** A round cap for --rounds auto, whatever --max-time allows. */
+  static final int MAX_ROUNDS = 1000;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "-a", required = true, paramLabel = "'RUN OPTIONS'",
+      description = "Side A's run options, one quoted string (as for 'concbench run').")
+  String a;
+
+  @Option(names = "-b", required = true, paramLabel = "'RUN OPTIONS'",
+      description = "Side B's run options, one quoted string.")
+  String b;
+
+  @Option(names = "--java-a", paramLabel = "PATH", converter = ProcessOptions.JavaBinary.class,
+      description = "The java that runs side A's concbench JVMs. Default: the one running concbench.")
+  String javaA;
+
+  @Option(names = "--java-b", paramLabel = "PATH", converter = ProcessOptions.JavaBinary.class,
+      description = "The java that runs side B's concbench JVMs. Default: the one running concbench.")
+  String javaB;
+
+  @Option(names = "--rounds", paramLabel = "N|auto", defaultValue = "auto",
+      description = "Rounds to run, or auto: stop once the verdict is certain (after --min-rounds) or before "
+          + "--max-time would be passed. Default: ${DEFAULT-VALUE}.")
+  String rounds;
+
+  @Option(names = "--max-time", paramLabel = "DURATION", defaultValue = "60s", converter = Durations.class,
+      description = "With --rounds auto: start no round that would end after this. Default: ${DEFAULT-VALUE}.")
+  Duration maxTime;
+
+  @Option(names = "--min-rounds", paramLabel = "N", defaultValue = "8",
+      description = "Rounds needed before any verdict (at least 8: fewer can never be significant at 99%%). "
+          + "Default: ${DEFAULT-VALUE}.")
+  int minRounds;
+
+  @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "5%", converter = Percentages.class,
+      description = "Smallest change that counts, e.g. 5%% or 5. Default: ${DEFAULT-VALUE}.")
+  double thresholdPercent;
+
+  @Option(names = "--seed", paramLabel = "N",
+      description = "Seed of the random order of A and B in each round (recorded in the report). Default: random.")
+  Long seed;
+
+  @Option(names = "--duet",
+      description = "Run A and B at the same time, so that both share whatever the machine does. Only for work "
+          + "whose sides each keep at most half of the cores busy.")
+  boolean duet;
+
+  @Option(names = "--fail-on", paramLabel = "regression|never", defaultValue = "regression",
+      converter = FailOn.Converter.class,
+      description = "Exit 1 on a regression, or never. Default: ${DEFAULT-VALUE}.")
+  FailOn failOn;
+
+  @Option(names = "--format", paramLabel = "table|markdown|json|junit", defaultValue = "table",
+      converter = CompareFormat.Converter.class, description = "What goes to stdout. Default: ${DEFAULT-VALUE}.")
+  CompareFormat format;
+
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "Write the JSON report (concbench/1 with its ab section) to FILE, atomically, after every round.")
+  Path output;
+
+  /** Run options both sides share: every argument that is not one of ab's own. */
+  @Unmatched List<String> shared = new ArrayList<>();
+
+  private final Services services;
+  private final AbLauncher launcher;
+
+  public AbCommand(Services services) {
+    this(services, new AbLauncher.ChildJvm());
+  }
+
+  AbCommand(Services services, AbLauncher launcher) {
+    this.services = services;
+    this.launcher = launcher;
+  }
+
+  @Override
+  public Integer call() {
+    Integer fixedRounds = fixedRounds();
+    if (minRounds < 8 || minRounds > MAX_ROUNDS) {
+      throw UsageException.invalid("--min-rounds", minRounds, "must be between 8 and " + MAX_ROUNDS
+          + ": fewer than 8 rounds can never be significant at 99%");
+    }
+    if (!(thresholdPercent > 0 && thresholdPercent < 100)) {
+      throw UsageException.invalid("--threshold", thresholdPercent + "%", "must be above 0% and below 100%");
+    }
+    refuseNonJvm("--java-a", javaA);
+    refuseNonJvm("--java-b", javaB);
+    AbSide sideA = AbSide.of("-a", a, shared, javaA, services);
+    AbSide sideB = AbSide.of("-b", b, shared, javaB, services);
+    if (sideA.cases() != sideB.cases()) {
+      throw new UsageException("-a and -b measure different numbers of cases (" + sideA.cases() + " and "
+          + sideB.cases() + "): each round pairs them one by one");
+    }
+    if (duet) {
+      int cores = Runtime.getRuntime().availableProcessors();
+      for (AbSide side : List.of(sideA, sideB)) {
+        if (side.busiestCores() * 2 > cores) {
+          throw new UsageException("invalid value for --duet: side " + side.name() + " ('"
+              + (side == sideA ? a : b) + "') keeps up to " + side.busiestCores() + " cores busy, more than half of "
+              + "this machine's " + cores + ": run at the same time, the two sides would compete for cores and "
+              + "measure that (drop --duet, or use at most " + Math.max(1, cores / 2) + " workers)");
+        }
+      }
+    }
+    if (output != null) {
+      OutputFiles.requireWritable("--output", output.toString(), output);
+    }
+    long usedSeed = seed != null ? seed : new Random().nextLong();
+    if (services.installSignalHandlers()) {
+      SignalHandling.install(services.cancellation());
+    }
+    Rounds result = runRounds(sideA, sideB, fixedRounds, usedSeed);
+    AbSection section = section(sideA, sideB, fixedRounds, usedSeed, result);
+    Report report = report(section, result.stopReason != StopReason.INTERRUPTED && result.error == null);
+    if (output != null) {
+      OutputFiles.write(output, JsonReport.render(report));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(switch (format) {
+      case MARKDOWN -> AbReport.markdown(section);
+      case JUNIT -> AbReport.junit(section);
+      case JSON -> JsonReport.render(report);
+      case TABLE -> AbReport.table(section);
+    });
+    out.flush();
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("ab: " + AbReport.summary(section));
+    err.flush();
+    if (result.stopReason == StopReason.INTERRUPTED) {
+      err.println("ab: interrupted after " + section.rounds().size() + " round(s)"
+          + (output == null ? "" : "; they are in " + output + " (\"complete\": false)"));
+      err.flush();
+      return ExitCodes.INTERRUPTED;
+    }
+    if (result.error != null) {
+      err.println("ab: error: " + result.error);
+      err.flush();
+      return ExitCodes.FAILED;
+    }
+    return failOn == FailOn.REGRESSION && PairedVerdict.REGRESSED.label().equals(section.verdict())
+        ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  /** Why the rounds stopped: the report's {@code stop_reason}. */
+  enum StopReason {
+    CERTAIN("certain"),
+    ROUNDS("rounds"),
+    MAX_TIME("max-time"),
+    MAX_ROUNDS("max-rounds"),
+    INTERRUPTED("interrupted"),
+    FAILED("failed");
+
+    final String label;
+
+    StopReason(String label) {
+      this.label = label;
+    }
+  }
+
+  /** What the rounds measured, and why they stopped. */
+  private static final class Rounds {
+    final List<AbSection.Round> done = new ArrayList<>();
+    StopReason stopReason;
+    String error;
+    double elapsedMs;
+  }
+
+  private Rounds runRounds(AbSide sideA, AbSide sideB, Integer fixedRounds, long usedSeed) {
+    Random order = new Random(usedSeed);
+    Rounds rounds = new Rounds();
+    long start = services.clock().nanoTime();
+    long longestRound = 0;
+    PrintWriter err = spec.commandLine().getErr();
+    while (true) {
+      boolean aFirst = order.nextBoolean();
+      long roundStart = services.clock().nanoTime();
+      double[] walls;
+      try {
+        walls = duet ? together(sideA, sideB, aFirst) : oneAfterTheOther(sideA, sideB, aFirst);
+      } catch (IllegalStateException | IOException e) {
+        rounds.error = e.getMessage();
+        rounds.stopReason = StopReason.FAILED;
+        break;
+      }
+      if (walls == null) {
+        rounds.stopReason = StopReason.INTERRUPTED;
+        break;
+      }
+      long now = services.clock().nanoTime();
+      longestRound = Math.max(longestRound, now - roundStart);
+      int number = rounds.done.size() + 1;
+      rounds.done.add(new AbSection.Round(number, aFirst ? "AB" : "BA", walls[0], walls[1], walls[1] / walls[0]));
+      rounds.elapsedMs = (now - start) / 1e6;
+      AbSection partial = section(sideA, sideB, fixedRounds, usedSeed, rounds);
+      err.println(String.format(Locale.ROOT, "ab: round %d (%s): A %.1f ms, B %.1f ms, B/A %.4f; so far %s",
+          number, aFirst ? "A first" : "B first", walls[0], walls[1], walls[1] / walls[0],
+          AbReport.summary(partial)));
+      err.flush();
+      if (output != null) {
+        OutputFiles.write(output, JsonReport.render(report(partial, false)));
+      }
+      if (fixedRounds != null) {
+        if (number >= fixedRounds) {
+          rounds.stopReason = StopReason.ROUNDS;
+          break;
+        }
+        continue;
+      }
+      if (!PairedVerdict.INCONCLUSIVE.label().equals(partial.verdict())) {
+        rounds.stopReason = StopReason.CERTAIN;
+        break;
+      }
+      if (number >= MAX_ROUNDS) {
+        rounds.stopReason = StopReason.MAX_ROUNDS;
+        break;
+      }
+      if (now - start + longestRound > maxTime.toNanos()) {
+        rounds.stopReason = StopReason.MAX_TIME;
+        break;
+      }
+    }
+    rounds.elapsedMs = (services.clock().nanoTime() - start) / 1e6;
+    return rounds;
+  }
+
+  /** Runs the two sides one after the other; their walls, or null if interrupted. */
+  private double[] oneAfterTheOther(AbSide sideA, AbSide sideB, boolean aFirst) throws IOException {
+    AbSide first = aFirst ? sideA : sideB;
+    AbSide second = aFirst ? sideB : sideA;
+    Double firstWall = measure(List.of(first))[0];
+    if (firstWall == null) {
+      return null;
+    }
+    Double secondWall = measure(List.of(second))[0];
+    if (secondWall == null) {
+      return null;
+    }
+    return aFirst ? new double[] {firstWall, secondWall} : new double[] {secondWall, firstWall};
+  }
+
+  /** Runs the two sides at the same time; their walls, or null if interrupted. */
+  private double[] together(AbSide sideA, AbSide sideB, boolean aFirst) throws IOException {
+    Double[] walls = measure(aFirst ? List.of(sideA, sideB) : List.of(sideB, sideA));
+    if (walls[0] == null) {
+      return null;
+    }
+    return aFirst ? new double[] {walls[0], walls[1]} : new double[] {walls[1], walls[0]};
+  }
+
+  /**
+   * Starts the sides, waits for all of them while watching for Ctrl-C, and returns their walls in the same order;
+   * all null when interrupted (every side started is ended first).
+   */
+  private Double[] measure(List<AbSide> sides) throws IOException {
+    List<AbLauncher.Side> started = new ArrayList<>();
+    Double[] walls = new Double[sides.size()];
+    try {
+      for (AbSide side : sides) {
+        started.add(launcher.start(side));
+      }
+      for (int i = 0; i < started.size(); i++) {
+        while (!started.get(i).waitFor(50)) {
+          if (services.cancellation().isCancelled()) {
+            started.forEach(AbLauncher.Side::stop);
+            return new Double[sides.size()];
+          }
+        }
+      }
+      if (services.cancellation().isCancelled()) {
+        return new Double[sides.size()];
+      }
+      for (int i = 0; i < started.size(); i++) {
+        walls[i] = started.get(i).wallMs();
+      }
+      return walls;
+    } catch (InterruptedException e) {
+      started.forEach(AbLauncher.Side::stop);
+      Thread.currentThread().interrupt();
+      return new Double[sides.size()];
+    } catch (RuntimeException | IOException e) {
+      started.forEach(AbLauncher.Side::stop);
+      throw e;
+    }
+  }
+
+  private AbSection section(AbSide sideA, AbSide sideB, Integer fixedRounds, long usedSeed, Rounds rounds) {
+    double threshold = thresholdPercent / 100;
+    List<AbSection.Round> done = rounds.done;
+    Double ratio = null;
+    Double low = null;
+    Double high = null;
+    Double p = null;
+    String verdict = PairedVerdict.INCONCLUSIVE.label();
+    if (!done.isEmpty()) {
+      double[] logs = done.stream().mapToDouble(r -> Math.log(r.ratio())).toArray();
+      SignedRankInterval.Estimate estimate = SignedRankInterval.of(logs, AbReport.CONFIDENCE);
+      ratio = Math.exp(estimate.estimate());
+      if (estimate.bounded()) {
+        low = Math.exp(estimate.low());
+        high = Math.exp(estimate.high());
+      }
+      p = estimate.pValue();
+      verdict = PairedVerdict.judge(low == null ? 0 : low, high == null ? Double.POSITIVE_INFINITY : high,
+          done.size(), minRounds, threshold).label();
+    }
+    return new AbSection(duet ? "duet" : "interleaved", sideA.given(), sideB.given(), javaA, javaB, usedSeed,
+        AbReport.METRIC, threshold, AbReport.CONFIDENCE, minRounds, fixedRounds, maxTime.toNanos() / 1e6, done,
+        ratio, low, high, p, verdict, rounds.stopReason == null ? null : rounds.stopReason.label, rounds.elapsedMs);
+  }
+
+  private Report report(AbSection section, boolean complete) {
+    List<String> commandLine = new ArrayList<>();
+    commandLine.add("concbench");
+    commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
+    return Report.ab(complete, commandLine, services.environment().get(), section);
+  }
+
+  /** The --rounds number, or null for auto. */
+  private Integer fixedRounds() {
+    if (rounds.strip().equalsIgnoreCase("auto")) {
+      return null;
+    }
+    int n;
+    try {
+      n = Integer.parseInt(rounds.strip());
+    } catch (NumberFormatException e) {
+      throw UsageException.invalid("--rounds", rounds, "expected a number of rounds or auto");
+    }
+    UsageException.requireRange("--rounds", n, 1, MAX_ROUNDS);
+    return n;
+  }
+
+  /** Refuses a --java-a/--java-b that does not answer {@code -version} as a JVM does. */
+  private static void refuseNonJvm(String option, String binary) {
+    if (binary == null) {
+      return;
+    }
+    try {
+      Process process = new ProcessBuilder(binary, "-version").redirectErrorStream(true).start();
+      process.getOutputStream().close();
+      byte[] text = process.getInputStream().readNBytes(4096);
+      boolean ended = process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+      if (!ended) {
+        process.destroyForcibly();
+      }
+      String said = new String(text, java.nio.charset.StandardCharsets.UTF_8);
+      if (!ended || process.exitValue() != 0 || !said.contains("version")) {
+        throw UsageException.invalid(option, binary, "not a JVM: '" + binary + " -version' does not answer as java does");
+      }
+    } catch (IOException e) {
+      throw UsageException.invalid(option, binary, "cannot run it: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw UsageException.invalid(option, binary, "interrupted while checking it");
+    }
+  }
+}

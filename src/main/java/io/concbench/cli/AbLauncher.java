@@ -1,0 +1,164 @@
+package io.concbench.cli;
+
+import io.concbench.result.Report;
+import io.concbench.result.ReportReader;
+import io.concbench.result.Result;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Starts one side of one {@code ab} round. The real one starts a fresh concbench JVM; tests script figures. */
+interface AbLauncher {
+
+  /** Starts the side's run. */
+  Side start(AbSide side) throws IOException;
+
+  /** A side's run under way. */
+  interface Side {
+    /** Waits up to {@code millis} for the run to end; true once it has. */
+    boolean waitFor(long millis) throws InterruptedException;
+
+    /**
+     * The side's figure once the run has ended: the median wall time of its runs, in ms (the geometric mean
+     * of the medians when it measured several cases).
+     *
+     * @throws IllegalStateException naming what went wrong, if the run wrote no report
+     */
+    double wallMs();
+
+    /** Ends the run now (SIGTERM; after a few seconds, SIGKILL) and waits for it. */
+    void stop();
+  }
+
+  /**
+   * The figure of a side's report: the geometric mean over its results of each one's median wall time, so
+   * that each case weighs the same whatever its length.
+   */
+  static double figure(Report report) {
+    if (report.results().isEmpty()) {
+      throw new IllegalStateException("its run measured nothing");
+    }
+    double logs = 0;
+    for (Result result : report.results()) {
+      logs += Math.log(result.timing().wallMs().median());
+    }
+    return Math.exp(logs / report.results().size());
+  }
+
+  /**
+   * Runs each side as {@code concbench run … --format json --output TEMP --quiet} in a new JVM: the side's java
+   * (or this one) with this JVM's options and class path. The child gets {@value ParentLiveness#VARIABLE}, so it
+   * ends itself if this JVM dies without ending it.
+   */
+  final class ChildJvm implements AbLauncher {
+
+    @Override
+    public Side start(AbSide side) throws IOException {
+      Path output = Files.createTempFile("concbench-ab-", ".json");
+      Files.delete(output); // a free name: the child writes it atomically, or nothing
+      List<String> command = new ArrayList<>();
+      command.add(side.java() != null ? side.java()
+          : Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path"));
+      command.add(ConfirmationJvm.MAIN);
+      command.addAll(side.runArguments());
+      command.addAll(List.of("--format", "json", "--output", output.toString(), "--quiet"));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      Map<String, String> environment = builder.environment();
+      // Their options are among this JVM's input arguments already.
+      ConfirmationJvm.JVM_OPTION_VARIABLES.forEach(environment::remove);
+      environment.put(ParentLiveness.VARIABLE, Long.toString(ProcessHandle.current().pid()));
+      Process process = builder.start();
+      StderrTail tail = new StderrTail(process.getErrorStream());
+      return new Side() {
+        @Override
+        public boolean waitFor(long millis) throws InterruptedException {
+          return process.waitFor(millis, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public double wallMs() {
+          try {
+            int status = process.exitValue();
+            if (!Files.exists(output)) {
+              throw new IllegalStateException(side.name() + "'s run ended with exit status " + status
+                  + " and wrote no report" + tail.text());
+            }
+            return figure(ReportReader.read(output));
+          } catch (ReportReader.BadReportException e) {
+            throw new IllegalStateException(side.name() + "'s run wrote a report that cannot be read: "
+                + e.getMessage());
+          } finally {
+            deleteQuietly(output);
+          }
+        }
+
+        @Override
+        public void stop() {
+          process.destroy();
+          try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+              process.destroyForcibly();
+              process.waitFor(5, TimeUnit.SECONDS);
+            }
+          } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+          } finally {
+            deleteQuietly(output);
+          }
+        }
+      };
+    }
+
+    private static void deleteQuietly(Path file) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        // a temporary file left behind is no reason to fail
+      }
+    }
+  }
+
+  /** The last lines of a child's stderr, read as it goes so that the child never blocks on a full pipe. */
+  final class StderrTail {
+    private static final int KEEP = 2000;
+    private final StringBuilder text = new StringBuilder();
+
+    StderrTail(InputStream in) {
+      Thread reader = new Thread(() -> {
+        byte[] buffer = new byte[4096];
+        try (in) {
+          for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            synchronized (text) {
+              text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+              if (text.length() > 2 * KEEP) {
+                text.delete(0, text.length() - KEEP);
+              }
+            }
+          }
+        } catch (IOException e) {
+          // the child is gone
+        }
+      }, "concbench-ab-stderr");
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    String text() {
+      synchronized (text) {
+        String tail = text.length() > KEEP ? text.substring(text.length() - KEEP) : text.toString();
+        return tail.isBlank() ? "" : ": " + tail.strip().replace('\n', ' ');
+      }
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.concbench.result;
+
+import java.util.List;
+
+/**
+ * The {@code ab} section of a report written by {@code concbench ab}: how the two sides were measured, every
+ * round's pair, and the verdict on the ratio B/A (docs/ab.md, docs/json-schema.md).
+ *
+ * @param procedure "interleaved" (A and B one after the other, in a random order per round) or "duet" (A and
+ *     B at the same time)
+ * @param a side A's run options as given (shared options first)
+ * @param b side B's run options likewise
+ * @param javaA the java of side A's JVMs, or null for the java running concbench
+ * @param javaB likewise for side B
+ * @param seed the seed of the random order of each round
+ * @param metric what each side's figure per round is
+ * @param threshold the smallest change that counts, a fraction
+ * @param confidence the confidence of the interval (0.99)
+ * @param minRounds rounds needed before any verdict
+ * @param roundsAsked the rounds asked for, or null for {@code --rounds auto}
+ * @param maxTimeMs the time limit of {@code --rounds auto}
+ * @param rounds every finished round, in order
+ * @param ratio the Hodges–Lehmann estimate of B/A over the rounds, null before any round
+ * @param ratioCiLow the interval's lower end, null when the rounds cannot give one
+ * @param ratioCiHigh the interval's upper end, likewise
+ * @param pValue two-sided p of the Wilcoxon signed-rank test on the rounds' log ratios
+ * @param verdict improved, regressed, no change or inconclusive
+ * @param stopReason why no further round ran
+ * @param elapsedMs wall time of all rounds
+ */
+public record AbSection(
+    String procedure,
+    List<String> a,
+    List<String> b,
+    String javaA,
+    String javaB,
+    long seed,
+    String metric,
+    double threshold,
+    double confidence,
+    int minRounds,
+    Integer roundsAsked,
+    double maxTimeMs,
+    List<Round> rounds,
+    Double ratio,
+    Double ratioCiLow,
+    Double ratioCiHigh,
+    Double pValue,
+    String verdict,
+    String stopReason,
+    double elapsedMs) {
+
+  public AbSection {
+    a = List.copyOf(a);
+    b = List.copyOf(b);
+    rounds = List.copyOf(rounds);
+  }
+
+  /**
+   * One round: each side's figure and which ran first.
+   *
+   * @param round 1, 2, …
+   * @param order "AB" or "BA" (which side started first; in a duet both start together, in this order)
+   * @param aWallMs side A's figure: the median wall time of its runs (the geometric mean over its results when
+   *     it measured several)
+   * @param bWallMs side B's figure likewise
+   * @param ratio bWallMs / aWallMs
+   */
+  public record Round(int round, String order, double aWallMs, double bWallMs, double ratio) {}
+}

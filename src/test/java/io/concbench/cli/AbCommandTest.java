@@ -1,0 +1,208 @@
+package io.concbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.concbench.engine.Cancellation;
+import io.concbench.engine.Clock;
+import io.concbench.engine.CpuClock;
+import io.concbench.result.ReportFixtures;
+import io.concbench.result.SchemaValidation;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.DoubleSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code concbench ab} with scripted sides: the rounds, the stopping, the verdict, the report and refusals. */
+class AbCommandTest {
+
+  @TempDir Path dir;
+
+  /** Scripted sides: each start returns the next figure of its side; records what was started. */
+  static final class Scripted implements AbLauncher {
+    final DoubleSupplier a;
+    final DoubleSupplier b;
+    final List<String> started = new ArrayList<>();
+    Runnable onStart = () -> {};
+
+    Scripted(DoubleSupplier a, DoubleSupplier b) {
+      this.a = a;
+      this.b = b;
+    }
+
+    @Override
+    public Side start(AbSide side) {
+      started.add(side.name());
+      onStart.run();
+      double wall = side.name().equals("-a") ? a.getAsDouble() : b.getAsDouble();
+      return new Side() {
+        @Override
+        public boolean waitFor(long millis) {
+          return true;
+        }
+
+        @Override
+        public double wallMs() {
+          return wall;
+        }
+
+        @Override
+        public void stop() {}
+      };
+    }
+  }
+
+  record Outcome(int status, String out, String err) {}
+
+  private static Outcome run(AbLauncher launcher, Cancellation cancellation, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Services services = new Services(Clock.SYSTEM, CpuClock.system(), ReportFixtures::environment, cancellation,
+        false, false);
+    int status = Cli.run(args, new PrintWriter(out), new PrintWriter(err), services, launcher);
+    return new Outcome(status, out.toString(), err.toString());
+  }
+
+  private static DoubleSupplier noisy(long seed, double mean, double noise) {
+    Random random = new Random(seed);
+    return () -> mean * (1 + noise * random.nextGaussian());
+  }
+
+  @Test
+  void aSlowerBIsARegressionOnceCertainAndExits1() throws Exception {
+    Scripted launcher = new Scripted(noisy(1, 100, 0.01), noisy(2, 110, 0.01));
+    Path output = dir.resolve("ab.json");
+
+    Outcome outcome = run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single",
+        "-a", "", "-b", "--tasks 50000", "--seed", "5", "--output", output.toString());
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.FAILED);
+    String json = Files.readString(output);
+    SchemaValidation.assertValid(json);
+    JsonNode ab = new ObjectMapper().readTree(json).get("ab");
+    assertThat(ab.get("verdict").asText()).isEqualTo("regressed");
+    assertThat(ab.get("stop_reason").asText()).isEqualTo("certain");
+    assertThat(ab.get("rounds").size()).isEqualTo(8); // ten per cent, one per cent noise: certain at once
+    assertThat(ab.get("ratio").asDouble()).isBetween(1.08, 1.12);
+    assertThat(ab.get("ratio_ci_low").asDouble()).isGreaterThan(1);
+    assertThat(ab.get("seed").asLong()).isEqualTo(5);
+    assertThat(new ObjectMapper().readTree(json).get("complete").asBoolean()).isTrue();
+    assertThat(outcome.out()).contains("verdict: regressed");
+    assertThat(launcher.started).hasSize(16);
+  }
+
+  @Test
+  void theOrderIsRandomPerRoundAndFollowsTheSeed() throws Exception {
+    Scripted first = new Scripted(() -> 100, () -> 100);
+    Scripted second = new Scripted(() -> 100, () -> 100);
+    run(first, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single", "-a", "", "-b", "",
+        "--rounds", "12", "--seed", "9");
+    run(second, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single", "-a", "", "-b", "",
+        "--rounds", "12", "--seed", "9");
+
+    assertThat(first.started).isEqualTo(second.started).hasSize(24);
+    List<String> firsts = new ArrayList<>();
+    for (int i = 0; i < 24; i += 2) {
+      firsts.add(first.started.get(i));
+    }
+    assertThat(firsts).contains("-a", "-b");
+  }
+
+  @Test
+  void identicalSidesAreNoChangeAndAutoStopsAsSoonAsThatIsCertain() {
+    Scripted launcher = new Scripted(noisy(3, 100, 0.005), noisy(4, 100, 0.005));
+
+    Outcome outcome = run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single",
+        "-a", "", "-b", "", "--format", "json");
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.OK);
+    assertThat(outcome.out()).contains("\"verdict\" : \"no change\"", "\"stop_reason\" : \"certain\"");
+  }
+
+  @Test
+  void fixedRoundsRunExactlyThatManyAndSaySo() {
+    Scripted launcher = new Scripted(noisy(3, 100, 0.2), noisy(4, 100, 0.2));
+
+    Outcome outcome = run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single",
+        "-a", "", "-b", "", "--rounds", "3", "--format", "markdown");
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.OK);
+    assertThat(launcher.started).hasSize(6);
+    assertThat(outcome.out()).contains("### concbench ab: inconclusive", "| 3 |", "stopped: rounds");
+  }
+
+  @Test
+  void interruptedRoundsAreKeptWithCompleteFalseAndExit130() throws Exception {
+    Cancellation cancellation = new Cancellation();
+    Scripted launcher = new Scripted(() -> 100, () -> 101);
+    // Cancelled as the 7th side starts: three whole rounds are done, the fourth is dropped.
+    launcher.onStart = () -> {
+      if (launcher.started.size() == 7) {
+        cancellation.cancel();
+      }
+    };
+    Path output = dir.resolve("ab.json");
+
+    Outcome outcome = run(launcher, cancellation, "ab", "--workload", "tiny", "--executor", "single", "-a", "",
+        "-b", "", "--output", output.toString());
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.INTERRUPTED);
+    JsonNode report = new ObjectMapper().readTree(Files.readString(output));
+    SchemaValidation.assertValid(Files.readString(output));
+    assertThat(report.get("complete").asBoolean()).isFalse();
+    assertThat(report.get("ab").get("rounds").size()).isEqualTo(3);
+    assertThat(report.get("ab").get("stop_reason").asText()).isEqualTo("interrupted");
+  }
+
+  @Test
+  void junitFailsTheCaseOnARegression() {
+    Scripted launcher = new Scripted(noisy(1, 100, 0.01), noisy(2, 120, 0.01));
+
+    Outcome outcome = run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single",
+        "-a", "", "-b", "", "--format", "junit");
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.FAILED);
+    assertThat(outcome.out()).contains("<testsuite", "<failure");
+  }
+
+  @Test
+  void badInputIsOneLineNamingTheSideAndTheValueWithNothingRun() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    List<List<String>> cases = List.of(
+        List.of("--workload", "cpu", "--executor", "single", "-a", "--workers 0", "-b", "", "-a: '--workers 0'"),
+        List.of("--workload", "cpu", "--executor", "single", "-a", "", "-b", "--param nope=1", "-b: '--param nope=1'"),
+        List.of("--workload", "cpu", "--executor", "single", "-a", "", "-b", "--output x.json", "-b: '--output x.json'"),
+        List.of("--workload", "cpu", "--executor", "thread-pool", "--workers", Integer.toString(cores), "--duet",
+            "-a", "", "-b", "", "--duet"),
+        List.of("--workload", "cpu", "--executor", "single", "-a", "", "-b", "", "--rounds", "0", "--rounds: '0'"),
+        List.of("--workload", "cpu", "--executor", "single", "-a", "", "-b", "", "--java-a", "/bin/true",
+            "--java-a: '/bin/true' (not a JVM"),
+        List.of("--workload", "cpu", "--executor", "single", "-a", "", "-b", "", "--min-rounds", "5",
+            "--min-rounds: '5'"),
+        List.of("--workload", "cpu", "--executor", "single,thread-pool", "-a", "", "-b", "--executor single",
+            "different numbers of cases"));
+    for (List<String> c : cases) {
+      Scripted launcher = new Scripted(() -> 1, () -> 1);
+      List<String> args = new ArrayList<>(List.of("ab"));
+      args.addAll(c.subList(0, c.size() - 1));
+      Path output = dir.resolve("never.json");
+      args.addAll(List.of("--output", output.toString()));
+
+      Outcome outcome = run(launcher, new Cancellation(), args.toArray(String[]::new));
+
+      assertThat(outcome.status()).as(String.join(" ", c)).isEqualTo(ExitCodes.USAGE);
+      assertThat(outcome.err().lines().toList()).as(outcome.err()).hasSize(1);
+      assertThat(outcome.err()).contains(c.get(c.size() - 1)).doesNotContain("Exception");
+      assertThat(outcome.out()).isEmpty();
+      assertThat(launcher.started).isEmpty();
+      assertThat(Files.exists(output)).isFalse();
+    }
+  }
+}
