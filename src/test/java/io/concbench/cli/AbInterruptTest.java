@@ -65,4 +65,40 @@ class AbInterruptTest {
       parent.destroyForcibly();
     }
   }
+
+  /** A child whose ab is killed with SIGKILL (no code of ab's runs) ends itself: it watches CONCBENCH_PARENT_PID. */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void noChildOutlivesAnAbKilledWithSigkill() throws Exception {
+    Process parent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "ab", "--workload", "cpu", "--executor", "single", "--capacity", "off", "--runs", "100", "-a", "",
+        "-b", "", "--rounds", "20")
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    List<ProcessHandle> children = List.of();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (children.isEmpty() && parent.isAlive() && System.nanoTime() < deadline) {
+        children = parent.descendants().filter(ProcessHandle::isAlive).toList();
+        Thread.sleep(5);
+      }
+      assertThat(children).isNotEmpty();
+      // Let the child reach its run (a hundred runs: a minute or more, were it not ended).
+      Thread.sleep(500);
+
+      parent.destroyForcibly();
+
+      assertThat(parent.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      for (ProcessHandle child : children) {
+        child.onExit().get(20, TimeUnit.SECONDS);
+        assertThat(child.isAlive()).isFalse();
+      }
+    } finally {
+      children.forEach(ProcessHandle::destroyForcibly); // the orphans, should the watch have failed
+      parent.descendants().forEach(ProcessHandle::destroyForcibly);
+      parent.destroyForcibly();
+    }
+  }
 }
