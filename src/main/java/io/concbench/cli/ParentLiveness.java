@@ -25,8 +25,12 @@ public final class ParentLiveness {
       return;
     }
     if (!isParent(parent)) {
-      // The parent is gone already (or this JVM was started by something else that set the variable).
-      return;
+      if (ProcessHandle.of(parent).map(ProcessHandle::isAlive).orElse(false)) {
+        // Alive but not the parent: the variable was inherited (a command run by a run that ab started).
+        return;
+      }
+      // The ab that started this JVM died before this JVM could watch it.
+      System.exit(ExitCodes.INTERRUPTED);
     }
     Thread thread = new Thread(() -> {
       try {
