@@ -106,9 +106,12 @@ final class ConfirmationRun {
   /**
    * Starts the child, copies its stderr line by line, and waits for it. If compare itself is ended (Ctrl-C
    * reaches the child too; SIGTERM may reach compare alone), a shutdown hook ends the child and removes its
-   * file, so that no re-run outlives the compare that started it.
+   * file, so that no re-run outlives the compare that started it. The child also watches compare
+   * ({@link ParentLiveness}): a compare killed with SIGKILL runs no hook, and one stopped in the moment
+   * between the child's start and the hook's registration would leave it running.
    */
   private static int waitFor(ProcessBuilder builder, Path output, PrintWriter err) {
+    builder.environment().put(ParentLiveness.VARIABLE, Long.toString(ProcessHandle.current().pid()));
     Process child;
     try {
       child = builder.start();

@@ -1,10 +1,10 @@
 package io.concbench.cli;
 
 /**
- * A concbench JVM started by {@code concbench ab} is owned by it: the parent names itself in
- * {@value #VARIABLE}, and the child ends (exit 130, its shutdown hooks run) as soon as that process is no
- * longer its parent, even when the parent died by SIGKILL and could not end it. The parent ends its children
- * itself whenever it can; this is for when it cannot.
+ * A concbench JVM started by {@code concbench ab} (or by {@code compare --confirm}) is owned by it: the
+ * parent names itself in {@value #VARIABLE}, and the child ends (exit 130, its shutdown hooks run) as soon as
+ * that process is no longer its parent, even when the parent died by SIGKILL and could not end it. The parent
+ * ends its children itself whenever it can; this is for when it cannot.
  */
 public final class ParentLiveness {
 
