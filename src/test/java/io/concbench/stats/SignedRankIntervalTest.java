@@ -54,13 +54,14 @@ class SignedRankIntervalTest {
     Random random = new Random(7);
     WilcoxonSignedRankTest reference = new WilcoxonSignedRankTest();
     for (int trial = 0; trial < 50; trial++) {
-      int n = 5 + random.nextInt(20);
+      int n = 5 + random.nextInt(15); // up to 19: the reference enumerates 2^n sign patterns
       double[] d = new double[n];
       for (int i = 0; i < n; i++) {
         d[i] = random.nextGaussian() + 0.3;
       }
+      // commons-math3 doubles the one-sided tail without capping it: near W = n(n+1)/4 it says over 1.
       assertThat(SignedRankInterval.pValue(d))
-          .isCloseTo(reference.wilcoxonSignedRankTest(d, new double[n], true), within(1e-12));
+          .isCloseTo(Math.min(1, reference.wilcoxonSignedRankTest(d, new double[n], true)), within(1e-12));
     }
   }
 
@@ -74,7 +75,8 @@ class SignedRankIntervalTest {
     Random random = new Random(11);
     WilcoxonSignedRankTest reference = new WilcoxonSignedRankTest();
     for (int trial = 0; trial < 40; trial++) {
-      int n = 8 + random.nextInt(20);
+      // Up to 19: commons-math3's exact test enumerates all 2^n sign patterns (n = 27 took minutes).
+      int n = 8 + random.nextInt(12);
       double confidence = trial % 2 == 0 ? 0.99 : 0.95;
       double[] d = new double[n];
       for (int i = 0; i < n; i++) {
