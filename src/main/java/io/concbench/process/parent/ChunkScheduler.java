@@ -160,7 +160,9 @@ final class ChunkScheduler<L extends WorkerLink> {
     long unread = slot.unreadBytesAtMost();
     while (!pending.isEmpty() && hasRoom(slot) && nextReleased()) {
       long bytes = FrameCodec.tasksFrameBytes(pending.nextSize(), policy.payloadBytes());
-      if (slot.inFlight.size() >= slot.chunksInFlightAtMost(bytes)) {
+      // At a rate a task goes only to an idle worker: one sent ahead would wait in a busy worker's pipe, its
+      // queueing hidden in its service time, while another worker may be free.
+      if (slot.inFlight.size() >= (paced ? 1 : slot.chunksInFlightAtMost(bytes))) {
         break;
       }
       if (!dispatcher && unread + bytes > WorkerSlot.DIRECT_WRITE_BYTES) {
