@@ -5,6 +5,7 @@ import io.concbench.api.TaskContext;
 import io.concbench.api.TaskKernel;
 import io.concbench.api.Workload;
 import io.concbench.process.worker.PluginWorkloads;
+import io.concbench.process.worker.SoloTaskContext;
 import io.concbench.workload.WorkloadRegistry;
 import java.util.Map;
 import java.util.Objects;
@@ -46,21 +47,6 @@ final class MemberKernels {
 
   /** A context per call: its counter is the task's own, checkpoints cost nothing. */
   static TaskContext context() {
-    return new TaskContext() {
-      private long counter;
-
-      @Override
-      public void checkpoint() {}
-
-      @Override
-      public void sleep(long millis) throws InterruptedException {
-        Thread.sleep(millis);
-      }
-
-      @Override
-      public void increment() {
-        counter++;
-      }
-    };
+    return new SoloTaskContext();
   }
 }

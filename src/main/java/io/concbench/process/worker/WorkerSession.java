@@ -140,7 +140,7 @@ final class WorkerSession {
   }
 
   private int serve(TaskKernel kernel, Frame.Setup setup) throws IOException {
-    LocalContext context = new LocalContext();
+    SoloTaskContext context = new SoloTaskContext();
     while (true) {
       if (!held.isEmpty() && !buffered.hasWholeFrame()) {
         writeHeld(); // before a read that may wait
@@ -280,23 +280,5 @@ final class WorkerSession {
   private void send(Frame frame) throws IOException {
     FrameCodec.write(out, frame);
     out.flush();
-  }
-
-  /** A worker runs one task at a time: checkpoints cost nothing, the counter is its own. */
-  private static final class LocalContext implements TaskContext {
-    private long counter;
-
-    @Override
-    public void checkpoint() {}
-
-    @Override
-    public void sleep(long millis) throws InterruptedException {
-      Thread.sleep(millis);
-    }
-
-    @Override
-    public void increment() {
-      counter++;
-    }
   }
 }
