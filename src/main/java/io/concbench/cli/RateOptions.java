@@ -140,6 +140,12 @@ public final class RateOptions {
           + "offered rate, not with a baseline's wall time");
     }
     for (Executor executor : executors) {
+      // The cluster's scheduler does not pace its chunks yet: it would hand every task out at once and
+      // report latencies of a closed run as if they were at the rate.
+      if (executor.name().equals("cluster")) {
+        throw UsageException.invalid("--executor", executor.name(), "not yet: --rate takes the in-process "
+            + "executors, process-pool and fork");
+      }
       if (executor.traits().inOtherProcesses() && maxQueue != null) {
         throw UsageException.invalid("--executor", executor.name(), "not yet: --max-queue takes the "
             + "in-process executors (single, thread-per-task, thread-pool, virtual, lock, gil)");

@@ -49,6 +49,9 @@ class RateOptionsTest {
         "--rate 10,20 --tasks 10 --chunksize 1,4", "invalid value for --chunksize: '4'");
     assertRefused(List.of("run", "--workload", "io", "--executor", "fork"), "--rate 10 --tasks 10 --max-queue 5",
         "invalid value for --executor: 'fork' (not yet: --max-queue takes the in-process executors");
+    assertRefused(List.of("run", "--workload", "io", "--executor", "cluster"), "--rate 10 --tasks 10",
+        "invalid value for --executor: 'cluster' (not yet: --rate takes the in-process executors, process-pool "
+            + "and fork");
   }
 
   @Test
