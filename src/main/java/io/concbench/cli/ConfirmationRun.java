@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code compare --confirm N}: runs CURRENT's recorded command line again on this machine, limited to the
@@ -112,17 +113,28 @@ final class ConfirmationRun {
    */
   private static int waitFor(ProcessBuilder builder, Path output, PrintWriter err) {
     builder.environment().put(ParentLiveness.VARIABLE, Long.toString(ProcessHandle.current().pid()));
-    Process child;
-    try {
-      child = builder.start();
-    } catch (IOException e) {
-      throw new UsageException("--confirm: cannot start " + builder.command().get(0) + ": " + e.getMessage());
-    }
+    // Registered before the child starts: a compare stopped while it starts must still remove the file.
+    AtomicReference<Process> started = new AtomicReference<>();
     Thread hook = new Thread(() -> {
-      child.destroy();
+      Process running = started.get();
+      if (running != null) {
+        running.destroy();
+      }
       deleteQuietly(output);
     }, "concbench-confirm-cleanup");
     Runtime.getRuntime().addShutdownHook(hook);
+    Process child;
+    try {
+      child = builder.start();
+      started.set(child);
+    } catch (IOException e) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook removes the file
+      }
+      throw new UsageException("--confirm: cannot start " + builder.command().get(0) + ": " + e.getMessage());
+    }
     Thread copier = new Thread(() -> copyLines(child.getErrorStream(), err), "concbench-confirm-stderr");
     copier.setDaemon(true);
     copier.start();
