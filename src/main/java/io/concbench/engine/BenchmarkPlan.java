@@ -21,17 +21,6 @@ public record BenchmarkPlan(List<List<BenchmarkCase>> groups, int warmup, int ru
   /** A workload as the user selected it: its parameter values and task count. */
   public record WorkloadChoice(Workload workload, ParamValues params, int tasks) {}
 
-  public static BenchmarkPlan of(
-      List<WorkloadChoice> workloads,
-      List<Executor> executors,
-      List<Guard> guards,
-      ExecutorSettings settings,
-      Executor baseline,
-      int warmup,
-      int runs) {
-    return of(workloads, executors, guards, settings, baseline, warmup, runs, null);
-  }
-
   /** A run's plan, each case released at {@code rate}; null for a closed run. */
   public static BenchmarkPlan of(
       List<WorkloadChoice> workloads,
@@ -73,25 +62,8 @@ public record BenchmarkPlan(List<List<BenchmarkCase>> groups, int warmup, int ru
    * @param workerCounts the worker counts of the parallel executors, in the order given
    * @param chunksizes {@code process-pool}'s tasks per frame, 0 for the default
    * @param settings everything else; its worker count and chunksize are the baseline's
-   */
-  public static BenchmarkPlan matrix(
-      List<WorkloadChoice> workloads,
-      List<Executor> executors,
-      List<Guard> guards,
-      List<Integer> workerCounts,
-      List<Integer> chunksizes,
-      ExecutorSettings settings,
-      Executor baseline,
-      int warmup,
-      int runs) {
-    return matrix(workloads, executors, guards, workerCounts, chunksizes, settings, baseline, warmup, runs,
-        List.of(), List.of());
-  }
-
-  /**
-   * A matrix at each of {@code rates} (every combination once per rate, rates innermost, so that one
-   * executor's curve is measured side by side), or closed if {@code rates} is empty.
-   *
+   * @param rates each combination once per rate, rates innermost so that one executor's curve is measured
+   *     side by side; empty for a closed matrix
    * @param rateTasks each rate's task count (from --duration), or null entries for the workload's own
    */
   public static BenchmarkPlan matrix(

@@ -81,7 +81,8 @@ class BenchmarkPlanTest {
         new BenchmarkPlan.WorkloadChoice(tiny, ParamValues.resolve(tiny, Map.of()), 100));
 
     BenchmarkPlan plan = BenchmarkPlan.matrix(choices, executors("thread-pool", "single", "virtual", "process-pool"),
-        List.of(Guard.SYNCHRONIZED), List.of(1, 4), List.of(0, 10), SETTINGS, executor("single"), 1, 5);
+        List.of(Guard.SYNCHRONIZED), List.of(1, 4), List.of(0, 10), SETTINGS, executor("single"), 1, 5, List.of(),
+        List.of());
 
     assertThat(plan.groups()).hasSize(1);
     List<BenchmarkCase> cases = plan.groups().get(0);
@@ -118,6 +119,7 @@ class BenchmarkPlanTest {
     return BenchmarkPlan.of(
         List.of(new BenchmarkPlan.WorkloadChoice(w, ParamValues.resolve(w, Map.of()), w.defaultTasks())),
         executors.stream().map(e -> ExecutorRegistry.find(e).orElseThrow()).toList(),
-        guards, SETTINGS, baseline == null ? null : ExecutorRegistry.find(baseline).orElseThrow(), 1, 5);
+        guards, SETTINGS, baseline == null ? null : ExecutorRegistry.find(baseline).orElseThrow(), 1, 5,
+        null);
   }
 }
