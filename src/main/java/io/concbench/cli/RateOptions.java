@@ -140,9 +140,8 @@ public final class RateOptions {
           + "offered rate, not with a baseline's wall time");
     }
     for (Executor executor : executors) {
-      // The cluster's scheduler does not pace its chunks yet: it would hand every task out at once and
-      // report latencies of a closed run as if they were at the rate.
-      if (executor.name().equals("cluster")) {
+      // One that does not pace would hand every task out at once: a closed run's latencies as a rate's.
+      if (!executor.traits().takesRate()) {
         throw UsageException.invalid("--executor", executor.name(), "not yet: --rate takes the in-process "
             + "executors, process-pool and fork");
       }

@@ -12,9 +12,10 @@ package io.concbench.executor;
  * @param usesGuard it updates the shared counter whatever the workload, so {@code --guard} applies
  * @param inOtherProcesses its tasks run in other processes: it takes the process options, is probed with
  *     processes, and cannot share a counter between tasks
+ * @param takesRate it releases each task at its due time, so {@code --rate} applies
  */
 public record ExecutorTraits(String name, String description, Concurrency concurrency, int maxTasks,
-    boolean takesChunksize, boolean usesGuard, boolean inOtherProcesses) {
+    boolean takesChunksize, boolean usesGuard, boolean inOtherProcesses, boolean takesRate) {
 
   /** How many threads (or processes) an executor runs tasks on at once. */
   public enum Concurrency {
@@ -26,25 +27,33 @@ public record ExecutorTraits(String name, String description, Concurrency concur
     PER_TASK
   }
 
-  /** An executor with no task limit, no chunks, no guard of its own, in this process. */
+  /** An executor with no task limit, no chunks, no guard of its own, in this process, that takes a rate. */
   public static ExecutorTraits of(String name, String description, Concurrency concurrency) {
-    return new ExecutorTraits(name, description, concurrency, 0, false, false, false);
+    return new ExecutorTraits(name, description, concurrency, 0, false, false, false, true);
   }
 
   public ExecutorTraits withMaxTasks(int tasks) {
-    return new ExecutorTraits(name, description, concurrency, tasks, takesChunksize, usesGuard, inOtherProcesses);
+    return new ExecutorTraits(name, description, concurrency, tasks, takesChunksize, usesGuard, inOtherProcesses,
+        takesRate);
   }
 
   public ExecutorTraits chunked() {
-    return new ExecutorTraits(name, description, concurrency, maxTasks, true, usesGuard, inOtherProcesses);
+    return new ExecutorTraits(name, description, concurrency, maxTasks, true, usesGuard, inOtherProcesses, takesRate);
   }
 
   public ExecutorTraits guarded() {
-    return new ExecutorTraits(name, description, concurrency, maxTasks, takesChunksize, true, inOtherProcesses);
+    return new ExecutorTraits(name, description, concurrency, maxTasks, takesChunksize, true, inOtherProcesses,
+        takesRate);
   }
 
   public ExecutorTraits otherProcesses() {
-    return new ExecutorTraits(name, description, concurrency, maxTasks, takesChunksize, usesGuard, true);
+    return new ExecutorTraits(name, description, concurrency, maxTasks, takesChunksize, usesGuard, true, takesRate);
+  }
+
+  /** It hands its tasks out as fast as it can, with no schedule: {@code --rate} does not apply. */
+  public ExecutorTraits withoutRate() {
+    return new ExecutorTraits(name, description, concurrency, maxTasks, takesChunksize, usesGuard,
+        inOtherProcesses, false);
   }
 
   /** True if {@code --workers} sets its thread (or process) count. */

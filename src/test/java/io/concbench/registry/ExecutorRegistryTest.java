@@ -24,6 +24,8 @@ class ExecutorRegistryTest {
     assertThat(traitsOf("fork").inOtherProcesses()).isTrue();
     assertThat(traitsOf("cluster").inOtherProcesses()).isTrue();
     assertThat(traitsOf("cluster").takesChunksize()).isTrue();
+    assertThat(traitsOf("cluster").takesRate()).as("its scheduler does not pace yet").isFalse();
+    assertThat(traitsOf("process-pool").takesRate()).isTrue();
     assertThat(traitsOf("thread-pool").inOtherProcesses()).isFalse();
     assertThat(traitsOf("lock").usesGuard()).isTrue();
     assertThat(traitsOf("gil").usesGuard()).isFalse();

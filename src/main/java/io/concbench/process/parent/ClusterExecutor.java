@@ -17,7 +17,8 @@ public final class ClusterExecutor implements Executor {
           "--workers Hazelcast member JVMs on 127.0.0.1, the parent a client, chunks as in process-pool",
           ExecutorTraits.Concurrency.WORKERS)
       .chunked()
-      .otherProcesses();
+      .otherProcesses()
+      .withoutRate(); // its scheduler does not pace chunks yet
 
   @Override
   public ExecutorTraits traits() {
