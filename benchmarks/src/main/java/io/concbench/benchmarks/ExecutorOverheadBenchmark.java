@@ -58,7 +58,7 @@ public class ExecutorOverheadBenchmark {
     BenchmarkPlan.WorkloadChoice tiny = new BenchmarkPlan.WorkloadChoice(
         WorkloadRegistry.find("tiny").orElseThrow(), ParamValues.defaults(WorkloadRegistry.find("tiny").orElseThrow()), TASKS);
     BenchmarkPlan plan = BenchmarkPlan.of(List.of(tiny), List.of(ExecutorRegistry.find(executor).orElseThrow()),
-        List.of(Guard.SYNCHRONIZED), new ExecutorSettings(workers, 5_000_000), null, 0, 1);
+        List.of(Guard.SYNCHRONIZED), new ExecutorSettings(workers, 5_000_000), null, 0, 1, null);
     group = plan.groups().get(0);
     // As its four-argument constructor did before, so that the per-task figures stay comparable.
     engine = new BenchmarkEngine(EngineDependencies.of(Clock.SYSTEM, CpuClock.system(), new Cancellation(),
