@@ -1,5 +1,6 @@
 package io.concbench.cli;
 
+import io.concbench.process.parent.WorkerCommand;
 import io.concbench.report.AbReport;
 import io.concbench.report.JsonReport;
 import io.concbench.result.AbSection;
@@ -103,7 +104,7 @@ public final class AbCommand implements Callable<Integer> {
   private final AbLauncher launcher;
 
   public AbCommand(Services services) {
-    this(services, new AbLauncher.ChildJvm());
+    this(services, new AbLauncher.ChildJvm(WorkerCommand.defaultCacheDirectory()));
   }
 
   AbCommand(Services services, AbLauncher launcher) {
@@ -147,6 +148,8 @@ public final class AbCommand implements Callable<Integer> {
     if (services.installSignalHandlers()) {
       SignalHandling.install(services.cancellation());
     }
+    launcher.prepare(sideA);
+    launcher.prepare(sideB);
     Rounds result = runRounds(sideA, sideB, fixedRounds, usedSeed);
     AbSection section = section(sideA, sideB, fixedRounds, usedSeed, result);
     Report report = report(section, result.stopReason != StopReason.INTERRUPTED && result.error == null);

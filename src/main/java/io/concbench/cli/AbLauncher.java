@@ -1,5 +1,6 @@
 package io.concbench.cli;
 
+import io.concbench.result.EnvironmentProbe;
 import io.concbench.result.Report;
 import io.concbench.result.ReportReader;
 import io.concbench.result.Result;
@@ -16,6 +17,12 @@ import java.util.concurrent.TimeUnit;
 
 /** Starts one side of one {@code ab} round. The real one starts a fresh concbench JVM; tests script figures. */
 interface AbLauncher {
+
+  /**
+   * Readies what the side's runs need before the rounds start (and the clock of --max-time with them): the
+   * real launcher makes the side's class-data archive here, once.
+   */
+  default void prepare(AbSide side) {}
 
   /** Starts the side's run. */
   Side start(AbSide side) throws IOException;
@@ -54,18 +61,41 @@ interface AbLauncher {
 
   /**
    * Runs each side as {@code concbench run … --format json --output TEMP --quiet} in a new JVM: the side's java
-   * (or this one) with this JVM's options and class path. The child gets {@value ParentLiveness#VARIABLE}, so it
-   * ends itself if this JVM dies without ending it.
+   * (or this one) with this JVM's options and class path, and the class-data archive made for that java,
+   * class path and options ({@link ChildArchive}). The child gets {@value ParentLiveness#VARIABLE}, so it ends
+   * itself if this JVM dies without ending it.
    */
   final class ChildJvm implements AbLauncher {
+
+    private final Path cacheDirectory;
+
+    /** @param cacheDirectory where the class-data archives live, or null to start the sides without one */
+    ChildJvm(Path cacheDirectory) {
+      this.cacheDirectory = cacheDirectory;
+    }
+
+    @Override
+    public void prepare(AbSide side) {
+      archiveOptions(java(side));
+    }
+
+    private List<String> archiveOptions(String java) {
+      return ChildArchive.options(java, ManagementFactory.getRuntimeMXBean().getInputArguments(),
+          System.getProperty("java.class.path"), cacheDirectory);
+    }
+
+    private static String java(AbSide side) {
+      return side.java() != null ? side.java() : Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
 
     @Override
     public Side start(AbSide side) throws IOException {
       Path output = Files.createTempFile("concbench-ab-", ".json");
       Files.delete(output); // a free name: the child writes it atomically, or nothing
       List<String> command = new ArrayList<>();
-      command.add(side.java() != null ? side.java()
-          : Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add(java(side));
+      List<String> archive = archiveOptions(java(side));
+      command.addAll(archive);
       command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
       command.add("-cp");
       command.add(System.getProperty("java.class.path"));
@@ -77,6 +107,11 @@ interface AbLauncher {
       // Their options are among this JVM's input arguments already.
       ConfirmationJvm.JVM_OPTION_VARIABLES.forEach(environment::remove);
       environment.put(ParentLiveness.VARIABLE, Long.toString(ProcessHandle.current().pid()));
+      if (archive.isEmpty()) {
+        environment.remove(EnvironmentProbe.ADDED_JVM_OPTION_VARIABLE);
+      } else {
+        environment.put(EnvironmentProbe.ADDED_JVM_OPTION_VARIABLE, archive.get(0));
+      }
       Process process = builder.start();
       StderrTail tail = new StderrTail(process.getErrorStream());
       return new Side() {

@@ -98,14 +98,28 @@ final class ConfirmationJvm {
 
   /** The child's command line: the recorded java and options, this concbench, then {@code args}. */
   List<String> command(List<String> args) {
+    return command(List.of(), args);
+  }
+
+  /**
+   * The child's command line with {@code archive}, the options of its class-data archive
+   * ({@link #archiveOptions}), before the recorded ones.
+   */
+  List<String> command(List<String> archive, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
+    command.addAll(archive);
     command.addAll(jvmArgs);
     command.add("-cp");
     command.add(classPath);
     command.add(MAIN);
     command.addAll(args);
     return command;
+  }
+
+  /** The options of the class-data archive for this java, class path and options, made now if missing. */
+  List<String> archiveOptions(Path cacheDirectory) {
+    return ChildArchive.options(java.toString(), jvmArgs, classPath, cacheDirectory);
   }
 
   /**

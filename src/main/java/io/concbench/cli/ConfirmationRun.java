@@ -1,5 +1,7 @@
 package io.concbench.cli;
 
+import io.concbench.process.parent.WorkerCommand;
+import io.concbench.result.EnvironmentProbe;
 import io.concbench.result.Report;
 import io.concbench.result.ReportReader;
 import io.concbench.stats.ReportComparison.Key;
@@ -74,11 +76,17 @@ final class ConfirmationRun {
    * as a baseline, which is true of a few confirming runs and no concern of the user's.
    */
   static Report run(List<String> args, ConfirmationJvm jvm, Path output, PrintWriter err) {
-    ProcessBuilder builder = new ProcessBuilder(jvm.command(args))
+    List<String> archive = jvm.archiveOptions(WorkerCommand.defaultCacheDirectory());
+    ProcessBuilder builder = new ProcessBuilder(jvm.command(archive, args))
         .redirectOutput(output.toFile())
         .redirectErrorStream(false);
     Map<String, String> environment = builder.environment();
     ConfirmationJvm.JVM_OPTION_VARIABLES.forEach(environment::remove);
+    if (archive.isEmpty()) {
+      environment.remove(EnvironmentProbe.ADDED_JVM_OPTION_VARIABLE);
+    } else {
+      environment.put(EnvironmentProbe.ADDED_JVM_OPTION_VARIABLE, archive.get(0));
+    }
     if (jvm.pluginsVariable() == null) {
       environment.remove(ConfirmationJvm.PLUGINS_VARIABLE);
     } else {

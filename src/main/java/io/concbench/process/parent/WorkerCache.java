@@ -13,19 +13,21 @@ import java.util.stream.Stream;
 
 /**
  * Keeps the worker cache from growing with every build: each concbench jar gets its own class directory and
- * archive (some 7 MB together), so entries no concbench has used for {@link #MAX_IDLE} are removed. Use
+ * archive (some 7 MB together), and its own archive for the concbench JVMs that {@code ab} and {@code compare
+ * --confirm} start (some 25 MB), so entries no concbench has used for {@link #MAX_IDLE} are removed. Use
  * marks an entry by its modification time; an entry in use is never removed, and one idle that long belongs
  * to a build nobody runs.
  */
-final class WorkerCache {
+public final class WorkerCache {
 
   static final Duration MAX_IDLE = Duration.ofDays(14);
-  private static final String PREFIX = "worker-";
+  /** The names of the cache's entries: workers' class directories and archives, child JVMs' archives. */
+  private static final List<String> PREFIXES = List.of("worker-", "jvm-");
 
   private WorkerCache() {}
 
   /** Marks {@code inUse} as used now and removes every other worker entry idle longer than {@link #MAX_IDLE}. */
-  static void keep(Path cacheDirectory, Set<Path> inUse) {
+  public static void keep(Path cacheDirectory, Set<Path> inUse) {
     Instant now = Instant.now();
     for (Path entry : inUse) {
       try {
@@ -40,7 +42,8 @@ final class WorkerCache {
   static void prune(Path cacheDirectory, Set<Path> inUse, Instant idleBefore) {
     List<Path> entries;
     try (Stream<Path> listing = Files.list(cacheDirectory)) {
-      entries = listing.filter(p -> p.getFileName().toString().startsWith(PREFIX)).collect(Collectors.toList());
+      entries = listing.filter(p -> PREFIXES.stream().anyMatch(p.getFileName().toString()::startsWith))
+          .collect(Collectors.toList());
     } catch (IOException e) {
       return;
     }
