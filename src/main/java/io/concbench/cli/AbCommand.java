@@ -84,6 +84,11 @@ public final class AbCommand implements Callable<Integer> {
           + "whose sides each keep at most half of the cores busy.")
   boolean duet;
 
+  @Option(names = "--confirm", paramLabel = "N",
+      description = "On a regression, run N more rounds (at least --min-rounds) and keep the regression only if "
+          + "they, judged on their own, find it again; otherwise the verdict is 'not reproduced' (exit 0).")
+  Integer confirm;
+
   @Option(names = "--fail-on", paramLabel = "regression|never", defaultValue = "regression",
       converter = FailOn.Converter.class,
       description = "Exit 1 on a regression, or never. Default: ${DEFAULT-VALUE}.")
@@ -119,6 +124,10 @@ public final class AbCommand implements Callable<Integer> {
       throw UsageException.invalid("--min-rounds", minRounds, "must be between 8 and " + MAX_ROUNDS
           + ": fewer than 8 rounds can never be significant at 99%");
     }
+    if (confirm != null && (confirm < minRounds || confirm > MAX_ROUNDS)) {
+      throw UsageException.invalid("--confirm", confirm, "must be between --min-rounds (" + minRounds + ") and "
+          + MAX_ROUNDS + ": fewer confirming rounds could never find a regression again");
+    }
     if (!(thresholdPercent > 0 && thresholdPercent < 100)) {
       throw UsageException.invalid("--threshold", thresholdPercent + "%", "must be above 0% and below 100%");
     }
@@ -150,9 +159,20 @@ public final class AbCommand implements Callable<Integer> {
     }
     launcher.prepare(sideA);
     launcher.prepare(sideB);
-    Rounds result = runRounds(sideA, sideB, fixedRounds, usedSeed);
-    AbSection section = section(sideA, sideB, fixedRounds, usedSeed, result);
-    Report report = report(section, result.stopReason != StopReason.INTERRUPTED && result.error == null);
+    Random order = new Random(usedSeed);
+    Rounds result = runRounds(sideA, sideB, fixedRounds, usedSeed, order, null);
+    Rounds confirming = null;
+    boolean regressed = PairedVerdict.REGRESSED.label()
+        .equals(Judgement.of(result.done, minRounds, thresholdPercent / 100).verdict);
+    if (confirm != null && result.error == null && result.stopReason != StopReason.INTERRUPTED && regressed) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("ab: regressed; confirming with " + confirm + " more rounds (--confirm " + confirm + ")");
+      err.flush();
+      confirming = runRounds(sideA, sideB, fixedRounds, usedSeed, order, result);
+    }
+    Rounds last = confirming != null ? confirming : result;
+    AbSection section = section(sideA, sideB, fixedRounds, usedSeed, result, confirming);
+    Report report = report(section, last.stopReason != StopReason.INTERRUPTED && last.error == null);
     if (output != null) {
       OutputFiles.write(output, JsonReport.render(report));
     }
@@ -167,14 +187,14 @@ public final class AbCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     err.println("ab: " + AbReport.summary(section));
     err.flush();
-    if (result.stopReason == StopReason.INTERRUPTED) {
-      err.println("ab: interrupted after " + section.rounds().size() + " round(s)"
-          + (output == null ? "" : "; they are in " + output + " (\"complete\": false)"));
+    if (last.stopReason == StopReason.INTERRUPTED) {
+      err.println("ab: interrupted after " + (result.done.size() + (confirming == null ? 0 : confirming.done.size()))
+          + " round(s)" + (output == null ? "" : "; they are in " + output + " (\"complete\": false)"));
       err.flush();
       return ExitCodes.INTERRUPTED;
     }
-    if (result.error != null) {
-      err.println("ab: error: " + result.error);
+    if (last.error != null) {
+      err.println("ab: error: " + last.error);
       err.flush();
       return ExitCodes.FAILED;
     }
@@ -206,8 +226,14 @@ public final class AbCommand implements Callable<Integer> {
     double elapsedMs;
   }
 
-  private Rounds runRounds(AbSide sideA, AbSide sideB, Integer fixedRounds, long usedSeed) {
-    Random order = new Random(usedSeed);
+  /**
+   * Runs rounds until they stop; with {@code first} given, the {@code --confirm} rounds after it: a fixed number,
+   * judged on their own.
+   */
+  private Rounds runRounds(AbSide sideA, AbSide sideB, Integer fixedRounds, long usedSeed, Random order,
+      Rounds first) {
+    Integer asked = first == null ? fixedRounds : confirm;
+    String pass = first == null ? "round" : "confirming round";
     Rounds rounds = new Rounds();
     long start = services.clock().nanoTime();
     long longestRound = 0;
@@ -232,22 +258,24 @@ public final class AbCommand implements Callable<Integer> {
       int number = rounds.done.size() + 1;
       rounds.done.add(new AbSection.Round(number, aFirst ? "AB" : "BA", walls[0], walls[1], walls[1] / walls[0]));
       rounds.elapsedMs = (now - start) / 1e6;
-      AbSection partial = section(sideA, sideB, fixedRounds, usedSeed, rounds);
-      err.println(String.format(Locale.ROOT, "ab: round %d (%s): A %.1f ms, B %.1f ms, B/A %.4f; so far %s",
+      AbSection partial = first == null ? section(sideA, sideB, fixedRounds, usedSeed, rounds, null)
+          : section(sideA, sideB, fixedRounds, usedSeed, first, rounds);
+      Judgement sofar = Judgement.of(rounds.done, minRounds, thresholdPercent / 100);
+      err.println(String.format(Locale.ROOT, "ab: %s %d (%s): A %.1f ms, B %.1f ms, B/A %.4f; so far %s", pass,
           number, aFirst ? "A first" : "B first", walls[0], walls[1], walls[1] / walls[0],
-          AbReport.summary(partial)));
+          first == null ? AbReport.summary(partial) : AbReport.summary(partial.confirmation())));
       err.flush();
       if (output != null) {
         OutputFiles.write(output, JsonReport.render(report(partial, false)));
       }
-      if (fixedRounds != null) {
-        if (number >= fixedRounds) {
+      if (asked != null) {
+        if (number >= asked) {
           rounds.stopReason = StopReason.ROUNDS;
           break;
         }
         continue;
       }
-      if (!PairedVerdict.INCONCLUSIVE.label().equals(partial.verdict())) {
+      if (!PairedVerdict.INCONCLUSIVE.label().equals(sofar.verdict)) {
         rounds.stopReason = StopReason.CERTAIN;
         break;
       }
@@ -324,29 +352,57 @@ public final class AbCommand implements Callable<Integer> {
     }
   }
 
-  private AbSection section(AbSide sideA, AbSide sideB, Integer fixedRounds, long usedSeed, Rounds rounds) {
-    double threshold = thresholdPercent / 100;
-    List<AbSection.Round> done = rounds.done;
-    Double ratio = null;
-    Double low = null;
-    Double high = null;
-    Double p = null;
+  /** The ratio, its interval, p and the verdict of a list of rounds. */
+  private static final class Judgement {
+    Double ratio;
+    Double low;
+    Double high;
+    Double p;
     String verdict = PairedVerdict.INCONCLUSIVE.label();
-    if (!done.isEmpty()) {
-      double[] logs = done.stream().mapToDouble(r -> Math.log(r.ratio())).toArray();
-      SignedRankInterval.Estimate estimate = SignedRankInterval.of(logs, AbReport.CONFIDENCE);
-      ratio = Math.exp(estimate.estimate());
-      if (estimate.bounded()) {
-        low = Math.exp(estimate.low());
-        high = Math.exp(estimate.high());
+
+    static Judgement of(List<AbSection.Round> done, int minRounds, double threshold) {
+      Judgement judgement = new Judgement();
+      if (!done.isEmpty()) {
+        double[] logs = done.stream().mapToDouble(r -> Math.log(r.ratio())).toArray();
+        SignedRankInterval.Estimate estimate = SignedRankInterval.of(logs, AbReport.CONFIDENCE);
+        judgement.ratio = Math.exp(estimate.estimate());
+        if (estimate.bounded()) {
+          judgement.low = Math.exp(estimate.low());
+          judgement.high = Math.exp(estimate.high());
+        }
+        judgement.p = estimate.pValue();
+        judgement.verdict = PairedVerdict.judge(judgement.low == null ? 0 : judgement.low,
+            judgement.high == null ? Double.POSITIVE_INFINITY : judgement.high, done.size(), minRounds, threshold)
+            .label();
       }
-      p = estimate.pValue();
-      verdict = PairedVerdict.judge(low == null ? 0 : low, high == null ? Double.POSITIVE_INFINITY : high,
-          done.size(), minRounds, threshold).label();
+      return judgement;
+    }
+  }
+
+  /**
+   * The report's section: the first rounds' figures and verdict, and with {@code confirming} given, the
+   * confirming rounds, which keep a regression only if they find it again.
+   */
+  private AbSection section(AbSide sideA, AbSide sideB, Integer fixedRounds, long usedSeed, Rounds rounds,
+      Rounds confirming) {
+    double threshold = thresholdPercent / 100;
+    Judgement judgement = Judgement.of(rounds.done, minRounds, threshold);
+    String verdict = judgement.verdict;
+    AbSection.Confirmation confirmation = null;
+    if (confirming != null) {
+      Judgement again = Judgement.of(confirming.done, minRounds, threshold);
+      confirmation = new AbSection.Confirmation(confirm, confirming.done, again.ratio, again.low, again.high,
+          again.p, again.verdict, confirming.stopReason == null ? null : confirming.stopReason.label,
+          confirming.elapsedMs);
+      // Until the confirming rounds are all done (and when they fail), the regression stands as measured.
+      if (confirming.stopReason == StopReason.ROUNDS && !PairedVerdict.REGRESSED.label().equals(again.verdict)) {
+        verdict = AbSection.NOT_REPRODUCED;
+      }
     }
     return new AbSection(duet ? "duet" : "interleaved", sideA.given(), sideB.given(), javaA, javaB, usedSeed,
-        AbReport.METRIC, threshold, AbReport.CONFIDENCE, minRounds, fixedRounds, maxTime.toNanos() / 1e6, done,
-        ratio, low, high, p, verdict, rounds.stopReason == null ? null : rounds.stopReason.label, rounds.elapsedMs);
+        AbReport.METRIC, threshold, AbReport.CONFIDENCE, minRounds, fixedRounds, maxTime.toNanos() / 1e6,
+        rounds.done, judgement.ratio, judgement.low, judgement.high, judgement.p, verdict,
+        rounds.stopReason == null ? null : rounds.stopReason.label, rounds.elapsedMs, confirmation);
   }
 
   private Report report(AbSection section, boolean complete) {

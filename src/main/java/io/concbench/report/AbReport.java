@@ -17,16 +17,28 @@ public final class AbReport {
 
   /** One line: "regressed: B/A 1.052x (99% CI 1.031x-1.070x, p=0.0039), 12 rounds, stopped: certain". */
   public static String summary(AbSection ab) {
-    StringBuilder line = new StringBuilder(ab.verdict());
-    if (ab.ratio() != null) {
-      line.append(String.format(Locale.ROOT, ": B/A %.4fx", ab.ratio()));
-      line.append(ab.ratioCiLow() == null ? " (no 99% interval before 8 rounds"
-          : String.format(Locale.ROOT, " (99%% CI %.4fx-%.4fx", ab.ratioCiLow(), ab.ratioCiHigh()));
-      line.append(String.format(Locale.ROOT, ", p=%.4f)", ab.pValue()));
+    String line = verdictLabel(ab);
+    line += figures(ab.ratio(), ab.ratioCiLow(), ab.ratioCiHigh(), ab.pValue(), ab.rounds().size(), ab.stopReason());
+    return ab.confirmation() == null ? line : line + "; confirming: " + summary(ab.confirmation());
+  }
+
+  /** The confirming rounds' own verdict and figures, as {@link #summary(AbSection)} gives the first rounds'. */
+  public static String summary(AbSection.Confirmation confirmation) {
+    return confirmation.verdict() + figures(confirmation.ratio(), confirmation.ratioCiLow(),
+        confirmation.ratioCiHigh(), confirmation.pValue(), confirmation.rounds().size(), confirmation.stopReason());
+  }
+
+  private static String figures(Double ratio, Double low, Double high, Double p, int rounds, String stopReason) {
+    StringBuilder line = new StringBuilder();
+    if (ratio != null) {
+      line.append(String.format(Locale.ROOT, ": B/A %.4fx", ratio));
+      line.append(low == null ? " (no 99% interval before 8 rounds"
+          : String.format(Locale.ROOT, " (99%% CI %.4fx-%.4fx", low, high));
+      line.append(String.format(Locale.ROOT, ", p=%.4f)", p));
     }
-    line.append(", ").append(ab.rounds().size()).append(" round(s)");
-    if (ab.stopReason() != null) {
-      line.append(", stopped: ").append(ab.stopReason());
+    line.append(", ").append(rounds).append(" round(s)");
+    if (stopReason != null) {
+      line.append(", stopped: ").append(stopReason);
     }
     return line.toString();
   }
@@ -35,19 +47,33 @@ public final class AbReport {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"round", "order", "A wall ms", "B wall ms", "B/A"});
     for (AbSection.Round round : ab.rounds()) {
-      rows.add(new String[] {Integer.toString(round.round()), round.order(), fixed(round.aWallMs(), 1),
-          fixed(round.bWallMs(), 1), fixed(round.ratio(), 4)});
+      rows.add(row("", round));
+    }
+    if (ab.confirmation() != null) {
+      for (AbSection.Round round : ab.confirmation().rounds()) {
+        rows.add(row("c", round));
+      }
     }
     return header(ab) + "\n" + TextTable.render(rows, 1) + "\n" + "verdict: " + summary(ab) + "\n";
   }
 
+  /** A round's row; a confirming round's number is marked "c1", "c2", … */
+  private static String[] row(String mark, AbSection.Round round) {
+    return new String[] {mark + round.round(), round.order(), fixed(round.aWallMs(), 1), fixed(round.bWallMs(), 1),
+        fixed(round.ratio(), 4)};
+  }
+
   public static String markdown(AbSection ab) {
-    StringBuilder text = new StringBuilder("### concbench ab: ").append(ab.verdict()).append("\n\n");
+    StringBuilder text = new StringBuilder("### concbench ab: ").append(verdictLabel(ab)).append("\n\n");
     text.append(header(ab).replace("\n", "  \n")).append("\n\n");
     text.append("| round | order | A wall ms | B wall ms | B/A |\n|---:|---|---:|---:|---:|\n");
-    for (AbSection.Round round : ab.rounds()) {
-      text.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f | %.4f |%n", round.round(), round.order(),
-          round.aWallMs(), round.bWallMs(), round.ratio()));
+    List<String[]> rows = new ArrayList<>();
+    ab.rounds().forEach(round -> rows.add(row("", round)));
+    if (ab.confirmation() != null) {
+      ab.confirmation().rounds().forEach(round -> rows.add(row("c", round)));
+    }
+    for (String[] row : rows) {
+      text.append("| ").append(String.join(" | ", row)).append(" |\n");
     }
     return text.append("\n**").append(summary(ab)).append("**\n").toString();
   }
@@ -60,15 +86,23 @@ public final class AbReport {
     return JunitXml.render("concbench ab", List.of(test));
   }
 
+  /** The verdict as people read it: "regressed, not reproduced" for a regression --confirm did not find again. */
+  public static String verdictLabel(AbSection ab) {
+    return AbSection.NOT_REPRODUCED.equals(ab.verdict()) ? "regressed, not reproduced" : ab.verdict();
+  }
+
   private static String fixed(double value, int decimals) {
     return String.format(Locale.ROOT, "%." + decimals + "f", value);
   }
 
   private static String header(AbSection ab) {
-    return String.format(Locale.ROOT, "A: %s%s\nB: %s%s\nprocedure: %s, seed %d, threshold %s%%, %s, min %d rounds",
+    return String.format(Locale.ROOT,
+        "A: %s%s\nB: %s%s\nprocedure: %s, seed %d, threshold %s%%, %s, min %d rounds%s",
         String.join(" ", ab.a()), ab.javaA() == null ? "" : " (java " + ab.javaA() + ")", String.join(" ", ab.b()),
         ab.javaB() == null ? "" : " (java " + ab.javaB() + ")", ab.procedure(), ab.seed(),
         fixed(ab.threshold() * 100, 1), ab.roundsAsked() == null ? String.format(Locale.ROOT,
-            "rounds auto (at most %.0f s)", ab.maxTimeMs() / 1000) : ab.roundsAsked() + " rounds", ab.minRounds());
+            "rounds auto (at most %.0f s)", ab.maxTimeMs() / 1000) : ab.roundsAsked() + " rounds", ab.minRounds(),
+        ab.confirmation() == null ? "" : ", a regression confirmed by " + ab.confirmation().roundsAsked()
+            + " more rounds");
   }
 }

@@ -24,9 +24,11 @@ import java.util.List;
  * @param ratioCiLow the interval's lower end, null when the rounds cannot give one
  * @param ratioCiHigh the interval's upper end, likewise
  * @param pValue two-sided p of the Wilcoxon signed-rank test on the rounds' log ratios
- * @param verdict improved, regressed, no change or inconclusive
+ * @param verdict improved, regressed, no change or inconclusive; after {@code --confirm}, a regression the
+ *     confirming rounds did not find again is {@value #NOT_REPRODUCED}
  * @param stopReason why no further round ran
  * @param elapsedMs wall time of all rounds
+ * @param confirmation the confirming rounds of {@code --confirm N}, null when none ran
  */
 public record AbSection(
     String procedure,
@@ -48,7 +50,11 @@ public record AbSection(
     Double pValue,
     String verdict,
     String stopReason,
-    double elapsedMs) {
+    double elapsedMs,
+    Confirmation confirmation) {
+
+  /** The verdict on a regression that the confirming rounds did not find again. */
+  public static final String NOT_REPRODUCED = "not reproduced";
 
   public AbSection {
     a = List.copyOf(a);
@@ -67,4 +73,26 @@ public record AbSection(
    * @param ratio bWallMs / aWallMs
    */
   public record Round(int round, String order, double aWallMs, double bWallMs, double ratio) {}
+
+  /**
+   * The confirming pass of {@code --confirm N}: N more rounds after a {@code regressed} verdict, judged on their
+   * own, as the first rounds were.
+   *
+   * @param roundsAsked N
+   * @param rounds its finished rounds, numbered from 1
+   * @param ratio the Hodges–Lehmann estimate of B/A over them
+   * @param ratioCiLow the interval's lower end, null when they cannot give one
+   * @param ratioCiHigh the interval's upper end, likewise
+   * @param pValue two-sided p of the Wilcoxon signed-rank test on their log ratios
+   * @param verdict their own verdict: the regression is kept only if it is {@code regressed}
+   * @param stopReason rounds, interrupted or failed; null while running
+   * @param elapsedMs wall time of the confirming rounds
+   */
+  public record Confirmation(int roundsAsked, List<Round> rounds, Double ratio, Double ratioCiLow,
+      Double ratioCiHigh, Double pValue, String verdict, String stopReason, double elapsedMs) {
+
+    public Confirmation {
+      rounds = List.copyOf(rounds);
+    }
+  }
 }

@@ -99,6 +99,95 @@ class AbCommandTest {
   }
 
   @Test
+  void confirmKeepsARegressionThatTheConfirmingRoundsFindAgain() throws Exception {
+    Scripted launcher = new Scripted(noisy(1, 100, 0.01), noisy(2, 110, 0.01));
+    Path output = dir.resolve("ab.json");
+
+    Outcome outcome = run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single",
+        "-a", "", "-b", "", "--seed", "5", "--confirm", "10", "--output", output.toString());
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.FAILED);
+    String json = Files.readString(output);
+    SchemaValidation.assertValid(json);
+    JsonNode ab = new ObjectMapper().readTree(json).get("ab");
+    assertThat(ab.get("verdict").asText()).isEqualTo("regressed");
+    assertThat(ab.get("rounds").size()).isEqualTo(8);
+    JsonNode confirmation = ab.get("confirmation");
+    assertThat(confirmation.get("rounds_asked").asInt()).isEqualTo(10);
+    assertThat(confirmation.get("rounds").size()).isEqualTo(10);
+    assertThat(confirmation.get("rounds").get(0).get("round").asInt()).isEqualTo(1);
+    assertThat(confirmation.get("verdict").asText()).isEqualTo("regressed");
+    assertThat(confirmation.get("stop_reason").asText()).isEqualTo("rounds");
+    assertThat(launcher.started).hasSize(2 * (8 + 10));
+    assertThat(outcome.err()).contains("ab: regressed; confirming with 10 more rounds (--confirm 10)",
+        "ab: confirming round 10 (");
+    assertThat(outcome.out()).contains("c10", "verdict: regressed: ", "; confirming: regressed: ");
+  }
+
+  @Test
+  void confirmTurnsARegressionTheConfirmingRoundsDoNotFindIntoNotReproduced() throws Exception {
+    // B is 10 % slower in the first eight rounds only: a spell of the host, not the code.
+    int[] bRuns = {0};
+    Scripted launcher = new Scripted(noisy(1, 100, 0.01), () -> (bRuns[0]++ < 8 ? 110 : 100) * 1.0);
+    Path output = dir.resolve("ab.json");
+
+    Outcome outcome = run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single",
+        "-a", "", "-b", "", "--seed", "5", "--confirm", "8", "--output", output.toString(), "--format", "junit");
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.OK);
+    String json = Files.readString(output);
+    SchemaValidation.assertValid(json);
+    JsonNode ab = new ObjectMapper().readTree(json).get("ab");
+    assertThat(ab.get("verdict").asText()).isEqualTo("not reproduced");
+    assertThat(ab.get("ratio").asDouble()).isBetween(1.08, 1.12); // the first rounds' figures stay
+    assertThat(ab.get("confirmation").get("verdict").asText()).isNotEqualTo("regressed");
+    assertThat(outcome.out()).contains("<testsuite").doesNotContain("<failure");
+    assertThat(outcome.err()).contains("ab: regressed, not reproduced: B/A 1.");
+  }
+
+  @Test
+  void confirmRunsNothingMoreWithoutARegression() throws Exception {
+    Scripted launcher = new Scripted(noisy(3, 100, 0.005), noisy(4, 100, 0.005));
+    Path output = dir.resolve("ab.json");
+
+    Outcome outcome = run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single",
+        "-a", "", "-b", "", "--confirm", "8", "--output", output.toString());
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.OK);
+    JsonNode ab = new ObjectMapper().readTree(Files.readString(output)).get("ab");
+    assertThat(ab.get("verdict").asText()).isEqualTo("no change");
+    assertThat(ab.get("confirmation").isNull()).isTrue();
+    assertThat(launcher.started).hasSize(2 * ab.get("rounds").size());
+    assertThat(outcome.err()).doesNotContain("confirming");
+  }
+
+  @Test
+  void aConfirmationInterruptedKeepsItsRoundsAndTheRegressionAsMeasured() throws Exception {
+    Cancellation cancellation = new Cancellation();
+    Scripted launcher = new Scripted(noisy(1, 100, 0.01), noisy(2, 110, 0.01));
+    // Cancelled as the 23rd side starts: eight rounds, then three confirming ones; the fourth is dropped.
+    launcher.onStart = () -> {
+      if (launcher.started.size() == 23) {
+        cancellation.cancel();
+      }
+    };
+    Path output = dir.resolve("ab.json");
+
+    Outcome outcome = run(launcher, cancellation, "ab", "--workload", "tiny", "--executor", "single", "-a", "",
+        "-b", "", "--confirm", "8", "--output", output.toString());
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.INTERRUPTED);
+    String json = Files.readString(output);
+    SchemaValidation.assertValid(json);
+    JsonNode report = new ObjectMapper().readTree(json);
+    assertThat(report.get("complete").asBoolean()).isFalse();
+    assertThat(report.get("ab").get("verdict").asText()).isEqualTo("regressed");
+    assertThat(report.get("ab").get("confirmation").get("rounds").size()).isEqualTo(3);
+    assertThat(report.get("ab").get("confirmation").get("stop_reason").asText()).isEqualTo("interrupted");
+    assertThat(outcome.err()).contains("interrupted after 11 round(s)");
+  }
+
+  @Test
   void theOrderIsRandomPerRoundAndFollowsTheSeed() throws Exception {
     Scripted first = new Scripted(() -> 100, () -> 100);
     Scripted second = new Scripted(() -> 100, () -> 100);
@@ -186,6 +275,10 @@ class AbCommandTest {
             "--java-a: '/bin/true' (not a JVM"),
         List.of("--workload", "cpu", "--executor", "single", "-a", "", "-b", "", "--min-rounds", "5",
             "--min-rounds: '5'"),
+        List.of("--workload", "cpu", "--executor", "single", "-a", "", "-b", "", "--confirm", "5",
+            "--confirm: '5' (must be between --min-rounds (8)"),
+        List.of("--workload", "cpu", "--executor", "single", "-a", "", "-b", "", "--min-rounds", "12",
+            "--confirm", "10", "--confirm: '10'"),
         List.of("--workload", "cpu", "--executor", "single,thread-pool", "-a", "", "-b", "--executor single",
             "different numbers of cases"));
     for (List<String> c : cases) {
