@@ -94,9 +94,9 @@ public final class AbCommand implements Callable<Integer> {
       description = "Exit 1 on a regression, or never. Default: ${DEFAULT-VALUE}.")
   FailOn failOn;
 
-  @Option(names = "--format", paramLabel = "table|markdown|json|junit", defaultValue = "table",
-      converter = CompareFormat.Converter.class, description = "What goes to stdout. Default: ${DEFAULT-VALUE}.")
-  CompareFormat format;
+  @Option(names = "--format", paramLabel = "table|markdown|json|junit|html", defaultValue = "table",
+      description = "What goes to stdout. Default: ${DEFAULT-VALUE}.")
+  String format;
 
   @Option(names = "--output", paramLabel = "FILE",
       description = "Write the JSON report (concbench/1 with its ab section) to FILE, atomically, after every round.")
@@ -123,6 +123,9 @@ public final class AbCommand implements Callable<Integer> {
     if (minRounds < 8 || minRounds > MAX_ROUNDS) {
       throw UsageException.invalid("--min-rounds", minRounds, "must be between 8 and " + MAX_ROUNDS
           + ": fewer than 8 rounds can never be significant at 99%");
+    }
+    if (!AbReport.FORMATS.contains(format)) {
+      throw UsageException.invalid("--format", format, "expected one of " + String.join(", ", AbReport.FORMATS));
     }
     if (confirm != null && (confirm < minRounds || confirm > MAX_ROUNDS)) {
       throw UsageException.invalid("--confirm", confirm, "must be between --min-rounds (" + minRounds + ") and "
@@ -177,12 +180,7 @@ public final class AbCommand implements Callable<Integer> {
       OutputFiles.write(output, JsonReport.render(report));
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(switch (format) {
-      case MARKDOWN -> AbReport.markdown(section);
-      case JUNIT -> AbReport.junit(section);
-      case JSON -> JsonReport.render(report);
-      case TABLE -> AbReport.table(section);
-    });
+    out.print(AbReport.render(format, report).orElseThrow());
     out.flush();
     PrintWriter err = spec.commandLine().getErr();
     err.println("ab: " + AbReport.summary(section));

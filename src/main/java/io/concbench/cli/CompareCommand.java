@@ -243,10 +243,16 @@ public final class CompareCommand implements Callable<Integer> {
   }
 
   private static Report read(Path file) {
+    Report report;
     try {
-      return ReportReader.read(file);
+      report = ReportReader.read(file);
     } catch (ReportReader.BadReportException e) {
       throw new UsageException(e.getMessage());
     }
+    if (report.ab() != null) {
+      throw new UsageException(file + ": an ab report: it holds its own verdict on A and B, not results to "
+          + "compare (show it with 'concbench report " + file + "')");
+    }
+    return report;
   }
 }

@@ -1,5 +1,6 @@
 package io.concbench.cli;
 
+import io.concbench.report.AbReport;
 import io.concbench.report.ReportFormat;
 import io.concbench.result.Report;
 import io.concbench.result.ReportReader;
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +27,8 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "FILE.json",
       description = "A report written by 'concbench run' or 'matrix' (or scripts/python-baseline). Several are "
-          + "shown as one, their results side by side, with the first one's environment and command line.")
+          + "shown as one, their results side by side, with the first one's environment and command line. "
+          + "A report of 'concbench ab' is shown alone, as table, markdown, json, junit or html.")
   List<Path> files;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -49,7 +52,8 @@ public final class ReportCommand implements Callable<Integer> {
         throw new UsageException(e.getMessage());
       }
     }
-    String text = format.render(combined(reports, files.stream().map(Path::toString).toList()));
+    String text = abReport(reports).orElseGet(
+        () -> format.render(combined(reports, files.stream().map(Path::toString).toList())));
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(text);
@@ -58,6 +62,26 @@ public final class ReportCommand implements Callable<Integer> {
     }
     OutputFiles.write(output, text);
     return ExitCodes.OK;
+  }
+
+  /**
+   * An ab report in the format asked for, or empty when no report is one. It is shown alone, and only in the
+   * formats it has: its verdict is on A and B, not results to set beside others or to export per result.
+   */
+  private Optional<String> abReport(List<Report> reports) {
+    for (int i = 0; i < reports.size(); i++) {
+      if (reports.get(i).ab() == null) {
+        continue;
+      }
+      Path file = files.get(i);
+      if (reports.size() > 1) {
+        throw new UsageException(file + ": an ab report, which is shown alone (concbench report " + file + ")");
+      }
+      String name = format.name();
+      return Optional.of(AbReport.render(name, reports.get(i)).orElseThrow(() -> UsageException.invalid("--format",
+          name, file + " is an ab report, shown as " + String.join(", ", AbReport.FORMATS))));
+    }
+    return Optional.empty();
   }
 
   /**

@@ -1,9 +1,11 @@
 package io.concbench.report;
 
 import io.concbench.result.AbSection;
+import io.concbench.result.Report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** {@code concbench ab}'s verdict and rounds as a table, Markdown or JUnit XML (the JSON is the report). */
 public final class AbReport {
@@ -13,7 +15,26 @@ public final class AbReport {
   /** What each side's figure per round is. */
   public static final String METRIC = "wall_ms median";
 
+  /** The formats an ab report has, as {@code ab --format} and {@code report --format} name them. */
+  public static final List<String> FORMATS = List.of("table", "markdown", "json", "junit", "html");
+
   private AbReport() {}
+
+  /**
+   * An ab report in one of {@link #FORMATS}, or empty for a format that has no ab form (csv, jmh and the
+   * other per-result formats: an ab report has no results).
+   */
+  public static Optional<String> render(String format, Report report) {
+    AbSection ab = report.ab();
+    return switch (format) {
+      case "table" -> Optional.of(table(ab));
+      case "markdown" -> Optional.of(markdown(ab));
+      case "json" -> Optional.of(JsonReport.render(report));
+      case "junit" -> Optional.of(junit(ab));
+      case "html" -> Optional.of(AbHtml.render(report));
+      default -> Optional.empty();
+    };
+  }
 
   /** One line: "regressed: B/A 1.052x (99% CI 1.031x-1.070x, p=0.0039), 12 rounds, stopped: certain". */
   public static String summary(AbSection ab) {

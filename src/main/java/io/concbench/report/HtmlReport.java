@@ -307,7 +307,7 @@ final class HtmlReport {
   }
 
   /** Light, plain, readable in print; sizes in em so the page follows the reader's font size. */
-  private static final String STYLE = """
+  static final String STYLE = """
       :root { color-scheme: light; }
       body { font: 15px/1.45 system-ui, "Segoe UI", Roboto, "DejaVu Sans", Helvetica, Arial, sans-serif;
         color: #222; background: #fff; max-width: 1240px; margin: 0 auto; padding: 20px 24px 40px; }

@@ -94,7 +94,8 @@ public final class ReportReader {
       // The schema passed, so this is a figure beyond the record's type (an int field over 2^31).
       throw new BadReportException(file, "malformed concbench/1 report (" + message(e) + ")");
     }
-    if (report.results() == null || report.results().isEmpty()) {
+    // An ab report holds its verdict on A and B in its ab section, and no results of its own.
+    if ((report.results() == null || report.results().isEmpty()) && report.ab() == null) {
       throw new BadReportException(file, "the report has no results");
     }
     return report;

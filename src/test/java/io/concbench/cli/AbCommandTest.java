@@ -251,6 +251,19 @@ class AbCommandTest {
   }
 
   @Test
+  void htmlIsOnePageWithEveryRound() {
+    Scripted launcher = new Scripted(noisy(1, 100, 0.01), noisy(2, 120, 0.01));
+
+    Outcome outcome = run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single",
+        "-a", "", "-b", "", "--format", "html");
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.FAILED);
+    assertThat(outcome.out()).startsWith("<!DOCTYPE html>").contains("<title>concbench ab: regressed</title>",
+        "<svg", "round 8").endsWith("</html>\n");
+    assertThat(outcome.out().split("<circle ", -1)).hasSize(8 + 1);
+  }
+
+  @Test
   void junitFailsTheCaseOnARegression() {
     Scripted launcher = new Scripted(noisy(1, 100, 0.01), noisy(2, 120, 0.01));
 
@@ -275,6 +288,8 @@ class AbCommandTest {
             "--java-a: '/bin/true' (not a JVM"),
         List.of("--workload", "cpu", "--executor", "single", "-a", "", "-b", "", "--min-rounds", "5",
             "--min-rounds: '5'"),
+        List.of("--workload", "cpu", "--executor", "single", "-a", "", "-b", "", "--format", "csv",
+            "--format: 'csv' (expected one of table, markdown, json, junit, html)"),
         List.of("--workload", "cpu", "--executor", "single", "-a", "", "-b", "", "--confirm", "5",
             "--confirm: '5' (must be between --min-rounds (8)"),
         List.of("--workload", "cpu", "--executor", "single", "-a", "", "-b", "", "--min-rounds", "12",
