@@ -1,20 +1,35 @@
 """How good is a regression gate on this machine? False alarms, detections, minimum detectable effect.
 
 Usage: scripts/gate-quality [--trials K] [--procedures compare,ab,duet] [--executors single,thread-pool]
-                            [--slowdown 0.05] [--n N] [--gap SECONDS] [--json FILE]
+                            [--slowdown 0.05] [--n N] [--gap SECONDS] [--stream-time SECONDS]
+                            [--json FILE] [--resume FILE]
 
 For each executor (`single`; `thread-pool` is run with --workers 2) and each procedure, runs K A/A trials
 (both sides the same `cpu` workload) and K trials with B slower (`n` scaled by 1 + slowdown), and prints per
 procedure and executor: the false alarms (regression verdicts in A/A), the detections of the slowdown, the
-minimum detectable effect (the smallest slowdown detected in >= 95 % of trials) and the wall time per trial.
+minimum detectable effect (the smallest slowdown detected in >= 95 % of trials) and the seconds per trial.
 
 Procedures:
-  compare  two saved reports: `concbench run --runs 5` for A, then --gap seconds later (default 180: "a few
-           minutes apart", as CI runs main and the change) the same for B, then `concbench compare`. B's
-           report is given A's params before the comparison (compare pairs results by params; a larger n is
-           the stand-in for slower code).
-  ab       `concbench ab` with its defaults (--rounds auto, --max-time 60s).
+  compare  two saved reports (`concbench run --runs 5`) started at least --gap seconds apart (default 180:
+           "a few minutes apart", as CI runs main and the change), judged by `concbench compare`. Rather
+           than sleeping --gap inside every trial (40 trials x 2 kinds x 180 s = 4 h), one stream of reports
+           is measured back to back, alternating A (n) and B (n x (1 + slowdown)), each run's start time
+           recorded, until K trials of each kind can be formed or --stream-time (default 3600 s) has passed.
+           The trials are then formed from pairs of the stream's reports, in start order, greedily: an A/A
+           trial pairs an A report with the earliest A report not yet in an A/A trial that started at least
+           --gap seconds after it; a slow trial pairs an A report with the earliest such B report not yet in a
+           slow trial. So within a kind no report is in two trials (the trials of a kind are as independent
+           as the stream allows), and each pair is close to --gap apart; an A report may be in one A/A and one
+           slow trial. B's report is given A's params before the comparison (compare pairs results by params;
+           a larger n is the stand-in for slower code). Its seconds per trial are the machine time of the two
+           runs and the compare, without the gap (CI waits it out between two jobs; nothing runs then).
+  ab       `concbench ab` with its defaults (--rounds auto, --max-time 60s); seconds: the whole ab.
   duet     `concbench ab --duet` (single only: it refuses work that needs more than half of the cores).
+
+Interruptions: with --json FILE, each trial (and each stream report, kept in FILE.reports/) is written to
+FILE as it finishes, atomically, so a run of hours loses at most the trial under way. --resume FILE reads
+such a file and skips the trials (and stream reports) already in it; it goes on writing there unless
+--json names another file. Give the same options as the interrupted run.
 
 The minimum detectable effect comes from the A/A trials by shift equivariance: every interval and estimate
 involved moves with a uniform slowdown s (all log ratios + ln(1 + s)), so an A/A trial would have caught s
@@ -34,6 +49,7 @@ import tempfile
 import time
 
 from . import ROOT
+from .reports import write_atomically
 
 EXECUTOR_ARGS = {"single": ["--executor", "single"], "thread-pool": ["--executor", "thread-pool", "--workers", "2"]}
 DEFAULT_N = 150_000_000  # the cpu workload's own default
@@ -112,25 +128,156 @@ def ab_trial(executor, n_a, n_b, duet, seed, tmp):
     return ab["verdict"] == "regressed", ab["ratio_ci_low"], ab["ratio_ci_high"]
 
 
-def compare_trial(executor, n_a, n_b, gap, tmp):
-    a = os.path.join(tmp, "a.json")
-    b = os.path.join(tmp, "b.json")
-    common = ["run", "--workload", "cpu", *EXECUTOR_ARGS[executor], "--baseline", "none", "--runs", "5",
-              "--quiet", "--format", "json"]
-    concbench([*common, "--param", f"n={n_a}", "--output", a], tmp)
-    time.sleep(gap)
-    concbench([*common, "--param", f"n={n_b}", "--output", b], tmp)
+def form_pairs(reports, first_side, second_side, gap, limit):
+    """Up to limit pairs (first, second) of stream reports, as the module docstring says.
+
+    reports: dicts with "side" ("a" or "b") and "start" (seconds). Greedy in start order: each report of
+    first_side not yet paired takes the earliest report of second_side not yet paired that started at least
+    gap seconds after it. No report is in two pairs of one call.
+    """
+    ordered = sorted(reports, key=lambda r: r["start"])
+    used = set()
+    pairs = []
+    for i, first in enumerate(ordered):
+        if len(pairs) >= limit:
+            break
+        if first["side"] != first_side or i in used:
+            continue
+        for j in range(i + 1, len(ordered)):
+            second = ordered[j]
+            if j not in used and second["side"] == second_side and second["start"] - first["start"] >= gap:
+                used.update((i, j))
+                pairs.append((first, second))
+                break
+    return pairs
+
+
+def stream_trials(stream, gap, limit):
+    """The compare trials a stream of one executor's reports gives: {"aa": pairs, "slow": pairs}."""
+    return {"aa": form_pairs(stream, "a", "a", gap, limit), "slow": form_pairs(stream, "a", "b", gap, limit)}
+
+
+def next_side(stream):
+    """Which side the stream measures next: A first, then alternately."""
+    if not stream:
+        return "a"
+    return "b" if max(stream, key=lambda r: r["start"])["side"] == "a" else "a"
+
+
+def run_report(executor, n, path, tmp):
+    """One saved report of the stream; returns (start as epoch seconds, seconds it took)."""
+    args = ["run", "--workload", "cpu", *EXECUTOR_ARGS[executor], "--baseline", "none", "--runs", "5",
+            "--quiet", "--format", "json", "--param", f"n={n}", "--output", path]
+    start = time.time()
+    begin = time.monotonic()
+    concbench(args, tmp)
+    return start, time.monotonic() - begin
+
+
+def compare_pair(first, second, tmp):
+    """compare's verdict on a pair of stream reports: (regressed, ratio_ci_low, ratio); seconds it took."""
+    begin = time.monotonic()
+    a = first["path"]
     with open(a) as f:
         params = [r["params"] for r in json.load(f)["results"]]
-    with open(b) as f:
+    with open(second["path"]) as f:
         report_b = json.load(f)
     for result, p in zip(report_b["results"], params):
         result["params"] = p
+    b = os.path.join(tmp, "b.json")
     with open(b, "w") as f:
         json.dump(report_b, f)
     _, out = concbench(["compare", a, b, "--format", "json"], tmp)
-    wall = [m for pair in json.loads(out)["pairs"] for m in pair["metrics"] if m["metric"] == "wall"][0]
-    return wall["verdict"] == "regressed", wall["ratio_ci_low"], wall["ratio"]
+    wall = [m for pair in json.loads(out)["pairs"] for m in pair["metrics"] if m["metric"] == "wall_ms"][0]
+    return (wall["verdict"] == "regressed", wall["ratio_ci_low"], wall["ratio"]), time.monotonic() - begin
+
+
+class State:
+    """What has been measured: the trials and the compare stream, saved to a file after each of them."""
+
+    def __init__(self, path, trials=None, stream=None):
+        self.path = path
+        self.trials = trials or []
+        self.stream = stream or []
+
+    @classmethod
+    def resumed(cls, resume, path):
+        """The state in resume (a file --json wrote), to be saved to path; an absent file is a fresh start."""
+        if not os.path.exists(resume):
+            return cls(path)
+        with open(resume) as f:
+            saved = json.load(f)
+        if isinstance(saved, list):  # written before the stream: trials only
+            saved = {"trials": saved, "stream": []}
+        return cls(path, saved.get("trials", []), saved.get("stream", []))
+
+    def done(self, procedure, executor, kind, trial):
+        return any((t["procedure"], t["executor"], t["kind"], t["trial"]) == (procedure, executor, kind, trial)
+                   for t in self.trials)
+
+    def add_trial(self, trial):
+        self.trials.append(trial)
+        print(json.dumps(trial), file=sys.stderr, flush=True)
+        self.save()
+
+    def add_report(self, report):
+        self.stream.append(report)
+        self.save()
+
+    def reports_directory(self, tmp):
+        """Where stream reports go: beside the state file when there is one, so that a resume finds them."""
+        directory = self.path + ".reports" if self.path else os.path.join(tmp, "stream")
+        os.makedirs(directory, exist_ok=True)
+        return directory
+
+    def save(self):
+        if self.path:
+            write_atomically(self.path, json.dumps({"trials": self.trials, "stream": self.stream}, indent=1))
+
+
+def compare_procedure(executor, n_a, n_b, args, state, tmp):
+    """Measures (or resumes) the executor's stream, then judges its trials with compare."""
+    stream = [r for r in state.stream if r["executor"] == executor]
+    directory = state.reports_directory(tmp)
+    began = time.monotonic()
+    while True:
+        formed = stream_trials(stream, args.gap, args.trials)
+        if min(len(formed["aa"]), len(formed["slow"])) >= args.trials:
+            break
+        if time.monotonic() - began >= args.stream_time:
+            print(f"gate-quality: compare on {executor}: --stream-time {args.stream_time:.0f} s passed with "
+                  f"{len(formed['aa'])} A/A and {len(formed['slow'])} slow trials formed (of {args.trials})",
+                  file=sys.stderr, flush=True)
+            break
+        side = next_side(stream)
+        path = os.path.join(directory, f"{executor}-{len(stream) + 1:04d}-{side}.json")
+        start, seconds = run_report(executor, n_a if side == "a" else n_b, path, tmp)
+        report = {"executor": executor, "side": side, "start": start, "seconds": seconds, "path": path}
+        stream.append(report)
+        state.add_report(report)
+    for kind, pairs in formed.items():
+        for i, (first, second) in enumerate(pairs):
+            if state.done("compare", executor, kind, i):
+                continue
+            (regressed, low, other), compare_seconds = compare_pair(first, second, tmp)
+            state.add_trial({"procedure": "compare", "executor": executor, "kind": kind, "trial": i,
+                             "regressed": regressed, "low": low, "other": other,
+                             "seconds": first["seconds"] + second["seconds"] + compare_seconds,
+                             "gap_s": second["start"] - first["start"],
+                             "reports": [first["path"], second["path"]]})
+
+
+def ab_procedure(executor, n_a, n_b, duet, args, state, tmp):
+    procedure = "duet" if duet else "ab"
+    for i in range(args.trials):
+        for kind, n in (("aa", n_a), ("slow", n_b)):
+            if state.done(procedure, executor, kind, i):
+                continue
+            begin = time.monotonic()
+            regressed, low, other = ab_trial(executor, n_a, n, duet, i, tmp)
+            state.add_trial({"procedure": procedure, "executor": executor, "kind": kind, "trial": i,
+                             "regressed": regressed, "low": low, "other": other,
+                             "seconds": time.monotonic() - begin})
 
 
 def main():
@@ -141,36 +288,38 @@ def main():
     parser.add_argument("--slowdown", type=float, default=0.05)
     parser.add_argument("--threshold", type=float, default=0.05, help="the gates' threshold (their default)")
     parser.add_argument("--n", type=int, default=DEFAULT_N, help="the cpu workload's n for side A")
-    parser.add_argument("--gap", type=float, default=180, help="seconds between compare's two runs")
-    parser.add_argument("--json", help="also write every trial to this file")
+    parser.add_argument("--gap", type=float, default=180,
+                        help="seconds at least between the starts of a compare trial's two runs")
+    parser.add_argument("--stream-time", type=float, default=3600,
+                        help="at most this many seconds of compare's report stream per executor")
+    parser.add_argument("--json", help="write every trial (and compare's stream) to this file as it finishes")
+    parser.add_argument("--resume", help="skip the trials already in this file (written by --json)")
     args = parser.parse_args()
     procedures = args.procedures.split(",")
     executors = args.executors.split(",")
     if args.trials < 1 or not set(procedures) <= {"compare", "ab", "duet"} or not set(executors) <= set(EXECUTOR_ARGS):
         parser.error("--trials must be at least 1; procedures: compare, ab, duet; executors: single, thread-pool")
+    if args.gap < 0 or args.stream_time <= 0:
+        parser.error("--gap must be at least 0 and --stream-time above 0")
     n_slow = round(args.n * (1 + args.slowdown))
-    trials = []
+    path = os.path.abspath(args.json) if args.json else (os.path.abspath(args.resume) if args.resume else None)
+    state = State.resumed(args.resume, path) if args.resume else State(path)
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     with tempfile.TemporaryDirectory() as tmp:
         for executor in executors:
             for procedure in procedures:
                 if procedure == "duet" and executor != "single":
                     continue
-                for i in range(args.trials):
-                    for kind, n_b in (("aa", args.n), ("slow", n_slow)):
-                        begin = time.monotonic()
-                        if procedure == "compare":
-                            regressed, low, other = compare_trial(executor, args.n, n_b, args.gap, tmp)
-                        else:
-                            regressed, low, other = ab_trial(executor, args.n, n_b, procedure == "duet", i, tmp)
-                        trial = {"procedure": procedure, "executor": executor, "kind": kind, "trial": i,
-                                 "regressed": regressed, "low": low, "other": other,
-                                 "seconds": time.monotonic() - begin}
-                        trials.append(trial)
-                        print(json.dumps(trial), file=sys.stderr, flush=True)
+                if procedure == "compare":
+                    compare_procedure(executor, args.n, n_slow, args, state, tmp)
+                else:
+                    ab_procedure(executor, args.n, n_slow, procedure == "duet", args, state, tmp)
     print(f"gate-quality, {started}: {args.trials} trials each, cpu n={args.n} against n={n_slow} "
           f"({args.slowdown:.0%} slower), threshold {args.threshold:.0%}")
-    print(table(summarize(trials, args.threshold), args.slowdown))
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump(trials, f, indent=1)
+    print(table(summarize(state.trials, args.threshold), args.slowdown))
+    stream = state.stream
+    if stream:
+        span = max(r["start"] + r["seconds"] for r in stream) - min(r["start"] for r in stream)
+        print(f"compare's trials: pairs of {len(stream)} reports measured back to back in {span:.0f} s, each "
+              f"pair's runs started at least {args.gap:.0f} s apart; its s/trial is the machine time of the "
+              f"two runs and the compare, without that gap")

@@ -1,6 +1,9 @@
 """concbench_tools.gate_quality: the arithmetic of false alarms, detections and minimum detectable effect."""
 
+import json
 import math
+import os
+import tempfile
 import unittest
 
 from concbench_tools import gate_quality
@@ -45,6 +48,82 @@ class GateQualityTest(unittest.TestCase):
         self.assertAlmostEqual(compare["mde"], max(1 / 0.9, 1.05 / 1.1) - 1)
         self.assertAlmostEqual(compare["seconds_per_trial"], 150.0)
         self.assertIn("1 of 2", gate_quality.table(gate_quality.summarize(trials, 0.05), 0.05))
+
+
+def stream(count, every=10.0, first="a"):
+    """Reports measured back to back, alternating sides, one every `every` seconds."""
+    other = "b" if first == "a" else "a"
+    return [{"side": first if i % 2 == 0 else other, "start": i * every, "path": f"r{i}"} for i in range(count)]
+
+
+class StreamPairingTest(unittest.TestCase):
+
+    def test_a_slow_trial_pairs_each_a_with_the_earliest_b_at_least_the_gap_later(self):
+        pairs = gate_quality.form_pairs(stream(12), "a", "b", 30, 10)
+        # A at 0, 20, 40, 60, 80, 100; B at 10, 30, 50, 70, 90, 110.
+        self.assertEqual([(a["start"], b["start"]) for a, b in pairs], [(0, 30), (20, 50), (40, 70), (60, 90),
+                                                                        (80, 110)])
+
+    def test_an_aa_trial_pairs_two_a_reports_and_no_report_is_in_two_trials_of_a_kind(self):
+        reports = stream(24)  # A every 20 s from 0 to 220
+        pairs = gate_quality.form_pairs(reports, "a", "a", 30, 100)
+        self.assertEqual([(a["start"], b["start"]) for a, b in pairs],
+                         [(0, 40), (20, 60), (80, 120), (100, 140), (160, 200), (180, 220)])
+        paths = [r["path"] for pair in pairs for r in pair]
+        self.assertEqual(len(paths), len(set(paths)))
+        for a, b in pairs:
+            self.assertEqual((a["side"], b["side"]), ("a", "a"))
+            self.assertGreaterEqual(b["start"] - a["start"], 30)
+
+    def test_pairs_stop_at_the_limit_and_need_the_gap(self):
+        self.assertEqual(len(gate_quality.form_pairs(stream(40), "a", "b", 30, 3)), 3)
+        self.assertEqual(gate_quality.form_pairs(stream(4), "a", "b", 1000, 10), [])
+        # Start order decides, not the order given.
+        shuffled = list(reversed(stream(12)))
+        self.assertEqual(gate_quality.form_pairs(shuffled, "a", "b", 30, 10),
+                         gate_quality.form_pairs(stream(12), "a", "b", 30, 10))
+
+    def test_both_kinds_come_from_one_stream_and_may_share_an_a_report(self):
+        formed = gate_quality.stream_trials(stream(24), 30, 4)
+        self.assertEqual((len(formed["aa"]), len(formed["slow"])), (4, 4))
+        aa_reports = {r["path"] for pair in formed["aa"] for r in pair}
+        slow_reports = {r["path"] for pair in formed["slow"] for r in pair}
+        self.assertTrue(aa_reports & slow_reports)
+
+    def test_the_stream_alternates_starting_with_a(self):
+        self.assertEqual(gate_quality.next_side([]), "a")
+        self.assertEqual(gate_quality.next_side(stream(3)), "b")
+        self.assertEqual(gate_quality.next_side(stream(4)), "a")
+
+
+class StateTest(unittest.TestCase):
+
+    def test_each_trial_is_saved_as_it_finishes_and_a_resume_skips_it(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "trials.json")
+            state = gate_quality.State(path)
+            state.add_report({"executor": "single", "side": "a", "start": 1.0, "seconds": 9.0, "path": "x"})
+            state.add_trial(trial("aa", False, 0.99, 1.01) | {"trial": 0})
+            with open(path) as f:
+                saved = json.load(f)
+            self.assertEqual(len(saved["trials"]), 1)
+            self.assertEqual(len(saved["stream"]), 1)
+            self.assertEqual([n for n in os.listdir(tmp) if n != "trials.json"], [])  # no temporary left
+
+            resumed = gate_quality.State.resumed(path, path)
+            self.assertTrue(resumed.done("ab", "single", "aa", 0))
+            self.assertFalse(resumed.done("ab", "single", "slow", 0))
+            self.assertFalse(resumed.done("ab", "single", "aa", 1))
+            self.assertEqual(len(resumed.stream), 1)
+
+    def test_a_resume_reads_the_older_list_of_trials_and_an_absent_file_is_a_fresh_start(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            old = os.path.join(tmp, "old.json")
+            with open(old, "w") as f:
+                json.dump([trial("slow", True, 1.02, 1.08) | {"trial": 3}], f)
+            self.assertTrue(gate_quality.State.resumed(old, old).done("ab", "single", "slow", 3))
+            fresh = gate_quality.State.resumed(os.path.join(tmp, "none.json"), old)
+            self.assertEqual((fresh.trials, fresh.stream), ([], []))
 
 
 if __name__ == "__main__":
