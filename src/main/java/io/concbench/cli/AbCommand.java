@@ -237,6 +237,10 @@ public final class AbCommand implements Callable<Integer> {
     long longestRound = 0;
     PrintWriter err = spec.commandLine().getErr();
     while (true) {
+      if (services.cancellation().isCancelled()) { // before a round: no side is started (Ctrl-C while the
+        rounds.stopReason = StopReason.INTERRUPTED; // class-data archive was being made, say)
+        break;
+      }
       boolean aFirst = order.nextBoolean();
       long roundStart = services.clock().nanoTime();
       double[] walls;

@@ -26,7 +26,7 @@ class AbCommandTest {
   @TempDir Path dir;
 
   /** Scripted sides: each start returns the next figure of its side; records what was started. */
-  static final class Scripted implements AbLauncher {
+  static class Scripted implements AbLauncher {
     final DoubleSupplier a;
     final DoubleSupplier b;
     final List<String> started = new ArrayList<>();
@@ -261,6 +261,28 @@ class AbCommandTest {
     assertThat(outcome.out()).startsWith("<!DOCTYPE html>").contains("<title>concbench ab: regressed</title>",
         "<svg", "round 8").endsWith("</html>\n");
     assertThat(outcome.out().split("<circle ", -1)).hasSize(8 + 1);
+  }
+
+  @Test
+  void ctrlCWhileTheSidesArePreparedStartsNoSideAndKeepsAnEmptyIncompleteReport() throws Exception {
+    Cancellation cancellation = new Cancellation();
+    Scripted launcher = new Scripted(() -> 100, () -> 100) {
+      @Override
+      public void prepare(AbSide side) {
+        cancellation.cancel();
+      }
+    };
+    Path output = dir.resolve("ab.json");
+
+    Outcome outcome = run(launcher, cancellation, "ab", "--workload", "tiny", "--executor", "single", "-a", "",
+        "-b", "", "--output", output.toString());
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.INTERRUPTED);
+    assertThat(launcher.started).isEmpty();
+    JsonNode report = new ObjectMapper().readTree(Files.readString(output));
+    assertThat(report.get("complete").asBoolean()).isFalse();
+    assertThat(report.get("ab").get("rounds").size()).isZero();
+    assertThat(report.get("ab").get("stop_reason").asText()).isEqualTo("interrupted");
   }
 
   @Test
