@@ -24,7 +24,7 @@ public final class AdviceWriter {
   /** Everything one advice is written from. */
   public record Inputs(String workload, Calibration calibration, boolean referenceEstimated,
       SuccessiveHalving halving, List<NotTried> notTried, Map<Candidate, Evidence> evidence, double elapsedMs,
-      double maxTimeMs, boolean complete) {}
+      double maxTimeMs, boolean complete, boolean stoppedForTime) {}
 
   private AdviceWriter() {}
 
@@ -55,7 +55,7 @@ public final class AdviceWriter {
         in.referenceEstimated());
     return new Advice(sentence, picked, runnerUp, pick == null ? null : pick.runnerUpLost(),
         pick != null && pick.withinNoise(), candidates, calibration, crossovers, GilModel.advice(c),
-        in.elapsedMs(), in.maxTimeMs(), in.complete());
+        in.elapsedMs(), in.maxTimeMs(), in.complete(), in.stoppedForTime());
   }
 
   private static AdviceCandidate find(List<AdviceCandidate> all, Candidate c) {
@@ -138,7 +138,8 @@ public final class AdviceWriter {
 
   private static String sentence(Inputs in, Pick pick, AdviceCandidate picked, Double minTaskMs) {
     Calibration c = in.calibration();
-    String prefix = in.complete() ? "" : "interrupted, from what was measured: ";
+    String prefix = !in.complete() ? "interrupted, from what was measured: "
+        : in.stoppedForTime() ? "stopped for time (--max-time), from the rounds that fitted: " : "";
     if (pick == null) {
       return prefix + "nothing was measured: no advice";
     }
@@ -176,6 +177,12 @@ public final class AdviceWriter {
         && SuccessiveHalving.overlap(pick.runnerUp().interval(), pick.picked().interval())) {
       text.append(String.format(Locale.ROOT, "; %s (%s) is not clearly slower: their intervals overlap",
           pick.runnerUp().candidate().label(), SuccessiveHalving.speedup(pick.runnerUp().median())));
+    }
+    if (c.busy()) {
+      text.append(String.format(Locale.ROOT, "; this assumes the capacity the probe found: %.2f of %d cores "
+          + "(the machine is busy), so %s; on a quiet machine re-run advise: more workers may pay",
+          c.capacity(), c.processors(), c.cpuBound() ? "CPU-bound work gains at most about that" 
+              : "waits overlap, but computing parts take turns"));
     }
     return text.toString();
   }

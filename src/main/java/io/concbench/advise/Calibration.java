@@ -37,6 +37,14 @@ public record Calibration(double taskMs, double cpuShare, double capacity, int p
     return taskMs * Math.ceil(tasks / parallel);
   }
 
+  /**
+   * True when the capacity probe found a core or more of the processors taken by other work: the advice
+   * then holds for the machine as busy as it was, and says so (docs/advise.md).
+   */
+  public boolean busy() {
+    return processors > 1 && capacity <= processors - 0.5;
+  }
+
   /** Work that computes most of the time. */
   boolean cpuBound() {
     return cpuShare >= WAITS;

@@ -18,6 +18,8 @@ public final class CandidateRules {
   static final double DISPATCH_SHARE = 0.05;
   /** Without a measured dispatch cost, a task shorter than this counts as tiny. */
   static final double TINY_MS = 0.01;
+  /** Waiting work keeping at least this share of a core busy is worth trying on processes. */
+  static final double PROCESS_SHARE = 0.2;
 
   private CandidateRules() {}
 
@@ -53,10 +55,12 @@ public final class CandidateRules {
     }
     boolean tiny = tiny(c);
     if (tiny) {
-      out.add(new Candidate(Candidate.THREAD_POOL, capacityWorkers, 0, null,
+      // One worker is no parallel executor: on a busy machine (capacity about 1) two are still tried.
+      int parallel = Math.max(capacityWorkers, Math.min(c.tasks(), Math.min(2, processors)));
+      out.add(new Candidate(Candidate.THREAD_POOL, parallel, 0, null,
           "tiny tasks: a thread pool's hand-over per task against the task itself"));
       if (c.processesAllowed()) {
-        int workers = capacityWorkers;
+        int workers = parallel;
         int chunk = chunkFor(c, workers);
         out.add(new Candidate(Candidate.PROCESS_POOL, workers, chunk, null, String.format(Locale.ROOT,
             "tiny tasks: batch them, chunks of %d so that a chunk's dispatch (%.3f ms) is at most %.0f %% of its "
@@ -79,6 +83,13 @@ public final class CandidateRules {
       if (ideal > 1 && ideal / 2 != ideal && processors > 2) {
         out.add(new Candidate(Candidate.THREAD_POOL, Math.max(1, ideal / 2), 0, null,
             "CPU-bound: half as many threads, in case the capacity is less than it looks"));
+      }
+      boolean atProcessors = ideal == processors || ideal * 2 == processors
+          || (processors > 2 && ideal / 2 == processors);
+      if (c.busy() && !atProcessors && processors <= c.tasks()) {
+        out.add(new Candidate(Candidate.THREAD_POOL, processors, 0, null, String.format(Locale.ROOT,
+            "CPU-bound on a busy machine (capacity %.2f of %d): as many threads as processors, in case the "
+                + "others free up", c.capacity(), processors)));
       }
       if (c.processesAllowed()) {
         int chunk = chunkFor(c, ideal);
@@ -118,15 +129,32 @@ public final class CandidateRules {
       } else {
         out.add(virtual);
       }
-      if (c.processesAllowed() && c.cpuShare() >= 0.2) {
+      if (c.processesAllowed() && c.cpuShare() >= PROCESS_SHARE) {
         out.add(new Candidate(Candidate.PROCESS_POOL, Math.min(ideal, Math.max(2, capacityWorkers * 2)),
             chunkFor(c, ideal), null, "part computing, part waiting: processes, each waiting on its own"));
+      } else if (c.processesAllowed()) {
+        skipped.add(new NotTried(new Candidate(Candidate.PROCESS_POOL, Math.min(ideal, processors), 0, null,
+            "waiting work"), String.format(Locale.ROOT, "waiting work (%.0f %% of a core busy): a worker JVM "
+                + "waits as a thread does, at a JVM's cost%s", c.cpuShare() * 100,
+                c.dispatchMs() == null ? "; not calibrated" : "")));
       }
     }
     skipped.add(new NotTried(new Candidate(Candidate.FORK, ideal, 0, null, "a process per task"),
         "a JVM per task pays its start-up on every task, which a process pool pays once"));
     return new Proposal(List.copyOf(out), List.copyOf(skipped));
   }
+
+  /**
+   * Whether the rules could propose a process pool for work of this task time and CPU share, so that its
+   * start and dispatch are worth calibrating: not for waiting work, unless its tasks may be tiny (then only
+   * the dispatch tells). Advise skips that calibration otherwise: a pool's start is its dearest step.
+   */
+  public static boolean processesWorthCalibrating(double taskMs, double cpuShare) {
+    return cpuShare >= PROCESS_SHARE || taskMs < WAITING_TINY_MS;
+  }
+
+  /** Waiting tasks shorter than this might be shorter than their dispatch (about 0.1 to 2 ms here). */
+  static final double WAITING_TINY_MS = 5;
 
   /** Tasks shorter than their own trip to a worker process (or than 10 us when that is unknown). */
   static boolean tiny(Calibration c) {

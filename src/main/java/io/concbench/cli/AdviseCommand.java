@@ -55,8 +55,8 @@ public final class AdviseCommand implements Callable<Integer> {
   @Mixin PluginOptions plugins;
 
   @Option(names = "--max-time", paramLabel = "DURATION", defaultValue = "2m", converter = Durations.class,
-      description = "Stop measuring after about this long, calibration included (e.g. 30s, 2m). "
-          + "Default: ${DEFAULT-VALUE}.")
+      description = "Measure for at most this long, calibration included (e.g. 30s, 2m; at least 5s): no step "
+          + "starts that would pass it. Default: ${DEFAULT-VALUE}.")
   Duration maxTime;
 
   private final Services services;
@@ -71,8 +71,16 @@ public final class AdviseCommand implements Callable<Integer> {
     this.catalog = catalog;
   }
 
+  /** Less leaves no time for the calibration's few seconds and a round of the candidates. */
+  static final Duration MIN_TIME = Duration.ofSeconds(5);
+
   @Override
   public Integer call() {
+    if (maxTime.compareTo(MIN_TIME) < 0) {
+      List<String> typed = spec.findOption("--max-time").originalStringValues();
+      throw UsageException.invalid("--max-time", typed.isEmpty() ? maxTime : typed.get(typed.size() - 1),
+          "advise needs at least 5s: a calibration and one round of its candidates");
+    }
     MeasurementOptions measurement = new MeasurementOptions();
     measurement.warmup = 1;
     measurement.runs = AdviseSearch.MAX_ROUNDS;
@@ -81,7 +89,9 @@ public final class AdviseCommand implements Callable<Integer> {
     Plans.AdvisePlan plan = Plans.advise(selection, measurement, process, catalog);
     BenchmarkSession session = new BenchmarkSession(spec, measurement, output, services,
         PluginRecords.of(catalog.plugins()));
-    AdviseSearch search = new AdviseSearch(plan, session.engine(), session.assembler(), services,
+    // A candidate dropped or settled after its first rounds is not interrupted: only fewer is.
+    AdviseSearch search = new AdviseSearch(plan, session.engine(),
+        session.assembler(SuccessiveHalving.MIN_ROUNDS), services,
         maxTime.toNanos(), session);
     boolean interrupted;
     try (session) {

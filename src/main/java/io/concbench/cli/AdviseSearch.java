@@ -7,6 +7,7 @@ import io.concbench.advise.Candidate;
 import io.concbench.advise.CandidateRules;
 import io.concbench.advise.CandidateRules.NotTried;
 import io.concbench.advise.SuccessiveHalving;
+import io.concbench.advise.TimeBudget;
 import io.concbench.engine.BenchmarkCase;
 import io.concbench.engine.BenchmarkEngine;
 import io.concbench.engine.BenchmarkEngine.Measurement;
@@ -28,17 +29,17 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * What {@code advise} measures, in order: the calibration, the candidates it points at, then rungs of
- * interleaved rounds over the survivors (the engine's groups, as {@code matrix} runs them, capacity probed
- * as {@code run} probes it), pruned after each rung by {@link SuccessiveHalving}, until one candidate stands,
- * every survivor has {@link #MAX_ROUNDS}, or the next rung would pass {@code --max-time}. Everything measured
+ * What {@code advise} measures, in order: the calibration, the candidates it points at, then interleaved
+ * rounds over the survivors (the engine's groups, as {@code matrix} runs them, capacity probed as
+ * {@code run} probes it), pruned after rungs of rounds by {@link SuccessiveHalving}, until one candidate stands,
+ * every survivor has {@link #MAX_ROUNDS}, or the next round would pass {@code --max-time}. Everything measured
  * is kept: an interruption leaves the results and the advice of the rounds completed.
  */
 final class AdviseSearch {
 
   /** Most measured rounds of a candidate: beyond them, survivors are within noise of each other. */
   static final int MAX_ROUNDS = 6;
-  /** Rounds of every rung after the first. */
+  /** Rounds between two prunings after the first {@link SuccessiveHalving#MIN_ROUNDS}. */
   static final int RUNG_ROUNDS = 2;
   /** The calibration's runs last about this long each. */
   static final double CALIBRATION_MS = 200;
@@ -67,6 +68,12 @@ final class AdviseSearch {
   private final Map<Candidate, List<Measurement>> measured = new LinkedHashMap<>();
   private List<Result> results = List.of();
   private Map<Candidate, Evidence> evidence = Map.of();
+  /** True once a step was not started because it would have passed --max-time. */
+  private boolean stoppedForTime;
+  /** The longest calibration step so far: the next one is judged by it. */
+  private long longestCalibrationNanos;
+  /** Judges whether the next round fits in what is left of --max-time. */
+  private TimeBudget budget;
 
   AdviseSearch(Plans.AdvisePlan plan, BenchmarkEngine engine, ResultAssembler assembler, Services services,
       long maxNanos, BenchmarkSession session) {
@@ -81,16 +88,32 @@ final class AdviseSearch {
   /** Calibrates and searches; returns true if the user interrupted (what was measured is kept). */
   boolean run() {
     started = clock.nanoTime();
+    budget = new TimeBudget(started, maxNanos);
     try {
       calibrate();
       propose();
       search();
+      return false;
+    } catch (OutOfTime e) {
+      stoppedForTime = true;
       return false;
     } catch (Cancellation.CancelledException | InterruptedException e) {
       return true;
     } finally {
       assemble();
     }
+  }
+
+  /** The calibration could not finish within --max-time: there is no advice. */
+  private static final class OutOfTime extends Exception {
+    OutOfTime() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** True if a step of about this long, started now, would end within --max-time. */
+  private boolean fits(double nanos) {
+    return budget.fits(clock.nanoTime(), nanos);
   }
 
   List<Result> results() {
@@ -101,16 +124,18 @@ final class AdviseSearch {
   Advice advice(boolean complete) {
     double elapsedMs = (clock.nanoTime() - started) / 1e6;
     if (calibration == null || halving == null) {
-      return new Advice("interrupted during the calibration: no advice", null, null, null, false, List.of(),
-          null, null, null, elapsedMs, maxNanos / 1e6, false);
+      String why = stoppedForTime ? "stopped for time during the calibration (its next step would pass "
+          + "--max-time): no advice; give a longer --max-time" : "interrupted during the calibration: no advice";
+      return new Advice(why, null, null, null, false, List.of(), null, null, null, elapsedMs, maxNanos / 1e6,
+          complete && stoppedForTime, stoppedForTime);
     }
     return AdviceWriter.write(new AdviceWriter.Inputs(plan.choice().workload().name(), calibration,
-        referenceEstimated, halving, notTried, evidence, elapsedMs, maxNanos / 1e6, complete));
+        referenceEstimated, halving, notTried, evidence, elapsedMs, maxNanos / 1e6, complete, stoppedForTime));
   }
 
   // The calibration ------------------------------------------------------------------------------
 
-  private void calibrate() throws InterruptedException {
+  private void calibrate() throws InterruptedException, OutOfTime {
     int tasks = plan.choice().tasks();
     boolean counter = plan.choice().workload().usesCounter();
     String guard = counter ? "synchronized" : null;
@@ -122,17 +147,19 @@ final class AdviseSearch {
     int n = (int) Math.max(1, Math.min(tasks, Math.ceil(CALIBRATION_MS / Math.max(perTaskMs, 1e-6))));
     // Tasks of seconds (a slow command) are timed once: three runs would cost more than they tell.
     int calibrationRuns = perTaskMs > 1000 ? 1 : 3;
+    requireTime(calibrationRuns * perTaskMs * n * 1e6);
     List<RunSample> runs = new ArrayList<>(measure(AdviseCommand.caseOf(single, plan.choice(), n,
         plan.settings()), 0, calibrationRuns));
     // The two-task probe ran cold: runs much shorter than meant are resized once from a warm figure.
     int warmSized = (int) Math.max(1, Math.min(tasks, Math.ceil(CALIBRATION_MS
         / Math.max(AdviseCommand.median(runs, RunSample::wallNanos) / 1e6 / n, 1e-6))));
-    if (warmSized > 2 * n) {
+    if (warmSized > 2 * n && fits(3 * longestRun(runs) * warmSized / n)) {
       n = warmSized;
       runs = new ArrayList<>(measure(AdviseCommand.caseOf(single, plan.choice(), n, plan.settings()), 0, 3));
     }
     // Process CPU time comes in 10 ms ticks: short runs are repeated to about 600 ms in all.
-    while (perTaskMs <= 1000 && runs.size() < 50 && runs.stream().mapToLong(RunSample::wallNanos).sum() < 600e6) {
+    while (perTaskMs <= 1000 && runs.size() < 50 && runs.stream().mapToLong(RunSample::wallNanos).sum() < 600e6
+        && fits(Math.max(longestCalibrationNanos, 5 * longestRun(runs)))) {
       runs.addAll(measure(AdviseCommand.caseOf(single, plan.choice(), n, plan.settings()), 0, 5));
     }
     double wallNanos = AdviseCommand.median(runs, RunSample::wallNanos);
@@ -141,20 +168,33 @@ final class AdviseSearch {
     // Unknown CPU time counts as computing: the rules then try what suits CPU-bound work.
     double cpuShare = withCpu.isEmpty() ? 1 : Math.min(1, withCpu.stream().mapToDouble(r -> r.cpu().totalNanos())
         .sum() / withCpu.stream().mapToDouble(RunSample::wallNanos).sum());
+    long probeStart = clock.nanoTime();
     double capacity = AdviseCommand.probeCapacity(processors);
+    // Every round probes the capacity once: until a round is timed, the three probes' time stands for it
+    // (a probe's time varies with the load, and one round's warm-up binds the kernel again).
+    budget.overheadAtLeast(clock.nanoTime() - probeStart);
     boolean processes = !counter && !plan.choice().workload().startsProcesses() && processors >= 2
         && allowed(Candidate.PROCESS_POOL);
     Double poolStartMs = null;
     Double dispatchMs = null;
-    if (processes) {
+    // Waiting work: the rules will not try processes, so their start and dispatch are not measured.
+    if (processes && CandidateRules.processesWorthCalibrating(taskMs, cpuShare)) {
       int workers = Math.min(processors, tasks);
       int m = (int) Math.max(Math.min(tasks, 2 * workers), Math.min(Math.min(tasks, 2000),
           Math.ceil(CALIBRATION_MS / Math.max(taskMs, 1e-6))));
-      Candidate pool = new Candidate(Candidate.PROCESS_POOL, workers, 1, null, "calibration");
-      // One run: a pool's start is the dearest thing advise measures, and one start and m trips suffice here.
-      List<RunSample> poolRuns = measure(AdviseCommand.caseOf(pool, plan.choice(), m, plan.settings()), 0, 1);
-      poolStartMs = AdviseCommand.phaseMedian(poolRuns, Phase.POOL_START);
-      dispatchMs = AdviseCommand.phaseMedian(poolRuns, Phase.IPC);
+      // A pool's start is about a second on a loaded machine, its runs the tasks' time over its workers.
+      double poolNanos = Math.max(longestCalibrationNanos, 1e9 + taskMs * 1e6 * m / workers);
+      if (fits(poolNanos)) {
+        Candidate pool = new Candidate(Candidate.PROCESS_POOL, workers, 1, null, "calibration");
+        // One run: a pool's start is the dearest thing advise measures, and one start and m trips suffice.
+        List<RunSample> poolRuns = measure(AdviseCommand.caseOf(pool, plan.choice(), m, plan.settings()), 0, 1);
+        poolStartMs = AdviseCommand.phaseMedian(poolRuns, Phase.POOL_START);
+        dispatchMs = AdviseCommand.phaseMedian(poolRuns, Phase.IPC);
+      } else {
+        processes = false;
+        notTried.add(new NotTried(new Candidate(Candidate.PROCESS_POOL, workers, 0, null, "calibration"),
+            "no time left within --max-time to calibrate a process pool's start and dispatch"));
+      }
     }
     Executor perTask = ExecutorRegistry.find(Candidate.THREAD_PER_TASK).orElseThrow();
     boolean virtual = ExecutorRegistry.find(Candidate.VIRTUAL).map(e -> e.unavailableReason().isEmpty())
@@ -166,10 +206,23 @@ final class AdviseSearch {
     referenceWallNanos = fullMs * 1e6;
   }
 
+  private static double longestRun(List<RunSample> runs) {
+    return runs.stream().mapToLong(RunSample::wallNanos).max().orElse(0);
+  }
+
+  /** Stops the calibration if a step of about this long (or the longest so far) would pass --max-time. */
+  private void requireTime(double nanos) throws OutOfTime {
+    if (!fits(Math.max(nanos, longestCalibrationNanos))) {
+      throw new OutOfTime();
+    }
+  }
+
   /** The calibration's runs of one case: its measured samples. */
   private List<RunSample> measure(BenchmarkCase c, int warmup, int runs) throws InterruptedException {
     List<Measurement> got = new ArrayList<>();
+    long start = clock.nanoTime();
     engine.runGroup(List.of(c), warmup, runs, step, step + warmup + runs, got::add);
+    longestCalibrationNanos = Math.max(longestCalibrationNanos, clock.nanoTime() - start);
     step += warmup + runs;
     return got.get(0).runs();
   }
@@ -239,9 +292,13 @@ final class AdviseSearch {
 
   // The search -----------------------------------------------------------------------------------
 
+  /**
+   * One round at a time, so that --max-time is a real bound: a round starts only if it fits in what is
+   * left, judged by each case's longest run so far and the longest overhead of a round (before the first,
+   * by the calibration's estimates). Survivors are pruned after {@link SuccessiveHalving#MIN_ROUNDS}
+   * rounds and after every {@link #RUNG_ROUNDS} more.
+   */
   private void search() throws InterruptedException {
-    int rung = 0;
-    double perRoundNanos = 0;
     int roundsSoFar = 0;
     while (!halving.settled() && roundsSoFar < MAX_ROUNDS) {
       List<Candidate> survivors = halving.survivors();
@@ -255,34 +312,46 @@ final class AdviseSearch {
         referenceFrozen = true;
       }
       survivors.stream().filter(c -> c != reference).forEach(group::add);
-      int rounds = Math.min(rung == 0 ? SuccessiveHalving.MIN_ROUNDS : RUNG_ROUNDS, MAX_ROUNDS - roundsSoFar);
-      long elapsed = clock.nanoTime() - started;
-      if (rung > 0) {
-        // The last rung's round cost, for as many cases as now: an over-estimate once some were dropped.
-        long left = maxNanos - elapsed;
-        if (left < perRoundNanos) {
-          break;
-        }
-        rounds = (int) Math.max(1, Math.min(rounds, left / Math.max(1, perRoundNanos)));
+      int warmup = roundsSoFar == 0 ? 1 : 0;
+      if (!fits(budget.roundNanos(group, warmup, calibration))) {
+        stoppedForTime = true;
+        break;
       }
-      int warmup = rung == 0 ? 1 : 0;
       List<BenchmarkCase> groupCases = group.stream().map(cases::get).toList();
       Map<BenchmarkCase, Measurement> got = new LinkedHashMap<>();
       Consumer<Measurement> keep = m -> got.put(m.benchmarkCase(), m);
-      long rungStart = clock.nanoTime();
+      long roundStart = clock.nanoTime();
+      int recorded = 0;
       try {
-        engine.runGroup(groupCases, warmup, rounds, step, step + groupCases.size() * (warmup + rounds), keep);
+        engine.runGroup(groupCases, warmup, 1, step, step + groupCases.size() * (warmup + 1), keep);
       } finally {
-        step += groupCases.size() * (warmup + rounds);
-        roundsSoFar += record(group, got);
+        step += groupCases.size() * (warmup + 1);
+        recorded = record(group, got);
+        roundsSoFar += recorded;
       }
-      perRoundNanos = (double) (clock.nanoTime() - rungStart) / rounds;
-      halving.prune();
-      rung++;
+      if (recorded > 0) {
+        learnRound(group, got, warmup, clock.nanoTime() - roundStart);
+      }
+      if (roundsSoFar >= SuccessiveHalving.MIN_ROUNDS
+          && (roundsSoFar - SuccessiveHalving.MIN_ROUNDS) % RUNG_ROUNDS == 0) {
+        halving.prune();
+      }
       assemble();
       session.advice(advice(false));
       session.save(results, Scalings.of(results), false);
     }
+  }
+
+  /** Tells the budget each case's runs of a round and how long the round took. */
+  private void learnRound(List<Candidate> group, Map<BenchmarkCase, Measurement> got, int warmup, long nanos) {
+    Map<Candidate, List<Long>> runs = new LinkedHashMap<>();
+    for (Candidate c : group) {
+      Measurement m = got.get(cases.get(c));
+      if (m != null) {
+        runs.put(c, m.runs().stream().map(RunSample::wallNanos).toList());
+      }
+    }
+    budget.learnRound(runs, warmup, nanos);
   }
 
   /**

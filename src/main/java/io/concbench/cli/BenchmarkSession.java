@@ -113,7 +113,12 @@ final class BenchmarkSession implements AutoCloseable {
   }
 
   ResultAssembler assembler() {
-    return new ResultAssembler(environment.availableProcessors(), measurement.warmup(), measurement.runs());
+    return assembler(measurement.runs());
+  }
+
+  /** An assembler whose results warn as interrupted below {@code requestedRuns} (advise's cases vary). */
+  ResultAssembler assembler(int requestedRuns) {
+    return new ResultAssembler(environment.availableProcessors(), measurement.warmup(), requestedRuns);
   }
 
   /**

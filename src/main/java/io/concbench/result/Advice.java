@@ -20,6 +20,8 @@ import java.util.List;
  * @param elapsedMs how long advise ran, calibration included
  * @param maxTimeMs the --max-time it was given
  * @param complete false when interrupted: the advice stands on what was measured until then
+ * @param stoppedForTime true when the search stopped because its next step would have passed --max-time:
+ *     the advice stands on the rounds that fitted
  */
 public record Advice(
     String recommendation,
@@ -33,7 +35,8 @@ public record Advice(
     String gilModel,
     double elapsedMs,
     double maxTimeMs,
-    boolean complete) {
+    boolean complete,
+    boolean stoppedForTime) {
 
   public Advice {
     candidates = candidates == null ? List.of() : List.copyOf(candidates);

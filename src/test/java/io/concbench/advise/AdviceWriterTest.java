@@ -38,7 +38,7 @@ class AdviceWriterTest {
 
     Advice advice = AdviceWriter.write(new AdviceWriter.Inputs("cpu", cpu(), false, h,
         List.of(new CandidateRules.NotTried(new Candidate("fork", 2, 0, null, "x"), "a JVM per task")),
-        Map.of(POOL_2, new Evidence(0.98, "capacity", null)), 12_000, 120_000, true));
+        Map.of(POOL_2, new Evidence(0.98, "capacity", null)), 12_000, 120_000, true, false));
 
     assertThat(advice.recommendation()).startsWith("run cpu on thread-pool with 2 workers: 1.92x [")
         .contains("over one thread", "0.98 of the 1.95 cores the machine gave");
@@ -64,7 +64,7 @@ class AdviceWriterTest {
     h.prune();
 
     Advice advice = AdviceWriter.write(new AdviceWriter.Inputs("tiny", tiny, false, h, List.of(), Map.of(), 1000,
-        120_000, true));
+        120_000, true, false));
 
     assertThat(advice.recommendation()).contains("on one thread: no parallel executor pays for tasks of 200 ns",
         "a process pool pays only for tasks above 2.0 ms");
@@ -76,7 +76,7 @@ class AdviceWriterTest {
     SuccessiveHalving h = measured(new double[] {1}, new double[] {1.9}, new double[] {1.8}, new double[] {1.5});
 
     Advice advice = AdviceWriter.write(new AdviceWriter.Inputs("cpu", cpu(), false, h, List.of(), Map.of(), 5000,
-        120_000, false));
+        120_000, false, false));
 
     assertThat(advice.complete()).isFalse();
     assertThat(advice.recommendation()).startsWith("interrupted, from what was measured: ");
@@ -96,5 +96,36 @@ class AdviceWriterTest {
 
     assertThat(GilModel.advice(io)).startsWith("under a GIL (CPython): threads, about as many as tasks (1000)")
         .endsWith("not a measurement)");
+  }
+
+  @Test
+  void onABusyMachineTheAdviceSaysWhatCapacityItAssumed() {
+    Calibration busy = new Calibration(80, 1, 1.08, 2, 16, 300.0, 0.6, false, true, false, 10_000);
+    SuccessiveHalving h = new SuccessiveHalving(List.of(SINGLE, POOL_2), 8, 2);
+    for (double s : new double[] {1.05, 1.04, 1.06}) {
+      h.record(SINGLE, 1);
+      h.record(POOL_2, s);
+    }
+
+    Advice advice = AdviceWriter.write(new AdviceWriter.Inputs("cpu", busy, false, h, List.of(), Map.of(), 1000,
+        120_000, true, false));
+
+    assertThat(busy.busy()).isTrue();
+    assertThat(cpu().busy()).isFalse();
+    assertThat(advice.recommendation()).contains("this assumes the capacity the probe found: 1.08 of 2 cores "
+        + "(the machine is busy)", "re-run advise");
+  }
+
+  @Test
+  void anAdviceStoppedForTimeSaysSo() {
+    SuccessiveHalving h = measured(new double[] {1}, new double[] {1.9}, new double[] {1.8}, new double[] {1.5});
+
+    Advice advice = AdviceWriter.write(new AdviceWriter.Inputs("cpu", cpu(), false, h, List.of(), Map.of(), 5000,
+        6000, true, true));
+
+    assertThat(advice.complete()).isTrue();
+    assertThat(advice.stoppedForTime()).isTrue();
+    assertThat(advice.recommendation()).startsWith("stopped for time (--max-time), from the rounds that fitted: "
+        + "run cpu on thread-pool with 2 workers");
   }
 }

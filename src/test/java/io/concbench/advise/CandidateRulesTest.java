@@ -114,4 +114,59 @@ class CandidateRulesTest {
     assertThat(io.estimatedRunMs(new Candidate("thread-pool", 1000, 0, null, ""))).isEqualTo(100);
     assertThat(cpu.estimatedRunMs(new Candidate("thread-pool", 8, 0, null, ""))).isEqualTo(640);
   }
+
+  @Test
+  void onABusyMachineCpuBoundWorkStillTriesAsManyThreadsAsProcessors() {
+    // Four processors, but the probe found about one core free: 1 and 2 threads, and 4 in case it frees up.
+    Calibration busy = new Calibration(80, 1.0, 1.04, 4, 16, 300.0, 0.6, false, true, false, 10_000);
+
+    Proposal p = CandidateRules.propose(busy, true);
+
+    assertThat(busy.busy()).isTrue();
+    assertThat(p.candidates()).filteredOn(c -> c.executor().equals("thread-pool")).extracting(Candidate::workers)
+        .containsExactly(1, 2, 4);
+    assertThat(p.candidates()).filteredOn(c -> c.workers() == 4).extracting(Candidate::hypothesis)
+        .singleElement().asString().contains("busy machine (capacity 1.04 of 4)");
+    // On a quiet machine of four, the rule's own counts already include the processors.
+    Calibration quiet = new Calibration(80, 1.0, 3.9, 4, 16, 300.0, 0.6, false, true, false, 10_000);
+    assertThat(CandidateRules.propose(quiet, true).candidates()).filteredOn(c -> c.executor().equals("thread-pool"))
+        .extracting(Candidate::workers).containsExactly(4, 8, 2);
+  }
+
+  @Test
+  void tinyTasksOnABusyMachineStillTryTwoWorkers() {
+    Proposal p = CandidateRules.propose(calibration(0.0002, 1.0, 1.1, 100_000, 0.5, false), true);
+
+    assertThat(p.candidates()).filteredOn(c -> !c.executor().equals("single")).extracting(Candidate::workers)
+        .containsOnly(2);
+  }
+
+  @Test
+  void waitingWorkDoesNotCalibrateOrTryProcessesUnlessItsTasksMayBeTiny() {
+    assertThat(CandidateRules.processesWorthCalibrating(100, 0.02)).isFalse(); // io
+    assertThat(CandidateRules.processesWorthCalibrating(65, 0.4)).isTrue(); // mixed
+    assertThat(CandidateRules.processesWorthCalibrating(80, 1.0)).isTrue(); // cpu
+    assertThat(CandidateRules.processesWorthCalibrating(0.001, 0.0)).isTrue(); // may be shorter than a dispatch
+
+    // io, processes allowed but not calibrated: listed as not tried, with why.
+    Calibration io = new Calibration(100, 0.02, 1.9, 2, 1000, null, null, false, true, false, 10_000);
+    Proposal p = CandidateRules.propose(io, false);
+    assertThat(executors(p)).doesNotContain("process-pool");
+    assertThat(p.notTried()).filteredOn(n -> n.candidate().executor().equals("process-pool"))
+        .extracting(NotTried::why).singleElement().asString().startsWith("waiting work (2 % of a core busy)")
+        .endsWith("not calibrated");
+  }
+
+  @Test
+  void ioWithAThousandTasksTriesAThousandThreadsOn17AndVirtualThreadsOn21() {
+    Calibration on17 = new Calibration(100, 0.02, 1.9, 2, 1000, null, null, false, true, false, 10_000);
+    Calibration on21 = new Calibration(100, 0.02, 1.9, 2, 1000, null, null, true, true, false, 10_000);
+
+    // Far beyond workers 1..16: a thread per task, each waiting its 100 ms at once.
+    assertThat(CandidateRules.propose(on17, false).candidates()).extracting(Candidate::executor,
+        Candidate::workers).containsExactly(org.assertj.core.groups.Tuple.tuple("thread-pool", 1000),
+        org.assertj.core.groups.Tuple.tuple("thread-pool", 2));
+    assertThat(CandidateRules.propose(on21, false).candidates()).extracting(Candidate::executor,
+        Candidate::workers).contains(org.assertj.core.groups.Tuple.tuple("virtual", 1000));
+  }
 }

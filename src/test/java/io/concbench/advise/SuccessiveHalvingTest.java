@@ -104,4 +104,38 @@ class SuccessiveHalvingTest {
     assertThat(pick.withinNoise()).isFalse();
     assertThat(pick.runnerUpLost()).contains("not clearly slower", "lower");
   }
+
+  @Test
+  void waitingWorkWithinNoisePicksVirtualThreadsOverAThousandPlatformThreads() {
+    Candidate pool = new Candidate("thread-pool", 1000, 0, null, "a thread per task");
+    Candidate virtual = new Candidate("virtual", 1000, 0, null, "a virtual thread per task");
+    SuccessiveHalving h = new SuccessiveHalving(List.of(pool, virtual), 6, 2);
+    double[] pools = {760, 770, 765, 772, 758, 768};
+    double[] virtuals = {768, 775, 762, 771, 770, 774};
+    for (int i = 0; i < pools.length; i++) {
+      h.record(pool, pools[i]);
+      h.record(virtual, virtuals[i]);
+    }
+
+    SuccessiveHalving.Pick pick = h.pick();
+
+    // Virtual threads ride on a carrier per processor: 2 platform threads against 1000.
+    assertThat(pick.picked().candidate()).isEqualTo(virtual);
+    assertThat(pick.withinNoise()).isTrue();
+  }
+
+  @Test
+  void cpuBoundWorkWithinNoisePicksAsManyThreadsAsTheCapacity() {
+    Candidate two = new Candidate("thread-pool", 2, 0, null, "capacity");
+    Candidate four = new Candidate("thread-pool", 4, 0, null, "twice");
+    SuccessiveHalving h = new SuccessiveHalving(List.of(two, four), 6, 2);
+    double[] twos = {1.93, 1.95, 1.94, 1.96, 1.92, 1.95};
+    double[] fours = {1.95, 1.94, 1.97, 1.93, 1.96, 1.94};
+    for (int i = 0; i < twos.length; i++) {
+      h.record(two, twos[i]);
+      h.record(four, fours[i]);
+    }
+
+    assertThat(h.pick().picked().candidate()).isEqualTo(two);
+  }
 }

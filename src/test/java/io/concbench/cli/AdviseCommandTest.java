@@ -28,11 +28,18 @@ class AdviseCommandTest {
       "--baseline single      | --baseline is what advise chooses",
       "--max-time 0s          | invalid value for --max-time: '0s' (must be from 1ms to 24h)",
       "--max-time soon        | invalid value for --max-time: 'soon'",
+      "--max-time 4s          | invalid value for --max-time: '4s' (advise needs at least 5s",
       "--param n=1,2          | invalid value for --param n: '1,2'",
       "--tasks 0              | invalid value for --tasks: '0'",
   })
   void badInputIsOneLineAndExitTwo(String extra, String expected) {
     CommandRunner.assertRefusedInOneLine(dir, List.of("advise", "--workload", "cpu"), extra, expected);
+  }
+
+  @Test
+  void refusesAnUnknownWorkload() {
+    CommandRunner.assertRefusedInOneLine(dir, List.of("advise", "--workload", "cpux"), "--quiet",
+        "invalid value for --workload: 'cpux'");
   }
 
   @Test
@@ -48,10 +55,10 @@ class AdviseCommandTest {
     Path html = dir.resolve("advice.html");
 
     Outcome outcome = CommandRunner.run("advise", "--workload", "tiny", "--tasks", "2000", "--executor",
-        "thread-pool", "--max-time", "5s", "--quiet", "--output", json.toString(), "--export", "html=" + html);
+        "thread-pool", "--max-time", "20s", "--quiet", "--output", json.toString(), "--export", "html=" + html);
 
     assertThat(outcome.status()).as(outcome.err()).isEqualTo(ExitCodes.OK);
-    assertThat(outcome.out()).contains("\nadvice: run tiny on ", "calibration: a task takes", "under a GIL (CPython)",
+    assertThat(outcome.out()).contains("\nadvice: ", "run tiny on ", "calibration: a task takes", "under a GIL (CPython)",
         "tried:");
     Report saved = ReportReader.read(json);
     Advice advice = saved.advice();
