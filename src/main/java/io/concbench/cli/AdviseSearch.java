@@ -157,10 +157,12 @@ final class AdviseSearch {
       n = warmSized;
       runs = new ArrayList<>(measure(AdviseCommand.caseOf(single, plan.choice(), n, plan.settings()), 0, 3));
     }
-    // Process CPU time comes in 10 ms ticks: short runs are repeated to about 600 ms in all.
-    while (perTaskMs <= 1000 && runs.size() < 50 && runs.stream().mapToLong(RunSample::wallNanos).sum() < 600e6
-        && fits(Math.max(longestCalibrationNanos, 5 * longestRun(runs)))) {
-      runs.addAll(measure(AdviseCommand.caseOf(single, plan.choice(), n, plan.settings()), 0, 5));
+    // Process CPU time comes in 10 ms ticks: short runs are repeated to about 600 ms in all, in one step
+    // (each step binds and warms the kernel again, which for tiny tasks costs more than their runs).
+    double soFar = runs.stream().mapToLong(RunSample::wallNanos).sum();
+    int more = (int) Math.min(50 - runs.size(), Math.ceil((600e6 - soFar) / Math.max(1, longestRun(runs))));
+    if (perTaskMs <= 1000 && more > 0 && fits(Math.max(longestCalibrationNanos, more * longestRun(runs)))) {
+      runs.addAll(measure(AdviseCommand.caseOf(single, plan.choice(), n, plan.settings()), 0, more));
     }
     double wallNanos = AdviseCommand.median(runs, RunSample::wallNanos);
     double taskMs = wallNanos / 1e6 / n;
