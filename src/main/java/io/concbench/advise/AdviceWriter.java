@@ -34,7 +34,8 @@ public final class AdviceWriter {
     Fitted fitted = uslOf(in.halving(), pick);
     UslFit usl = fitted == null ? null : fitted.usl();
     Double minTaskMs = Crossovers.processPoolMinTaskMs(c.dispatchMs(), c.capacity());
-    Advice.Crossovers crossovers = new Advice.Crossovers(minTaskMs, Crossovers.workersBeyondNoHelp(usl),
+    Double minRunMs = Crossovers.processPoolMinRunMs(c.poolStartMs(), c.capacity());
+    Advice.Crossovers crossovers = new Advice.Crossovers(minTaskMs, minRunMs, Crossovers.workersBeyondNoHelp(usl),
         fitted == null ? null : fitted.executor(), usl == null ? null : usl.sigma(),
         usl == null ? null : usl.kappa());
     List<AdviceCandidate> candidates = new ArrayList<>();
@@ -49,7 +50,7 @@ public final class AdviceWriter {
     AdviceCandidate picked = pick == null ? null : find(candidates, pick.picked().candidate());
     AdviceCandidate runnerUp = pick == null || pick.runnerUp() == null ? null
         : find(candidates, pick.runnerUp().candidate());
-    String sentence = sentence(in, pick, picked, minTaskMs);
+    String sentence = sentence(in, pick, picked, minTaskMs, minRunMs);
     Advice.Calibration calibration = new Advice.Calibration(c.taskMs(), c.cpuShare(),
         c.processors() > 1 ? c.capacity() : null, c.processors(), c.poolStartMs(), c.dispatchMs(),
         in.referenceEstimated());
@@ -136,7 +137,8 @@ public final class AdviceWriter {
     return null;
   }
 
-  private static String sentence(Inputs in, Pick pick, AdviceCandidate picked, Double minTaskMs) {
+  private static String sentence(Inputs in, Pick pick, AdviceCandidate picked, Double minTaskMs,
+      Double minRunMs) {
     Calibration c = in.calibration();
     String prefix = !in.complete() ? "interrupted, from what was measured: "
         : in.stoppedForTime() ? "stopped for time (--max-time), from the rounds that fitted: " : "";
@@ -157,6 +159,14 @@ public final class AdviceWriter {
       if (minTaskMs != null) {
         text.append(String.format(Locale.ROOT, "; a process pool pays only for tasks above %s at chunksize 1",
             millis(minTaskMs)));
+        if (minRunMs != null && c.dispatchMs() != null) {
+          // Chunks make the dispatch small; the pool's start is paid once whatever the chunks.
+          int chunk = (int) Math.max(1, Math.ceil(c.dispatchMs() / (CandidateRules.DISPATCH_SHARE * c.taskMs())));
+          text.append(String.format(Locale.ROOT, ", or with chunks of >= %d tasks (dispatch under %.0f %% of "
+              + "their work) for runs above %s of one thread's work (its start, %s, is paid once); this run is %s",
+              chunk, CandidateRules.DISPATCH_SHARE * 100, millis(minRunMs), millis(c.poolStartMs()),
+              millis(c.taskMs() * c.tasks())));
+        }
       }
     } else {
       text.append(String.format(Locale.ROOT, "run %s on %s: %s%s over %s", in.workload(),

@@ -27,6 +27,18 @@ public final class Crossovers {
   }
 
   /**
+   * One thread's time for a whole run below which a process pool's start is not repaid here, however its
+   * tasks are chunked: the pool saves at most (1 - 1/C) of the run and pays its start s once, so it needs a
+   * run over s / (1 - 1/C). Null without a measured start or without a second core.
+   */
+  public static Double processPoolMinRunMs(Double poolStartMs, double capacity) {
+    if (poolStartMs == null || capacity <= 1.05) {
+      return null;
+    }
+    return poolStartMs / (1 - 1 / capacity);
+  }
+
+  /**
    * The USL fitted to the measured speedups of one executor at its worker counts (one worker at speedup 1
    * added): null with fewer than two counts beyond one.
    */

@@ -45,6 +45,11 @@ final class AdviceText {
             + "chunksize 1 (a chunk of c tasks divides it by about c); these tasks take %s",
             Units.millis(x.processPoolMinTaskMs()), Units.millis(c.taskMs())));
       }
+      if (x.processPoolMinRunMs() != null && c != null && c.poolStartMs() != null) {
+        lines.add(Units.format("crossover: a process pool's start (%s, paid once) is repaid only by runs above %s "
+            + "of one thread's work, whatever the chunks", Units.millis(c.poolStartMs()),
+            Units.millis(x.processPoolMinRunMs())));
+      }
       if (x.workersBeyondNoHelp() != null) {
         lines.add(Units.format("crossover: %s beyond %d worker%s: more add less than 5 %% (USL fit: sigma %.3f, "
             + "kappa %.4f)", x.uslExecutor(), x.workersBeyondNoHelp(), x.workersBeyondNoHelp() == 1 ? "" : "s",

@@ -99,6 +99,8 @@ public record Advice(
    *
    * @param processPoolMinTaskMs the task time below which a process pool does not pay for itself here at
    *     chunksize 1 (a chunk of c tasks divides it by about c); null if not measured
+   * @param processPoolMinRunMs one thread's time for a whole run below which a process pool's start is not
+   *     repaid here, whatever the chunks; null if not measured
    * @param workersBeyondNoHelp the worker count beyond which more workers add less than 5 % (from the USL
    *     fit to the measured speedups); null without two worker counts beyond one
    * @param uslExecutor the executor whose worker counts were fitted; null without a fit
@@ -107,6 +109,7 @@ public record Advice(
    */
   public record Crossovers(
       Double processPoolMinTaskMs,
+      Double processPoolMinRunMs,
       Integer workersBeyondNoHelp,
       String uslExecutor,
       Double uslSigma,

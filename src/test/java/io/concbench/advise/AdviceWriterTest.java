@@ -67,7 +67,11 @@ class AdviceWriterTest {
         120_000, true, false));
 
     assertThat(advice.recommendation()).contains("on one thread: no parallel executor pays for tasks of 200 ns",
-        "a process pool pays only for tasks above 2.0 ms");
+        "a process pool pays only for tasks above 2.0 ms",
+        // Which chunking would pay: chunks that make the dispatch small, on runs that repay the pool's start.
+        "or with chunks of >= 100000 tasks (dispatch under 5 % of their work) for runs above 600.0 ms of one "
+            + "thread's work (its start, 300.0 ms, is paid once); this run is 20.0 ms");
+    assertThat(advice.crossovers().processPoolMinRunMs()).isEqualTo(600.0);
     assertThat(advice.gilModel()).contains("one process, no pool");
   }
 

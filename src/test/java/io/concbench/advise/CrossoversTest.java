@@ -17,6 +17,14 @@ class CrossoversTest {
   }
 
   @Test
+  void aProcessPoolsStartIsRepaidOnlyByRunsLongerThanItOverTheCoresGained() {
+    // Four cores save three quarters of a run: a 300 ms start needs 400 ms of work, whatever the chunks.
+    assertThat(Crossovers.processPoolMinRunMs(300.0, 4.0)).isCloseTo(400.0, within(1e-9));
+    assertThat(Crossovers.processPoolMinRunMs(null, 4.0)).isNull();
+    assertThat(Crossovers.processPoolMinRunMs(300.0, 1.0)).isNull();
+  }
+
+  @Test
   void moreWorkersStopHelpingNearTheUslPeak() {
     // sigma 0.05, kappa 0.02: peak at sqrt(0.95 / 0.02), about 6.9 workers.
     UslFit usl = new UslFit(0.05, 0.02, Math.sqrt(0.95 / 0.02), null, null, 0);
