@@ -21,10 +21,23 @@ public final class AdviceWriter {
     public static final Evidence NONE = new Evidence(null, null, null);
   }
 
-  /** Everything one advice is written from. */
+  /**
+   * Everything one advice is written from.
+   *
+   * @param nextStepMs when stopped for time, about how long the round not started would have taken; NaN
+   *     when unknown
+   */
   public record Inputs(String workload, Calibration calibration, boolean referenceEstimated,
       SuccessiveHalving halving, List<NotTried> notTried, Map<Candidate, Evidence> evidence, double elapsedMs,
-      double maxTimeMs, boolean complete, boolean stoppedForTime) {}
+      double maxTimeMs, boolean complete, boolean stoppedForTime, double nextStepMs) {
+
+    public Inputs(String workload, Calibration calibration, boolean referenceEstimated, SuccessiveHalving halving,
+        List<NotTried> notTried, Map<Candidate, Evidence> evidence, double elapsedMs, double maxTimeMs,
+        boolean complete, boolean stoppedForTime) {
+      this(workload, calibration, referenceEstimated, halving, notTried, evidence, elapsedMs, maxTimeMs, complete,
+          stoppedForTime, Double.NaN);
+    }
+  }
 
   private AdviceWriter() {}
 
@@ -140,9 +153,17 @@ public final class AdviceWriter {
   private static String sentence(Inputs in, Pick pick, AdviceCandidate picked, Double minTaskMs,
       Double minRunMs) {
     Calibration c = in.calibration();
+    String next = Double.isNaN(in.nextStepMs()) ? "" : String.format(Locale.ROOT, ": the next round, about %s, "
+        + "would have ended past it with %s left", millis(in.nextStepMs()),
+        millis(Math.max(0, in.maxTimeMs() - in.elapsedMs())));
     String prefix = !in.complete() ? "interrupted, from what was measured: "
-        : in.stoppedForTime() ? "stopped for time (--max-time), from the rounds that fitted: " : "";
+        : in.stoppedForTime() ? "stopped for time (--max-time" + next + "), from the rounds that fitted: " : "";
     if (pick == null) {
+      if (in.stoppedForTime() && in.complete()) {
+        return String.format(Locale.ROOT, "stopped for time before any candidate was measured%s: no advice; "
+            + "give --max-time %s or more", next, seconds(in.elapsedMs() + (Double.isNaN(in.nextStepMs()) ? 0
+                : 3 * in.nextStepMs())));
+      }
       return prefix + "nothing was measured: no advice";
     }
     String against = in.referenceEstimated() ? "one thread (estimated from calibration)" : "one thread";
@@ -195,6 +216,11 @@ public final class AdviceWriter {
               : "waits overlap, but computing parts take turns"));
     }
     return text.toString();
+  }
+
+  /** A --max-time that fits, in whole seconds rounded up to 10. */
+  static String seconds(double ms) {
+    return String.format(Locale.ROOT, "%ds", (long) Math.ceil(ms / 10_000) * 10);
   }
 
   static String millis(double ms) {

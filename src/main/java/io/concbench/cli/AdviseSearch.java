@@ -70,6 +70,8 @@ final class AdviseSearch {
   private Map<Candidate, Evidence> evidence = Map.of();
   /** True once a step was not started because it would have passed --max-time. */
   private boolean stoppedForTime;
+  /** The round not started for time: about how long it would have taken; NaN while none was refused. */
+  private double nextStepMs = Double.NaN;
   /** The longest calibration step so far: the next one is judged by it. */
   private long longestCalibrationNanos;
   /** Judges whether the next round fits in what is left of --max-time. */
@@ -130,7 +132,8 @@ final class AdviseSearch {
           complete && stoppedForTime, stoppedForTime);
     }
     return AdviceWriter.write(new AdviceWriter.Inputs(plan.choice().workload().name(), calibration,
-        referenceEstimated, halving, notTried, evidence, elapsedMs, maxNanos / 1e6, complete, stoppedForTime));
+        referenceEstimated, halving, notTried, evidence, elapsedMs, maxNanos / 1e6, complete, stoppedForTime,
+        nextStepMs));
   }
 
   // The calibration ------------------------------------------------------------------------------
@@ -315,8 +318,10 @@ final class AdviseSearch {
       }
       survivors.stream().filter(c -> c != reference).forEach(group::add);
       int warmup = roundsSoFar == 0 ? 1 : 0;
-      if (!fits(budget.roundNanos(group, warmup, calibration))) {
+      double roundNanos = budget.roundNanos(group, warmup, calibration);
+      if (!fits(roundNanos)) {
         stoppedForTime = true;
+        nextStepMs = roundNanos / 1e6;
         break;
       }
       List<BenchmarkCase> groupCases = group.stream().map(cases::get).toList();

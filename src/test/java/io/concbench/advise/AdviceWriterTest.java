@@ -132,4 +132,23 @@ class AdviceWriterTest {
     assertThat(advice.recommendation()).startsWith("stopped for time (--max-time), from the rounds that fitted: "
         + "run cpu on thread-pool with 2 workers");
   }
+
+  @Test
+  void stoppedForTimeItSaysHowLongTheNextRoundWouldHaveTakenAndWhatMaxTimeWouldDo() {
+    SuccessiveHalving measured = measured(new double[] {1}, new double[] {1.9}, new double[] {1.8},
+        new double[] {1.5});
+    SuccessiveHalving none = new SuccessiveHalving(List.of(SINGLE, POOL_2), 8, 2);
+
+    Advice some = AdviceWriter.write(new AdviceWriter.Inputs("cpu", cpu(), false, measured, List.of(), Map.of(),
+        25_000, 30_000, true, true, 6_000));
+    Advice nothing = AdviceWriter.write(new AdviceWriter.Inputs("cpu", cpu(), false, none, List.of(), Map.of(),
+        19_500, 30_000, true, true, 12_300));
+
+    assertThat(some.recommendation()).startsWith("stopped for time (--max-time: the next round, about 6.00 s, "
+        + "would have ended past it with 5.00 s left), from the rounds that fitted: run cpu on");
+    // 19.5 s so far and three rounds of 12.3 s: 56.4 s, rounded up to 60 s.
+    assertThat(nothing.recommendation()).isEqualTo("stopped for time before any candidate was measured: the next "
+        + "round, about 12.30 s, would have ended past it with 10.50 s left: no advice; give --max-time 60s or more");
+    assertThat(nothing.picked()).isNull();
+  }
 }
