@@ -219,11 +219,11 @@ public final class AdviceWriter {
   }
 
   /** A --max-time that fits, in whole seconds rounded up to 10. */
-  static String seconds(double ms) {
+  public static String seconds(double ms) {
     return String.format(Locale.ROOT, "%ds", (long) Math.ceil(ms / 10_000) * 10);
   }
 
-  static String millis(double ms) {
+  public static String millis(double ms) {
     if (ms >= 1000) {
       return String.format(Locale.ROOT, "%.2f s", ms / 1000);
     }

@@ -5,7 +5,6 @@ import io.concbench.advise.Calibration;
 import io.concbench.advise.Candidate;
 import io.concbench.advise.CandidateRules;
 import io.concbench.advise.SuccessiveHalving;
-import io.concbench.capacity.ThreadCapacityProbe;
 import io.concbench.engine.BenchmarkCase;
 import io.concbench.engine.BenchmarkPlan.WorkloadChoice;
 import io.concbench.engine.RunSample;
@@ -112,6 +111,13 @@ public final class AdviseCommand implements Callable<Integer> {
         executor.traits().threadsAtOnce(candidate.workers(), tasks), guard, settings);
   }
 
+  /** The median of some figures. */
+  static double median(List<Double> figures) {
+    double[] values = figures.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int n = values.length;
+    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  }
+
   /** The median of a run figure. */
   static double median(List<RunSample> runs, java.util.function.ToDoubleFunction<RunSample> figure) {
     double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
@@ -124,15 +130,4 @@ public final class AdviseCommand implements Callable<Integer> {
     return with.isEmpty() ? null : median(with, r -> r.phaseMillis().get(phase));
   }
 
-  /** The capacity for the processors, as run probes it for threads: the median of a few probes. */
-  static double probeCapacity(int processors) throws InterruptedException {
-    if (processors < 2) {
-      return 1;
-    }
-    try (ThreadCapacityProbe probe = new ThreadCapacityProbe()) {
-      double[] probes = {probe.measure(processors), probe.measure(processors), probe.measure(processors)};
-      java.util.Arrays.sort(probes);
-      return probes[1];
-    }
-  }
 }

@@ -8,6 +8,7 @@ import io.concbench.advise.CandidateRules;
 import io.concbench.advise.CandidateRules.NotTried;
 import io.concbench.advise.SuccessiveHalving;
 import io.concbench.advise.TimeBudget;
+import io.concbench.capacity.ThreadCapacityProbe;
 import io.concbench.engine.BenchmarkCase;
 import io.concbench.engine.BenchmarkEngine;
 import io.concbench.engine.BenchmarkEngine.Measurement;
@@ -70,6 +71,10 @@ final class AdviseSearch {
   private Map<Candidate, Evidence> evidence = Map.of();
   /** True once a step was not started because it would have passed --max-time. */
   private boolean stoppedForTime;
+  /** Why a candidate whose run is too long for --max-time is not tried: the start of that reason. */
+  private static final String OVER_BUDGET = "a run would take";
+  /** The shortest run of a candidate not tried for --max-time; MAX_VALUE if none. */
+  private double shortestRefusedMs = Double.MAX_VALUE;
   /** The round not started for time: about how long it would have taken; NaN while none was refused. */
   private double nextStepMs = Double.NaN;
   /** The longest calibration step so far: the next one is judged by it. */
@@ -131,9 +136,20 @@ final class AdviseSearch {
       return new Advice(why, null, null, null, false, List.of(), null, null, null, elapsedMs, maxNanos / 1e6,
           complete && stoppedForTime, stoppedForTime);
     }
-    return AdviceWriter.write(new AdviceWriter.Inputs(plan.choice().workload().name(), calibration,
+    Advice written = AdviceWriter.write(new AdviceWriter.Inputs(plan.choice().workload().name(), calibration,
         referenceEstimated, halving, notTried, evidence, elapsedMs, maxNanos / 1e6, complete, stoppedForTime,
         nextStepMs));
+    if (written.picked() == null && halving.standings().isEmpty() && shortestRefusedMs < Double.MAX_VALUE) {
+      // Rounds of several runs must fit: a run may take a 20th of --max-time (at most 5 s).
+      String why = String.format(java.util.Locale.ROOT, "stopped for time before any candidate was measured: "
+          + "every candidate's run would take longer than a 20th of --max-time (the shortest about %s): no "
+          + "advice; give --max-time %s or more", AdviceWriter.millis(shortestRefusedMs),
+          AdviceWriter.seconds(Math.max(elapsedMs, 0) + 20 * shortestRefusedMs));
+      written = new Advice(why, null, null, null, false, written.candidates(), written.calibration(),
+          written.crossovers(), written.gilModel(), written.elapsedMs(), written.maxTimeMs(), written.complete(),
+          true);
+    }
+    return written;
   }
 
   // The calibration ------------------------------------------------------------------------------
@@ -174,9 +190,9 @@ final class AdviseSearch {
     double cpuShare = withCpu.isEmpty() ? 1 : Math.min(1, withCpu.stream().mapToDouble(r -> r.cpu().totalNanos())
         .sum() / withCpu.stream().mapToDouble(RunSample::wallNanos).sum());
     long probeStart = clock.nanoTime();
-    double capacity = AdviseCommand.probeCapacity(processors);
-    // Every round probes the capacity once: until a round is timed, the three probes' time stands for it
-    // (a probe's time varies with the load, and one round's warm-up binds the kernel again).
+    double capacity = probeCapacity();
+    // Every round probes the capacity once: until a round is timed, the probes' time stands for it (a
+    // probe's time varies with the load, and one round's warm-up binds the kernel again).
     budget.overheadAtLeast(clock.nanoTime() - probeStart);
     boolean processes = !counter && !plan.choice().workload().startsProcesses() && processors >= 2
         && allowed(Candidate.PROCESS_POOL);
@@ -209,6 +225,32 @@ final class AdviseSearch {
     double fullMs = taskMs * tasks;
     referenceEstimated = fullMs > runBudgetMs();
     referenceWallNanos = fullMs * 1e6;
+  }
+
+  /**
+   * The capacity for the processors, as run probes it for threads: the median of up to three probes, each
+   * started only if it fits, judged by the longest probe so far (the first by the longest step so far).
+   */
+  private double probeCapacity() throws InterruptedException, OutOfTime {
+    if (processors < 2) {
+      return 1;
+    }
+    List<Double> probes = new ArrayList<>();
+    long longest = 0;
+    try (ThreadCapacityProbe probe = new ThreadCapacityProbe()) {
+      for (int i = 0; i < 3; i++) {
+        if (!fits(probes.isEmpty() ? longestCalibrationNanos : longest)) {
+          break;
+        }
+        long start = clock.nanoTime();
+        probes.add(probe.measure(processors));
+        longest = Math.max(longest, clock.nanoTime() - start);
+      }
+    }
+    if (probes.isEmpty()) {
+      throw new OutOfTime();
+    }
+    return AdviseCommand.median(probes);
   }
 
   private static double longestRun(List<RunSample> runs) {
@@ -251,6 +293,9 @@ final class AdviseSearch {
       String refused = refusal(c);
       if (refused != null) {
         notTried.add(new NotTried(c, refused));
+        if (refused.startsWith(OVER_BUDGET)) {
+          shortestRefusedMs = Math.min(shortestRefusedMs, calibration.estimatedRunMs(c));
+        }
       } else if (candidates.stream().noneMatch(other -> sameCase(other, c))) {
         candidates.add(c);
       }
@@ -260,6 +305,9 @@ final class AdviseSearch {
     }
     reference = candidates.stream().filter(c -> c.executor().equals(Candidate.SINGLE)).findFirst().orElse(null);
     halving = new SuccessiveHalving(candidates, MAX_ROUNDS, processors);
+    if (candidates.isEmpty() && shortestRefusedMs < Double.MAX_VALUE) {
+      stoppedForTime = true; // every candidate's run is too long for rounds to fit in --max-time
+    }
   }
 
   private static boolean sameCase(Candidate a, Candidate b) {
@@ -288,7 +336,7 @@ final class AdviseSearch {
     }
     double runMs = calibration.estimatedRunMs(c);
     if (runMs > runBudgetMs()) {
-      return String.format(java.util.Locale.ROOT, "a run would take about %.1f s, over the %.1f s a run may take "
+      return String.format(java.util.Locale.ROOT, OVER_BUDGET + " about %.1f s, over the %.1f s a run may take "
           + "within --max-time; expect at most %.2fx", runMs / 1000, runBudgetMs() / 1000,
           calibration.taskMs() * calibration.tasks() / runMs);
     }

@@ -80,6 +80,26 @@ class AdviseCommandTest {
 
   @Test
   @Timeout(60)
+  void workThatCannotFitInMaxTimeIsNotStartedAndTheAdviceSaysWhatWouldFit() throws Exception {
+    Path json = dir.resolve("advice.json");
+
+    // Tasks of a second against 5 s: a run of the pool (1 s) is over the 20th of --max-time a run may take,
+    // and the calibration alone (2 s of probe, 1 s of run) leaves no time for a round, whatever the load.
+    Outcome outcome = CommandRunner.run("advise", "--workload", "io", "--tasks", "4", "--param", "sleep-ms=1000",
+        "--executor", "thread-pool", "--max-time", "5s", "--quiet", "--output", json.toString());
+
+    assertThat(outcome.status()).as(outcome.err()).isEqualTo(ExitCodes.OK);
+    com.fasterxml.jackson.databind.JsonNode advice = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(json.toFile()).get("advice");
+    assertThat(advice.get("stopped_for_time").asBoolean()).as(outcome.out()).isTrue();
+    assertThat(advice.get("complete").asBoolean()).isTrue();
+    assertThat(advice.get("picked").isNull()).isTrue();
+    assertThat(advice.get("recommendation").asText()).startsWith("stopped for time").contains("no advice");
+    assertThat(advice.get("candidates")).allSatisfy(c -> assertThat(c.get("rounds").asInt()).isZero());
+  }
+
+  @Test
+  @Timeout(60)
   void interruptedBeforeAnyRoundItSaysSoKeepsTheFileAndExits130() throws Exception {
     Path json = dir.resolve("advice.json");
     Cancellation cancellation = new Cancellation();
