@@ -209,7 +209,8 @@ public final class AdviceWriter {
       text.append(String.format(Locale.ROOT, "; %s (%s) is not clearly slower: their intervals overlap",
           pick.runnerUp().candidate().label(), SuccessiveHalving.speedup(pick.runnerUp().median())));
     }
-    if (c.busy()) {
+    // Work that only waits overlaps its waits whatever the cores: the capacity does not shape its advice.
+    if (c.busy() && c.cpuShare() >= Calibration.ONLY_WAITS) {
       text.append(String.format(Locale.ROOT, "; this assumes the capacity the probe found: %.2f of %d cores "
           + "(the machine is busy), so %s; on a quiet machine re-run advise: more workers may pay",
           c.capacity(), c.processors(), c.cpuBound() ? "CPU-bound work gains at most about that" 

@@ -118,6 +118,11 @@ class AdviceWriterTest {
     assertThat(cpu().busy()).isFalse();
     assertThat(advice.recommendation()).contains("this assumes the capacity the probe found: 1.08 of 2 cores "
         + "(the machine is busy)", "re-run advise");
+    // Work that only waits (io) overlaps its waits whatever the cores: no such note.
+    Calibration io = new Calibration(100, 0.02, 1.08, 2, 16, null, null, false, false, false, 10_000);
+    Advice waits = AdviceWriter.write(new AdviceWriter.Inputs("io", io, false, h, List.of(), Map.of(), 1000,
+        120_000, true, false));
+    assertThat(waits.recommendation()).doesNotContain("the machine is busy");
   }
 
   @Test
