@@ -1,13 +1,17 @@
 package io.concbench.process.member;
 
+import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,16 +19,19 @@ import java.util.List;
  * Entry point of a local cluster member JVM, started by concbench's {@code cluster} executor:
  * {@code CLUSTER-NAME PORT THREADS HEARTBEAT-SECONDS MEMBER...} (every member's host:port). It prints
  * {@code ready} on stdout once it has joined; everything else (Hazelcast's logging included) goes to stderr,
- * which concbench sends to a log file. When stdin ends (concbench exited, even killed with -9) it terminates,
- * and halts if that takes over {@value #HALT_AFTER_MILLIS} ms.
+ * which concbench sends to a log file.
+ *
+ * <p>Its stdin is concbench's lifeline to it. With {@code -D}{@value #GATED}{@code =true} (every member but the
+ * first) the member sets itself up at once but joins only when the line {@value #JOIN} comes: the first
+ * member is up (see {@link GatedJoin}). When stdin ends (concbench closed it, or exited, even killed with -9)
+ * the member halts at once.
  */
 public final class MemberMain {
 
-  /**
-   * An idle member terminates in ~0.2 s; one with a task running waits for it inside Hazelcast's terminate
-   * and was measured to reach a 5 s fallback, over the 2 s by which a dead concbench's members must be gone.
-   */
-  static final long HALT_AFTER_MILLIS = 1_000;
+  /** The system property that makes a member wait for {@value #JOIN} before it joins. */
+  public static final String GATED = "concbench.member.gated";
+  /** The line on stdin that lets a gated member join. */
+  public static final String JOIN = "join";
 
   private MemberMain() {}
 
@@ -40,43 +47,47 @@ public final class MemberMain {
     int threads = Integer.parseInt(args[2]);
     int heartbeat = Integer.parseInt(args[3]);
     List<String> members = Arrays.asList(args).subList(4, args.length);
-    Thread watchdog = new Thread(() -> watchStdin(System.in), "concbench-member-stdin-watchdog");
+    Config config = MemberConfig.of(name, "127.0.0.1", port, members, threads, heartbeat);
+    GatedJoin gate = null;
+    if (Boolean.getBoolean(GATED)) {
+      List<String> others = new ArrayList<>(members);
+      others.remove("127.0.0.1:" + port);
+      gate = new GatedJoin(others);
+      gate.applyTo(config);
+    }
+    GatedJoin joinGate = gate;
+    Thread watchdog = new Thread(() -> watchStdin(System.in, joinGate), "concbench-member-stdin-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
-    HazelcastInstance instance = Hazelcast.newHazelcastInstance(
-        MemberConfig.of(name, "127.0.0.1", port, members, threads, heartbeat));
+    HazelcastInstance instance = Hazelcast.newHazelcastInstance(config);
     instance.getExecutorService(MemberConfig.EXECUTOR); // created before the first chunk comes
     ready.println("ready");
   }
 
-  /** Reads stdin until it ends, then shuts the member down; halts if that hangs. */
-  static void watchStdin(InputStream in) {
-    byte[] buffer = new byte[256];
+  /**
+   * Reads stdin until it ends (opening {@code gate}, if any, at its {@value #JOIN} line), then halts.
+   *
+   * <p>Halted, not shut down: a local member has no data to hand over, its fellows are ending too, and both
+   * ways of leaving measured too slow for the 2 s in which a dead concbench's members must be gone: a
+   * graceful shutdown waited for the other members (to a 5 s fallback), and a terminate waited for the task
+   * it was running (parent killed under load: members gone after 2.2-3.5 s with a 1 s halt fallback).
+   */
+  static void watchStdin(InputStream in, GatedJoin gate) {
+    awaitEnd(in, gate);
+    Runtime.getRuntime().halt(0);
+  }
+
+  /** Returns when {@code in} ends (or fails), having opened {@code gate} at its {@value #JOIN} line. */
+  static void awaitEnd(InputStream in, GatedJoin gate) {
     try {
-      while (in.read(buffer) >= 0) {
-        // nothing is sent on stdin: it is only a lifeline
+      BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        if (line.equals(JOIN) && gate != null) {
+          gate.open();
+        }
       }
     } catch (IOException e) {
       // as good as its end
-    }
-    Thread halt = new Thread(() -> {
-      try {
-        Thread.sleep(HALT_AFTER_MILLIS);
-      } catch (InterruptedException e) {
-        // halt now
-      }
-      Runtime.getRuntime().halt(0);
-    }, "concbench-member-halt");
-    halt.setDaemon(true);
-    halt.start();
-    try {
-      // Terminated, not shut down gracefully: a member has no data to hand over, and a graceful shutdown
-      // waited for the other members (measured: 5 s, to the halt, when all lost their parent at once).
-      for (HazelcastInstance instance : Hazelcast.getAllHazelcastInstances()) {
-        instance.getLifecycleService().terminate();
-      }
-    } finally {
-      Runtime.getRuntime().halt(0);
     }
   }
 }

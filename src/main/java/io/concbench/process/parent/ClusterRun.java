@@ -79,13 +79,11 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
         addresses.add("127.0.0.1:" + port);
       }
       books = new ClusterBooks(addresses);
-      // The first member alone, then the others, which find it running: a member told of others not yet up
-      // waits a connection timeout for each (two started together took ~4 s instead of ~1.5).
-      launch(clusterName, ports.get(0), addresses.subList(0, 1), 0);
-      members.get(0).awaitJoined();
-      for (int i = 1; i < workers; i++) {
-        launch(clusterName, ports.get(i), addresses, i);
+      List<Path> logs = new ArrayList<>();
+      for (int i = 0; i < workers; i++) {
+        logs.add(logDirectory.resolve("member-" + (i + 1) + ".log"));
       }
+      LocalStart.launch(settings, clusterName, ports, addresses, HEARTBEAT_SECONDS, logs, members);
       client = HazelcastClient.newHazelcastClient(clientConfig(clusterName, addresses));
       for (int i = 1; i < workers; i++) {
         members.get(i).awaitJoined();
@@ -113,11 +111,6 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
           + (logDirectory == null ? "" : " (member logs in " + logDirectory + ")"), e));
     }
     accounting.poolStarted(System.nanoTime() - start);
-  }
-
-  private void launch(String clusterName, int port, List<String> addresses, int index) throws IOException {
-    members.add(LocalMember.launch(MemberCommand.of(settings, clusterName, port, addresses, HEARTBEAT_SECONDS),
-        port, logDirectory.resolve("member-" + (index + 1) + ".log")));
   }
 
   private static ClientConfig clientConfig(String clusterName, List<String> addresses) {

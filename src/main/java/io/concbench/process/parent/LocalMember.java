@@ -1,8 +1,10 @@
 package io.concbench.process.parent;
 
+import io.concbench.process.member.MemberMain;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A cluster member JVM this concbench started on 127.0.0.1 and owns: its stdin a pipe it never writes to
- * (when concbench dies, even with -9, the pipe ends and the member shuts itself down), its stdout the one
- * line that says it has joined, its stderr (Hazelcast's logging) a file.
+ * A cluster member JVM this concbench started on 127.0.0.1 and owns: its stdin a pipe that carries at most
+ * the word that lets it join (when concbench dies, even with -9, the pipe ends and the member halts), its
+ * stdout the one line that says it has joined, its stderr (Hazelcast's logging) a file.
  */
 final class LocalMember {
 
@@ -77,6 +79,13 @@ final class LocalMember {
 
   void kill() {
     process.destroyForcibly();
+  }
+
+  /** Lets a gated member join (see process.member.GatedJoin): the first member is up. */
+  void join() throws IOException {
+    OutputStream in = process.getOutputStream();
+    in.write((MemberMain.JOIN + "\n").getBytes(StandardCharsets.UTF_8));
+    in.flush();
   }
 
   /** Closes its stdin: it shuts down (see process.member.MemberMain). */

@@ -38,6 +38,15 @@ final class MemberCommand {
   /** The command of a member listening on {@code port}, told of every member in {@code members}. */
   static List<String> of(ProcessSettings settings, String clusterName, int port, List<String> members,
       int heartbeatSeconds) {
+    return of(settings, clusterName, port, members, heartbeatSeconds, false);
+  }
+
+  /**
+   * The same, {@code gated}: the member sets itself up at once but joins only when told on its stdin that
+   * the first member is up (see process.member.GatedJoin).
+   */
+  static List<String> of(ProcessSettings settings, String clusterName, int port, List<String> members,
+      int heartbeatSeconds, boolean gated) {
     String java = settings.java() != null ? settings.java()
         : Path.of(System.getProperty("java.home"), "bin", "java").toString();
     int feature = settings.java() == null ? Runtime.version().feature() : featureOf(java);
@@ -51,6 +60,9 @@ final class MemberCommand {
     StringBuilder classPath = new StringBuilder(System.getProperty("java.class.path"));
     for (Path jar : settings.pluginJars()) {
       classPath.append(File.pathSeparator).append(jar);
+    }
+    if (gated) {
+      command.add("-D" + MemberMain.GATED + "=true");
     }
     command.add("-cp");
     command.add(classPath.toString());

@@ -34,4 +34,15 @@ class MemberCommandTest {
     assertThat(command.subList(main + 1, command.size()))
         .containsExactly("concbench-abc", "5701", "1", "5", "127.0.0.1:5701", "127.0.0.1:5702");
   }
+
+  @Test
+  void onlyAGatedMemberWaitsToBeToldToJoin() {
+    ProcessSettings settings = new ProcessSettings(null, List.of(), 0, 0, 0, 1, 0);
+    List<String> members = List.of("127.0.0.1:5701", "127.0.0.1:5702");
+    String gated = "-D" + MemberMain.GATED + "=true";
+
+    assertThat(MemberCommand.of(settings, "c", 5701, members.subList(0, 1), 5)).doesNotContain(gated);
+    List<String> second = MemberCommand.of(settings, "c", 5702, members, 5, true);
+    assertThat(second.indexOf(gated)).isBetween(0, second.indexOf(MemberMain.class.getName()));
+  }
 }
