@@ -153,12 +153,17 @@ final class ChunkScheduler<L extends WorkerLink> {
    * @return the chunks, in order; empty when there is nothing to send or no room
    */
   List<Chunk> take(WorkerSlot<L> slot, boolean dispatcher) {
+    return take(slot, dispatcher, Integer.MAX_VALUE);
+  }
+
+  /** The same, {@code most} chunks at most (a cluster member's submission: see {@link MemberLink}). */
+  List<Chunk> take(WorkerSlot<L> slot, boolean dispatcher, int most) {
     if (slot.dead || slot.writing || over || slot.killedBecause != null) {
       return List.of();
     }
     List<Chunk> chunks = null;
     long unread = slot.unreadBytesAtMost();
-    while (!pending.isEmpty() && hasRoom(slot) && nextReleased()) {
+    while (!pending.isEmpty() && hasRoom(slot) && nextReleased() && (chunks == null || chunks.size() < most)) {
       long bytes = FrameCodec.tasksFrameBytes(pending.nextSize(), policy.payloadBytes());
       // At a rate a task goes only to an idle worker: one sent ahead would wait in a busy worker's pipe, its
       // queueing hidden in its service time, while another worker may be free.

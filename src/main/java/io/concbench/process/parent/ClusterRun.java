@@ -232,10 +232,13 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
     return pids;
   }
 
-  /** Submits the chunks the scheduler has for this member; with the lock held (submitting does not block). */
+  /**
+   * Submits the chunks the scheduler has for this member, a submission at a time while it has room for one
+   * ({@link MemberLink#roomForASubmission}); with the lock held (submitting does not block).
+   */
   private void fill(WorkerSlot<MemberLink> slot) {
-    while (true) { // again: a reply that came while it was sending (on this thread) found it busy
-      List<Chunk> chunks = scheduler.take(slot, true);
+    while (MemberLink.roomForASubmission(slot)) {
+      List<Chunk> chunks = scheduler.take(slot, true, MemberLink.CHUNKS_PER_SUBMISSION);
       if (chunks.isEmpty()) {
         return;
       }
@@ -251,36 +254,40 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
   }
 
   @Override
-  public void replied(MemberLink link, long chunk, long sentNanos, ChunkReply reply) {
+  public void replied(MemberLink link, List<Chunk> chunks, long sentNanos, ChunkReply reply) {
     long now = System.nanoTime();
     long[] results = reply.results();
     long[] compute = reply.computeNanos();
-    List<Frame.TaskOutcome> outcomes = new ArrayList<>(results.length);
-    int[] indices = null;
+    // Transit: the round trip less the time the submission spent on the member (queued there, or running);
+    // every chunk of it made that trip.
+    long transit = Math.max(0, now - sentNanos - reply.memberNanos());
     lock.lock();
     try {
       WorkerSlot<MemberLink> slot = link.slot;
-      for (Chunk sent : slot.inFlight) {
-        if (sent.id() == chunk) {
-          indices = sent.indices();
+      boolean answered = false;
+      int at = 0;
+      for (int c = 0; c < chunks.size(); c++) {
+        Chunk chunk = chunks.get(c);
+        int[] indices = chunk.indices();
+        int from = at;
+        at += indices.length;
+        if (slot.dead || scheduler.over() || !slot.inFlight.contains(chunk)) {
+          continue; // stale: its tasks were already settled (its member left), or the batch is over
         }
-      }
-      if (indices == null) {
-        return; // stale: its tasks were already settled
-      }
-      long computeNanos = 0;
-      for (int i = 0; i < indices.length; i++) {
-        outcomes.add(new Frame.TaskOutcome(indices[i], results[i], compute[i], reply.error(i)));
-        computeNanos += compute[i];
-      }
-      // Transit: the round trip less the time the chunk spent on the member (queued there, or running).
-      long transit = Math.max(0, now - sentNanos - reply.memberNanos());
-      Frame.Results frame = new Frame.Results(chunk, transit, 0, false, outcomes, new byte[0][]);
-      ChunkScheduler.Next next = scheduler.replied(slot, frame, now, now);
-      if (next != ChunkScheduler.Next.NOTHING) {
+        List<Frame.TaskOutcome> outcomes = new ArrayList<>(indices.length);
+        long computeNanos = 0;
+        for (int i = 0; i < indices.length; i++) {
+          outcomes.add(new Frame.TaskOutcome(indices[i], results[from + i], compute[from + i],
+              reply.error(from + i)));
+          computeNanos += compute[from + i];
+        }
+        boolean more = c < chunks.size() - 1; // its fellows' results follow: the next chunks go after the last
+        Frame.Results frame = new Frame.Results(chunk.id(), transit, 0, more, outcomes, new byte[0][]);
+        scheduler.replied(slot, frame, now, now);
         books.completed(links.indexOf(link), indices.length, computeNanos);
+        answered = true;
       }
-      if (next == ChunkScheduler.Next.SEND) {
+      if (answered) {
         fill(slot);
       }
     } finally {
@@ -289,7 +296,7 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
   }
 
   @Override
-  public void failed(MemberLink link, long chunk, Throwable failure) {
+  public void failed(MemberLink link, List<Chunk> chunks, Throwable failure) {
     memberGone(link, "member left: " + failure);
   }
 

@@ -7,6 +7,7 @@ import io.concbench.executor.ProcessSettings;
 import io.concbench.executor.TaskFailure;
 import io.concbench.process.wire.Frame;
 import io.concbench.process.wire.FrameCodec;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -106,6 +107,56 @@ class ChunkSchedulerTest {
       reply(scheduler, worker, chunk, 30_000); // slow again: back to two
     }
     assertThat(send(scheduler, worker)).hasSize(WorkerSlot.CHUNKS_IN_FLIGHT).noneMatch(Chunk::mayHold);
+  }
+
+  @Test
+  void aClusterMemberAtChunksize1HasAtMost32ChunksInFlightGoingMostly16ToASubmission() {
+    ProcessSettings settings = new ProcessSettings(null, List.of(), 1, 0, 0, 1, 0);
+    ChunkScheduler<FakeLink> scheduler = scheduler(SchedulePolicy.cluster(2, settings), 1000);
+    WorkerSlot<FakeLink> member = scheduler.attach(new FakeLink());
+
+    List<List<Chunk>> first = MemberLink.submissions(send(scheduler, member));
+    assertThat(first).as("not known to be quick yet: one chunk a submission")
+        .hasSize(WorkerSlot.CHUNKS_IN_FLIGHT).allSatisfy(chunks -> assertThat(chunks).hasSize(1));
+    ArrayDeque<List<Chunk>> submitted = new ArrayDeque<>(first);
+    int submissions = first.size();
+    int mostInFlight = 0;
+    while (!submitted.isEmpty()) {
+      List<Chunk> submission = submitted.poll();
+      for (int i = 0; i < submission.size(); i++) { // one reply for the submission, split again
+        reply(scheduler, member, submission.get(i), 1_000, i < submission.size() - 1);
+      }
+      while (MemberLink.roomForASubmission(member)) { // as the run fills a member
+        List<Chunk> chunks = scheduler.take(member, true, MemberLink.CHUNKS_PER_SUBMISSION);
+        scheduler.written(member);
+        if (chunks.isEmpty()) {
+          break;
+        }
+        assertThat(chunks).hasSizeLessThanOrEqualTo(MemberLink.CHUNKS_PER_SUBMISSION);
+        submitted.addAll(MemberLink.submissions(chunks));
+        submissions++;
+      }
+      mostInFlight = Math.max(mostInFlight, member.inFlight.size());
+      assertThat(member.inFlight).hasSizeLessThanOrEqualTo(WorkerSlot.QUICK_CHUNKS_IN_FLIGHT);
+    }
+
+    assertThat(scheduler.finished()).isTrue();
+    assertThat(batch.failures()).isEmpty();
+    assertThat(mostInFlight).isEqualTo(WorkerSlot.QUICK_CHUNKS_IN_FLIGHT);
+    assertThat(submissions).as("two chunks alone, then 998 in submissions of 16").isEqualTo(2 + 63);
+  }
+
+  @Test
+  void onlyChunksThatMayBeHeldShareASubmission() {
+    Chunk held1 = new Chunk(1, new int[] {1}, 0, 30, true);
+    Chunk held2 = new Chunk(2, new int[] {2, 3}, 0, 30, true);
+    Chunk alone = new Chunk(3, new int[] {4}, 0, 30, false);
+    Chunk held3 = new Chunk(4, new int[] {5}, 0, 30, true);
+
+    List<List<Chunk>> submissions = MemberLink.submissions(List.of(held1, held2, alone, held3));
+
+    assertThat(submissions).containsExactly(List.of(held1, held2), List.of(alone), List.of(held3));
+    assertThat(MemberLink.indices(submissions.get(0))).containsExactly(1, 2, 3);
   }
 
   @Test
@@ -432,6 +483,12 @@ class ChunkSchedulerTest {
   /** The worker's reply to a chunk, every task done in {@code chunkNanos} in all. */
   private ChunkScheduler.Next reply(ChunkScheduler<FakeLink> scheduler, WorkerSlot<FakeLink> worker, Chunk chunk,
       long chunkNanos) {
+    return reply(scheduler, worker, chunk, chunkNanos, false);
+  }
+
+  /** The same, {@code more} results following in the same write (or reply). */
+  private ChunkScheduler.Next reply(ChunkScheduler<FakeLink> scheduler, WorkerSlot<FakeLink> worker, Chunk chunk,
+      long chunkNanos, boolean more) {
     List<Frame.TaskOutcome> outcomes = new ArrayList<>();
     int payloadBytes = (int) (chunk.frameBytes() - FrameCodec.tasksFrameBytes(chunk.indices().length, 0))
         / chunk.indices().length;
@@ -443,7 +500,7 @@ class ChunkSchedulerTest {
         payloads[i] = payload(index, payloadBytes);
       }
     }
-    return scheduler.replied(worker, new Frame.Results(chunk.id(), 0, now, false, outcomes, payloads), now, now);
+    return scheduler.replied(worker, new Frame.Results(chunk.id(), 0, now, more, outcomes, payloads), now, now);
   }
 
   /** Answers what the worker has in flight, then sends and answers until nothing is left for it. */
