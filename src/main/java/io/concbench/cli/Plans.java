@@ -269,9 +269,8 @@ final class Plans {
    * measures nothing of the command; the lock executor guards a counter that a command never touches.
    */
   /**
-   * The process options a cluster member cannot honour, refused rather than ignored: a member does not
-   * report when a task starts (no --task-timeout), is not replaced (no --max-tasks-per-child), and chunks
-   * carry no payload.
+   * The process options a cluster member cannot honour, refused rather than ignored: a member is not
+   * replaced (no --max-tasks-per-child), and chunks carry no payload.
    */
   private static void refuseWhatClusterLacks(SelectionOptions selection, ProcessOptions process) {
     boolean cluster = false;
@@ -280,10 +279,6 @@ final class Plans {
     }
     if (!cluster) {
       return;
-    }
-    if (process.taskTimeout != null && !process.taskTimeout.isZero()) {
-      throw UsageException.invalid("--task-timeout", process.taskTimeout.toMillis() + "ms",
-          "cluster does not support it: its members do not report task starts");
     }
     if (process.maxTasksPerChild != null) {
       throw UsageException.invalid("--max-tasks-per-child", process.maxTasksPerChild,

@@ -44,8 +44,8 @@ public final class ProcessOptions {
   int retries;
 
   @Option(names = "--task-timeout", paramLabel = "DURATION", converter = Durations.class,
-      description = "fork, process-pool: kill a worker whose task runs longer, e.g. 30s or 500ms; --command: "
-          + "kill the command's process group. Default: none.")
+      description = "fork, process-pool, cluster: kill a worker (a local member) whose task runs longer, e.g. 30s "
+          + "or 500ms; --command: kill the command's process group. Default: none.")
   Duration taskTimeout;
 
   /** Null for the java running concbench. */

@@ -60,7 +60,6 @@ class BadInputTest {
       "matrix --workload cpu --executor thread-pool --workers 1,2,32 | concbench matrix: invalid value for --workers: '32' (cpu runs 16 tasks by default",
       "run --workload cpu --executor thread-pool --workers 2 --tasks 1 | concbench run: invalid value for --workers: '2' (cpu runs 1 task, which leaves 1 of 2 thread-pool workers nothing to do",
       "run --workload counter --executor process-pool          | invalid value for --executor: 'process-pool' (the counter workload shares one counter",
-      "run --workload cpu --executor cluster --task-timeout 2s | invalid value for --task-timeout: '2000ms' (cluster does not support it",
       "run --workload cpu --executor cluster --max-tasks-per-child 3 | invalid value for --max-tasks-per-child: '3' (cluster does not support it",
       "run --workload cpu --executor cluster --payload-bytes 8 | invalid value for --payload-bytes: '8' (cluster does not support it",
       "run --workload counter --executor cluster               | invalid value for --executor: 'cluster' (the counter workload shares one counter",

@@ -22,16 +22,25 @@ public final class ChunkTask implements Callable<ChunkReply>, IdentifiedDataSeri
   private Map<String, String> params;
   private int[] indices;
   private boolean warmUp;
+  /** Whether each task's start is reported (--task-timeout: see {@link TaskStarts}). */
+  private boolean reportStarts;
   /** When the member had read it (member's clock): the reply's busy time starts here. */
   private transient long receivedNanos;
 
   public ChunkTask() {}
 
   public ChunkTask(String workload, Map<String, String> params, int[] indices, boolean warmUp) {
+    this(workload, params, indices, warmUp, false);
+  }
+
+  /** @param reportStarts whether the member reports each task's start (see {@link TaskStarts}) */
+  public ChunkTask(String workload, Map<String, String> params, int[] indices, boolean warmUp,
+      boolean reportStarts) {
     this.workload = workload;
     this.params = params;
     this.indices = indices;
     this.warmUp = warmUp;
+    this.reportStarts = reportStarts;
   }
 
   public int[] indices() {
@@ -63,6 +72,9 @@ public final class ChunkTask implements Callable<ChunkReply>, IdentifiedDataSeri
 
   /** One task, timed: a method of its own so that the JIT compiles it early (see worker.WorkerSession). */
   private String runTask(TaskKernel kernel, TaskContext context, int i, long[] results, long[] compute) {
+    if (reportStarts) {
+      TaskStarts.started(indices[i]);
+    }
     long start = System.nanoTime();
     String error = null;
     try {
@@ -94,6 +106,7 @@ public final class ChunkTask implements Callable<ChunkReply>, IdentifiedDataSeri
     }
     out.writeIntArray(indices);
     out.writeBoolean(warmUp);
+    out.writeBoolean(reportStarts);
   }
 
   @Override
@@ -106,6 +119,7 @@ public final class ChunkTask implements Callable<ChunkReply>, IdentifiedDataSeri
     }
     indices = in.readIntArray();
     warmUp = in.readBoolean();
+    reportStarts = in.readBoolean();
     receivedNanos = System.nanoTime();
   }
 }

@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * Entry point of a local cluster member JVM, started by concbench's {@code cluster} executor:
  * {@code CLUSTER-NAME PORT THREADS HEARTBEAT-SECONDS MEMBER...} (every member's host:port). It prints
- * {@code ready} on stdout once it has joined; everything else (Hazelcast's logging included) goes to stderr,
+ * {@code ready} on stdout once it has joined, then {@code start INDEX} as tasks start when a chunk asks for
+ * it (--task-timeout, see {@link TaskStarts}); everything else (Hazelcast's logging included) goes to stderr,
  * which concbench sends to a log file.
  *
  * <p>Its stdin is concbench's lifeline to it. With {@code -D}{@value #GATED}{@code =true} (every member but the
@@ -62,6 +63,7 @@ public final class MemberMain {
     HazelcastInstance instance = Hazelcast.newHazelcastInstance(config);
     instance.getExecutorService(MemberConfig.EXECUTOR); // created before the first chunk comes
     ready.println("ready");
+    TaskStarts.to(ready);
   }
 
   /**

@@ -248,7 +248,8 @@ final class ChunkScheduler<L extends WorkerLink> {
    * @param arrivedNanos when it had read it
    */
   Next replied(WorkerSlot<L> slot, Frame.Results results, long lookedNanos, long arrivedNanos) {
-    if (slot.dead || over || !ledger.open() || slot.answered(results.chunk()) == null) {
+    Chunk answered;
+    if (slot.dead || over || !ledger.open() || (answered = slot.answered(results.chunk())) == null) {
       return Next.NOTHING; // already handled (its in-flight work was requeued or failed), or the batch is over
     }
     ledger.transit(results.transitNanos(lookedNanos, arrivedNanos));
@@ -259,7 +260,11 @@ final class ChunkScheduler<L extends WorkerLink> {
       chunkComputeNanos += ledger.outcome(pid, outcomes.get(i), results.payloads(), i);
     }
     slot.quick = chunkComputeNanos < WorkerSlot.QUICK_CHUNK_NANOS;
-    slot.runningTask = -1;
+    if (runs(answered, slot.runningTask)) {
+      // Only its own: a cluster member's start reports come by another way than its replies, and the next
+      // chunk's start may be there first.
+      slot.runningTask = -1;
+    }
     Next next = Next.SEND;
     if (!hasRoom(slot) && slot.inFlight.isEmpty()) {
       retire(slot);
@@ -271,6 +276,15 @@ final class ChunkScheduler<L extends WorkerLink> {
       wakeDispatcher.run();
     }
     return next;
+  }
+
+  private static boolean runs(Chunk chunk, int task) {
+    for (int index : chunk.indices()) {
+      if (index == task) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A worker done with its --max-tasks-per-child leaves the scheduler, and a replacement is wanted. */

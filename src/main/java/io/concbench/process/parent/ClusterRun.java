@@ -92,7 +92,8 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
       IExecutorService executor = client.getExecutorService(MemberConfig.EXECUTOR);
       for (LocalMember member : members) {
         Member found = memberOn(member.port());
-        links.add(new MemberLink(executor, found, member, workload.name(), workload.params(), this));
+        links.add(new MemberLink(executor, found, member, workload.name(), workload.params(),
+            settings.taskTimeoutNanos() > 0, this));
       }
       warmUp(executor);
       client.getCluster().addMembershipListener(new Departures());
@@ -100,6 +101,11 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
       try {
         for (MemberLink link : links) {
           link.slot = scheduler.attach(link);
+        }
+        if (settings.taskTimeoutNanos() > 0) {
+          for (MemberLink link : links) {
+            link.process().readStarts(index -> started(link, index));
+          }
         }
       } finally {
         lock.unlock();
@@ -197,6 +203,7 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
           return;
         }
         noMoreMembers();
+        scheduler.expireOverdue(System.nanoTime());
         for (WorkerSlot<MemberLink> slot : scheduler.liveWorkers()) {
           fill(slot);
         }
@@ -289,6 +296,28 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
       }
       if (answered) {
         fill(slot);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * A member reports a task's start (--task-timeout): its clock runs from now. A report that comes after its
+   * chunk's reply (it travels by another way) is dropped: its task is done, and must not time out.
+   */
+  private void started(MemberLink link, int index) {
+    long now = System.nanoTime();
+    lock.lock();
+    try {
+      WorkerSlot<MemberLink> slot = link.slot;
+      for (Chunk chunk : slot.inFlight) {
+        for (int task : chunk.indices()) {
+          if (task == index) {
+            scheduler.started(slot, index, now);
+            return;
+          }
+        }
       }
     } finally {
       lock.unlock();

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 /**
  * A cluster member JVM this concbench started on 127.0.0.1 and owns: its stdin a pipe that carries at most
@@ -23,12 +24,14 @@ final class LocalMember {
   private final int port;
   private final Path log;
   private final long launchedNanos;
+  private final BufferedReader out;
 
   private LocalMember(Process process, int port, Path log, long launchedNanos) {
     this.process = process;
     this.port = port;
     this.log = log;
     this.launchedNanos = launchedNanos;
+    this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
   }
 
   static LocalMember launch(List<String> command, int port, Path log) throws IOException {
@@ -49,12 +52,31 @@ final class LocalMember {
 
   /** Waits for the member's "ready"; one that dies or says anything else is an IOException naming its log. */
   void awaitJoined() throws IOException {
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String line = out.readLine();
     if (!"ready".equals(line)) {
       process.destroyForcibly();
       throw new IOException("cluster member on port " + port + " did not start (see " + log + ")");
     }
+  }
+
+  /**
+   * Passes each task start the member reports ({@code start INDEX} on its stdout, for --task-timeout) to
+   * {@code started}, on a daemon thread of its own, until the member's stdout ends.
+   */
+  void readStarts(IntConsumer started) {
+    Thread reader = new Thread(() -> {
+      try {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+          if (line.startsWith("start ")) {
+            started.accept(Integer.parseInt(line.substring("start ".length())));
+          }
+        }
+      } catch (IOException | NumberFormatException e) {
+        // the member is gone, or said something else: its death is seen by the run either way
+      }
+    }, "concbench-member-starts-" + port);
+    reader.setDaemon(true);
+    reader.start();
   }
 
   int port() {

@@ -54,10 +54,12 @@ final class MemberLink implements WorkerLink {
   private final String workload;
   private final Map<String, String> params;
   private final Replies replies;
+  private final boolean reportStarts;
   volatile WorkerSlot<MemberLink> slot;
 
   MemberLink(IExecutorService executor, Member member, LocalMember process, String workload,
-      Map<String, String> params, Replies replies) {
+      Map<String, String> params, boolean reportStarts, Replies replies) {
+    this.reportStarts = reportStarts;
     this.executor = executor;
     this.member = member;
     this.process = process;
@@ -84,7 +86,7 @@ final class MemberLink implements WorkerLink {
     for (List<Chunk> submission : submissions(chunks)) {
       long sent = System.nanoTime();
       Future<ChunkReply> reply = executor.submitToMember(
-          new ChunkTask(workload, params, indices(submission), false), member);
+          new ChunkTask(workload, params, indices(submission), false, reportStarts), member);
       // Hazelcast's client futures are CompletableFutures. whenComplete runs the callback on the thread that
       // completes the future (the client's response thread): no hand-off to another thread per chunk. The
       // ExecutionCallback variant hands it to the common fork-join pool, which on 2 CPUs has parallelism 1,

@@ -25,10 +25,11 @@ record SchedulePolicy(int chunksize, int workers, int maxTasksPerWorker, int ret
 
   /**
    * cluster: chunks of --chunksize (or CPython's default) to members that are not replaced; no payloads
-   * (refused by the planner) and no --task-timeout (a member does not report task starts).
+   * (refused by the planner); --task-timeout from the starts a member reports when asked.
    */
   static SchedulePolicy cluster(int members, ProcessSettings settings) {
-    return new SchedulePolicy(settings.chunksize(), members, 0, settings.retries(), 0, 0, "member");
+    return new SchedulePolicy(settings.chunksize(), members, 0, settings.retries(), settings.taskTimeoutNanos(),
+        0, "member");
   }
 
   /** fork: one task per fresh child, which then leaves. */

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.concbench.executor.ClusterFigures;
 import io.concbench.executor.ProcessSettings;
+import io.concbench.executor.TaskFailure;
 import io.concbench.executor.WorkloadSpec;
 import io.concbench.process.member.MemberMain;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,6 +44,28 @@ class ClusterRunTest {
         .allSatisfy(member -> assertThat(member.readyNanos()).isPositive());
     assertThat(figures.members().stream().mapToLong(ClusterFigures.MemberFigures::tasks).sum())
         .isEqualTo(batch.size());
+    assertThat(members()).isEmpty();
+  }
+
+  @Test
+  @Timeout(180)
+  void aHungTaskIsKilledWithItsMemberAtItsTimeoutReportedAndTheRunEnds() throws Exception {
+    // io tasks of ten minutes: each hangs far past the 300 ms limit. Task 0's member is killed for it; task 1,
+    // which it had not started, goes to the other member, which is killed for it in turn.
+    ProcessSettings settings = new ProcessSettings(null, List.of("-Xmx256m"), 1, 0, 0, 1,
+        TimeUnit.MILLISECONDS.toNanos(300));
+    RecordingBatch batch = new RecordingBatch(2, index -> {});
+    try (ClusterRun run = new ClusterRun(2, settings, new WorkloadSpec("io", Map.of("sleep-ms", "600000")))) {
+      run.execute(batch);
+    }
+
+    assertThat(batch.failures()).hasSize(2).allSatisfy(f -> {
+      assertThat(f.timedOut()).isTrue();
+      assertThat(f.reason()).contains("--task-timeout of 300 ms");
+      assertThat(f.workerPid()).isPositive();
+    });
+    assertThat(batch.failures()).extracting(TaskFailure::task).containsExactlyInAnyOrder(0, 1);
+    assertThat(batch.failures()).extracting(TaskFailure::workerPid).doesNotHaveDuplicates();
     assertThat(members()).isEmpty();
   }
 
