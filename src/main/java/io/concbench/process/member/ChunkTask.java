@@ -52,6 +52,7 @@ public final class ChunkTask implements Callable<ChunkReply>, IdentifiedDataSeri
     TaskKernel kernel = MemberKernels.bind(workload, params);
     if (warmUp) {
       kernel.warmUp();
+      QuietJit.await();
       return new ChunkReply(new long[0], new long[0], null, System.nanoTime() - receivedNanos);
     }
     long[] results = new long[indices.length];
