@@ -50,6 +50,10 @@ class TaskRulesTest {
     assertThat(rule.appliesTo(late, CONTEXT)).isTrue();
     assertThat(rule.message(late, CONTEXT))
         .isEqualTo("2 task(s) ran over --task-timeout; their workers were killed and replaced");
+    Result onCluster = ResultBuilder.result().executor("cluster")
+        .outcome(new Result.Outcome(1, 0, 1, "ran over --task-timeout of 100 ms", List.of(), null)).build();
+    assertThat(rule.message(onCluster, CONTEXT))
+        .isEqualTo("1 task(s) ran over --task-timeout; their members were killed (members are not replaced)");
     assertThat(rule.appliesTo(outcome(2, 0, 0, "threw"), CONTEXT)).isFalse();
   }
 
