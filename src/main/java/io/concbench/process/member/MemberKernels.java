@@ -20,10 +20,30 @@ final class MemberKernels {
   private static String boundWorkload;
   private static Map<String, String> boundParams;
   private static TaskKernel kernel;
+  /** Local members run the user's own concbench's work; a {@code concbench member} only with --allow-commands. */
+  private static volatile boolean commandsAllowed = true;
+  private static volatile boolean orphaned;
 
   private MemberKernels() {}
 
+  static void allowCommands(boolean allowed) {
+    commandsAllowed = allowed;
+  }
+
+  /** Whether no client is connected: the work still queued belongs to a run whose parent is gone. */
+  static void orphaned(boolean noClient) {
+    orphaned = noClient;
+  }
+
+  /** Whether the run's client is gone: a chunk stops between two tasks. */
+  static boolean orphaned() {
+    return orphaned;
+  }
+
   static synchronized TaskKernel bind(String name, Map<String, String> params) {
+    if (orphaned) {
+      throw new IllegalStateException("dropped: the run's client is gone");
+    }
     if (kernel != null && name.equals(boundWorkload) && Objects.equals(params, boundParams)) {
       return kernel;
     }
@@ -38,6 +58,10 @@ final class MemberKernels {
     }
     if (workload == null) {
       throw new IllegalArgumentException("unknown workload '" + name + "' on this member");
+    }
+    if (workload.startsProcesses() && !commandsAllowed) {
+      throw new IllegalArgumentException("workload '" + name + "' starts commands, and this member was not "
+          + "started with --allow-commands");
     }
     kernel = workload.bind(ParamValues.resolve(workload, params));
     boundWorkload = name;
