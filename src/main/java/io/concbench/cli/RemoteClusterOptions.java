@@ -51,6 +51,13 @@ final class RemoteClusterOptions {
         throw UsageException.invalid("--cluster", value, member + " is listed twice");
       }
     }
+    boolean otherProcesses = selection.executors().stream()
+        .anyMatch(e -> e.traits().inOtherProcesses() && !e.name().equals("cluster"));
+    if (!otherProcesses && (process.javaBinary != null || !process.jvmArgs.isEmpty())) {
+      throw UsageException.invalid(process.javaBinary != null ? "--java" : "--jvm-arg",
+          process.javaBinary != null ? process.javaBinary : String.join(" ", process.jvmArgs),
+          "the members of --cluster run on the JVM 'concbench member' started them with");
+    }
     int members = process.cluster.size();
     if (selection.typed("--workers") && !selection.workerCounts().equals(List.of(members))) {
       throw UsageException.invalid("--workers", String.join(",", selection.workerCounts().stream()

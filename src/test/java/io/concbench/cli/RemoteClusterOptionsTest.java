@@ -19,6 +19,7 @@ class RemoteClusterOptionsTest {
       "--executor cluster --cluster-name x                             | concbench run: invalid value for --cluster-name: 'x' (it names the members of --cluster HOST:PORT,...; without --cluster, cluster starts members of its own)",
       "--executor cluster --cluster h:1,h:1 --cluster-name x           | concbench run: invalid value for --cluster: 'h:1,h:1' (h:1 is listed twice)",
       "--executor cluster --cluster h:1,h:2 --cluster-name x --workers 3 | concbench run: invalid value for --workers: '3' (a run on --cluster uses each of its 2 members once: leave --workers out or pass --workers 2)",
+      "--executor cluster --cluster h:1 --cluster-name x --jvm-arg=-Xmx1g | concbench run: invalid value for --jvm-arg: '-Xmx1g' (the members of --cluster run on the JVM 'concbench member' started them with)",
       "--executor cluster --cluster h --cluster-name x                 | invalid value for --cluster: 'h' (expected HOST:PORT, e.g. 10.0.0.5:5701)",
       "--executor cluster --cluster h:0 --cluster-name x               | invalid value for --cluster: 'h:0' (the port must be from 1 to 65535)",
       "--executor cluster --cluster h:ab --cluster-name x              | invalid value for --cluster: 'h:ab' (the port is not a number)",
