@@ -71,6 +71,7 @@ public final class ServeMain {
 
   /** A client's death drops its run's work: chunks queued here fail at once while no client is connected. */
   private static void watchClients(ClientService clients) {
+    MemberKernels.noClientNow(() -> clients.getConnectedClients().isEmpty());
     clients.addClientListener(new ClientListener() {
       @Override
       public void clientConnected(Client client) {

@@ -13,6 +13,7 @@ class MemberKernelsTest {
   @AfterEach
   void reset() {
     MemberKernels.orphaned(false);
+    MemberKernels.noClientNow(null);
     MemberKernels.allowCommands(true);
   }
 
@@ -25,6 +26,15 @@ class MemberKernelsTest {
 
     MemberKernels.orphaned(false); // the next run's client connected
     assertThat(new ChunkTask("tiny", Map.of(), new int[] {1, 2}, false).call().results()).hasSize(2);
+  }
+
+  @Test
+  void aLateDisconnectionEventDropsNothingWhenTheNextClientIsAlreadyConnected() {
+    MemberKernels.noClientNow(() -> false); // a client is connected now
+    MemberKernels.orphaned(true);
+
+    assertThat(new ChunkTask("tiny", Map.of(), new int[] {1, 2}, false).call().results()).hasSize(2);
+    assertThat(MemberKernels.orphaned()).isFalse();
   }
 
   @Test
