@@ -6,11 +6,14 @@ import io.concbench.process.parent.ServedMember;
 import io.concbench.result.Version;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -32,7 +35,6 @@ import picocli.CommandLine.Spec;
 final class MemberServeCommand implements Callable<Integer> {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-  private static final List<String> LOOPBACK = List.of("127.0.0.1", "localhost", "::1");
 
   @Spec CommandSpec spec;
 
@@ -68,6 +70,30 @@ final class MemberServeCommand implements Callable<Integer> {
     this.catalog = catalog;
   }
 
+  /**
+   * --bind as one address of this machine: Hazelcast listens on that interface alone, so the wildcard or
+   * another machine's address would fail to start it, later and less clearly.
+   */
+  static InetAddress localAddress(String bind) {
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(bind);
+    } catch (UnknownHostException e) {
+      throw UsageException.invalid("--bind", bind, "unknown host");
+    }
+    boolean local;
+    try {
+      local = !address.isAnyLocalAddress() && NetworkInterface.getByInetAddress(address) != null;
+    } catch (SocketException e) {
+      local = false;
+    }
+    if (!local) {
+      throw UsageException.invalid("--bind", bind, "not an address of this machine: give the one address that "
+          + "the other machines reach (the member listens on it alone)");
+    }
+    return address;
+  }
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     UsageException.requireRange("--port", port, 1, 65535);
@@ -75,9 +101,10 @@ final class MemberServeCommand implements Callable<Integer> {
     if (!NAME.matcher(clusterName).matches()) {
       throw UsageException.invalid("--cluster-name", clusterName, "use 1 to 64 letters, digits, '.', '_' or '-'");
     }
+    InetAddress address = localAddress(bind);
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    if (!LOOPBACK.contains(bind.toLowerCase(Locale.ROOT))) {
+    if (!address.isLoopbackAddress()) {
       err.println("concbench member: warning: no TLS and no authentication: the cluster name is the only "
           + "credential, and whoever reaches " + bind + ":" + port + " can run tasks here; use a trusted network");
       err.flush();
@@ -89,7 +116,7 @@ final class MemberServeCommand implements Callable<Integer> {
       jars.add(plugin.jar());
     }
     Path log = Files.createTempFile("concbench-member-" + port + "-", ".log");
-    ServedMember member = ServedMember.start(new ServedMember.Spec(bind, port, clusterName, members, threads,
+    ServedMember member = ServedMember.start(new ServedMember.Spec(address.getHostAddress(), port, clusterName, members, threads,
         allowCommands, Version.current(), hashes, jars), log);
     AtomicBoolean stopping = new AtomicBoolean();
     Thread stop = new Thread(() -> {
@@ -97,13 +124,13 @@ final class MemberServeCommand implements Callable<Integer> {
       member.stop();
     }, "concbench-member-stop");
     Runtime.getRuntime().addShutdownHook(stop);
-    String address = member.awaitReady();
-    if (address == null) {
+    String listening = member.awaitReady();
+    if (listening == null) {
       err.println("concbench member: the member did not start on " + bind + ":" + port + " (see " + log + ")");
       err.flush();
       return ExitCodes.FAILED;
     }
-    out.println("concbench member: ready on " + address + ", cluster '" + clusterName + "', " + threads
+    out.println("concbench member: ready on " + listening + ", cluster '" + clusterName + "', " + threads
         + (threads == 1 ? " thread" : " threads") + ", plug-ins: " + (hashes.isEmpty() ? "none"
         : String.join(", ", hashes.keySet())) + ", commands " + (allowCommands ? "allowed" : "refused")
         + " (Hazelcast log: " + log + ")");

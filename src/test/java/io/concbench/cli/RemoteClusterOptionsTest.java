@@ -33,6 +33,8 @@ class RemoteClusterOptionsTest {
       "--bind 127.0.0.1 --port 0 --cluster-name x       | concbench member: invalid value for --port: '0' (must be between 1 and 65535)",
       "--bind 127.0.0.1 --port 5701 --cluster-name a/b   | concbench member: invalid value for --cluster-name: 'a/b'",
       "--bind 127.0.0.1 --port 5701 --cluster-name x --threads 0 | concbench member: invalid value for --threads: '0'",
+      "--bind 0.0.0.0 --port 5701 --cluster-name x      | concbench member: invalid value for --bind: '0.0.0.0' (not an address of this machine: give the one address that the other machines reach (the member listens on it alone))",
+      "--bind 198.51.100.7 --port 5701 --cluster-name x | concbench member: invalid value for --bind: '198.51.100.7' (not an address of this machine",
       "--bind 127.0.0.1 --port 5701                     | concbench member: Missing required option: '--cluster-name=NAME'",
   })
   void memberRefusesInOneLine(String extra, String expected) {
