@@ -73,7 +73,6 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
     long start = System.nanoTime();
     obtainedNanos = start;
     try {
-      logDirectory = Files.createTempDirectory("concbench-cluster-");
       IExecutorService executor = settings.cluster() == null ? startLocal(workers) : connectRemote(settings.cluster());
       warmUp(executor);
       client.getCluster().addMembershipListener(new Departures());
@@ -96,6 +95,7 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
 
   /** Starts {@code workers} members on 127.0.0.1, connects the client to them and links each. */
   private IExecutorService startLocal(int workers) throws IOException {
+    logDirectory = Files.createTempDirectory("concbench-cluster-");
     String clusterName = "concbench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
     List<Integer> ports = new ArrayList<>();
     List<String> addresses = new ArrayList<>();
@@ -399,6 +399,9 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
 
   /** The members' logs, once the run has ended without a failed start: only a failure's logs are kept. */
   private void deleteLogs() {
+    if (logDirectory == null) {
+      return; // remote members: their logs are their machines'
+    }
     try (java.util.stream.Stream<Path> files = Files.list(logDirectory)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         Files.deleteIfExists(file);
