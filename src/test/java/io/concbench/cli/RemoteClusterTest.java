@@ -36,6 +36,7 @@ class RemoteClusterTest {
   private static final String NAME = "concbench-test-remote";
   private static final List<Process> MEMBERS = new ArrayList<>();
   private static final List<String> ADDRESSES = new ArrayList<>();
+  private static final List<Path> LOGS = new ArrayList<>();
 
   @TempDir static Path dir;
   private static Path jar;
@@ -69,6 +70,7 @@ class RemoteClusterTest {
     }).get(60, TimeUnit.SECONDS);
     assertThat(ready).startsWith("concbench member: ready on 127.0.0.1:" + port + ", cluster '" + NAME
         + "', 1 thread, plug-ins: main.jar, commands refused (Hazelcast log: ");
+    LOGS.add(Path.of(ready.substring(ready.indexOf("(Hazelcast log: ") + 16, ready.length() - 1)));
   }
 
   @AfterAll
@@ -132,6 +134,40 @@ class RemoteClusterTest {
         + "main.jar sha256 ").contains(" here, sha256 ", " there").doesNotContain("Exception");
     assertThat(outcome.out()).isEmpty();
     assertThat(Files.exists(output)).isFalse();
+  }
+
+  @Test
+  void theMembersSurviveAParentKilledMidRunAndServeTheNextRun() throws Exception {
+    long authenticatedBefore = authentications(LOGS.get(0));
+    Process parent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "io.concbench.Main", "run", "--workload", "io",
+        "--param", "sleep-ms=200", "--tasks", "400", "--executor", "cluster", "--cluster",
+        String.join(",", ADDRESSES), "--cluster-name", NAME, "--plugin", jar.toString(), "--runs", "1",
+        "--warmup", "0", "--baseline", "none", "--capacity", "off", "--quiet")
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      // Its second client (the first only checks the members) is the run's: then its chunks are under way.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (authentications(LOGS.get(0)) < authenticatedBefore + 2 && System.nanoTime() < deadline
+          && parent.isAlive()) {
+        Thread.sleep(50);
+      }
+      assertThat(parent.isAlive()).as("the parent was still running").isTrue();
+      Thread.sleep(1_000);
+    } finally {
+      parent.destroyForcibly(); // kill -9
+      parent.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    assertThat(MEMBERS).allSatisfy(member -> assertThat(member.isAlive()).isTrue());
+    aRunOnTheClusterUsesBothMembersAndReportsThem();
+  }
+
+  /** How many clients the member has authenticated so far, as its Hazelcast log says. */
+  private static long authentications(Path log) throws IOException {
+    try (var lines = Files.lines(log)) {
+      return lines.filter(line -> line.contains("Received auth from")).count();
+    }
   }
 
   private static int freePort() throws IOException {
