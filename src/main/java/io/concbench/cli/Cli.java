@@ -158,6 +158,9 @@ public final class Cli {
       if (type == MatrixCommand.class) {
         return type.cast(new MatrixCommand(services, catalog));
       }
+      if (type == MemberServeCommand.class) {
+        return type.cast(new MemberServeCommand(catalog));
+      }
       if (type == AdviseCommand.class) {
         return type.cast(new AdviseCommand(services, catalog));
       }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
     versionProvider = ConcbenchCommand.VersionProvider.class,
     description = "Measures how concurrency strategies behave on real work.",
     subcommands = {RunCommand.class, MatrixCommand.class, AdviseCommand.class, CompareCommand.class,
-        AbCommand.class, ReportCommand.class, SystemCommand.class,
+        AbCommand.class, ReportCommand.class, SystemCommand.class, MemberServeCommand.class,
         ListCommand.class, CompletionCommand.class},
     footer = {"", "Start with: concbench list; then: concbench run --workload cpu --executor thread-pool"})
 public final class ConcbenchCommand implements Callable<Integer> {

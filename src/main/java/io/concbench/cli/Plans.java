@@ -181,6 +181,7 @@ final class Plans {
     }
     requireGuardUsed(selection, choices);
     refuseWhatClusterLacks(selection, process);
+    RemoteClusterOptions.check(selection, process);
     if (selection.executors().stream().anyMatch(e -> e.traits().inOtherProcesses())) {
       for (int count : selection.workerCounts()) {
         UsageException.requireRange("--workers", count, 1, MAX_PROCESS_WORKERS);
@@ -252,8 +253,11 @@ final class Plans {
   /** The settings of every case; worker JVMs get the jars of the plug-ins whose workloads were chosen. */
   private static ExecutorSettings settings(SelectionOptions selection, MeasurementOptions measurement,
       ProcessOptions process, WorkloadCatalog catalog) {
-    return new ExecutorSettings(selection.workerCounts().get(0), measurement.switchIntervalNanos(),
-        process.settings().withPluginJars(catalog.jarsOf(selection.workloads())));
+    ExecutorSettings settings = new ExecutorSettings(selection.workerCounts().get(0),
+        measurement.switchIntervalNanos(), process.settings().withPluginJars(catalog.jarsOf(selection.workloads()))
+            .withCluster(RemoteClusterOptions.target(process, catalog)));
+    RemoteClusterOptions.refuseWhatExecutorsRefuse(selection.executors(), settings);
+    return settings;
   }
 
   private static void refuseList(String option, List<Integer> values) {

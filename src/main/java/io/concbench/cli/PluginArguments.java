@@ -16,7 +16,7 @@ import java.util.Set;
 final class PluginArguments {
 
   /** The commands that name workloads; the others ignore CONCBENCH_PLUGINS and refuse --plugin. */
-  static final Set<String> COMMANDS = Set.of("run", "matrix", "advise", "list");
+  static final Set<String> COMMANDS = Set.of("run", "matrix", "advise", "list", "member");
 
   private PluginArguments() {}
 

@@ -57,6 +57,15 @@ public final class ProcessOptions {
       description = "fork, process-pool, cluster: extra JVM option for workers, repeatable (e.g. --jvm-arg=-Xmx256m).")
   List<String> jvmArgs = new ArrayList<>();
 
+  @Option(names = "--cluster", split = ",", paramLabel = "HOST:PORT", converter = MemberAddress.class,
+      description = "cluster: run on these running 'concbench member' processes (each once, --workers is their "
+          + "number) instead of starting members here; needs --cluster-name.")
+  List<String> cluster;
+
+  @Option(names = "--cluster-name", paramLabel = "NAME",
+      description = "cluster: the name the --cluster members were started with (their only credential).")
+  String clusterName;
+
   /** Refuses a count out of range, naming the option and the value; the wire's caps bound them. */
   void validate() {
     if (chunksize != null) {
@@ -90,6 +99,27 @@ public final class ProcessOptions {
     return new ProcessSettings(javaBinary, jvmArgs, chunksizes().get(0),
         maxTasksPerChild == null ? 0 : maxTasksPerChild, payloadBytes, retries,
         taskTimeout == null ? 0 : taskTimeout.toNanos());
+  }
+
+  /** --cluster's entries: HOST:PORT, a port from 1 to 65535. */
+  static final class MemberAddress implements ITypeConverter<String> {
+    @Override
+    public String convert(String address) {
+      int colon = address.lastIndexOf(':');
+      if (colon < 1 || colon == address.length() - 1) {
+        throw BadValue.because(address, "expected HOST:PORT, e.g. 10.0.0.5:5701");
+      }
+      int port;
+      try {
+        port = Integer.parseInt(address.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        throw BadValue.because(address, "the port is not a number");
+      }
+      if (port < 1 || port > 65535) {
+        throw BadValue.because(address, "the port must be from 1 to 65535");
+      }
+      return address;
+    }
   }
 
   /** --java: an executable file; blank is the default, the java running concbench. */

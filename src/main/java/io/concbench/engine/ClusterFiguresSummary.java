@@ -45,7 +45,8 @@ final class ClusterFiguresSummary {
         }
       }
       members.add(new ClusterSummary.MemberSummary(first.get(m).member(), tasks, computeNanos / 1e6,
-          known == 0 ? null : median(Arrays.copyOf(ready, known))));
+          known == 0 ? null : median(Arrays.copyOf(ready, known)), first.get(m).processors(),
+          first.get(m).jdk()));
     }
     return new ClusterSummary(clusterStartMs, retries, members);
   }

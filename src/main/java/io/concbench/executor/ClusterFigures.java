@@ -21,7 +21,17 @@ public record ClusterFigures(long retries, List<MemberFigures> members) {
    * @param member its name: host:port
    * @param tasks tasks it completed
    * @param computeNanos the compute time of those tasks, summed as it measured them
-   * @param readyNanos from its launch until its warm-up came back (-1 for a member concbench did not start)
+   * @param readyNanos from its launch until its warm-up came back; for a remote member (--cluster), from
+   *     the start of the client's connection
+   * @param processors the processors a remote member reported, null for a local member
+   * @param jdk the JDK a remote member reported ("17.0.15 (Debian)"), null for a local member
    */
-  public record MemberFigures(String member, long tasks, long computeNanos, long readyNanos) {}
+  public record MemberFigures(String member, long tasks, long computeNanos, long readyNanos, Integer processors,
+      String jdk) {
+
+    /** A local member's. */
+    public MemberFigures(String member, long tasks, long computeNanos, long readyNanos) {
+      this(member, tasks, computeNanos, readyNanos, null, null);
+    }
+  }
 }

@@ -21,6 +21,15 @@ public interface Executor {
   }
 
   /**
+   * Why it refuses to run with these settings, found before anything runs (a {@code cluster} run's remote
+   * members out of reach, or differing from this concbench), in one line; empty if it does not. May take
+   * seconds: asked once per command, after the options are checked.
+   */
+  default Optional<String> refusal(ExecutorSettings settings) {
+    return Optional.empty();
+  }
+
+  /**
    * Prepares one run, outside the timed region: starts pool threads and the like, so that set-up cost is
    * not mistaken for the cost of running tasks.
    */

@@ -14,9 +14,10 @@ import java.util.List;
  * @param retries how often a task whose worker died is tried again before it counts as failed
  * @param taskTimeoutNanos how long a task may run before its worker is killed, or 0 for no limit
  * @param pluginJars the plug-in jars a worker JVM puts on its class path, so that it finds their workloads
+ * @param cluster the running members a {@code cluster} run uses, or null for members of its own (local)
  */
 public record ProcessSettings(String java, List<String> jvmArgs, int chunksize, int maxTasksPerChild,
-    int payloadBytes, int retries, long taskTimeoutNanos, List<Path> pluginJars) {
+    int payloadBytes, int retries, long taskTimeoutNanos, List<Path> pluginJars, RemoteCluster cluster) {
 
   /**
    * The caps of the wire between concbench and its worker JVMs (docs/protocol.md), here so that options can
@@ -34,6 +35,12 @@ public record ProcessSettings(String java, List<String> jvmArgs, int chunksize, 
     pluginJars = List.copyOf(pluginJars);
   }
 
+  /** Settings for local members only. */
+  public ProcessSettings(String java, List<String> jvmArgs, int chunksize, int maxTasksPerChild, int payloadBytes,
+      int retries, long taskTimeoutNanos, List<Path> pluginJars) {
+    this(java, jvmArgs, chunksize, maxTasksPerChild, payloadBytes, retries, taskTimeoutNanos, pluginJars, null);
+  }
+
   /** Settings without plug-ins. */
   public ProcessSettings(String java, List<String> jvmArgs, int chunksize, int maxTasksPerChild, int payloadBytes,
       int retries, long taskTimeoutNanos) {
@@ -43,12 +50,18 @@ public record ProcessSettings(String java, List<String> jvmArgs, int chunksize, 
   /** The same settings with another chunksize (0: the default), for a matrix that sweeps it. */
   public ProcessSettings withChunksize(int tasksPerFrame) {
     return new ProcessSettings(java, jvmArgs, tasksPerFrame, maxTasksPerChild, payloadBytes, retries,
-        taskTimeoutNanos, pluginJars);
+        taskTimeoutNanos, pluginJars, cluster);
   }
 
   /** The same settings with the workers given these plug-in jars. */
   public ProcessSettings withPluginJars(List<Path> jars) {
     return new ProcessSettings(java, jvmArgs, chunksize, maxTasksPerChild, payloadBytes, retries,
-        taskTimeoutNanos, jars);
+        taskTimeoutNanos, jars, cluster);
+  }
+
+  /** The same settings with a {@code cluster} run on these running members (null: members of its own). */
+  public ProcessSettings withCluster(RemoteCluster remote) {
+    return new ProcessSettings(java, jvmArgs, chunksize, maxTasksPerChild, payloadBytes, retries,
+        taskTimeoutNanos, pluginJars, remote);
   }
 }

@@ -1,5 +1,6 @@
 package io.concbench.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -24,7 +25,17 @@ public record ClusterSummary(Summary clusterStartMs, long retries, List<MemberSu
    * @param tasks tasks it completed, summed over the measured runs
    * @param computeMs their compute time as the member measured it, summed over the measured runs
    * @param readyMs median over the measured runs of the time from its launch until its warm-up came back
-   *     (the first task it accepted); null where concbench did not start it
+   *     (the first task it accepted); for a remote member, from the start of the client's connection
+   * @param processors the processors a remote member reported (they may differ from here), null if local
+   * @param jdk the JDK a remote member reported, null if local
    */
-  public record MemberSummary(String member, long tasks, double computeMs, Double readyMs) {}
+  public record MemberSummary(String member, long tasks, double computeMs, Double readyMs,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer processors,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String jdk) {
+
+    /** A local member's. */
+    public MemberSummary(String member, long tasks, double computeMs, Double readyMs) {
+      this(member, tasks, computeMs, readyMs, null, null);
+    }
+  }
 }

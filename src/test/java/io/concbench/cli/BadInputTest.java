@@ -50,7 +50,7 @@ class BadInputTest {
       "run --workload cpu                                      | missing required option --executor",
       "run --workload io --executor thread-per-task --tasks 20000 | at most 10000",
       "run --workload cpu --executor single --output /nonexistent-dir/x.json | invalid value for --output: '/nonexistent-dir/x.json' (directory /nonexistent-dir does not exist)",
-      "bogus                                                   | concbench: unknown command 'bogus' (expected one of: run, matrix, advise, compare, ab, report, system, list, completion)",
+      "bogus                                                   | concbench: unknown command 'bogus' (expected one of: run, matrix, advise, compare, ab, report, system, member, list, completion)",
       "rn --workload cpu --executor single                     | concbench: unknown command 'rn' (did you mean 'run'?)",
       "run --workload tiny --executor thread-per-task          | concbench run: thread-per-task starts one thread per task, at most 10000, and tiny runs 100000 tasks by default: pass --tasks 10000 or fewer, or use thread-pool",
       "run --workload cpu --executor thread-pool --guard atomic | concbench run: invalid value for --guard: 'atomic' (no case uses the shared counter: --guard applies to the counter workload and the lock executor)",

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EveryHelpTest {
 
   @ParameterizedTest(name = "{0} --help")
-  @ValueSource(strings = {"", "run", "matrix", "compare", "ab", "report", "system", "list", "completion"})
+  @ValueSource(strings = {"", "run", "matrix", "compare", "ab", "report", "system", "member", "list", "completion"})
   void writesHelpAndNothingOnStderr(String command) throws Exception {
     List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "io.concbench.Main"));

@@ -60,6 +60,9 @@ public final class ChunkTask implements Callable<ChunkReply>, IdentifiedDataSeri
     String[] errors = null;
     TaskContext context = MemberKernels.context();
     for (int i = 0; i < indices.length; i++) {
+      if (MemberKernels.orphaned()) { // concbench member: the run's client is gone, its work is dropped
+        throw new IllegalStateException("dropped: the run's client is gone");
+      }
       String error = runTask(kernel, context, i, results, compute);
       if (error != null) {
         if (errors == null) {

@@ -9,6 +9,7 @@ import io.concbench.process.worker.SoloTaskContext;
 import io.concbench.workload.WorkloadRegistry;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * The member's bound kernel: a workload bound once per name and parameters (a run's chunks all carry the
@@ -20,10 +21,49 @@ final class MemberKernels {
   private static String boundWorkload;
   private static Map<String, String> boundParams;
   private static TaskKernel kernel;
+  /** Local members run the user's own concbench's work; a {@code concbench member} only with --allow-commands. */
+  private static volatile boolean commandsAllowed = true;
+  private static volatile boolean orphaned;
 
   private MemberKernels() {}
 
+  static void allowCommands(boolean allowed) {
+    commandsAllowed = allowed;
+  }
+
+  /** Asked before a run is dropped: whether no client is connected now (a concbench member's; null: never). */
+  private static volatile BooleanSupplier noClientNow;
+
+  /** Whether no client is connected: the work still queued belongs to a run whose parent is gone. */
+  static void orphaned(boolean noClient) {
+    orphaned = noClient;
+  }
+
+  static void noClientNow(BooleanSupplier check) {
+    noClientNow = check;
+  }
+
+  /**
+   * Whether the run's client is gone: a chunk stops between two tasks. The flag is set by an event that may
+   * come after the next run's client has connected and sent its first chunk: it is confirmed against the
+   * clients connected now (rarely: only while it is set) before anything is dropped.
+   */
+  static boolean orphaned() {
+    if (!orphaned) {
+      return false;
+    }
+    BooleanSupplier check = noClientNow;
+    if (check != null && !check.getAsBoolean()) {
+      orphaned = false;
+      return false;
+    }
+    return true;
+  }
+
   static synchronized TaskKernel bind(String name, Map<String, String> params) {
+    if (orphaned()) {
+      throw new IllegalStateException("dropped: the run's client is gone");
+    }
     if (kernel != null && name.equals(boundWorkload) && Objects.equals(params, boundParams)) {
       return kernel;
     }
@@ -38,6 +78,10 @@ final class MemberKernels {
     }
     if (workload == null) {
       throw new IllegalArgumentException("unknown workload '" + name + "' on this member");
+    }
+    if (workload.startsProcesses() && !commandsAllowed) {
+      throw new IllegalArgumentException("workload '" + name + "' starts commands, and this member was not "
+          + "started with --allow-commands");
     }
     kernel = workload.bind(ParamValues.resolve(workload, params));
     boundWorkload = name;

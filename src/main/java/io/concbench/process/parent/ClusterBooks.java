@@ -11,6 +11,8 @@ final class ClusterBooks {
   private final long[] tasks;
   private final long[] computeNanos;
   private final long[] readyNanos;
+  private final Integer[] processors;
+  private final String[] jdks;
   private long retries;
 
   ClusterBooks(List<String> names) {
@@ -19,6 +21,14 @@ final class ClusterBooks {
     this.computeNanos = new long[names.size()];
     this.readyNanos = new long[names.size()];
     java.util.Arrays.fill(readyNanos, -1);
+    this.processors = new Integer[names.size()];
+    this.jdks = new String[names.size()];
+  }
+
+  /** What a remote member reported on connecting. */
+  void reported(int member, int processorCount, String jdk) {
+    processors[member] = processorCount;
+    jdks[member] = jdk;
   }
 
   void ready(int member, long nanos) {
@@ -38,7 +48,8 @@ final class ClusterBooks {
   ClusterFigures members() {
     List<ClusterFigures.MemberFigures> members = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {
-      members.add(new ClusterFigures.MemberFigures(names[i], tasks[i], computeNanos[i], readyNanos[i]));
+      members.add(new ClusterFigures.MemberFigures(names[i], tasks[i], computeNanos[i], readyNanos[i],
+          processors[i], jdks[i]));
     }
     return new ClusterFigures(retries, members);
   }

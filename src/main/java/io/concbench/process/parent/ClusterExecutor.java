@@ -4,7 +4,9 @@ import io.concbench.executor.Executor;
 import io.concbench.executor.ExecutorRun;
 import io.concbench.executor.ExecutorSettings;
 import io.concbench.executor.ExecutorTraits;
+import io.concbench.executor.RemoteCluster;
 import io.concbench.executor.WorkloadSpec;
+import java.util.Optional;
 
 /**
  * {@code cluster}: --workers Hazelcast member JVMs on 127.0.0.1, fed chunks of tasks by concbench's own
@@ -14,7 +16,8 @@ import io.concbench.executor.WorkloadSpec;
 public final class ClusterExecutor implements Executor {
 
   private static final ExecutorTraits TRAITS = ExecutorTraits.of("cluster",
-          "--workers Hazelcast member JVMs on 127.0.0.1, the parent a client, chunks as in process-pool",
+          "--workers Hazelcast member JVMs on 127.0.0.1 (or --cluster's running members), the parent a "
+              + "client, chunks as in process-pool",
           ExecutorTraits.Concurrency.WORKERS)
       .chunked()
       .otherProcesses()
@@ -23,6 +26,13 @@ public final class ClusterExecutor implements Executor {
   @Override
   public ExecutorTraits traits() {
     return TRAITS;
+  }
+
+  /** With --cluster: the remote members reached and compared with this concbench before anything runs. */
+  @Override
+  public Optional<String> refusal(ExecutorSettings settings) {
+    RemoteCluster cluster = settings.process().cluster();
+    return cluster == null ? Optional.empty() : RemoteMembers.refusal(cluster);
   }
 
   @Override

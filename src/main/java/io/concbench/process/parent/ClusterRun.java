@@ -10,6 +10,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import io.concbench.executor.ExecutorRun;
 import io.concbench.executor.ProcessSettings;
+import io.concbench.executor.RemoteCluster;
 import io.concbench.executor.RunCosts;
 import io.concbench.executor.TaskBatch;
 import io.concbench.executor.WorkloadSpec;
@@ -61,6 +62,8 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
   private Path logDirectory;
   private HazelcastInstance client;
   private boolean dispatcherCalled;
+  /** When the members began to be obtained: a remote member's ready_ms counts from here. */
+  private long obtainedNanos;
 
   ClusterRun(int workers, ProcessSettings settings, WorkloadSpec workload) {
     this.settings = settings;
@@ -68,33 +71,9 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
     this.scheduler = new ChunkScheduler<>(SchedulePolicy.cluster(workers, settings), System::nanoTime,
         this::callDispatcher);
     long start = System.nanoTime();
+    obtainedNanos = start;
     try {
-      logDirectory = Files.createTempDirectory("concbench-cluster-");
-      String clusterName = "concbench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
-      List<Integer> ports = new ArrayList<>();
-      List<String> addresses = new ArrayList<>();
-      for (int i = 0; i < workers; i++) {
-        int port = LocalMember.freePort();
-        ports.add(port);
-        addresses.add("127.0.0.1:" + port);
-      }
-      books = new ClusterBooks(addresses);
-      List<Path> logs = new ArrayList<>();
-      for (int i = 0; i < workers; i++) {
-        logs.add(logDirectory.resolve("member-" + (i + 1) + ".log"));
-      }
-      LocalStart.launch(settings, clusterName, ports, addresses, HEARTBEAT_SECONDS, logs, members);
-      client = HazelcastClient.newHazelcastClient(clientConfig(clusterName, addresses));
-      for (int i = 1; i < workers; i++) {
-        members.get(i).awaitJoined();
-      }
-      awaitMembers(workers);
-      IExecutorService executor = client.getExecutorService(MemberConfig.EXECUTOR);
-      for (LocalMember member : members) {
-        Member found = memberOn(member.port());
-        links.add(new MemberLink(executor, found, member, workload.name(), workload.params(),
-            settings.taskTimeoutNanos() > 0, this));
-      }
+      IExecutorService executor = settings.cluster() == null ? startLocal(workers) : connectRemote(settings.cluster());
       warmUp(executor);
       client.getCluster().addMembershipListener(new Departures());
       lock.lock();
@@ -117,6 +96,55 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
           + (logDirectory == null ? "" : " (member logs in " + logDirectory + ")"), e));
     }
     accounting.poolStarted(System.nanoTime() - start);
+  }
+
+  /** Starts {@code workers} members on 127.0.0.1, connects the client to them and links each. */
+  private IExecutorService startLocal(int workers) throws IOException {
+    logDirectory = Files.createTempDirectory("concbench-cluster-");
+    String clusterName = "concbench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+    List<Integer> ports = new ArrayList<>();
+    List<String> addresses = new ArrayList<>();
+    for (int i = 0; i < workers; i++) {
+      int port = LocalMember.freePort();
+      ports.add(port);
+      addresses.add("127.0.0.1:" + port);
+    }
+    books = new ClusterBooks(addresses);
+    List<Path> logs = new ArrayList<>();
+    for (int i = 0; i < workers; i++) {
+      logs.add(logDirectory.resolve("member-" + (i + 1) + ".log"));
+    }
+    LocalStart.launch(settings, clusterName, ports, addresses, HEARTBEAT_SECONDS, logs, members);
+    client = HazelcastClient.newHazelcastClient(clientConfig(clusterName, addresses));
+    for (int i = 1; i < workers; i++) {
+      members.get(i).awaitJoined();
+    }
+    awaitMembers(workers);
+    IExecutorService executor = client.getExecutorService(MemberConfig.EXECUTOR);
+    for (LocalMember member : members) {
+      Member found = memberOn(member.port());
+      links.add(new MemberLink(executor, found, member, workload.name(), workload.params(),
+          settings.taskTimeoutNanos() > 0, this));
+    }
+    return executor;
+  }
+
+  /**
+   * Connects the client to the running members of --cluster, compares each with this concbench (a member
+   * that differs is refused before anything is sent to it), and links each: no member is started here.
+   */
+  private IExecutorService connectRemote(RemoteCluster cluster) throws IOException {
+    RemoteMembers remote = RemoteMembers.connect(cluster, false);
+    client = remote.client();
+    books = new ClusterBooks(cluster.addresses());
+    IExecutorService executor = client.getExecutorService(MemberConfig.EXECUTOR);
+    for (int i = 0; i < remote.members().size(); i++) {
+      MemberHandshake.Facts facts = remote.facts().get(i);
+      books.reported(i, facts.processors(), facts.jdk());
+      links.add(new MemberLink(executor, remote.members().get(i), null, workload.name(), workload.params(), false,
+          this));
+    }
+    return executor;
   }
 
   private static ClientConfig clientConfig(String clusterName, List<String> addresses) {
@@ -187,7 +215,8 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while the members warmed up");
       }
-      books.ready(i, System.nanoTime() - links.get(i).process().launchedNanos());
+      LocalMember process = links.get(i).process();
+      books.ready(i, System.nanoTime() - (process == null ? obtainedNanos : process.launchedNanos()));
     }
   }
 
@@ -234,7 +263,9 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
   private List<Long> livePids() {
     List<Long> pids = new ArrayList<>();
     for (WorkerSlot<MemberLink> slot : scheduler.liveWorkers()) {
-      pids.add(slot.link().pid());
+      if (slot.link().pid() > 0) { // a remote member is no process of this machine
+        pids.add(slot.link().pid());
+      }
     }
     return pids;
   }
@@ -398,6 +429,9 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
 
   /** The members' logs, once the run has ended without a failed start: only a failure's logs are kept. */
   private void deleteLogs() {
+    if (logDirectory == null) {
+      return; // remote members: their logs are their machines'
+    }
     try (java.util.stream.Stream<Path> files = Files.list(logDirectory)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         Files.deleteIfExists(file);

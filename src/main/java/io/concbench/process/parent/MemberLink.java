@@ -72,13 +72,15 @@ final class MemberLink implements WorkerLink {
     return member;
   }
 
+  /** The local member's process, or null for a remote member. */
   LocalMember process() {
     return process;
   }
 
+  /** The member's process id, or -1 for a remote member (not a process of this machine). */
   @Override
   public long pid() {
-    return process.pid();
+    return process == null ? -1 : process.pid();
   }
 
   @Override
@@ -130,9 +132,12 @@ final class MemberLink implements WorkerLink {
     return indices;
   }
 
+  /** Kills a local member; a remote one is only left (its chunks fail, and it serves other runs). */
   @Override
   public void kill() {
-    process.kill();
+    if (process != null) {
+      process.kill();
+    }
   }
 
   /** One submission's answer, back to the run. */
