@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.concbench.Main;
 import io.concbench.report.JsonReport;
 import io.concbench.result.SchemaValidation;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -38,9 +35,9 @@ class AdviseInterruptTest {
         "--param", "sleep-ms=200", "--executor", "thread-pool", "--max-time", "2m", "--output", file.toString())
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start();
-    CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(advise.getErrorStream()));
+    CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> ChildJvmOutput.readAll(advise.getErrorStream()));
     try {
-      awaitFile(file, advise);
+      ChildJvmOutput.awaitFile(file, advise, 90);
       Process kill = new ProcessBuilder("kill", "-INT", Long.toString(advise.pid())).start();
       assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
@@ -58,24 +55,6 @@ class AdviseInterruptTest {
       SchemaValidation.assertValid(saved);
     } finally {
       advise.destroyForcibly(); // a failing run of this test leaves no JVM behind
-    }
-  }
-
-  /** Polls an observable state (the report on disk, written after the first round), bounded by a deadline. */
-  private static void awaitFile(Path file, Process run) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (!Files.exists(file)) {
-      assertThat(run.isAlive()).as("advise still running before its first round").isTrue();
-      assertThat(System.nanoTime()).as("the first round written within 90 s").isLessThan(deadline);
-      Thread.sleep(20);
-    }
-  }
-
-  private static String readAll(InputStream in) {
-    try (in) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
     }
   }
 }

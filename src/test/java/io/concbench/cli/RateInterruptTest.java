@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.concbench.Main;
 import io.concbench.report.JsonReport;
 import io.concbench.result.SchemaValidation;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -39,9 +36,9 @@ class RateInterruptTest {
         file.toString())
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start();
-    CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(run.getErrorStream()));
+    CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> ChildJvmOutput.readAll(run.getErrorStream()));
     try {
-      awaitFile(file, run);
+      ChildJvmOutput.awaitFile(file, run, 60);
       Process kill = new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start();
       assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
@@ -58,24 +55,6 @@ class RateInterruptTest {
       SchemaValidation.assertValid(Files.readString(file));
     } finally {
       run.destroyForcibly(); // a failing run of this test leaves no ten-minute JVM behind
-    }
-  }
-
-  /** Polls an observable state (the report on disk), bounded by a deadline. */
-  private static void awaitFile(Path file, Process run) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!Files.exists(file)) {
-      assertThat(run.isAlive()).as("the run still running before its first result").isTrue();
-      assertThat(System.nanoTime()).as("the first result written within 60 s").isLessThan(deadline);
-      Thread.sleep(20);
-    }
-  }
-
-  private static String readAll(InputStream in) {
-    try (in) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
     }
   }
 }
