@@ -47,6 +47,17 @@ class CandidateRulesTest {
   }
 
   @Test
+  void waitingWorkAlwaysTriesAThreadPerTaskEvenFarBeyondTheCapacityOverTheCpuShare() {
+    // The example's service-call as calibrated here: 20 tasks of 23 ms, 46 % of a core busy. The rule's
+    // count is about 4 and twice it 8, both leaving the tasks in waves; 20 threads let every wait overlap.
+    Proposal p = CandidateRules.propose(calibration(23, 0.46, 1.97, 20, 1.4, false), true);
+
+    assertThat(p.candidates()).extracting(Candidate::executor, Candidate::workers).contains(
+        org.assertj.core.groups.Tuple.tuple("thread-pool", 4), org.assertj.core.groups.Tuple.tuple("thread-pool", 8),
+        org.assertj.core.groups.Tuple.tuple("thread-pool", 20));
+  }
+
+  @Test
   void workThatPartlyWaitsGetsMoreThreadsThanCoresAndProcesses() {
     Proposal p = CandidateRules.propose(calibration(65, 0.4, 2.0, 16, 0.6, false), true);
 
