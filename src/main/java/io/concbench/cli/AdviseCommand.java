@@ -82,7 +82,7 @@ public final class AdviseCommand implements Callable<Integer> {
     }
     MeasurementOptions measurement = new MeasurementOptions();
     measurement.warmup = 1;
-    measurement.runs = AdviseSearch.MAX_ROUNDS;
+    measurement.runs = 2 * AdviseSearch.MAX_ROUNDS;
     measurement.capacity = CapacityProbing.AUTO;
     measurement.switchIntervalMs = 5;
     Plans.AdvisePlan plan = Plans.advise(selection, measurement, process, catalog);

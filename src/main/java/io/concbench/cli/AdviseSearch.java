@@ -33,12 +33,16 @@ import java.util.function.Consumer;
  * What {@code advise} measures, in order: the calibration, the candidates it points at, then interleaved
  * rounds over the survivors (the engine's groups, as {@code matrix} runs them, capacity probed as
  * {@code run} probes it), pruned after rungs of rounds by {@link SuccessiveHalving}, until one candidate stands,
- * every survivor has {@link #MAX_ROUNDS}, or the next round would pass {@code --max-time}. Everything measured
+ * every survivor has {@link #MAX_ROUNDS} and is within noise of the best (twice as many when undecided),
+ * or the next round would pass {@code --max-time}. Everything measured
  * is kept: an interruption leaves the results and the advice of the rounds completed.
  */
 final class AdviseSearch {
 
-  /** Most measured rounds of a candidate: beyond them, survivors are within noise of each other. */
+  /**
+   * Rounds after which survivors within noise of each other are settled; undecided ones get up to twice
+   * as many ({@link SuccessiveHalving#settled}).
+   */
   static final int MAX_ROUNDS = 6;
   /** Rounds between two prunings after the first {@link SuccessiveHalving#MIN_ROUNDS}. */
   static final int RUNG_ROUNDS = 2;
@@ -353,7 +357,7 @@ final class AdviseSearch {
    */
   private void search() throws InterruptedException {
     int roundsSoFar = 0;
-    while (!halving.settled() && roundsSoFar < MAX_ROUNDS) {
+    while (!halving.settled() && roundsSoFar < halving.mostRounds()) {
       List<Candidate> survivors = halving.survivors();
       List<Candidate> group = new ArrayList<>();
       if (reference != null && survivors.contains(reference)) {

@@ -35,6 +35,24 @@ class SuccessiveHalvingTest {
   }
 
   @Test
+  void survivorsOverlappingButFarApartAreMeasuredOnToTwiceTheRounds() {
+    SuccessiveHalving h = new SuccessiveHalving(List.of(POOL_2, POOL_4), 4, 2);
+    rounds(h, POOL_2, 2.0, 1.6, 2.2, 1.9);
+    rounds(h, POOL_4, 1.7, 1.5, 2.0, 1.75);
+
+    // Medians 1.95 and 1.725, 12 % apart, in overlapping intervals: neither a tie nor a drop.
+    assertThat(h.prune()).isEmpty();
+    assertThat(h.settled()).isFalse();
+    rounds(h, POOL_2, 2.0, 1.95, 2.05);
+    rounds(h, POOL_4, 1.7, 1.72, 1.74);
+    assertThat(h.settled()).isFalse();
+    assertThat(h.mostRounds()).isEqualTo(8);
+    rounds(h, POOL_2, 2.0);
+    rounds(h, POOL_4, 1.71);
+    assertThat(h.settled()).isTrue();
+  }
+
+  @Test
   void overlappingIntervalsAreNeverDroppedButStopAtTheRoundCap() {
     SuccessiveHalving h = new SuccessiveHalving(List.of(POOL_2, POOL_4), 4, 2);
     rounds(h, POOL_2, 1.8, 2.0, 1.9);
@@ -45,7 +63,10 @@ class SuccessiveHalvingTest {
     rounds(h, POOL_2, 1.9);
     rounds(h, POOL_4, 1.95);
     assertThat(h.prune()).isEmpty();
+    // Equal medians in overlapping intervals: a tie, settled at the rounds, the cheaper picked.
     assertThat(h.settled()).isTrue();
+    assertThat(h.pick().picked().candidate()).isEqualTo(POOL_2);
+    assertThat(h.pick().withinNoise()).isTrue();
   }
 
   @Test
