@@ -18,6 +18,8 @@ public final class CandidateRules {
   static final double DISPATCH_SHARE = 0.05;
   /** Without a measured dispatch cost, a task shorter than this counts as tiny. */
   static final double TINY_MS = 0.01;
+  /** CPU-bound work busy less than this share of a core also waits: a thread per task is tried too. */
+  static final double ALSO_WAITS = 0.9;
   /** Waiting work keeping at least this share of a core busy is worth trying on processes. */
   static final double PROCESS_SHARE = 0.2;
 
@@ -79,6 +81,14 @@ public final class CandidateRules {
       if (ideal * 2 <= c.tasks()) {
         out.add(new Candidate(Candidate.THREAD_POOL, ideal * 2, 0, null,
             "CPU-bound: twice as many threads, to see whether more help"));
+      }
+      int everyTask = Math.min(c.tasks(), 4096);
+      if (c.cpuShare() < ALSO_WAITS && everyTask > ideal * 2) {
+        // Work that also waits leaves tasks in waves at w and 2w threads; one per task overlaps every
+        // wait. Measured on mixed (16 tasks, half waiting): 16 threads 10 % faster than 8 in a matrix.
+        out.add(new Candidate(Candidate.THREAD_POOL, everyTask, 0, null, String.format(Locale.ROOT,
+            "CPU-bound, but waiting %.0f %% of the time: a thread per task, every wait overlapping",
+            (1 - c.cpuShare()) * 100)));
       }
       if (ideal > 1 && ideal / 2 != ideal && processors > 2) {
         out.add(new Candidate(Candidate.THREAD_POOL, Math.max(1, ideal / 2), 0, null,

@@ -58,6 +58,18 @@ class CandidateRulesTest {
   }
 
   @Test
+  void cpuBoundWorkThatAlsoWaitsTriesAThreadPerTaskButPureComputeDoesNot() {
+    // mixed as calibrated here: 16 tasks of 50 ms, half of it computing.
+    Proposal mixed = CandidateRules.propose(calibration(50, 0.5, 1.97, 16, 0.5, false), true);
+    Proposal cpu = CandidateRules.propose(calibration(80, 0.99, 1.95, 16, 0.6, false), true);
+
+    assertThat(mixed.candidates()).extracting(Candidate::executor, Candidate::workers).contains(
+        org.assertj.core.groups.Tuple.tuple("thread-pool", 4), org.assertj.core.groups.Tuple.tuple("thread-pool", 8),
+        org.assertj.core.groups.Tuple.tuple("thread-pool", 16));
+    assertThat(cpu.candidates()).extracting(Candidate::workers).doesNotContain(16);
+  }
+
+  @Test
   void workThatPartlyWaitsGetsMoreThreadsThanCoresAndProcesses() {
     Proposal p = CandidateRules.propose(calibration(65, 0.4, 2.0, 16, 0.6, false), true);
 
