@@ -1,19 +1,18 @@
 package io.concbench.cli;
 
+import io.concbench.process.parent.StaticArchive;
 import io.concbench.process.parent.WorkerCache;
 import io.concbench.result.EnvironmentProbe;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A static application class-data sharing archive (AppCDS) for the concbench JVMs that concbench itself starts
@@ -24,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Made on first use under the cache directory, once per java, class path and JVM options (an archive
  * matches only the configuration it was dumped with): a training run records the classes a small {@code run}
  * loads ({@code -XX:DumpLoadedClassList}), {@code -Xshare:dump} archives them with the class path's own classes,
- * a {@code -Xshare:on} start checks that the JVM maps it, and only then is it moved into place, atomically.
- * If any step fails, the child runs as before, without it. A java other than this one gets its own archive,
+ * a {@code -Xshare:on} start checks that the JVM maps it, and only then is it moved into place, atomically
+ * ({@link StaticArchive}, whose steps die with concbench). If any step fails, the child runs as before, without it. A java other than this one gets its own archive,
  * made by that java.
  *
  * <p>The child is told the option in {@value EnvironmentProbe#ADDED_JVM_OPTION_VARIABLE} and leaves it out of
@@ -63,20 +62,12 @@ final class ChildArchive {
 
   /** Whether the options already say how the JVM shares classes: then they are the user's to keep. */
   static boolean choosesSharing(List<String> jvmOptions) {
-    return jvmOptions.stream().anyMatch(o -> o.startsWith("-Xshare") || o.startsWith("-XX:SharedArchiveFile")
-        || o.startsWith("-XX:ArchiveClassesAtExit") || o.startsWith("-XX:SharedClassListFile")
-        || o.startsWith("-XX:DumpLoadedClassList") || o.contains("UseSharedSpaces")
-        || o.contains("AutoCreateSharedArchive"));
+    return StaticArchive.choosesSharing(jvmOptions);
   }
 
   /** Whether the class path names a directory: a static archive holds classes from jars only. */
   static boolean hasDirectory(String classPath) {
-    for (String entry : classPath.split(File.pathSeparator)) {
-      if (new File(entry).isDirectory()) {
-        return true;
-      }
-    }
-    return false;
+    return StaticArchive.hasDirectory(classPath);
   }
 
   /**
@@ -125,48 +116,25 @@ final class ChildArchive {
   }
 
   private static Optional<Path> make(String javaBinary, List<String> jvmOptions, String classPath, Path file) {
-    if (Files.isRegularFile(file)) {
-      return Optional.of(file);
-    }
-    Path directory = file.getParent();
-    String stem = file.getFileName() + ".tmp" + ProcessHandle.current().pid();
-    Path classList = directory.resolve(stem + ".classlist");
-    Path partial = directory.resolve(stem);
-    Path trainingReport = directory.resolve(stem + ".json");
+    Path trainingReport = file.resolveSibling(file.getFileName() + ".tmp" + ProcessHandle.current().pid() + ".json");
+    Map<String, String> environment = new HashMap<>();
+    ConfirmationJvm.JVM_OPTION_VARIABLES.forEach(name -> environment.put(name, null));
+    environment.put(ParentLiveness.VARIABLE, Long.toString(ProcessHandle.current().pid()));
+    List<String> training = new ArrayList<>(List.of("-cp", classPath, ConfirmationJvm.MAIN));
+    training.addAll(trainingRun(trainingReport));
     try {
-      Files.createDirectories(directory);
-      List<String> train = new ArrayList<>(List.of(javaBinary, "-XX:DumpLoadedClassList=" + classList));
-      train.addAll(jvmOptions);
-      train.addAll(List.of("-cp", classPath, ConfirmationJvm.MAIN));
-      train.addAll(trainingRun(trainingReport));
-      if (!succeeds(train) || !Files.isRegularFile(classList)) {
-        return Optional.empty();
-      }
-      List<String> dump = new ArrayList<>(List.of(javaBinary, "-Xshare:dump",
-          "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + partial));
-      dump.addAll(jvmOptions);
-      dump.addAll(List.of("-cp", classPath));
-      if (!succeeds(dump) || !Files.isRegularFile(partial)) {
-        return Optional.empty();
-      }
-      // -Xshare:on refuses to start unless it maps the archive for this class path and these options.
-      List<String> check = new ArrayList<>(List.of(javaBinary, "-Xshare:on", option(partial)));
-      check.addAll(jvmOptions);
-      check.addAll(List.of("-cp", classPath, "-version"));
-      if (!succeeds(check)) {
-        return Optional.empty();
-      }
-      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      return Optional.of(file);
-    } catch (IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
+      return StaticArchive.trainedBy(javaBinary, jvmOptions, training)
+          .withClassPath(classPath)
+          .checkedBeforeUse()
+          .withEnvironment(environment)
+          .withStepTimeout(STEP_TIMEOUT_SECONDS)
+          .makeAt(file);
     } finally {
-      deleteQuietly(classList);
-      deleteQuietly(partial);
-      deleteQuietly(trainingReport);
+      try {
+        Files.deleteIfExists(trainingReport);
+      } catch (IOException ignored) {
+        // a stray temporary file in the cache is harmless
+      }
     }
   }
 
@@ -179,32 +147,5 @@ final class ChildArchive {
     return List.of("run", "--workload", "cpu", "--executor", "single,thread-pool", "--workers", "2",
         "--param", "n=1000", "--warmup", "1", "--runs", "1", "--baseline", "none",
         "--format", "json", "--output", report.toString(), "--quiet");
-  }
-
-  private static boolean succeeds(List<String> command) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    ConfirmationJvm.JVM_OPTION_VARIABLES.forEach(builder.environment()::remove);
-    builder.environment().put(ParentLiveness.VARIABLE, Long.toString(ProcessHandle.current().pid()));
-    Process process = builder.start();
-    try {
-      if (!process.waitFor(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        return false;
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      throw e;
-    }
-    return process.exitValue() == 0;
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException ignored) {
-      // a stray temporary file in the cache is harmless
-    }
   }
 }

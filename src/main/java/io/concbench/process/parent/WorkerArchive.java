@@ -1,15 +1,8 @@
 package io.concbench.process.parent;
 
-import io.concbench.process.worker.OwnPid;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -31,46 +24,15 @@ import java.util.stream.Collectors;
 final class WorkerArchive {
 
   private static final Object LOCK = new Object();
-  private static final long STEP_TIMEOUT_SECONDS = 60;
 
   private WorkerArchive() {}
 
   /** The archive for this JDK, class path and options, made now if missing; empty if it cannot be made. */
   static Optional<Path> of(String javaBinary, String classPath, List<String> vmOptions, Path cacheDirectory) {
-    Path file = cacheDirectory.resolve(name(classPath, vmOptions));
     synchronized (LOCK) {
-      if (Files.isRegularFile(file)) {
-        return Optional.of(file);
-      }
-      String stem = file.getFileName() + ".tmp" + OwnPid.get();
-      Path classList = cacheDirectory.resolve(stem + ".classlist");
-      Path partial = cacheDirectory.resolve(stem);
-      try {
-        Files.createDirectories(cacheDirectory);
-        List<String> train = new ArrayList<>(List.of(javaBinary, "-XX:DumpLoadedClassList=" + classList));
-        train.addAll(vmOptions);
-        train.addAll(List.of("-cp", classPath, WorkerCommand.MAIN, "--train"));
-        if (!succeeds(train) || !Files.isRegularFile(classList)) {
-          return Optional.empty();
-        }
-        Files.write(classList, jdkClassesOnly(Files.readAllLines(classList)));
-        List<String> dump = new ArrayList<>(List.of(javaBinary, "-Xshare:dump",
-            "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + partial));
-        dump.addAll(vmOptions);
-        if (!succeeds(dump) || !Files.isRegularFile(partial)) {
-          return Optional.empty();
-        }
-        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return Optional.of(file);
-      } catch (IOException e) {
-        return Optional.empty();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return Optional.empty();
-      } finally {
-        deleteQuietly(classList);
-        deleteQuietly(partial);
-      }
+      return StaticArchive.trainedBy(javaBinary, vmOptions, List.of("-cp", classPath, WorkerCommand.MAIN, "--train"))
+          .keeping(WorkerArchive::isNotConcbenchs)
+          .makeAt(cacheDirectory.resolve(name(classPath, vmOptions)));
     }
   }
 
@@ -79,43 +41,15 @@ final class WorkerArchive {
    * directory, which a static archive cannot hold, and naming them only makes the dump warn.
    */
   static List<String> jdkClassesOnly(List<String> classList) {
-    return classList.stream().filter(line -> !line.contains("io/concbench/")).collect(Collectors.toList());
+    return classList.stream().filter(WorkerArchive::isNotConcbenchs).collect(Collectors.toList());
+  }
+
+  private static boolean isNotConcbenchs(String classListLine) {
+    return !classListLine.contains("io/concbench/");
   }
 
   /** The file name: the JDK, and a fingerprint of the class path (names; jars' sizes and times) and the options. */
   static String name(String classPath, List<String> vmOptions) {
-    long fingerprint = 17;
-    for (String entry : classPath.split(File.pathSeparator)) {
-      File file = new File(entry);
-      if (file.isFile()) { // a jar: a rebuilt one has another size or time. A class directory's name is
-        fingerprint = fingerprint * 31 + file.length(); // its identity (WorkerClasses names it after its
-        fingerprint = fingerprint * 31 + file.lastModified(); // jar), and its time moves with each use.
-      }
-      fingerprint = fingerprint * 31 + entry.hashCode();
-    }
-    fingerprint = fingerprint * 31 + vmOptions.hashCode();
-    return "worker-" + System.getProperty("java.vm.version").replaceAll("[^A-Za-z0-9._-]", "_") + "-"
-        + Long.toHexString(fingerprint) + ".jsa";
-  }
-
-  private static boolean succeeds(List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    ChildProcesses.add(process);
-    if (!process.waitFor(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      return false;
-    }
-    return process.exitValue() == 0;
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException ignored) {
-      // a stray temporary file in the cache is harmless
-    }
+    return StaticArchive.name("worker-", classPath, vmOptions);
   }
 }
