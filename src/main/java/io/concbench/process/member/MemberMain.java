@@ -33,10 +33,15 @@ public final class MemberMain {
   public static final String GATED = "concbench.member.gated";
   /** The line on stdin that lets a gated member join. */
   public static final String JOIN = "join";
+  /** The only argument of a member JVM run to record its classes for an archive (see {@link MemberTraining}). */
+  public static final String TRAIN = MemberTraining.ARGUMENT;
 
   private MemberMain() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
+    if (args.length == 1 && args[0].equals(TRAIN)) {
+      System.exit(MemberTraining.run());
+    }
     PrintStream ready = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     System.setOut(System.err);
     if (args.length < 5) {

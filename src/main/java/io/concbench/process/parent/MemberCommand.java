@@ -47,20 +47,32 @@ final class MemberCommand {
    */
   static List<String> of(ProcessSettings settings, String clusterName, int port, List<String> members,
       int heartbeatSeconds, boolean gated) {
+    return of(settings, clusterName, port, members, heartbeatSeconds, gated, WorkerCommand.defaultCacheDirectory());
+  }
+
+  /** The same, the members' class-data archive ({@link MemberArchive}) in {@code cacheDirectory} (null: none). */
+  static List<String> of(ProcessSettings settings, String clusterName, int port, List<String> members,
+      int heartbeatSeconds, boolean gated, Path cacheDirectory) {
     String java = settings.java() != null ? settings.java()
         : Path.of(System.getProperty("java.home"), "bin", "java").toString();
     int feature = settings.java() == null ? Runtime.version().feature() : featureOf(java);
-    List<String> command = new ArrayList<>(List.of(java, "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError",
+    List<String> own = new ArrayList<>(List.of("-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError",
         FORK_JOIN_PARALLELISM));
-    command.addAll(jdkFlags(feature));
+    own.addAll(jdkFlags(feature));
     if (settings.java() == null) {
-      command.addAll(LoopCompilation.ofThisJvm());
+      own.addAll(LoopCompilation.ofThisJvm());
     }
-    command.addAll(settings.jvmArgs());
     StringBuilder classPath = new StringBuilder(System.getProperty("java.class.path"));
     for (Path jar : settings.pluginJars()) {
       classPath.append(File.pathSeparator).append(jar);
     }
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(own);
+    if (settings.java() == null) {
+      // Another java (--java) would need its own archive, made by it: as for workers, it gets none.
+      command.addAll(MemberArchive.options(java, classPath.toString(), own, settings.jvmArgs(), cacheDirectory));
+    }
+    command.addAll(settings.jvmArgs());
     if (gated) {
       command.add("-D" + MemberMain.GATED + "=true");
     }

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 public final class WorkerCache {
 
   static final Duration MAX_IDLE = Duration.ofDays(14);
-  /** The names of the cache's entries: workers' class directories and archives, child JVMs' archives. */
-  private static final List<String> PREFIXES = List.of("worker-", "jvm-");
+  /** The cache's entries: workers' class directories and archives, child JVMs', cluster members' archives. */
+  private static final List<String> PREFIXES = List.of("worker-", "jvm-", MemberArchive.PREFIX);
 
   private WorkerCache() {}
 
