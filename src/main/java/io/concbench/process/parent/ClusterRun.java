@@ -49,6 +49,8 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
   static final int HEARTBEAT_SECONDS = 5;
   static final long START_TIMEOUT_MILLIS = 60_000;
   static final long EXIT_WAIT_MILLIS = 5_000;
+  /** Empty chunks each member answers before its warm-up (see {@link #warmUp}). */
+  static final int DISPATCH_WARM_UP_CHUNKS = 256;
 
   private final ProcessSettings settings;
   private final WorkloadSpec workload;
@@ -154,6 +156,9 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
     config.setProperty("hazelcast.logging.type", "none");
     config.setProperty("hazelcast.client.heartbeat.timeout", Long.toString(HEARTBEAT_SECONDS * 1000L));
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    // The client's metrics, collected every 5 s and sent to a member: periodic work in both JVMs, on the
+    // cores the tasks are timed on, that nothing reads (the members' own metrics are off: MemberMain.quiet).
+    config.getMetricsConfig().setEnabled(false);
     config.getNetworkConfig().setAddresses(new ArrayList<>(addresses));
     config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(START_TIMEOUT_MILLIS);
     config.getSerializationConfig().addDataSerializableFactory(ClusterSerialization.FACTORY_ID,
@@ -196,8 +201,22 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
    * Binds the workload and warms its kernel on every member at once, before the timed region, as pool
    * workers do (every executor must time the same compiled code); a member is ready when its warm-up has
    * come back: its {@code ready_ms} counts from its launch.
+   *
+   * <p>First each member answers {@link #DISPATCH_WARM_UP_CHUNKS} empty chunks, as a pool worker runs its
+   * dispatch path before its kernel's warm-up (worker.WorkerSession#warmUpDispatch): a chunk's way through
+   * Hazelcast (the submission, the member's executor, the reply) then runs often enough before the timed
+   * region for the JIT to compile it there, and the warm-up's JIT wait (QuietJit) covers that compilation;
+   * otherwise it ran first during the timed tasks, compiled on the cores they are timed on. Queued ahead
+   * of the warm-up on a member's one executor thread, they are done when it is.
    */
   private void warmUp(IExecutorService executor) throws IOException {
+    List<java.util.concurrent.Future<ChunkReply>> dispatch = new ArrayList<>();
+    for (MemberLink link : links) {
+      for (int i = 0; i < DISPATCH_WARM_UP_CHUNKS; i++) {
+        dispatch.add(executor.submitToMember(new ChunkTask(workload.name(), workload.params(), new int[0], false),
+            link.member()));
+      }
+    }
     List<java.util.concurrent.Future<ChunkReply>> warmUps = new ArrayList<>();
     for (MemberLink link : links) {
       warmUps.add(executor.submitToMember(new ChunkTask(workload.name(), workload.params(), new int[0], true),
@@ -217,6 +236,16 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
       }
       LocalMember process = links.get(i).process();
       books.ready(i, System.nanoTime() - (process == null ? obtainedNanos : process.launchedNanos()));
+    }
+    for (java.util.concurrent.Future<ChunkReply> chunk : dispatch) {
+      try {
+        chunk.get(START_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS); // long done: the warm-up came after it
+      } catch (ExecutionException | TimeoutException e) {
+        // the warm-up behind it has succeeded: nothing the run needs failed
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while the members warmed up");
+      }
     }
   }
 
