@@ -11,7 +11,7 @@ import java.util.Optional;
  * options, as the workers' ({@link WorkerArchive}): the classes a training member loads (it starts as a local
  * member does, takes a client's connection and runs a warm-up chunk and a chunk of tasks: {@code MemberMain
  * --train}), JDK, Hazelcast's and concbench's, archived from the jars with {@code -Xshare:dump} and checked
- * with a {@code -Xshare:on} start ({@link StaticArchive}). A member JVM loads some 5000 classes, most of them
+ * with a {@code -Xshare:on} start ({@link StaticArchive}). A member JVM loads thousands of classes, most of them
  * Hazelcast's, from jars, parsing and verifying each; mapped from the archive they come pre-parsed and
  * pre-verified, and two members starting together on two cores have that much less CPU to share.
  *
