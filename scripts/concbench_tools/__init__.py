@@ -11,6 +11,7 @@ module here.
   budget         scripts/bench's budget table (scripts/budget.py)
   speedup_rounds scripts/speedup-rounds
   gate_quality   scripts/gate-quality: false alarms, detections and MDE of compare, ab, ab --duet
+  ab_sim         scripts/ab-sim: ab's false alarms and detections simulated for another round cost or noise
 
 Standard library only. Tests: python3 -m unittest discover -s scripts/concbench_tools/tests -t scripts
 (run by src/test/java/io/concbench/scripts/PythonStatsContractTest, which also holds stats to Java's figures).

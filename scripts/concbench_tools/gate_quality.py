@@ -23,7 +23,9 @@ Procedures:
            slow trial. B's report is given A's params before the comparison (compare pairs results by params;
            a larger n is the stand-in for slower code). Its seconds per trial are the machine time of the two
            runs and the compare, without the gap (CI waits it out between two jobs; nothing runs then).
-  ab       `concbench ab` with its defaults (--rounds auto, --max-time 60s); seconds: the whole ab.
+  ab       `concbench ab` with its defaults (--rounds auto, --max-time 60s); seconds: the whole ab. Each
+           trial in --json keeps its stop reason and every round's pair (order, a_ms, b_ms): scripts/ab-sim
+           replays them (--rounds-from) to estimate the error rates of another design.
   duet     `concbench ab --duet` (single only: it refuses work that needs more than half of the cores).
 
 Interruptions: with --json FILE, each trial (and each stream report, kept in FILE.reports/) is written to
@@ -125,7 +127,9 @@ def ab_trial(executor, n_a, n_b, duet, seed, tmp):
         args.append("--duet")
     _, out = concbench(args, tmp)
     ab = json.loads(out)["ab"]
-    return ab["verdict"] == "regressed", ab["ratio_ci_low"], ab["ratio_ci_high"]
+    # Every round's pair is kept too, so that scripts/ab-sim can replay the trials' noise (--rounds-from).
+    rounds = [{"order": r["order"], "a_ms": r["a_wall_ms"], "b_ms": r["b_wall_ms"]} for r in ab["rounds"]]
+    return ab["verdict"] == "regressed", ab["ratio_ci_low"], ab["ratio_ci_high"], rounds, ab["stop_reason"]
 
 
 def form_pairs(reports, first_side, second_side, gap, limit):
@@ -274,10 +278,11 @@ def ab_procedure(executor, n_a, n_b, duet, args, state, tmp):
             if state.done(procedure, executor, kind, i):
                 continue
             begin = time.monotonic()
-            regressed, low, other = ab_trial(executor, n_a, n, duet, i, tmp)
+            regressed, low, other, rounds, stop_reason = ab_trial(executor, n_a, n, duet, i, tmp)
             state.add_trial({"procedure": procedure, "executor": executor, "kind": kind, "trial": i,
                              "regressed": regressed, "low": low, "other": other,
-                             "seconds": time.monotonic() - begin})
+                             "seconds": time.monotonic() - begin, "stop_reason": stop_reason,
+                             "rounds": rounds})
 
 
 def main():
