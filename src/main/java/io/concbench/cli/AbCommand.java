@@ -163,15 +163,20 @@ public final class AbCommand implements Callable<Integer> {
     launcher.prepare(sideA);
     launcher.prepare(sideB);
     Random order = new Random(usedSeed);
-    Rounds result = runRounds(sideA, sideB, fixedRounds, usedSeed, order, null);
+    Rounds result;
     Rounds confirming = null;
-    boolean regressed = PairedVerdict.REGRESSED.label()
-        .equals(Judgement.of(result.done, minRounds, thresholdPercent / 100).verdict);
-    if (confirm != null && result.error == null && result.stopReason != StopReason.INTERRUPTED && regressed) {
-      PrintWriter err = spec.commandLine().getErr();
-      err.println("ab: regressed; confirming with " + confirm + " more rounds (--confirm " + confirm + ")");
-      err.flush();
-      confirming = runRounds(sideA, sideB, fixedRounds, usedSeed, order, result);
+    try {
+      result = runRounds(sideA, sideB, fixedRounds, usedSeed, order, null);
+      boolean regressed = PairedVerdict.REGRESSED.label()
+          .equals(Judgement.of(result.done, minRounds, thresholdPercent / 100).verdict);
+      if (confirm != null && result.error == null && result.stopReason != StopReason.INTERRUPTED && regressed) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("ab: regressed; confirming with " + confirm + " more rounds (--confirm " + confirm + ")");
+        err.flush();
+        confirming = runRounds(sideA, sideB, fixedRounds, usedSeed, order, result);
+      }
+    } finally {
+      launcher.close();
     }
     Rounds last = confirming != null ? confirming : result;
     AbSection section = section(sideA, sideB, fixedRounds, usedSeed, result, confirming);
@@ -244,8 +249,11 @@ public final class AbCommand implements Callable<Integer> {
       boolean aFirst = order.nextBoolean();
       long roundStart = services.clock().nanoTime();
       double[] walls;
+      List<AbSection.Capacity> capacity;
       try {
-        walls = duet ? together(sideA, sideB, aFirst) : oneAfterTheOther(sideA, sideB, aFirst);
+        capacity = probe(sideA, sideB);
+        walls = capacity == null ? null
+            : duet ? together(sideA, sideB, aFirst) : oneAfterTheOther(sideA, sideB, aFirst);
       } catch (IllegalStateException | IOException e) {
         rounds.error = e.getMessage();
         rounds.stopReason = StopReason.FAILED;
@@ -258,7 +266,8 @@ public final class AbCommand implements Callable<Integer> {
       long now = services.clock().nanoTime();
       longestRound = Math.max(longestRound, now - roundStart);
       int number = rounds.done.size() + 1;
-      rounds.done.add(new AbSection.Round(number, aFirst ? "AB" : "BA", walls[0], walls[1], walls[1] / walls[0]));
+      rounds.done.add(new AbSection.Round(number, aFirst ? "AB" : "BA", walls[0], walls[1], walls[1] / walls[0],
+          capacity));
       rounds.elapsedMs = (now - start) / 1e6;
       AbSection partial = first == null ? section(sideA, sideB, fixedRounds, usedSeed, rounds, null)
           : section(sideA, sideB, fixedRounds, usedSeed, first, rounds);
@@ -292,6 +301,28 @@ public final class AbCommand implements Callable<Integer> {
     }
     rounds.elapsedMs = (services.clock().nanoTime() - start) / 1e6;
     return rounds;
+  }
+
+  /**
+   * The round's capacity probes, run here just before its sides (so that they see the same minutes) for every
+   * probe either side leaves to ab: once per round rather than once in each side's fresh JVM, which would pay
+   * the probe and its warm-up twice for a figure that is not part of the sides' wall times. Null if interrupted.
+   */
+  private List<AbSection.Capacity> probe(AbSide sideA, AbSide sideB) {
+    List<AbSection.Capacity> probed = new ArrayList<>();
+    for (AbSide.Probe probe : java.util.stream.Stream.concat(sideA.probes().stream(), sideB.probes().stream())
+        .distinct().toList()) {
+      try {
+        probed.add(launcher.probe(probe));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+      if (services.cancellation().isCancelled()) {
+        return null;
+      }
+    }
+    return probed;
   }
 
   /** Runs the two sides one after the other; their walls, or null if interrupted. */

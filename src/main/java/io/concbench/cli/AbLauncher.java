@@ -1,5 +1,7 @@
 package io.concbench.cli;
 
+import io.concbench.capacity.CapacityProbe;
+import io.concbench.result.AbSection;
 import io.concbench.result.EnvironmentProbe;
 import io.concbench.result.Report;
 import io.concbench.result.ReportReader;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +29,15 @@ interface AbLauncher {
 
   /** Starts the side's run. */
   Side start(AbSide side) throws IOException;
+
+  /**
+   * Probes the machine's capacity once, for a round whose sides leave it to ab ({@link AbSide#probes}). The real
+   * launcher runs run's own probe in this JVM, which stays warm from round to round; tests script figures.
+   */
+  AbSection.Capacity probe(AbSide.Probe probe) throws InterruptedException;
+
+  /** Ends what the probes started (probe processes), once the rounds are over. */
+  default void close() {}
 
   /** A side's run under way. */
   interface Side {
@@ -68,10 +80,23 @@ interface AbLauncher {
   final class ChildJvm implements AbLauncher {
 
     private final Path cacheDirectory;
+    private final Map<Boolean, CapacityProbe> probes = new HashMap<>();
 
     /** @param cacheDirectory where the class-data archives live, or null to start the sides without one */
     ChildJvm(Path cacheDirectory) {
       this.cacheDirectory = cacheDirectory;
+    }
+
+    @Override
+    public AbSection.Capacity probe(AbSide.Probe probe) throws InterruptedException {
+      CapacityProbe kind = probes.computeIfAbsent(probe.otherProcesses(), BenchmarkSession::capacityProbe);
+      return new AbSection.Capacity(kind.method(), probe.k(), kind.measure(probe.k()));
+    }
+
+    @Override
+    public void close() {
+      probes.values().forEach(CapacityProbe::close);
+      probes.clear();
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.concbench.plugin.WorkloadCatalog;
 import io.concbench.workload.command.ShellWords;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -23,9 +24,25 @@ import picocli.CommandLine.ParameterException;
  * @param cases the cases each run of the side measures
  * @param busiestCores the most cores one of its cases keeps busy (its workers; a command or a process
  *     counts as many as its workers)
+ * @param probes the capacity probes ab runs once per round on the side's behalf (its child runs with
+ *     {@code --capacity off}); empty when its cases need none, or when the side gives {@code --capacity} itself
  */
 record AbSide(String name, List<String> given, String java, List<String> runArguments, int cases,
-    int busiestCores) {
+    int busiestCores, List<Probe> probes) {
+
+  /**
+   * A capacity probe a side's cases need, as {@code run}'s engine would run it in every measured round: for
+   * in-process or other-process executors ({@code otherProcesses}), for {@code k} workers.
+   */
+  record Probe(boolean otherProcesses, int k) {
+
+    /** The probe a case needs, as BenchmarkEngine.capacityK has it, or null: parallel work bound by cores. */
+    static Probe of(BenchmarkCase c, int processors) {
+      int k = Math.min(c.workers(), processors);
+      return c.rate() == null && k >= 2 && c.workload().boundByCores()
+          ? new Probe(c.executor().traits().inOtherProcesses(), k) : null;
+    }
+  }
 
   /** Options ab sets itself for every side: where the child writes, and in which form. */
   static final Set<String> SET_BY_AB = Set.of("--format", "--output", "--export", "--help", "-h", "--version",
@@ -73,9 +90,10 @@ record AbSide(String name, List<String> given, String java, List<String> runArgu
       runArgs[i + 1] = child.get(i);
     }
     BenchmarkPlan plan;
+    RunCommand run;
     try {
       WorkloadCatalog catalog = PluginArguments.catalog(runArgs, services.pluginsVariable());
-      RunCommand run = new RunCommand(services, catalog);
+      run = new RunCommand(services, catalog);
       CommandLine commandLine = new CommandLine(run, new Cli.Factory(services, catalog));
       commandLine.parseArgs(child.toArray(String[]::new));
       plan = Plans.run(run.selection, run.measurement, run.process, run.rate, catalog);
@@ -91,7 +109,18 @@ record AbSide(String name, List<String> given, String java, List<String> runArgu
     List<String> arguments = new ArrayList<>();
     arguments.add("run");
     arguments.addAll(child);
-    return new AbSide(name, words, java, arguments, cases.size(), busiest);
+    List<Probe> probes = List.of();
+    boolean capacityGiven = words.stream().anyMatch(w -> w.equals("--capacity") || w.startsWith("--capacity="));
+    if (!capacityGiven && run.measurement.probesCapacity()) {
+      // The probe's figure is not part of the side's wall time, which is all ab reads from a side: ab probes
+      // once per round in its own (warm) JVM rather than in each side's fresh one (docs/ab.md).
+      int processors = Runtime.getRuntime().availableProcessors();
+      probes = cases.stream().map(c -> Probe.of(c, processors)).filter(Objects::nonNull).distinct().toList();
+      if (!probes.isEmpty()) {
+        arguments.addAll(List.of("--capacity", "off"));
+      }
+    }
+    return new AbSide(name, words, java, arguments, cases.size(), busiest, probes);
   }
 
   /**

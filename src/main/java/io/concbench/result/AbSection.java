@@ -71,8 +71,31 @@ public record AbSection(
    *     it measured several)
    * @param bWallMs side B's figure likewise
    * @param ratio bWallMs / aWallMs
+   * @param capacity the machine's capacity, probed by ab itself just before the round's sides for each kind
+   *     of probe and k the sides' parallel cases need (docs/ab.md); empty when they need none, or probe it
+   *     themselves ({@code --capacity} given in a side)
    */
-  public record Round(int round, String order, double aWallMs, double bWallMs, double ratio) {}
+  public record Round(int round, String order, double aWallMs, double bWallMs, double ratio,
+      List<Capacity> capacity) {
+
+    public Round {
+      capacity = capacity == null ? List.of() : List.copyOf(capacity); // absent in reports written before it
+    }
+
+    /** A round without a capacity probe. */
+    public Round(int round, String order, double aWallMs, double bWallMs, double ratio) {
+      this(round, order, aWallMs, bWallMs, ratio, List.of());
+    }
+  }
+
+  /**
+   * One capacity probe of a round.
+   *
+   * @param method "threads" or "processes" (docs/capacity.md)
+   * @param k the workers probed for
+   * @param capacity the capacity for k workers, e.g. 1.97 of 2
+   */
+  public record Capacity(String method, int k, double capacity) {}
 
   /**
    * The confirming pass of {@code --confirm N}: N more rounds after a {@code regressed} verdict, judged on their

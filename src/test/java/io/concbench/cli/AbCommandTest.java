@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.concbench.engine.Cancellation;
 import io.concbench.engine.Clock;
 import io.concbench.engine.CpuClock;
+import io.concbench.result.AbSection;
 import io.concbench.result.ReportFixtures;
 import io.concbench.result.SchemaValidation;
 import java.io.PrintWriter;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +32,8 @@ class AbCommandTest {
     final DoubleSupplier a;
     final DoubleSupplier b;
     final List<String> started = new ArrayList<>();
+    final List<List<String>> arguments = new ArrayList<>();
+    final List<AbSide.Probe> probed = new ArrayList<>();
     Runnable onStart = () -> {};
 
     Scripted(DoubleSupplier a, DoubleSupplier b) {
@@ -40,6 +44,7 @@ class AbCommandTest {
     @Override
     public Side start(AbSide side) {
       started.add(side.name());
+      arguments.add(side.runArguments());
       onStart.run();
       double wall = side.name().equals("-a") ? a.getAsDouble() : b.getAsDouble();
       return new Side() {
@@ -56,6 +61,12 @@ class AbCommandTest {
         @Override
         public void stop() {}
       };
+    }
+
+    @Override
+    public AbSection.Capacity probe(AbSide.Probe probe) {
+      probed.add(probe);
+      return new AbSection.Capacity(probe.otherProcesses() ? "processes" : "threads", probe.k(), 1.9);
     }
   }
 
@@ -96,6 +107,44 @@ class AbCommandTest {
     assertThat(new ObjectMapper().readTree(json).get("complete").asBoolean()).isTrue();
     assertThat(outcome.out()).contains("verdict: regressed");
     assertThat(launcher.started).hasSize(16);
+  }
+
+  @Test
+  void abProbesTheCapacityOncePerRoundForSidesThatLeaveItToIt() throws Exception {
+    Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "a parallel case needs 2 cores");
+    Scripted launcher = new Scripted(() -> 100, () -> 100);
+    Path output = dir.resolve("ab.json");
+
+    Outcome outcome = run(launcher, new Cancellation(), "ab", "--workload", "cpu", "--executor", "thread-pool",
+        "--workers", "2", "-a", "", "-b", "--param n=2000", "--rounds", "3", "--output", output.toString());
+
+    assertThat(outcome.status()).isEqualTo(ExitCodes.OK);
+    // One probe a round, not one in each side: both sides need the same one.
+    assertThat(launcher.probed).containsExactly(new AbSide.Probe(false, 2), new AbSide.Probe(false, 2),
+        new AbSide.Probe(false, 2));
+    assertThat(launcher.arguments).allSatisfy(args -> assertThat(String.join(" ", args)).endsWith("--capacity off"));
+    String json = Files.readString(output);
+    SchemaValidation.assertValid(json);
+    JsonNode round = new ObjectMapper().readTree(json).get("ab").get("rounds").get(0);
+    assertThat(round.get("capacity").get(0).get("method").asText()).isEqualTo("threads");
+    assertThat(round.get("capacity").get(0).get("k").asInt()).isEqualTo(2);
+    assertThat(round.get("capacity").get(0).get("capacity").asDouble()).isEqualTo(1.9);
+  }
+
+  @Test
+  void aSideThatGivesCapacityOrNeedsNoneIsNotProbedByAb() throws Exception {
+    Scripted launcher = new Scripted(() -> 100, () -> 100);
+    Path output = dir.resolve("ab.json");
+
+    run(launcher, new Cancellation(), "ab", "--workload", "cpu", "--executor", "thread-pool", "--workers", "2",
+        "--capacity", "auto", "-a", "", "-b", "", "--rounds", "2", "--output", output.toString());
+    run(launcher, new Cancellation(), "ab", "--workload", "cpu", "--executor", "single", "-a", "", "-b", "",
+        "--rounds", "2");
+
+    assertThat(launcher.probed).isEmpty();
+    assertThat(launcher.arguments).hasSize(8).noneSatisfy(args -> assertThat(args).contains("off"));
+    JsonNode round = new ObjectMapper().readTree(Files.readString(output)).get("ab").get("rounds").get(0);
+    assertThat(round.get("capacity")).isEmpty();
   }
 
   @Test
