@@ -2,7 +2,7 @@
 
 Usage: scripts/gate-quality [--trials K] [--procedures compare,ab,duet] [--executors single,thread-pool]
                             [--slowdown 0.05] [--n N] [--gap SECONDS] [--stream-time SECONDS]
-                            [--json FILE] [--resume FILE]
+                            [--ab-options 'OPTIONS'] [--json FILE] [--resume FILE]
 
 For each executor (`single`; `thread-pool` is run with --workers 2) and each procedure, runs K A/A trials
 (both sides the same `cpu` workload) and K trials with B slower (`n` scaled by 1 + slowdown), and prints per
@@ -120,8 +120,8 @@ def concbench(args, tmp):
     return done.returncode, done.stdout
 
 
-def ab_trial(executor, n_a, n_b, duet, seed, tmp):
-    args = ["ab", "--workload", "cpu", *EXECUTOR_ARGS[executor], "-a", f"--param n={n_a}",
+def ab_trial(executor, n_a, n_b, duet, seed, tmp, extra=()):
+    args = ["ab", "--workload", "cpu", *EXECUTOR_ARGS[executor], *extra, "-a", f"--param n={n_a}",
             "-b", f"--param n={n_b}", "--seed", str(seed), "--format", "json"]
     if duet:
         args.append("--duet")
@@ -278,7 +278,8 @@ def ab_procedure(executor, n_a, n_b, duet, args, state, tmp):
             if state.done(procedure, executor, kind, i):
                 continue
             begin = time.monotonic()
-            regressed, low, other, rounds, stop_reason = ab_trial(executor, n_a, n, duet, i, tmp)
+            regressed, low, other, rounds, stop_reason = ab_trial(executor, n_a, n, duet, i, tmp,
+                                                                  args.ab_options.split())
             state.add_trial({"procedure": procedure, "executor": executor, "kind": kind, "trial": i,
                              "regressed": regressed, "low": low, "other": other,
                              "seconds": time.monotonic() - begin, "stop_reason": stop_reason,
@@ -297,6 +298,9 @@ def main():
                         help="seconds at least between the starts of a compare trial's two runs")
     parser.add_argument("--stream-time", type=float, default=3600,
                         help="at most this many seconds of compare's report stream per executor")
+    parser.add_argument("--ab-options", default="",
+                        help="more options for ab and ab --duet, split on spaces: ab's own (--max-time 90s) or run "
+                             "options both sides share (--warmup 0), to measure another design")
     parser.add_argument("--json", help="write every trial (and compare's stream) to this file as it finishes")
     parser.add_argument("--resume", help="skip the trials already in this file (written by --json)")
     args = parser.parse_args()
