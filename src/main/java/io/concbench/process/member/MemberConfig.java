@@ -22,7 +22,7 @@ public final class MemberConfig {
 
   /**
    * @param members every member's host:port, this one's included
-   * @param heartbeatSeconds how long a silent member stays a member (local members: a few seconds)
+   * @param heartbeatSeconds how long a silent member stays a member (heartbeats every second)
    */
   public static Config of(String clusterName, String bind, int port, List<String> members, int threads,
       int heartbeatSeconds) {
@@ -31,6 +31,8 @@ public final class MemberConfig {
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.socket.bind.any", "false");
     config.setProperty("hazelcast.max.no.heartbeat.seconds", Integer.toString(heartbeatSeconds));
+    // Hazelcast's heartbeat is every 5 s: with a timeout of 5 s one late heartbeat made a member dead.
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(port).setPortAutoIncrement(false);

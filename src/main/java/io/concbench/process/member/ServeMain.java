@@ -53,8 +53,8 @@ public final class ServeMain {
     Config config = MemberConfig.of(options.get("name"), bind, port, members,
         Integer.parseInt(options.get("threads")), Integer.parseInt(options.get("heartbeat")));
     // A member or a client silent for the heartbeat timeout is gone (60 s by default for both): a dead
-    // machine's member leaves the cluster, a dead client's run is dropped, within that bound.
-    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    // machine's member leaves the cluster, a dead client's run is dropped, within that bound (members beat
+    // every second: MemberConfig).
     config.setProperty("hazelcast.client.max.no.heartbeat.seconds", options.get("heartbeat"));
     MemberAttributeConfig attributes = config.getMemberAttributeConfig();
     attributes.setAttribute(MemberFacts.PROCESSORS, Integer.toString(Runtime.getRuntime().availableProcessors()));

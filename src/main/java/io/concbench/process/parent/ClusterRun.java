@@ -45,8 +45,18 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class ClusterRun implements ExecutorRun, MemberLink.Replies {
 
-  /** A local member silent this long has left (Hazelcast's default is 60 s: made for real networks). */
-  static final int HEARTBEAT_SECONDS = 5;
+  /**
+   * A local member silent this long has left, for the client and the other members (Hazelcast's default is
+   * 60 s), with a heartbeat every {@link #HEARTBEAT_INTERVAL_MILLIS}. Not how a local member's death is seen:
+   * its sockets are reset (its chunks fail at once) and its process exits ({@link LocalMember#onExit}). Only
+   * what a live JVM may go through: at 5 s, with Hazelcast's heartbeat every 5 s, JVMs stalled for 3-5 s on a
+   * loaded 2-core machine were taken for dead: the client closed their connections (their chunks failed and
+   * concbench killed them as gone) and members split off into clusters of their own (a run could not start:
+   * "only 2 of 3 members joined"), 2 runs of 15.
+   */
+  static final int HEARTBEAT_SECONDS = 30;
+  /** How often the client pings an idle connection (Hazelcast: 5 s, as long as the old timeout itself). */
+  static final long HEARTBEAT_INTERVAL_MILLIS = 1_000;
   static final long START_TIMEOUT_MILLIS = 60_000;
   static final long EXIT_WAIT_MILLIS = 5_000;
   /** Empty chunks each member answers before its warm-up (see {@link #warmUp}). */
@@ -82,6 +92,11 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
       try {
         for (MemberLink link : links) {
           link.slot = scheduler.attach(link);
+        }
+        for (MemberLink link : links) {
+          if (link.process() != null) { // the third way a local member's death is seen, needing no Hazelcast
+            link.process().onExit(status -> memberGone(link, "member exited (exit status " + status + ")"));
+          }
         }
         if (settings.taskTimeoutNanos() > 0) {
           for (MemberLink link : links) {
@@ -155,6 +170,7 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "none");
     config.setProperty("hazelcast.client.heartbeat.timeout", Long.toString(HEARTBEAT_SECONDS * 1000L));
+    config.setProperty("hazelcast.client.heartbeat.interval", Long.toString(HEARTBEAT_INTERVAL_MILLIS));
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     // The client's metrics, collected every 5 s and sent to a member: periodic work in both JVMs, on the
     // cores the tasks are timed on, that nothing reads (the members' own metrics are off: MemberMain.quiet).

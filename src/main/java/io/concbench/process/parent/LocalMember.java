@@ -103,6 +103,11 @@ final class LocalMember {
     process.destroyForcibly();
   }
 
+  /** Calls {@code exited} with its exit status when it has exited (at once if it has), on another thread. */
+  void onExit(IntConsumer exited) {
+    process.onExit().thenAccept(gone -> exited.accept(gone.exitValue()));
+  }
+
   /** Lets a gated member join (see process.member.GatedJoin): the first member is up. */
   void join() throws IOException {
     OutputStream in = process.getOutputStream();

@@ -69,6 +69,61 @@ class ClusterRunTest {
     assertThat(members()).isEmpty();
   }
 
+  /**
+   * A member that stops answering for longer than Hazelcast's heartbeats allowed before (a JVM stalled by a
+   * loaded machine: stalls of 3-5 s were logged) is not taken for dead: with a timeout of 5 s and a heartbeat
+   * every 5 s, the client closed its connection (its chunks failed, and concbench killed it as gone) and the
+   * other member split off into a cluster of its own. SIGSTOP stands for the stall, deterministically.
+   */
+  @Test
+  @Timeout(180)
+  void aMemberStalledForSecondsIsNotTakenForDead() throws Exception {
+    ProcessSettings settings = new ProcessSettings(null, List.of("-Xmx256m"), 1, 0, 0, 1, 0);
+    AtomicBoolean stopped = new AtomicBoolean();
+    Thread[] stall = new Thread[1];
+    RecordingBatch batch = new RecordingBatch(400, index -> {
+      if (index == 40 && stopped.compareAndSet(false, true)) {
+        long pid = members().get(0).pid();
+        stall[0] = new Thread(() -> stall(pid, STALL_MILLIS));
+        stall[0].start(); // not on the client's thread, which delivers the replies
+      }
+    });
+    ClusterFigures figures;
+    try (ClusterRun run = new ClusterRun(2, settings, new WorkloadSpec("io", Map.of("sleep-ms", "20")))) {
+      run.execute(batch);
+      figures = run.costs().cluster();
+    }
+    stall[0].join();
+
+    assertThat(stopped).isTrue();
+    assertEveryTaskCompletedOnce(batch);
+    assertThat(figures.retries()).isZero();
+    assertThat(members()).isEmpty();
+  }
+
+  /** Longer than twice the old heartbeat timeout of 5 s, well inside the new one. */
+  private static final long STALL_MILLIS = 12_000;
+
+  private static void stall(long pid, long millis) {
+    try {
+      signal("STOP", pid);
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      signal("CONT", pid);
+    }
+  }
+
+  private static void signal(String name, long pid) {
+    try {
+      new ProcessBuilder("kill", "-" + name, Long.toString(pid)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException("kill -" + name + " " + pid + ": " + e, e);
+    }
+  }
+
   private static void assertEveryTaskCompletedOnce(RecordingBatch batch) {
     assertThat(batch.failures()).isEmpty();
     for (int i = 0; i < batch.size(); i++) {
