@@ -98,13 +98,20 @@ class ArchitectureTest {
   /**
    * Plug-in loading finds workloads and nothing more: it knows the API and the built-in workloads (to refuse
    * their names), never what measures or runs them. Only the command line loads plug-ins; the worker JVM
-   * finds its plug-ins on its class path and does not use this package.
+   * finds its plug-ins on its class path and does not use this package. A plug-in jar's SHA-256 is computed
+   * as concbench's jar's and a member's plug-ins' are, by the one digest package, which stands on the JDK alone.
    */
   @ArchTest
   static final ArchRule pluginLoadingKnowsOnlyWorkloads = classes()
       .that().resideInAPackage("io.concbench.plugin..")
       .should().onlyDependOnClassesThat().resideInAnyPackage("io.concbench.plugin..", "io.concbench.api..",
-          "io.concbench.workload..", "java..");
+          "io.concbench.workload..", "io.concbench.digest..", "java..");
+
+  /** A file's SHA-256, for plug-in loading, results and the process executors alike: on the JDK only. */
+  @ArchTest
+  static final ArchRule theDigestStandsOnTheJdkAlone = classes()
+      .that().resideInAPackage("io.concbench.digest..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("io.concbench.digest..", "java..");
 
   @ArchTest
   static final ArchRule onlyTheCommandLineLoadsPlugins = noClasses()

@@ -1,6 +1,7 @@
 package io.concbench.plugin;
 
 import io.concbench.api.Workload;
+import io.concbench.digest.Sha256;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -55,7 +56,7 @@ final class PluginLoader {
     }
     String sha256;
     try {
-      sha256 = ContentHash.sha256(jar);
+      sha256 = Sha256.of(jar);
     } catch (IOException e) {
       throw new PluginException(source, "cannot be read (" + e.getMessage() + ")");
     }

@@ -1,13 +1,10 @@
 package io.concbench.result;
 
+import io.concbench.digest.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -46,20 +43,10 @@ public final class ConcbenchJar {
 
   /** The SHA-256 of a file, lowercase hex; empty if it cannot be read. */
   public static Optional<String> hash(Path file) {
-    MessageDigest digest;
     try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-    byte[] buffer = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-        digest.update(buffer, 0, read);
-      }
+      return Optional.of(Sha256.of(file));
     } catch (IOException e) {
       return Optional.empty();
     }
-    return Optional.of(HexFormat.of().formatHex(digest.digest()));
   }
 }

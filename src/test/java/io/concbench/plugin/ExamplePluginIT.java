@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.concbench.digest.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ class ExamplePluginIT {
     JsonNode plugin = root.at("/environment/plugins/0");
     assertThat(plugin.get("name").asText()).isEqualTo("concbench-example-plugin");
     assertThat(plugin.get("version").asText()).isEqualTo("1.0.0");
-    assertThat(plugin.get("sha256").asText()).isEqualTo(ContentHash.sha256(jar));
+    assertThat(plugin.get("sha256").asText()).isEqualTo(Sha256.of(jar));
     Set<String> cached = entries(cache);
     assertThat(cached).anyMatch(name -> name.startsWith("worker-plugin-"))
         .anyMatch(name -> name.endsWith(".jsa"));

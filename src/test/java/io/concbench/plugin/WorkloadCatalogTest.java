@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.concbench.api.ParamValues;
 import io.concbench.api.Workload;
+import io.concbench.digest.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ class WorkloadCatalogTest {
     assertThat(plugin.jar()).isEqualTo(jar.toAbsolutePath());
     assertThat(plugin.name()).isEqualTo("fixture-plugin");
     assertThat(plugin.version()).isEqualTo("1.2.3");
-    assertThat(plugin.sha256()).hasSize(64).isEqualTo(ContentHash.sha256(jar));
+    assertThat(plugin.sha256()).hasSize(64).isEqualTo(Sha256.of(jar));
     Workload echo = catalog.find("echo").orElseThrow();
     assertThat(catalog.pluginOf(echo)).contains(plugin);
     assertThat(echo.getClass().getClassLoader()).isNotSameAs(Workload.class.getClassLoader());

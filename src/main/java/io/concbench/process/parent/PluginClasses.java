@@ -1,5 +1,6 @@
 package io.concbench.process.parent;
 
+import io.concbench.digest.Sha256;
 import io.concbench.process.worker.OwnPid;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,10 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Enumeration;
-import java.util.HexFormat;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -83,11 +81,6 @@ final class PluginClasses {
   }
 
   static String sha256(Path file) throws IOException {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return Sha256.of(file);
   }
 }

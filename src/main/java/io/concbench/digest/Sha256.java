@@ -1,4 +1,4 @@
-package io.concbench.plugin;
+package io.concbench.digest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,12 +8,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The SHA-256 of a file, lowercase hex: what identifies a plug-in's build in a report. */
-final class ContentHash {
+/**
+ * The SHA-256 of a file, lowercase hex: what names a build in a report (concbench's jar, a plug-in's jar), what
+ * a cluster member's plug-ins are compared by, and what keys the workers' unpacked plug-in classes. One
+ * implementation for all of them, so that the same file has the same name everywhere. A package of its own,
+ * on the JDK only, so that plug-in loading, results and the process executors may all use it.
+ */
+public final class Sha256 {
 
-  private ContentHash() {}
+  private Sha256() {}
 
-  static String sha256(Path file) throws IOException {
+  /** The file's SHA-256, read in 64 KB blocks (a plug-in jar need not fit in memory twice). */
+  public static String of(Path file) throws IOException {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
