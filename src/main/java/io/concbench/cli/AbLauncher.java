@@ -1,6 +1,7 @@
 package io.concbench.cli;
 
 import io.concbench.capacity.CapacityProbe;
+import io.concbench.process.parent.JdkFlags;
 import io.concbench.result.AbSection;
 import io.concbench.result.EnvironmentProbe;
 import io.concbench.result.Report;
@@ -105,8 +106,15 @@ interface AbLauncher {
     }
 
     private List<String> archiveOptions(String java) {
-      return ChildArchive.options(java, ManagementFactory.getRuntimeMXBean().getInputArguments(),
-          System.getProperty("java.class.path"), cacheDirectory);
+      return ChildArchive.options(java, jvmOptions(java), System.getProperty("java.class.path"), cacheDirectory);
+    }
+
+    /**
+     * This JVM's options for the side's java, less or plus what only some JDKs take: the launcher gives a JDK
+     * 23+ --sun-misc-unsafe-memory-access=allow, which a --java-a of JDK 17 would refuse.
+     */
+    private static List<String> jvmOptions(String java) {
+      return JdkFlags.forJava(ManagementFactory.getRuntimeMXBean().getInputArguments(), JdkFlags.featureOf(java));
     }
 
     private static String java(AbSide side) {
@@ -121,7 +129,7 @@ interface AbLauncher {
       command.add(java(side));
       List<String> archive = archiveOptions(java(side));
       command.addAll(archive);
-      command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+      command.addAll(jvmOptions(java(side)));
       command.add("-cp");
       command.add(System.getProperty("java.class.path"));
       command.add(ConfirmationJvm.MAIN);

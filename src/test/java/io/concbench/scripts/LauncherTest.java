@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,6 +34,36 @@ class LauncherTest {
     assertThat(result.err().lines().toList()).hasSize(1);
     assertThat(result.err()).startsWith("concbench: " + expected);
     assertThat(result.out()).isEmpty();
+  }
+
+  /**
+   * scripts/lib/java.sh gives --sun-misc-unsafe-memory-access=allow to a JDK 23 or later only (JDK 17 refuses
+   * it and would not start), reading the release file of the java's home through a link, and nothing to a java
+   * whose version it cannot read.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "'JAVA_VERSION=\"25\"',      --sun-misc-unsafe-memory-access=allow",
+      "'JAVA_VERSION=\"23.0.1\"',  --sun-misc-unsafe-memory-access=allow",
+      "'JAVA_VERSION=\"17.0.15\"', ''",
+      "'JAVA_VERSION=\"1.8.0_392\"', ''",
+      "'IMPLEMENTOR=\"nobody\"',   ''",
+  })
+  void theUnsafeAccessOptionGoesOnlyToAJdkKnownToTakeIt(String releaseLine, String expected,
+      @TempDir Path dir) throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("jdk/bin"));
+    Path binary = Files.writeString(bin.resolve("java"), "#!/bin/sh\n");
+    binary.toFile().setExecutable(true);
+    Files.writeString(dir.resolve("jdk/release"), releaseLine + "\n");
+    Path link = Files.createSymbolicLink(dir.resolve("java"), binary);
+
+    Process process = new ProcessBuilder("/bin/bash", "-c", ". scripts/lib/java.sh && java_version_options \"$1\"",
+        "test", link.toString()).start();
+    process.getOutputStream().close();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isZero();
+    assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip())
+        .isEqualTo(expected);
   }
 
   private record Result(int status, String out, String err) {}

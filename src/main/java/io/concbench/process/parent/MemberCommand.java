@@ -3,9 +3,6 @@ package io.concbench.process.parent;
 import io.concbench.executor.ProcessSettings;
 import io.concbench.process.member.MemberMain;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +27,8 @@ final class MemberCommand {
       "--add-opens", "java.management/sun.management=ALL-UNNAMED",
       "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
   /** JDK 24 on warn about sun.misc.Unsafe without it (23 takes it); JDK 17 refuses it. */
-  static final String JDK25_FLAG = "--sun-misc-unsafe-memory-access=allow";
-  static final int UNSAFE_FLAG_FROM_FEATURE = 23;
+  static final String JDK25_FLAG = JdkFlags.UNSAFE_ACCESS;
+  static final int UNSAFE_FLAG_FROM_FEATURE = JdkFlags.UNSAFE_ACCESS_FROM_FEATURE;
 
   private MemberCommand() {}
 
@@ -93,27 +90,15 @@ final class MemberCommand {
   }
 
   /**
-   * The feature version of another JDK's java, from the {@code release} file of its home (bin/..); 17, whose
-   * flags every later JDK still takes, if it cannot be read.
+   * The feature version of another JDK's java, from the {@code release} file of its home; 17, whose flags
+   * every later JDK still takes, if it cannot be read.
    */
   static int featureOf(String java) {
-    Path release = Path.of(java).toAbsolutePath().getParent().getParent().resolve("release");
-    try {
-      for (String line : Files.readAllLines(release, StandardCharsets.UTF_8)) {
-        if (line.startsWith("JAVA_VERSION=")) {
-          return featureOfVersion(line.substring("JAVA_VERSION=".length()).replace("\"", ""));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // unknown: the JDK 17 flags
-    }
-    return 17;
+    return JdkFlags.featureOf(java).orElse(17);
   }
 
   /** 17 of "17.0.15", 25 of "25", 8 of "1.8.0_392". */
   static int featureOfVersion(String version) {
-    String[] parts = version.split("[.+_-]");
-    int first = Integer.parseInt(parts[0]);
-    return first == 1 && parts.length > 1 ? Integer.parseInt(parts[1]) : first;
+    return JdkFlags.featureOfVersion(version);
   }
 }
