@@ -26,9 +26,6 @@ final class MemberCommand {
       "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
       "--add-opens", "java.management/sun.management=ALL-UNNAMED",
       "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
-  /** JDK 24 on warn about sun.misc.Unsafe without it (23 takes it); JDK 17 refuses it. */
-  static final String JDK25_FLAG = JdkFlags.UNSAFE_ACCESS;
-  static final int UNSAFE_FLAG_FROM_FEATURE = JdkFlags.UNSAFE_ACCESS_FROM_FEATURE;
 
   private MemberCommand() {}
 
@@ -52,7 +49,7 @@ final class MemberCommand {
       int heartbeatSeconds, boolean gated, Path cacheDirectory) {
     String java = settings.java() != null ? settings.java()
         : Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    int feature = settings.java() == null ? Runtime.version().feature() : featureOf(java);
+    int feature = settings.java() == null ? Runtime.version().feature() : JdkFlags.featureOf(java).orElse(17); // unknown: 17's flags, which later JDKs take
     List<String> own = new ArrayList<>(List.of("-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError",
         FORK_JOIN_PARALLELISM));
     own.addAll(jdkFlags(feature));
@@ -86,19 +83,6 @@ final class MemberCommand {
 
   /** The flags for a member on JDK {@code feature}. */
   static List<String> jdkFlags(int feature) {
-    return feature >= UNSAFE_FLAG_FROM_FEATURE ? List.of(JDK25_FLAG) : JDK17_FLAGS;
-  }
-
-  /**
-   * The feature version of another JDK's java, from the {@code release} file of its home; 17, whose flags
-   * every later JDK still takes, if it cannot be read.
-   */
-  static int featureOf(String java) {
-    return JdkFlags.featureOf(java).orElse(17);
-  }
-
-  /** 17 of "17.0.15", 25 of "25", 8 of "1.8.0_392". */
-  static int featureOfVersion(String version) {
-    return JdkFlags.featureOfVersion(version);
+    return feature >= JdkFlags.UNSAFE_ACCESS_FROM_FEATURE ? List.of(JdkFlags.UNSAFE_ACCESS) : JDK17_FLAGS;
   }
 }

@@ -38,7 +38,7 @@ final class PluginClasses {
       return jar;
     }
     try {
-      Path target = cacheDirectory.resolve(PREFIX + sha256(jar).substring(0, NAME_DIGITS));
+      Path target = cacheDirectory.resolve(PREFIX + Sha256.of(jar).substring(0, NAME_DIGITS));
       if (Files.isDirectory(target)) {
         return target;
       }
@@ -78,9 +78,5 @@ final class PluginClasses {
         }
       }
     }
-  }
-
-  static String sha256(Path file) throws IOException {
-    return Sha256.of(file);
   }
 }

@@ -12,15 +12,8 @@ class MemberCommandTest {
   @Test
   void aMemberOnJdk17GetsTheOpensAndOnJdk25TheUnsafeFlagOnly() {
     assertThat(MemberCommand.jdkFlags(17)).contains("--add-opens", "java.base/java.lang=ALL-UNNAMED")
-        .doesNotContain(MemberCommand.JDK25_FLAG);
-    assertThat(MemberCommand.jdkFlags(25)).containsExactly(MemberCommand.JDK25_FLAG);
-  }
-
-  @Test
-  void featureVersionsAreReadAsTheReleaseFileWritesThem() {
-    assertThat(MemberCommand.featureOfVersion("17.0.15")).isEqualTo(17);
-    assertThat(MemberCommand.featureOfVersion("25")).isEqualTo(25);
-    assertThat(MemberCommand.featureOfVersion("1.8.0_392")).isEqualTo(8);
+        .doesNotContain(JdkFlags.UNSAFE_ACCESS);
+    assertThat(MemberCommand.jdkFlags(25)).containsExactly(JdkFlags.UNSAFE_ACCESS);
   }
 
   @Test

@@ -25,7 +25,7 @@ class PluginClassesTest {
     Path entry = PluginClasses.entry(jar, cache);
 
     assertThat(entry.getFileName().toString())
-        .isEqualTo("worker-plugin-" + PluginClasses.sha256(jar).substring(0, 16));
+        .isEqualTo("worker-plugin-" + io.concbench.digest.Sha256.of(jar).substring(0, 16));
     assertThat(entry.resolve("fixture/Echo.class")).isRegularFile();
     assertThat(entry.resolve("META-INF/services/io.concbench.api.Workload")).isRegularFile();
     assertThat(PluginClasses.entry(copy, cache)).isEqualTo(entry);
