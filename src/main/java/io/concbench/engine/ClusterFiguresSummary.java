@@ -33,12 +33,14 @@ final class ClusterFiguresSummary {
       long computeNanos = 0;
       double[] ready = new double[runs.size()];
       int known = 0;
+      String left = null;
       for (RunSample run : runs) {
         List<ClusterFigures.MemberFigures> figures = run.cluster().members();
         if (m < figures.size()) {
           ClusterFigures.MemberFigures member = figures.get(m);
           tasks += member.tasks();
           computeNanos += member.computeNanos();
+          left = left == null ? member.left() : left;
           if (member.readyNanos() >= 0) {
             ready[known++] = member.readyNanos() / 1e6;
           }
@@ -46,7 +48,7 @@ final class ClusterFiguresSummary {
       }
       members.add(new ClusterSummary.MemberSummary(first.get(m).member(), tasks, computeNanos / 1e6,
           known == 0 ? null : median(Arrays.copyOf(ready, known)), first.get(m).processors(),
-          first.get(m).jdk()));
+          first.get(m).jdk(), left));
     }
     return new ClusterSummary(clusterStartMs, retries, members);
   }

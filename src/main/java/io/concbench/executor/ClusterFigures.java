@@ -25,13 +25,14 @@ public record ClusterFigures(long retries, List<MemberFigures> members) {
    *     the start of the client's connection
    * @param processors the processors a remote member reported, null for a local member
    * @param jdk the JDK a remote member reported ("17.0.15 (Debian)"), null for a local member
+   * @param left why it left before the run's end (during its set-up, or mid-run), null if it served to the end
    */
   public record MemberFigures(String member, long tasks, long computeNanos, long readyNanos, Integer processors,
-      String jdk) {
+      String jdk, String left) {
 
-    /** A local member's. */
+    /** A local member's that served to the end. */
     public MemberFigures(String member, long tasks, long computeNanos, long readyNanos) {
-      this(member, tasks, computeNanos, readyNanos, null, null);
+      this(member, tasks, computeNanos, readyNanos, null, null, null);
     }
   }
 }

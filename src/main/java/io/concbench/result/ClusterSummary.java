@@ -28,14 +28,16 @@ public record ClusterSummary(Summary clusterStartMs, long retries, List<MemberSu
    *     (the first task it accepted); for a remote member, from the start of the client's connection
    * @param processors the processors a remote member reported (they may differ from here), null if local
    * @param jdk the JDK a remote member reported, null if local
+   * @param left why it left before a run's end (the first run it did), null if it served every run to its end
    */
   public record MemberSummary(String member, long tasks, double computeMs, Double readyMs,
       @JsonInclude(JsonInclude.Include.NON_NULL) Integer processors,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String jdk) {
+      @JsonInclude(JsonInclude.Include.NON_NULL) String jdk,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String left) {
 
-    /** A local member's. */
+    /** A local member's that served every run to its end. */
     public MemberSummary(String member, long tasks, double computeMs, Double readyMs) {
-      this(member, tasks, computeMs, readyMs, null, null);
+      this(member, tasks, computeMs, readyMs, null, null, null);
     }
   }
 }

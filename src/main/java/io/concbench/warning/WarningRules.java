@@ -11,6 +11,7 @@ public final class WarningRules {
       new InterruptedRuns(),
       new FailedTasks(),
       new TimedOutTasks(),
+      new LostMembers(),
       new LateGenerator(),
       new OutlierRuns(),
       new SlowFirstRun(),

@@ -2,6 +2,7 @@ package io.concbench.warning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.concbench.result.ClusterSummary;
 import io.concbench.result.CounterSummary;
 import io.concbench.result.Result;
 import io.concbench.result.ResultBuilder;
@@ -40,6 +41,29 @@ class TaskRulesTest {
         .isEqualTo("2 task(s) failed and 1 returned a wrong result; first: task 3 threw: boom");
     assertThat(rule.appliesTo(outcome(0, 1, 0, "wrong"), CONTEXT)).isTrue();
     assertThat(rule.appliesTo(outcome(0, 0, 0, null), CONTEXT)).isFalse();
+  }
+
+  @Test
+  void clusterMembersThatLeftAreNamedWithWhy() {
+    LostMembers rule = new LostMembers();
+    Result base = ResultBuilder.result().executor("cluster").build();
+    ClusterSummary.MemberSummary served = new ClusterSummary.MemberSummary("127.0.0.1:5701", 40, 3.0, 900.0);
+    ClusterSummary.MemberSummary lost = new ClusterSummary.MemberSummary("127.0.0.1:5702", 0, 0.0, null, null,
+        null, "left during its set-up: Connection closed by the other side");
+    Result oneLost = withCluster(base, List.of(served, lost));
+
+    assertThat(rule.appliesTo(oneLost, CONTEXT)).isTrue();
+    assertThat(rule.message(oneLost, CONTEXT)).isEqualTo("1 of 2 cluster members left before a run's end "
+        + "(members are not replaced: the others took their tasks, so the figures are fewer members'); first: "
+        + "127.0.0.1:5702: left during its set-up: Connection closed by the other side");
+    assertThat(rule.appliesTo(withCluster(base, List.of(served)), CONTEXT)).isFalse();
+    assertThat(rule.appliesTo(base, CONTEXT)).as("not a cluster result").isFalse();
+  }
+
+  private static Result withCluster(Result r, List<ClusterSummary.MemberSummary> members) {
+    return new Result(r.benchmarkCase(), r.timing(), r.comparison(), r.outcome(), r.phases(), r.capacity(),
+        r.memory(), r.backgroundLoad(), r.warnings(), r.warningRules(), r.rate(),
+        new ClusterSummary(null, 0, members));
   }
 
   @Test

@@ -13,6 +13,7 @@ final class ClusterBooks {
   private final long[] readyNanos;
   private final Integer[] processors;
   private final String[] jdks;
+  private final String[] left;
   private long retries;
 
   ClusterBooks(List<String> names) {
@@ -23,6 +24,7 @@ final class ClusterBooks {
     java.util.Arrays.fill(readyNanos, -1);
     this.processors = new Integer[names.size()];
     this.jdks = new String[names.size()];
+    this.left = new String[names.size()];
   }
 
   /** What a remote member reported on connecting. */
@@ -33,6 +35,22 @@ final class ClusterBooks {
 
   void ready(int member, long nanos) {
     readyNanos[member] = nanos;
+  }
+
+  /** The member left before the run's end: the first reason is kept (the others follow from it). */
+  void left(int member, String why) {
+    if (left[member] == null) {
+      left[member] = why;
+    }
+  }
+
+  /** Why the member left, or null. */
+  String left(int member) {
+    return left[member];
+  }
+
+  String name(int member) {
+    return names[member];
   }
 
   void completed(int member, int count, long nanos) {
@@ -49,7 +67,7 @@ final class ClusterBooks {
     List<ClusterFigures.MemberFigures> members = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {
       members.add(new ClusterFigures.MemberFigures(names[i], tasks[i], computeNanos[i], readyNanos[i],
-          processors[i], jdks[i]));
+          processors[i], jdks[i], left[i]));
     }
     return new ClusterFigures(retries, members);
   }

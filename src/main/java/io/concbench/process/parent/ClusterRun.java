@@ -74,6 +74,8 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
   private Path logDirectory;
   private HazelcastInstance client;
   private boolean dispatcherCalled;
+  /** The last member gone, and why, for the tasks that fail when none is left. */
+  private String lastGone;
   /** When the members began to be obtained: a remote member's ready_ms counts from here. */
   private long obtainedNanos;
 
@@ -300,7 +302,7 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
   private void noMoreMembers() {
     while (scheduler.nextReplacement()) {
       if (scheduler.liveWorkers().isEmpty()) {
-        scheduler.noWorkerStarted("every cluster member is gone");
+        scheduler.noWorkerStarted("every cluster member is gone (the last, " + lastGone + ")");
       }
     }
   }
@@ -418,6 +420,10 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
       for (Chunk chunk : slot.inFlight) {
         inFlight += chunk.indices().length;
       }
+      int index = links.indexOf(link);
+      String why = slot.killedBecause != null ? slot.killedBecause : reason;
+      books.left(index, why);
+      lastGone = books.name(index) + ": " + why;
       long failedBefore = scheduler.ledger().failedCount();
       scheduler.died(slot, reason, null, null);
       books.retried(inFlight - (scheduler.ledger().failedCount() - failedBefore));

@@ -44,6 +44,8 @@ class ClusterRunTest {
         .allSatisfy(member -> assertThat(member.readyNanos()).isPositive());
     assertThat(figures.members().stream().mapToLong(ClusterFigures.MemberFigures::tasks).sum())
         .isEqualTo(batch.size());
+    assertThat(figures.members()).filteredOn(m -> m.left() != null).singleElement()
+        .satisfies(lost -> assertThat(lost.left()).startsWith("member "));
     assertThat(members()).isEmpty();
   }
 
