@@ -61,6 +61,11 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
   static final long EXIT_WAIT_MILLIS = 5_000;
   /** Empty chunks each member answers before its warm-up (see {@link #warmUp}). */
   static final int DISPATCH_WARM_UP_CHUNKS = 256;
+  /**
+   * How long a local member whose submission failed is given to show that it has exited: its sockets are
+   * reset as it dies, and the failure may come a moment before its exit does.
+   */
+  static final long EXIT_CONFIRM_MILLIS = 250;
 
   private final ProcessSettings settings;
   private final WorkloadSpec workload;
@@ -74,12 +79,19 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
   private Path logDirectory;
   private HazelcastInstance client;
   private boolean dispatcherCalled;
+  /** Members lost during their set-up: never attached, the others run without them. */
+  private final List<MemberLink> lostInSetUp = new ArrayList<>();
   /** The last member gone, and why, for the tasks that fail when none is left. */
   private String lastGone;
   /** When the members began to be obtained: a remote member's ready_ms counts from here. */
   private long obtainedNanos;
 
   ClusterRun(int workers, ProcessSettings settings, WorkloadSpec workload) {
+    this(workers, settings, workload, () -> {});
+  }
+
+  /** @param beforeWarmUp runs once the members have joined, before their warm-up (tests kill one there) */
+  ClusterRun(int workers, ProcessSettings settings, WorkloadSpec workload, Runnable beforeWarmUp) {
     this.settings = settings;
     this.workload = workload;
     this.scheduler = new ChunkScheduler<>(SchedulePolicy.cluster(workers, settings), System::nanoTime,
@@ -88,20 +100,22 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
     obtainedNanos = start;
     try {
       IExecutorService executor = settings.cluster() == null ? startLocal(workers) : connectRemote(settings.cluster());
+      beforeWarmUp.run();
       warmUp(executor);
       client.getCluster().addMembershipListener(new Departures());
       lock.lock();
       try {
-        for (MemberLink link : links) {
+        List<MemberLink> serving = links.stream().filter(link -> !lostInSetUp.contains(link)).toList();
+        for (MemberLink link : serving) {
           link.slot = scheduler.attach(link);
         }
-        for (MemberLink link : links) {
+        for (MemberLink link : serving) {
           if (link.process() != null) { // the third way a local member's death is seen, needing no Hazelcast
             link.process().onExit(status -> memberGone(link, "member exited (exit status " + status + ")"));
           }
         }
         if (settings.taskTimeoutNanos() > 0) {
-          for (MemberLink link : links) {
+          for (MemberLink link : serving) {
             link.process().readStarts(index -> started(link, index));
           }
         }
@@ -226,6 +240,11 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
    * region for the JIT to compile it there, and the warm-up's JIT wait (QuietJit) covers that compilation;
    * otherwise it ran first during the timed tasks, compiled on the cores they are timed on. Queued ahead
    * of the warm-up on a member's one executor thread, they are done when it is.
+   *
+   * <p>A member that dies or leaves the cluster before its warm-up comes back is lost, not fatal: the run goes
+   * on with the others (as it would had it died a moment later), and the report says which and why. Only
+   * when none is left, or a member still in the cluster could not set the workload up (a plug-in it cannot
+   * load, a bad parameter), does the run fail here.
    */
   private void warmUp(IExecutorService executor) throws IOException {
     List<java.util.concurrent.Future<ChunkReply>> dispatch = new ArrayList<>();
@@ -245,8 +264,14 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
         warmUps.get(i).get(START_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
       } catch (ExecutionException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (lostDuringSetUp(i, "left during its set-up: " + cause.getMessage())) {
+          continue;
+        }
         throw new IOException("the workload could not be set up on member " + (i + 1) + ": " + cause.getMessage());
       } catch (TimeoutException e) {
+        if (lostDuringSetUp(i, "left during its set-up: no warm-up in " + START_TIMEOUT_MILLIS / 1000 + " s")) {
+          continue;
+        }
         throw new IOException("member " + (i + 1) + " did not warm up in " + START_TIMEOUT_MILLIS / 1000 + " s");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -254,6 +279,9 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
       }
       LocalMember process = links.get(i).process();
       books.ready(i, System.nanoTime() - (process == null ? obtainedNanos : process.launchedNanos()));
+    }
+    if (lostInSetUp.size() == links.size()) {
+      throw new IOException("every member left during its set-up (member 1: " + books.left(0) + ")");
     }
     for (java.util.concurrent.Future<ChunkReply> chunk : dispatch) {
       try {
@@ -265,6 +293,34 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
         throw new IOException("interrupted while the members warmed up");
       }
     }
+  }
+
+  /**
+   * Whether member {@code i}, whose warm-up failed, is gone (its process exited, or it is no longer in the
+   * cluster); if so it is lost ({@code why} kept for the report) and the run goes on without it.
+   */
+  private boolean lostDuringSetUp(int i, String why) {
+    MemberLink link = links.get(i);
+    boolean gone = link.process() != null && link.process().exitedWithin(EXIT_CONFIRM_MILLIS * 4).join();
+    if (!gone && !listed(link)) {
+      gone = true;
+      link.kill();
+    }
+    if (gone) {
+      lostInSetUp.add(link);
+      books.left(i, why);
+    }
+    return gone;
+  }
+
+  /** Whether the client still sees the member in the cluster. */
+  private boolean listed(MemberLink link) {
+    for (Member member : client.getCluster().getMembers()) {
+      if (member.getUuid().equals(link.member().getUuid())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
@@ -106,6 +107,14 @@ final class LocalMember {
   /** Calls {@code exited} with its exit status when it has exited (at once if it has), on another thread. */
   void onExit(IntConsumer exited) {
     process.onExit().thenAccept(gone -> exited.accept(gone.exitValue()));
+  }
+
+  /**
+   * Completes with true once it has exited, or with false if it still runs after {@code millis}: a failed
+   * submission may come a moment before the exit of the member that caused it.
+   */
+  CompletableFuture<Boolean> exitedWithin(long millis) {
+    return process.onExit().thenApply(gone -> true).completeOnTimeout(false, millis, TimeUnit.MILLISECONDS);
   }
 
   /** Lets a gated member join (see process.member.GatedJoin): the first member is up. */

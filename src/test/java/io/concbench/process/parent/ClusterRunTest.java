@@ -49,6 +49,41 @@ class ClusterRunTest {
     assertThat(members()).isEmpty();
   }
 
+  /**
+   * A member killed after the members joined, before its warm-up came back (the fault harness's kills at
+   * start-up, 13 of 20, had ended the run with exit 1 and no report): the run goes on with the other, and
+   * says which member left and why.
+   */
+  @Test
+  @Timeout(180)
+  void aMemberLostDuringSetUpLeavesTheRunToTheOther() throws Exception {
+    ProcessSettings settings = new ProcessSettings(null, List.of("-Xmx256m"), 1, 0, 0, 1, 0);
+    long[] killed = new long[1];
+    RecordingBatch batch = new RecordingBatch(200, index -> {});
+    ClusterFigures figures;
+    try (ClusterRun run = new ClusterRun(2, settings, new WorkloadSpec("tiny", Map.of()), () -> {
+      ProcessHandle member = members().get(0);
+      killed[0] = member.pid();
+      member.destroyForcibly();
+      member.onExit().join();
+    })) {
+      run.execute(batch);
+      figures = run.costs().cluster();
+    }
+
+    assertThat(killed[0]).isPositive();
+    assertEveryTaskCompletedOnce(batch);
+    assertThat(figures.members()).hasSize(2);
+    assertThat(figures.members()).filteredOn(m -> m.left() != null).singleElement().satisfies(lost -> {
+      assertThat(lost.left()).startsWith("left during its set-up: ");
+      assertThat(lost.tasks()).isZero();
+      assertThat(lost.readyNanos()).isNegative();
+    });
+    assertThat(figures.members()).filteredOn(m -> m.left() == null).singleElement()
+        .satisfies(served -> assertThat(served.tasks()).isEqualTo(batch.size()));
+    assertThat(members()).isEmpty();
+  }
+
   @Test
   @Timeout(180)
   void aHungTaskIsKilledWithItsMemberAtItsTimeoutReportedAndTheRunEnds() throws Exception {
