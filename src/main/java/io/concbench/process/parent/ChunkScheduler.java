@@ -329,6 +329,38 @@ final class ChunkScheduler<L extends WorkerLink> {
   }
 
   /**
+   * Chunks a live worker did not answer, though it is not gone (a cluster member's submission failed while
+   * the member still runs and is still in the cluster): they go back to the head of the queue untouched, as
+   * a dead worker's unstarted chunks do, for whichever worker is free next. No try is counted against
+   * --retries: no task is known to have caused it.
+   *
+   * @return how many tasks went back
+   */
+  int bounced(WorkerSlot<L> slot, List<Chunk> chunks) {
+    if (slot.dead || over) {
+      return 0;
+    }
+    List<Integer> again = new ArrayList<>();
+    for (Chunk chunk : chunks) {
+      Chunk unanswered = slot.answered(chunk.id());
+      if (unanswered == null) {
+        continue; // answered after all, or already settled
+      }
+      for (int index : unanswered.indices()) {
+        again.add(index);
+        if (index == slot.runningTask) {
+          slot.runningTask = -1;
+        }
+      }
+    }
+    if (!again.isEmpty()) {
+      pending.again(again);
+      wakeDispatcher.run();
+    }
+    return again.size();
+  }
+
+  /**
    * A worker given its chunks before it was started (a fork child) could not be started: its tasks fail
    * with {@code reason}, not tried again, and it leaves.
    */

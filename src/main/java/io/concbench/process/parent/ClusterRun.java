@@ -66,6 +66,11 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
    * reset as it dies, and the failure may come a moment before its exit does.
    */
   static final long EXIT_CONFIRM_MILLIS = 250;
+  /**
+   * Failed submissions in a row, without a reply between them, that a member still running and still in
+   * the cluster is allowed before it is taken for gone: one failure is not a death (see {@link #failed}).
+   */
+  static final int MOST_FAILURES_IN_A_ROW = 3;
 
   private final ProcessSettings settings;
   private final WorkloadSpec workload;
@@ -427,6 +432,7 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
         scheduler.replied(slot, frame, now, now);
         books.completed(links.indexOf(link), indices.length, computeNanos);
         answered = true;
+        link.failuresInARow = 0;
       }
       if (answered) {
         fill(slot);
@@ -458,9 +464,43 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
     }
   }
 
+  /**
+   * A submission failed. One failure is not a death: measured in CI, a survivor was taken for gone a moment
+   * after the other member was killed, and the run failed every task left. A local member's death is known
+   * from its exit ({@link LocalMember#onExit}), given {@link #EXIT_CONFIRM_MILLIS} to show; a member that
+   * still runs and is still in the cluster has the chunks put back for any member to take, and is taken for
+   * gone only after {@link #MOST_FAILURES_IN_A_ROW} failures without a reply between them. Called on a
+   * client thread, which must not wait here.
+   */
   @Override
   public void failed(MemberLink link, List<Chunk> chunks, Throwable failure) {
-    memberGone(link, "member left: " + failure);
+    LocalMember process = link.process();
+    if (process == null) {
+      judgeFailure(link, chunks, failure);
+    } else {
+      process.exitedWithin(EXIT_CONFIRM_MILLIS).thenAccept(exited -> {
+        if (!exited) { // had it exited, its exit has reported it gone
+          judgeFailure(link, chunks, failure);
+        }
+      });
+    }
+  }
+
+  private void judgeFailure(MemberLink link, List<Chunk> chunks, Throwable failure) {
+    lock.lock();
+    try {
+      WorkerSlot<MemberLink> slot = link.slot;
+      if (slot == null || slot.dead || scheduler.over()) {
+        return;
+      }
+      if (!listed(link) || ++link.failuresInARow >= MOST_FAILURES_IN_A_ROW) {
+        memberGone(link, "member left: " + failure);
+        return;
+      }
+      books.retried(scheduler.bounced(slot, chunks));
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** A member is gone: its chunks go to the others ({@link Retries}), counted. */

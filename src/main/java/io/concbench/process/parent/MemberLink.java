@@ -56,6 +56,8 @@ final class MemberLink implements WorkerLink {
   private final Replies replies;
   private final boolean reportStarts;
   volatile WorkerSlot<MemberLink> slot;
+  /** Submissions failed since its last reply while it ran on (guarded by the run's lock). */
+  int failuresInARow;
 
   MemberLink(IExecutorService executor, Member member, LocalMember process, String workload,
       Map<String, String> params, boolean reportStarts, Replies replies) {

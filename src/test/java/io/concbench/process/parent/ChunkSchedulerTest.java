@@ -221,6 +221,31 @@ class ChunkSchedulerTest {
   }
 
   @Test
+  void chunksALiveWorkerBouncedGoBackWithoutATryAndItKeepsWorking() {
+    ChunkScheduler<FakeLink> scheduler = scheduler(pool(2, 0, 0, 0, 0), 6); // --retries 0: a try would fail
+    WorkerSlot<FakeLink> member = scheduler.attach(new FakeLink());
+    WorkerSlot<FakeLink> other = scheduler.attach(new FakeLink());
+    List<Chunk> sent = send(scheduler, member);
+    assertThat(sent).extracting(Chunk::indices).containsExactly(new int[] {0, 1}, new int[] {2, 3});
+    int wakesBefore = wakes;
+
+    assertThat(scheduler.bounced(member, sent)).isEqualTo(4);
+
+    assertThat(member.inFlight).isEmpty();
+    assertThat(wakes).isGreaterThan(wakesBefore);
+    assertThat(scheduler.liveWorkers()).contains(member);
+    assertThat(scheduler.bounced(member, sent)).as("settled already").isZero();
+    // Back at the head of the queue, before the tasks never sent; either worker may take them.
+    assertThat(send(scheduler, other)).extracting(Chunk::indices).first().isEqualTo(new int[] {0, 1, 2, 3});
+    runToTheEnd(scheduler, other);
+    runToTheEnd(scheduler, member);
+    assertThat(batch.failures()).isEmpty();
+    for (int i = 0; i < 6; i++) {
+      assertThat(batch.completions.get(i)).as("task " + i).isEqualTo(1);
+    }
+  }
+
+  @Test
   void withResultsHeldBackNoTaskCountsATryAndTheyComeBackAsChunksThatAreNotHeld() {
     ChunkScheduler<FakeLink> scheduler = scheduler(pool(1, 0, 0, 0, 0), 40); // --retries 0
     WorkerSlot<FakeLink> first = scheduler.attach(new FakeLink());
