@@ -25,14 +25,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 
 /**
  * One run of the {@code cluster} executor: W member JVMs started on 127.0.0.1 before the timed region, the
@@ -72,6 +76,7 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
    */
   static final int MOST_FAILURES_IN_A_ROW = 3;
 
+  private final BiConsumer<SetUpStep, List<Long>> steps;
   private final ProcessSettings settings;
   private final WorkloadSpec workload;
   private final ReentrantLock lock = new ReentrantLock();
@@ -91,12 +96,21 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
   /** When the members began to be obtained: a remote member's ready_ms counts from here. */
   private long obtainedNanos;
 
-  ClusterRun(int workers, ProcessSettings settings, WorkloadSpec workload) {
-    this(workers, settings, workload, () -> {});
+  /** Where a run's set-up stands: tests kill a member there. */
+  enum SetUpStep {
+    /** Local members launched, the first up, the others told to join it. */
+    LAUNCHED,
+    /** Every member joined, before their warm-up. */
+    JOINED
   }
 
-  /** @param beforeWarmUp runs once the members have joined, before their warm-up (tests kill one there) */
-  ClusterRun(int workers, ProcessSettings settings, WorkloadSpec workload, Runnable beforeWarmUp) {
+  ClusterRun(int workers, ProcessSettings settings, WorkloadSpec workload) {
+    this(workers, settings, workload, (step, pids) -> {});
+  }
+
+  /** @param steps told of each step of the set-up as it is reached, with the local members' pids in order */
+  ClusterRun(int workers, ProcessSettings settings, WorkloadSpec workload, BiConsumer<SetUpStep, List<Long>> steps) {
+    this.steps = steps;
     this.settings = settings;
     this.workload = workload;
     this.scheduler = new ChunkScheduler<>(SchedulePolicy.cluster(workers, settings), System::nanoTime,
@@ -105,7 +119,7 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
     obtainedNanos = start;
     try {
       IExecutorService executor = settings.cluster() == null ? startLocal(workers) : connectRemote(settings.cluster());
-      beforeWarmUp.run();
+      steps.accept(SetUpStep.JOINED, memberPids());
       warmUp(executor);
       client.getCluster().addMembershipListener(new Departures());
       lock.lock();
@@ -153,18 +167,67 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
       logs.add(logDirectory.resolve("member-" + (i + 1) + ".log"));
     }
     LocalStart.launch(settings, clusterName, ports, addresses, HEARTBEAT_SECONDS, logs, members);
+    steps.accept(SetUpStep.LAUNCHED, memberPids());
     client = HazelcastClient.newHazelcastClient(clientConfig(clusterName, addresses));
-    for (int i = 1; i < workers; i++) {
-      members.get(i).awaitJoined();
-    }
-    awaitMembers(workers);
+    Map<Integer, Member> joined = awaitMembers();
     IExecutorService executor = client.getExecutorService(MemberConfig.EXECUTOR);
-    for (LocalMember member : members) {
-      Member found = memberOn(member.port());
-      links.add(new MemberLink(executor, found, member, workload.name(), workload.params(),
-          settings.taskTimeoutNanos() > 0, this));
+    for (Map.Entry<Integer, Member> member : joined.entrySet()) {
+      links.add(new MemberLink(member.getKey(), executor, member.getValue(), members.get(member.getKey()),
+          workload.name(), workload.params(), settings.taskTimeoutNanos() > 0, this));
     }
     return executor;
+  }
+
+  /**
+   * Waits until the client sees every member that still runs; a member that dies first (after the first
+   * was up: before that there is no cluster to join, and the start fails) is lost, and the run goes on
+   * without it, as it would had it died a moment later.
+   *
+   * @return the members the client sees, by their place in the run, in order
+   */
+  private Map<Integer, Member> awaitMembers() throws IOException {
+    Set<Integer> lost = new HashSet<>();
+    for (int i = 1; i < members.size(); i++) {
+      try {
+        members.get(i).awaitJoined();
+      } catch (LocalMember.DiedBeforeJoining e) {
+        lost.add(i);
+        books.left(i, "left during its set-up: died before it joined");
+      }
+    }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
+    Map<Integer, Member> seen = new TreeMap<>();
+    while (true) {
+      seen.clear();
+      for (int i = 0; i < members.size(); i++) {
+        if (lost.contains(i)) {
+          continue;
+        }
+        Member found = memberOn(members.get(i).port());
+        if (found != null) {
+          seen.put(i, found);
+        } else if (!members.get(i).alive()) {
+          lost.add(i);
+          books.left(i, "left during its set-up: died before the client saw it in the cluster");
+        }
+      }
+      if (lost.size() == members.size()) {
+        throw new IOException("every cluster member died while starting (member 1: " + books.left(0) + ")");
+      }
+      if (seen.size() + lost.size() == members.size()) {
+        return seen;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IOException("only " + seen.size() + " of " + (members.size() - lost.size())
+            + " members joined in " + START_TIMEOUT_MILLIS / 1000 + " s");
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while the members joined");
+      }
+    }
   }
 
   /**
@@ -179,7 +242,7 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
     for (int i = 0; i < remote.members().size(); i++) {
       MemberHandshake.Facts facts = remote.facts().get(i);
       books.reported(i, facts.processors(), facts.jdk());
-      links.add(new MemberLink(executor, remote.members().get(i), null, workload.name(), workload.params(), false,
+      links.add(new MemberLink(i, executor, remote.members().get(i), null, workload.name(), workload.params(), false,
           this));
     }
     return executor;
@@ -204,34 +267,18 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
     return config;
   }
 
-  private void awaitMembers(int count) throws IOException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
-    while (client.getCluster().getMembers().size() < count) {
-      if (System.nanoTime() > deadline) {
-        throw new IOException("only " + client.getCluster().getMembers().size() + " of " + count
-            + " members joined in " + START_TIMEOUT_MILLIS / 1000 + " s");
-      }
-      for (LocalMember member : members) {
-        if (!member.alive()) {
-          throw new IOException("cluster member on port " + member.port() + " died while starting");
-        }
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while the members joined");
-      }
-    }
+  private List<Long> memberPids() {
+    return members.stream().map(LocalMember::pid).toList();
   }
 
-  private Member memberOn(int port) throws IOException {
+  /** The member the client sees on this port of 127.0.0.1, or null. */
+  private Member memberOn(int port) {
     for (Member member : client.getCluster().getMembers()) {
       if (member.getAddress().getPort() == port) {
         return member;
       }
     }
-    throw new IOException("no cluster member on port " + port);
+    return null;
   }
 
   /**
@@ -269,24 +316,29 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
         warmUps.get(i).get(START_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
       } catch (ExecutionException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        if (lostDuringSetUp(i, "left during its set-up: " + cause.getMessage())) {
+        if (lostDuringSetUp(links.get(i), "left during its set-up: " + cause.getMessage())) {
           continue;
         }
-        throw new IOException("the workload could not be set up on member " + (i + 1) + ": " + cause.getMessage());
+        throw new IOException("the workload could not be set up on member " + (links.get(i).index() + 1) + ": "
+            + cause.getMessage());
       } catch (TimeoutException e) {
-        if (lostDuringSetUp(i, "left during its set-up: no warm-up in " + START_TIMEOUT_MILLIS / 1000 + " s")) {
+        if (lostDuringSetUp(links.get(i), "left during its set-up: no warm-up in " + START_TIMEOUT_MILLIS / 1000
+            + " s")) {
           continue;
         }
-        throw new IOException("member " + (i + 1) + " did not warm up in " + START_TIMEOUT_MILLIS / 1000 + " s");
+        throw new IOException("member " + (links.get(i).index() + 1) + " did not warm up in "
+            + START_TIMEOUT_MILLIS / 1000 + " s");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while the members warmed up");
       }
       LocalMember process = links.get(i).process();
-      books.ready(i, System.nanoTime() - (process == null ? obtainedNanos : process.launchedNanos()));
+      books.ready(links.get(i).index(), System.nanoTime() - (process == null ? obtainedNanos : process.launchedNanos()));
     }
     if (lostInSetUp.size() == links.size()) {
-      throw new IOException("every member left during its set-up (member 1: " + books.left(0) + ")");
+      MemberLink first = links.get(0);
+      throw new IOException("every member left during its set-up (member " + (first.index() + 1) + ": "
+          + books.left(first.index()) + ")");
     }
     for (java.util.concurrent.Future<ChunkReply> chunk : dispatch) {
       try {
@@ -301,11 +353,10 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
   }
 
   /**
-   * Whether member {@code i}, whose warm-up failed, is gone (its process exited, or it is no longer in the
+   * Whether this member, whose warm-up failed, is gone (its process exited, or it is no longer in the
    * cluster); if so it is lost ({@code why} kept for the report) and the run goes on without it.
    */
-  private boolean lostDuringSetUp(int i, String why) {
-    MemberLink link = links.get(i);
+  private boolean lostDuringSetUp(MemberLink link, String why) {
     boolean gone = link.process() != null && link.process().exitedWithin(EXIT_CONFIRM_MILLIS * 4).join();
     if (!gone && !listed(link)) {
       gone = true;
@@ -313,7 +364,7 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
     }
     if (gone) {
       lostInSetUp.add(link);
-      books.left(i, why);
+      books.left(link.index(), why);
     }
     return gone;
   }
@@ -430,7 +481,7 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
         boolean more = c < chunks.size() - 1; // its fellows' results follow: the next chunks go after the last
         Frame.Results frame = new Frame.Results(chunk.id(), transit, 0, more, outcomes, new byte[0][]);
         scheduler.replied(slot, frame, now, now);
-        books.completed(links.indexOf(link), indices.length, computeNanos);
+        books.completed(link.index(), indices.length, computeNanos);
         answered = true;
         link.failuresInARow = 0;
       }
@@ -516,7 +567,7 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
       for (Chunk chunk : slot.inFlight) {
         inFlight += chunk.indices().length;
       }
-      int index = links.indexOf(link);
+      int index = link.index();
       String why = slot.killedBecause != null ? slot.killedBecause : reason;
       books.left(index, why);
       lastGone = books.name(index) + ": " + why;

@@ -51,9 +51,22 @@ final class LocalMember {
     }
   }
 
-  /** Waits for the member's "ready"; one that dies or says anything else is an IOException naming its log. */
+  /** The member died before it said it had joined. */
+  static final class DiedBeforeJoining extends IOException {
+    DiedBeforeJoining(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Waits for the member's "ready"; one that dies first is a {@link DiedBeforeJoining}, one that says
+   * anything else is killed: an IOException naming its log either way.
+   */
   void awaitJoined() throws IOException {
     String line = out.readLine();
+    if (line == null && exitedWithin(1_000).join()) {
+      throw new DiedBeforeJoining("cluster member on port " + port + " died while starting (see " + log + ")");
+    }
     if (!"ready".equals(line)) {
       process.destroyForcibly();
       throw new IOException("cluster member on port " + port + " did not start (see " + log + ")");

@@ -48,6 +48,7 @@ final class MemberLink implements WorkerLink {
     void failed(MemberLink link, List<Chunk> chunks, Throwable failure);
   }
 
+  private final int index;
   private final IExecutorService executor;
   private final Member member;
   private final LocalMember process;
@@ -59,8 +60,10 @@ final class MemberLink implements WorkerLink {
   /** Submissions failed since its last reply while it ran on (guarded by the run's lock). */
   int failuresInARow;
 
-  MemberLink(IExecutorService executor, Member member, LocalMember process, String workload,
+  /** @param index its place among the run's members, in the order they were started or listed */
+  MemberLink(int index, IExecutorService executor, Member member, LocalMember process, String workload,
       Map<String, String> params, boolean reportStarts, Replies replies) {
+    this.index = index;
     this.reportStarts = reportStarts;
     this.executor = executor;
     this.member = member;
@@ -68,6 +71,11 @@ final class MemberLink implements WorkerLink {
     this.workload = workload;
     this.params = params;
     this.replies = replies;
+  }
+
+  /** Its place among the run's members (a member lost before it was linked has a place but no link). */
+  int index() {
+    return index;
   }
 
   Member member() {
