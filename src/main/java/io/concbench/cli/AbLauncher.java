@@ -4,9 +4,6 @@ import io.concbench.capacity.CapacityProbe;
 import io.concbench.process.parent.JdkFlags;
 import io.concbench.result.AbSection;
 import io.concbench.result.EnvironmentProbe;
-import io.concbench.result.Report;
-import io.concbench.result.ReportReader;
-import io.concbench.result.Result;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -58,22 +55,40 @@ interface AbLauncher {
   }
 
   /**
-   * The figure of a side's report: the geometric mean over its results of each one's median wall time, so
+   * The figure of a side's run: the geometric mean over its results of each one's median wall time, so
    * that each case weighs the same whatever its length.
    */
-  static double figure(Report report) {
-    if (report.results().isEmpty()) {
+  static double figure(List<Double> wallMedians) {
+    if (wallMedians.isEmpty()) {
       throw new IllegalStateException("its run measured nothing");
     }
     double logs = 0;
-    for (Result result : report.results()) {
-      logs += Math.log(result.timing().wallMs().median());
+    for (double median : wallMedians) {
+      logs += Math.log(median);
     }
-    return Math.exp(logs / report.results().size());
+    return Math.exp(logs / wallMedians.size());
+  }
+
+  /** The hidden {@code run} option a side's child writes its results' median wall times with. */
+  String WALL_MEDIANS_OPTION = "--wall-medians-to";
+
+  /** The figures {@link #WALL_MEDIANS_OPTION} wrote: one median wall time in ms a line. */
+  static List<Double> readWallMedians(Path file) throws IOException {
+    List<Double> medians = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (!line.isBlank()) {
+        try {
+          medians.add(Double.parseDouble(line.trim()));
+        } catch (NumberFormatException e) {
+          throw new IOException("not a wall time: '" + line + "'");
+        }
+      }
+    }
+    return medians;
   }
 
   /**
-   * Runs each side as {@code concbench run … --format json --output TEMP --quiet} in a new JVM: the side's java
+   * Runs each side as {@code concbench run … --wall-medians-to TEMP --quiet} in a new JVM: the side's java
    * (or this one) with this JVM's options and class path, and the class-data archive made for that java,
    * class path and options ({@link ChildArchive}). The child gets {@value ParentLiveness#VARIABLE}, so it ends
    * itself if this JVM dies without ending it.
@@ -134,7 +149,7 @@ interface AbLauncher {
       command.add(System.getProperty("java.class.path"));
       command.add(ConfirmationJvm.MAIN);
       command.addAll(side.runArguments());
-      command.addAll(List.of("--format", "json", "--output", output.toString(), "--quiet"));
+      command.addAll(List.of(WALL_MEDIANS_OPTION, output.toString(), "--quiet"));
       ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
       Map<String, String> environment = builder.environment();
       // Their options are among this JVM's input arguments already.
@@ -161,9 +176,9 @@ interface AbLauncher {
               throw new IllegalStateException(side.name() + "'s run ended with exit status " + status
                   + " and wrote no report" + tail.text());
             }
-            return figure(ReportReader.read(output));
-          } catch (ReportReader.BadReportException e) {
-            throw new IllegalStateException(side.name() + "'s run wrote a report that cannot be read: "
+            return figure(readWallMedians(output));
+          } catch (IOException e) {
+            throw new IllegalStateException(side.name() + "'s run wrote figures that cannot be read: "
                 + e.getMessage());
           } finally {
             deleteQuietly(output);

@@ -24,6 +24,7 @@ import io.concbench.result.Scaling;
 import io.concbench.stats.ComparisonRule;
 import io.concbench.system.PeakMemory;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -190,6 +191,25 @@ final class BenchmarkSession implements AutoCloseable {
       err.flush();
       return ExitCodes.INTERRUPTED;
     }
+    return results.stream().anyMatch(BenchmarkSession::failed) ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  /**
+   * For {@code ab}'s sides: writes each result's median wall time in ms, one a line, to {@code file}
+   * (atomically; with an interruption, nothing), and returns the exit status as {@link #finish} does. No
+   * report is made, printed or written: a side's parent reads only these figures, and a cold JVM took
+   * about a third of its sampled time rendering the JSON report (three times: after the result, for
+   * --output, for stdout).
+   */
+  int finishWallMedians(List<Result> results, boolean interrupted, Path file) {
+    if (interrupted) {
+      return ExitCodes.INTERRUPTED;
+    }
+    StringBuilder lines = new StringBuilder();
+    for (Result result : results) {
+      lines.append(Double.toString(result.timing().wallMs().median())).append('\n');
+    }
+    OutputFiles.write(file, lines.toString());
     return results.stream().anyMatch(BenchmarkSession::failed) ? ExitCodes.FAILED : ExitCodes.OK;
   }
 

@@ -3,12 +3,14 @@ package io.concbench.cli;
 import io.concbench.engine.BenchmarkPlan;
 import io.concbench.plugin.WorkloadCatalog;
 import io.concbench.result.Result;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code concbench run}: measures workloads on executors and reports a table or JSON. */
@@ -30,6 +32,13 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin RateOptions rate;
   /** Parsed for help and completion; the catalog already holds the plug-ins' workloads. */
   @Mixin PluginOptions plugins;
+
+  /**
+   * For {@code ab}'s sides, not for users: each result's median wall time, and nothing else, to this file;
+   * nothing on stdout, no warnings (see {@link BenchmarkSession#finishWallMedians}).
+   */
+  @Option(names = AbLauncher.WALL_MEDIANS_OPTION, hidden = true, paramLabel = "FILE")
+  Path wallMediansFile;
 
   private final Services services;
   private final WorkloadCatalog catalog;
@@ -54,6 +63,7 @@ public final class RunCommand implements Callable<Integer> {
       interrupted = session.measure(plan, results, finished -> List.of());
     }
     // finish() writes the results kept from an interrupted group too.
-    return session.finish(results, List.of(), interrupted);
+    return wallMediansFile != null ? session.finishWallMedians(results, interrupted, wallMediansFile)
+        : session.finish(results, List.of(), interrupted);
   }
 }
