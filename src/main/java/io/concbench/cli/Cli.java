@@ -4,6 +4,7 @@ import io.concbench.plugin.WorkloadCatalog;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.OptionSpec;
@@ -34,7 +35,11 @@ public final class Cli {
       err.flush();
       return ExitCodes.USAGE;
     }
-    CommandLine commandLine = new CommandLine(new ConcbenchCommand(), new Factory(services, catalog, launcher));
+    Factory factory = new Factory(services, catalog, launcher);
+    CommandLine commandLine = new CommandLine(new ConcbenchCommand(), factory);
+    for (Class<?> command : commandsFor(args)) {
+      commandLine.addSubcommand(new CommandLine(command, factory));
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(parameterErrors());
@@ -43,6 +48,25 @@ public final class Cli {
     out.flush();
     err.flush();
     return status;
+  }
+
+  /**
+   * The command the arguments name, alone; every command when they name none (help, a typo, no command) or
+   * name {@code completion}, whose script covers them all.
+   */
+  static List<Class<?>> commandsFor(String[] args) {
+    for (String arg : args) {
+      if (arg.startsWith("-")) {
+        continue; // concbench's own options (--debug, --help, --version) take no value
+      }
+      for (Class<?> command : ConcbenchCommand.COMMANDS) {
+        if (command != CompletionCommand.class && command.getAnnotation(Command.class).name().equals(arg)) {
+          return List.of(command);
+        }
+      }
+      break;
+    }
+    return ConcbenchCommand.COMMANDS;
   }
 
   private static IParameterExceptionHandler parameterErrors() {
