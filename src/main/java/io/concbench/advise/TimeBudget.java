@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * {@code --max-time} as a real bound: a step starts only if it would end within it, judged by the longest
  * steps so far. A round of candidates is judged by each one's longest run so far (before its first, the
- * calibration's estimate, with a process pool's start) and the longest overhead of a round (the capacity
- * probe, pool starts and shutdowns: a round's time beyond its runs). Pure: it is told the times.
+ * calibration's estimate, with a process pool's start) and the longest overhead of a pass (one run of
+ * each candidate: the capacity probe, pool starts and shutdowns, the time beyond the runs), times the
+ * passes of the round. Pure: it is told the times.
  */
 public final class TimeBudget {
 
@@ -27,14 +28,24 @@ public final class TimeBudget {
     return nowNanos - startedNanos + nanos <= maxNanos;
   }
 
-  /** A round's time beyond its runs, before any round was timed: e.g. the calibration's capacity probes. */
+  /** A pass's time beyond its runs, before any round was timed: e.g. the calibration's capacity probes. */
   public void overheadAtLeast(long nanos) {
     longestOverheadNanos = Math.max(longestOverheadNanos, nanos);
   }
 
   /** About how long a round of these candidates takes, each with {@code warmup} warm-up runs too. */
   public double roundNanos(List<Candidate> group, int warmup, Calibration calibration) {
-    double total = longestOverheadNanos;
+    return roundNanos(group, warmup, 1, calibration);
+  }
+
+  /**
+   * About how long a round takes in which each candidate runs {@code runs} times after {@code warmup}
+   * warm-up runs: its longest run so far for each run, and the longest overhead of a pass so far (a pass:
+   * one run of each candidate; a process pool starts, and the capacity is probed, for every pass) for each
+   * pass, warm-up included.
+   */
+  public double roundNanos(List<Candidate> group, int warmup, int runs, Calibration calibration) {
+    double total = longestOverheadNanos * (double) (runs + warmup);
     for (Candidate c : group) {
       Long longest = longestRunNanos.get(c);
       double run;
@@ -46,7 +57,7 @@ public final class TimeBudget {
           run += calibration.poolStartMs() * 1e6;
         }
       }
-      total += run * (1 + warmup);
+      total += run * (runs + warmup);
     }
     return total;
   }
@@ -54,15 +65,17 @@ public final class TimeBudget {
   /**
    * Learns from a round that took {@code roundNanos}: each candidate's longest run ({@code runNanos}, the
    * wall times of its measured runs), and the round's time beyond its runs (warm-up runs count as long as
-   * the longest measured one).
+   * the longest measured one), per pass: one run of each candidate, warm-up or measured.
    */
   public void learnRound(Map<Candidate, List<Long>> runNanos, int warmup, long roundNanos) {
     long walls = 0;
+    int runs = 1;
     for (Map.Entry<Candidate, List<Long>> e : runNanos.entrySet()) {
+      runs = Math.max(runs, e.getValue().size());
       long longest = e.getValue().stream().mapToLong(Long::longValue).max().orElse(0);
       longestRunNanos.merge(e.getKey(), longest, Math::max);
       walls += e.getValue().stream().mapToLong(Long::longValue).sum() + longest * warmup;
     }
-    longestOverheadNanos = Math.max(longestOverheadNanos, roundNanos - walls);
+    longestOverheadNanos = Math.max(longestOverheadNanos, (roundNanos - walls) / (runs + warmup));
   }
 }

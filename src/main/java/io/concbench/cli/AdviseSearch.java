@@ -6,6 +6,7 @@ import io.concbench.advise.Calibration;
 import io.concbench.advise.Candidate;
 import io.concbench.advise.CandidateRules;
 import io.concbench.advise.CandidateRules.NotTried;
+import io.concbench.advise.RoundSize;
 import io.concbench.advise.SuccessiveHalving;
 import io.concbench.advise.TimeBudget;
 import io.concbench.capacity.ThreadCapacityProbe;
@@ -32,7 +33,8 @@ import java.util.function.Consumer;
 /**
  * What {@code advise} measures, in order: the calibration, the candidates it points at, then interleaved
  * rounds over the survivors (the engine's groups, as {@code matrix} runs them, capacity probed as
- * {@code run} probes it), pruned after rungs of rounds by {@link SuccessiveHalving}, until one candidate stands,
+ * {@code run} probes it; each survivor run several times in a round when its runs are short, {@link RoundSize}),
+ * pruned after rungs of rounds by {@link SuccessiveHalving}, until one candidate stands,
  * every survivor has {@link #MAX_ROUNDS} and is within noise of the best (twice as many when undecided),
  * or the next round would pass {@code --max-time}. Everything measured
  * is kept: an interruption leaves the results and the advice of the rounds completed.
@@ -370,7 +372,14 @@ final class AdviseSearch {
       }
       survivors.stream().filter(c -> c != reference).forEach(group::add);
       int warmup = roundsSoFar == 0 ? 1 : 0;
-      double roundNanos = budget.roundNanos(group, warmup, calibration);
+      // Longer rounds only as far as the rounds to the next verdict at that length, and those after it
+      // to the most rounds at one run each, fit: so that lengthening never costs the rounds that decide.
+      int toVerdict = (roundsSoFar < MAX_ROUNDS ? MAX_ROUNDS : halving.mostRounds()) - roundsSoFar;
+      int after = halving.mostRounds() - roundsSoFar - toVerdict;
+      double oneRun = budget.roundNanos(group, 0, 1, calibration);
+      int runs = RoundSize.runs(roundsSoFar, shortestRunMs(survivors),
+          r -> fits(toVerdict * budget.roundNanos(group, 0, r, calibration) + after * oneRun));
+      double roundNanos = budget.roundNanos(group, warmup, runs, calibration);
       if (!fits(roundNanos)) {
         stoppedForTime = true;
         nextStepMs = roundNanos / 1e6;
@@ -382,9 +391,9 @@ final class AdviseSearch {
       long roundStart = clock.nanoTime();
       int recorded = 0;
       try {
-        engine.runGroup(groupCases, warmup, 1, step, step + groupCases.size() * (warmup + 1), keep);
+        engine.runGroup(groupCases, warmup, runs, step, step + groupCases.size() * (warmup + runs), keep);
       } finally {
-        step += groupCases.size() * (warmup + 1);
+        step += groupCases.size() * (warmup + runs);
         recorded = record(group, got);
         roundsSoFar += recorded;
       }
@@ -414,34 +423,46 @@ final class AdviseSearch {
   }
 
   /**
-   * Adds a rung's measurements and each round's speedups: the reference's wall time in that round over the
-   * candidate's (when the reference is not measured, the estimate of one thread, or its median once it was
-   * dropped). Returns the rounds
-   * recorded (those every case completed).
+   * The median run so far of the shortest-running survivor (before its first round, the calibration's
+   * estimate): what {@link RoundSize} sizes a round by.
+   */
+  private double shortestRunMs(List<Candidate> survivors) {
+    return survivors.stream().mapToDouble(c -> measured.containsKey(c)
+        ? AdviseCommand.median(merged(c).runs(), RunSample::wallNanos) / 1e6
+        : calibration.estimatedRunMs(c)).min().orElse(Double.NaN);
+  }
+
+  /**
+   * Adds a round's measurements and its figure for each survivor: the median over the round's runs of the
+   * reference's wall time in that run over the candidate's (when the reference is not measured, the
+   * estimate of one thread, or its median once it was dropped). Returns 1 if the round was recorded (a run
+   * that every case completed; an interrupted round counts the runs it completed), else 0.
    */
   private int record(List<Candidate> group, Map<BenchmarkCase, Measurement> got) {
-    int rounds = group.stream().mapToInt(c -> got.containsKey(cases.get(c))
+    int passes = group.stream().mapToInt(c -> got.containsKey(cases.get(c))
         ? got.get(cases.get(c)).runs().size() : 0).min().orElse(0);
-    if (rounds == 0) {
+    if (passes == 0) {
       return 0;
     }
     List<Candidate> standing = halving.survivors();
     Measurement ref = reference == null ? null : got.get(cases.get(reference));
-    if (ref != null && ref.runs().size() < rounds) {
+    if (ref != null && ref.runs().size() < passes) {
       ref = null; // not measured in this rung
     }
     for (Candidate c : group) {
       Measurement m = got.get(cases.get(c));
-      measured.computeIfAbsent(c, k -> new ArrayList<>()).add(trimmed(m, rounds));
+      measured.computeIfAbsent(c, k -> new ArrayList<>()).add(trimmed(m, passes));
       if (!standing.contains(c)) {
         continue;
       }
-      for (int i = 0; i < rounds; i++) {
+      List<Double> speedups = new ArrayList<>();
+      for (int i = 0; i < passes; i++) {
         double refWall = ref == null ? referenceWallNanos : ref.runs().get(i).wallNanos();
-        halving.record(c, refWall / Math.max(1, m.runs().get(i).wallNanos()));
+        speedups.add(refWall / Math.max(1, m.runs().get(i).wallNanos()));
       }
+      halving.record(c, RoundSize.figure(speedups));
     }
-    return rounds;
+    return 1;
   }
 
   private static Measurement trimmed(Measurement m, int rounds) {

@@ -26,8 +26,34 @@ class TimeBudgetTest {
 
     double round = budget.roundNanos(List.of(SINGLE, POOL, PROCESSES), 1, cpu());
 
-    // single 1280 ms, the pool 640 ms, processes 640 ms + 300 ms start, each twice (warm-up), + 500 ms probes.
-    assertThat(round / MS).isEqualTo(500 + 2 * (1280 + 640 + 940));
+    // single 1280 ms, the pool 640 ms, processes 640 ms + 300 ms start, each twice (warm-up), + 500 ms probes
+    // for each of the two passes.
+    assertThat(round / MS).isEqualTo(2 * 500 + 2 * (1280 + 640 + 940));
+  }
+
+  @Test
+  void aRoundOfSeveralRunsCountsEachRunAndTheOverheadOfEachPass() {
+    TimeBudget budget = new TimeBudget(0, 100_000 * MS);
+    Map<Candidate, List<Long>> round = new LinkedHashMap<>();
+    round.put(POOL, List.of(140 * MS, 150 * MS, 160 * MS));
+    round.put(PROCESSES, List.of(130 * MS, 120 * MS, 125 * MS));
+    // 3 passes: 825 ms of runs and 3 x 2 s beyond them (a pool start and a probe in each).
+    budget.learnRound(round, 0, (825 + 6000) * MS);
+
+    assertThat(budget.roundNanos(List.of(POOL, PROCESSES), 0, 1, cpu()) / MS).isEqualTo(2000 + 160 + 130);
+    assertThat(budget.roundNanos(List.of(POOL, PROCESSES), 0, 4, cpu()) / MS)
+        .isEqualTo(4 * (2000 + 160 + 130));
+  }
+
+  @Test
+  void aFirstRoundsWarmUpPassSharesItsOverhead() {
+    TimeBudget budget = new TimeBudget(0, 100_000 * MS);
+    Map<Candidate, List<Long>> round = new LinkedHashMap<>();
+    round.put(POOL, List.of(200 * MS));
+    // A warm-up pass and a measured one: 2 x 200 ms of runs, 2 x 1 s beyond them.
+    budget.learnRound(round, 1, 2400 * MS);
+
+    assertThat(budget.roundNanos(List.of(POOL), 0, 3, cpu()) / MS).isEqualTo(3 * (1000 + 200));
   }
 
   @Test
