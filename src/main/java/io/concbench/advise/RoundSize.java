@@ -1,7 +1,9 @@
 package io.concbench.advise;
 
 import java.util.List;
+import java.util.function.DoublePredicate;
 import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * How many runs of each survivor a round measures, and the round's figure from them. A short run is
@@ -44,6 +46,36 @@ public final class RoundSize {
       }
     }
     return 1;
+  }
+
+  /**
+   * The runs for the next round within --max-time: {@link #runs(int, double, IntPredicate)}, where a
+   * length fits if the rounds to the next verdict at that length (to {@code maxRounds}, or after it to
+   * {@code mostRounds}) and the rounds after them to {@code mostRounds} at one run each end within it.
+   *
+   * @param roundNanos about how long a round of the survivors takes at that many runs each
+   * @param fits whether a step of that many nanoseconds, started now, ends within --max-time
+   */
+  public static int runs(int roundsSoFar, int maxRounds, int mostRounds, double shortestRunMs,
+      IntToDoubleFunction roundNanos, DoublePredicate fits) {
+    int toVerdict = Math.max(0, (roundsSoFar < maxRounds ? maxRounds : mostRounds) - roundsSoFar);
+    int after = Math.max(0, mostRounds - roundsSoFar - toVerdict);
+    return runs(roundsSoFar, shortestRunMs,
+        r -> fits.test(toVerdict * roundNanos.applyAsDouble(r) + after * roundNanos.applyAsDouble(1)));
+  }
+
+  /**
+   * A round's figure for a candidate: the median over the round's runs of the reference's wall time in
+   * that run ({@code referenceWalls}, paired by index; {@code referenceWall} for every run when the
+   * reference was not measured in the round) over the candidate's.
+   */
+  public static double figure(List<Long> referenceWalls, double referenceWall, List<Long> walls) {
+    List<Double> speedups = new java.util.ArrayList<>();
+    for (int i = 0; i < walls.size(); i++) {
+      double ref = referenceWalls == null ? referenceWall : referenceWalls.get(i);
+      speedups.add(ref / Math.max(1, walls.get(i)));
+    }
+    return figure(speedups);
   }
 
   /** A round's figure: the median of its runs' speedups (each the reference's run over the candidate's). */

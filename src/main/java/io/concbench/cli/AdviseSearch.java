@@ -374,11 +374,8 @@ final class AdviseSearch {
       int warmup = roundsSoFar == 0 ? 1 : 0;
       // Longer rounds only as far as the rounds to the next verdict at that length, and those after it
       // to the most rounds at one run each, fit: so that lengthening never costs the rounds that decide.
-      int toVerdict = (roundsSoFar < MAX_ROUNDS ? MAX_ROUNDS : halving.mostRounds()) - roundsSoFar;
-      int after = halving.mostRounds() - roundsSoFar - toVerdict;
-      double oneRun = budget.roundNanos(group, 0, 1, calibration);
-      int runs = RoundSize.runs(roundsSoFar, shortestRunMs(survivors),
-          r -> fits(toVerdict * budget.roundNanos(group, 0, r, calibration) + after * oneRun));
+      int runs = RoundSize.runs(roundsSoFar, MAX_ROUNDS, halving.mostRounds(), shortestRunMs(survivors),
+          r -> budget.roundNanos(group, 0, r, calibration), this::fits);
       double roundNanos = budget.roundNanos(group, warmup, runs, calibration);
       if (!fits(roundNanos)) {
         stoppedForTime = true;
@@ -455,14 +452,14 @@ final class AdviseSearch {
       if (!standing.contains(c)) {
         continue;
       }
-      List<Double> speedups = new ArrayList<>();
-      for (int i = 0; i < passes; i++) {
-        double refWall = ref == null ? referenceWallNanos : ref.runs().get(i).wallNanos();
-        speedups.add(refWall / Math.max(1, m.runs().get(i).wallNanos()));
-      }
-      halving.record(c, RoundSize.figure(speedups));
+      halving.record(c, RoundSize.figure(ref == null ? null : walls(ref, passes), referenceWallNanos,
+          walls(m, passes)));
     }
     return 1;
+  }
+
+  private static List<Long> walls(Measurement m, int passes) {
+    return m.runs().subList(0, passes).stream().map(RunSample::wallNanos).toList();
   }
 
   private static Measurement trimmed(Measurement m, int rounds) {

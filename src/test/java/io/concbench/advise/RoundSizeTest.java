@@ -50,6 +50,54 @@ class RoundSizeTest {
     assertThat(RoundSize.runs(3, 140, r -> false)).isEqualTo(1); // then the round's own check decides
   }
 
+  /** A round of log-regex's survivors: 3.3 s a pass (a pool start, probes, three runs of 140 ms). */
+  private static double roundNanos(int runs) {
+    return runs * 3.3e9;
+  }
+
+  @Test
+  void beforeTheFirstVerdictTheRoundsToItAreLengthenedAndTheRestToTheMostRoundsKeptAtOneRun() {
+    List<Double> asked = new ArrayList<>();
+    // After 3 rounds, 95 s left: 3 rounds of 3 runs (29.7 s) and 6 of one (19.8 s) fit.
+    int runs = RoundSize.runs(3, 6, 12, 140, RoundSizeTest::roundNanos, nanos -> {
+      asked.add(nanos / 1e9);
+      return nanos <= 95e9;
+    });
+
+    assertThat(runs).isEqualTo(3);
+    assertThat(asked.get(0)).isCloseTo(3 * 9.9 + 6 * 3.3, org.assertj.core.data.Offset.offset(1e-9));
+    // 45 s left: 3 rounds of 3 (29.7 s) would leave too little for the 6 after them (19.8 s); of 2, not.
+    assertThat(RoundSize.runs(3, 6, 12, 140, RoundSizeTest::roundNanos, nanos -> nanos <= 45e9))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void afterTheFirstVerdictTheRoundsToTheMostAreLengthenedAsFarAsTheyFit() {
+    List<Double> asked = new ArrayList<>();
+    // Undecided after 6 rounds, 45 s left: 6 rounds of 2 runs (39.6 s) fit, of 3 (59.4 s) not.
+    int runs = RoundSize.runs(6, 6, 12, 140, RoundSizeTest::roundNanos, nanos -> {
+      asked.add(nanos / 1e9);
+      return nanos <= 45e9;
+    });
+
+    assertThat(runs).isEqualTo(2);
+    assertThat(asked).hasSize(2);
+    assertThat(asked.get(0)).isCloseTo(6 * 9.9, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(asked.get(1)).isCloseTo(6 * 6.6, org.assertj.core.data.Offset.offset(1e-9));
+    // The last round may take all that is left.
+    assertThat(RoundSize.runs(11, 6, 12, 140, RoundSizeTest::roundNanos, nanos -> nanos <= 10e9))
+        .isEqualTo(3);
+  }
+
+  @Test
+  void aRoundsFigurePairsEachRunWithTheReferencesRunOfTheSamePass() {
+    // single 280, 300, 260 ms; the candidate 140, 100 (a lucky run), 150 ms: 2.0x, 3.0x, 1.73x.
+    assertThat(RoundSize.figure(List.of(280L, 300L, 260L), Double.NaN, List.of(140L, 100L, 150L)))
+        .isEqualTo(2.0);
+    // The reference dropped: its median wall time stands for it in every run.
+    assertThat(RoundSize.figure(null, 280, List.of(140L, 200L, 135L))).isEqualTo(2.0);
+  }
+
   @Test
   void anUnknownRunIsJudgedOnItsOwn() {
     assertThat(RoundSize.runs(3, Double.NaN, r -> true)).isEqualTo(1);
