@@ -259,8 +259,7 @@ public final class BenchmarkEngine {
     CpuTimes cpu;
     // Outside the timed region: a new peak for this run alone (workers' peaks are their own, read by the run).
     boolean ownPeak = world.peakMemory().resetOwnPeak();
-    ExecutorRun run = benchmarkCase.executor().open(benchmarkCase.settings(), new WorkloadSpec(
-        benchmarkCase.workload().name(), benchmarkCase.params().asText(), benchmarkCase.workload().usesCounter()));
+    ExecutorRun run = open(benchmarkCase);
     boolean startsProcesses = benchmarkCase.workload().startsProcesses();
     CpuTimes childrenCpu = CpuTimes.UNKNOWN;
     try (run) {
@@ -295,6 +294,33 @@ public final class BenchmarkEngine {
     // A run cut short by Ctrl-C measured fewer tasks than asked: it is not a result.
     cancellation.check();
     return sample;
+  }
+
+  /**
+   * Opens the case's executor run, interrupted by a cancellation as a sleep is: a run's set-up may wait for
+   * seconds (a cluster's members to start, join and warm up), and Ctrl-C must not wait with it. A set-up
+   * cut short fails however its executor reports it; a cancellation then wins, and a run opened just as
+   * the cancellation came is closed again (its processes end with it).
+   */
+  private ExecutorRun open(BenchmarkCase c) throws InterruptedException {
+    WorkloadSpec workload = new WorkloadSpec(c.workload().name(), c.params().asText(), c.workload().usesCounter());
+    ExecutorRun[] opened = new ExecutorRun[1];
+    try {
+      cancellation.await(() -> {
+        opened[0] = c.executor().open(c.settings(), workload);
+        return null;
+      });
+    } catch (RuntimeException e) {
+      if (opened[0] != null) {
+        opened[0].close();
+      }
+      if (cancellation.isCancelled()) {
+        Thread.interrupted(); // aimed at the set-up, not at what follows
+        cancellation.check();
+      }
+      throw e;
+    }
+    return opened[0];
   }
 
   /** Ours and the children's part of the CPU time, unknown (-1) if ours is. */

@@ -23,12 +23,15 @@ import io.concbench.system.BackgroundLoad;
 import io.concbench.system.BackgroundMeter;
 import io.concbench.system.PeakMemory;
 import io.concbench.system.ProcessCpu;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -537,6 +540,69 @@ class BenchmarkEngineTest {
         .isInstanceOf(Cancellation.CancelledException.class);
     assertThat(finished).extracting(m -> m.benchmarkCase().executor().name()).containsExactly("a", "b");
     assertThat(finished).allSatisfy(m -> assertThat(m.runs()).hasSize(2));
+  }
+
+  @Test
+  void aCancellationInterruptsARunsSetUpAndIsReportedAsOne() throws Exception {
+    Cancellation cancellation = new Cancellation();
+    Workload workload = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());
+    CountDownLatch settingUp = new CountDownLatch(1);
+    // A set-up that waits until it is interrupted, and then fails as a cluster's does: not with an
+    // InterruptedException but with its own error.
+    Executor slow = Fakes.executor(ExecutorTraits.of("slow", "fake slow",
+        ExecutorTraits.Concurrency.WORKERS), (settings, spec) -> {
+          settingUp.countDown();
+          try {
+            Thread.sleep(60_000);
+          } catch (InterruptedException e) {
+            throw new UncheckedIOException(new IOException("interrupted while the members joined"));
+          }
+          throw new AssertionError("not interrupted");
+        });
+    BenchmarkEngine engine = new BenchmarkEngine(EngineDependencies.of(clock, Fakes.cpuOf(clock), cancellation,
+        Progress.NONE));
+    Thread canceller = new Thread(() -> {
+      try {
+        settingUp.await();
+        cancellation.cancel();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    canceller.start();
+
+    assertThatThrownBy(() -> engine.runGroup(List.of(Fakes.benchmarkCase(workload, slow, 2, 2)), 0, 1, 0, 1,
+        m -> {})).isInstanceOf(Cancellation.CancelledException.class);
+    canceller.join();
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
+  @Test
+  void aRunOpenedAsTheCancellationCameIsClosedAgain() {
+    Cancellation cancellation = new Cancellation();
+    Workload workload = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());
+    List<String> closed = new ArrayList<>();
+    Executor opensThenIsCancelled = Fakes.executor(ExecutorTraits.of("late", "fake late",
+        ExecutorTraits.Concurrency.WORKERS), (settings, spec) -> {
+          cancellation.cancel(); // comes while the set-up finishes
+          return new ExecutorRun() {
+            @Override
+            public void execute(TaskBatch batch) {
+              throw new AssertionError("a cancelled run must not execute");
+            }
+
+            @Override
+            public void close() {
+              closed.add("late");
+            }
+          };
+        });
+    BenchmarkEngine engine = new BenchmarkEngine(EngineDependencies.of(clock, Fakes.cpuOf(clock), cancellation,
+        Progress.NONE));
+
+    assertThatThrownBy(() -> engine.runGroup(List.of(Fakes.benchmarkCase(workload, opensThenIsCancelled, 2, 2)),
+        0, 1, 0, 1, m -> {})).isInstanceOf(Cancellation.CancelledException.class);
+    assertThat(closed).containsExactly("late");
   }
 
   private BenchmarkEngine engine() {
