@@ -3,6 +3,7 @@ package io.concbench.process.parent;
 import io.concbench.process.member.MemberMain;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
@@ -26,6 +28,10 @@ final class LocalMember {
   private final Path log;
   private final long launchedNanos;
   private final BufferedReader out;
+  /** The member's first line ("ready"), or null if its stdout ended first: read on a thread of its own. */
+  private final CompletableFuture<String> firstLine = new CompletableFuture<>();
+  /** Where its later lines' task starts go (--task-timeout); null until the run asks for them. */
+  private volatile IntConsumer starts;
 
   private LocalMember(Process process, int port, Path log, long launchedNanos) {
     this.process = process;
@@ -35,13 +41,40 @@ final class LocalMember {
     this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
   }
 
+  /**
+   * Reads the member's stdout on a daemon thread until it ends: the first line for {@link #awaitJoined},
+   * which may then wait interruptibly (a Ctrl-C during a run's set-up must not wait for a member to start:
+   * a read from a pipe cannot be interrupted), each later {@code start INDEX} for {@link #readStarts}.
+   */
+  private void readOutput() {
+    Thread reader = new Thread(() -> {
+      try {
+        firstLine.complete(out.readLine());
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+          IntConsumer started = starts;
+          if (started != null && line.startsWith("start ")) {
+            started.accept(Integer.parseInt(line.substring("start ".length())));
+          }
+        }
+      } catch (IOException | NumberFormatException e) {
+        // the member is gone, or said something else: its death is seen by the run either way
+      } finally {
+        firstLine.complete(null);
+      }
+    }, "concbench-member-out-" + port);
+    reader.setDaemon(true);
+    reader.start();
+  }
+
   static LocalMember launch(List<String> command, int port, Path log) throws IOException {
     long launched = System.nanoTime();
     Process process = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
     ChildProcesses.add(process);
-    return new LocalMember(process, port, log, launched);
+    LocalMember member = new LocalMember(process, port, log, launched);
+    member.readOutput();
+    return member;
   }
 
   /** A port free on 127.0.0.1 now (the member binds it a moment later: a race, lost rarely). */
@@ -60,10 +93,19 @@ final class LocalMember {
 
   /**
    * Waits for the member's "ready"; one that dies first is a {@link DiedBeforeJoining}, one that says
-   * anything else is killed: an IOException naming its log either way.
+   * anything else is killed: an IOException naming its log either way. An interrupt ends the wait (an
+   * {@link InterruptedIOException}, the thread's interrupt kept).
    */
   void awaitJoined() throws IOException {
-    String line = out.readLine();
+    String line;
+    try {
+      line = firstLine.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while the member on port " + port + " started");
+    } catch (ExecutionException e) {
+      throw new IOException(e.getCause());
+    }
     if (line == null && exitedWithin(1_000).join()) {
       throw new DiedBeforeJoining("cluster member on port " + port + " died while starting (see " + log + ")");
     }
@@ -74,23 +116,11 @@ final class LocalMember {
   }
 
   /**
-   * Passes each task start the member reports ({@code start INDEX} on its stdout, for --task-timeout) to
-   * {@code started}, on a daemon thread of its own, until the member's stdout ends.
+   * Passes each task start the member reports from now on ({@code start INDEX} on its stdout, for
+   * --task-timeout) to {@code started}, on the thread that reads its stdout, until the stdout ends.
    */
   void readStarts(IntConsumer started) {
-    Thread reader = new Thread(() -> {
-      try {
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-          if (line.startsWith("start ")) {
-            started.accept(Integer.parseInt(line.substring("start ".length())));
-          }
-        }
-      } catch (IOException | NumberFormatException e) {
-        // the member is gone, or said something else: its death is seen by the run either way
-      }
-    }, "concbench-member-starts-" + port);
-    reader.setDaemon(true);
-    reader.start();
+    starts = started;
   }
 
   int port() {
