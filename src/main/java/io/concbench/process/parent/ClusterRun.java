@@ -98,7 +98,7 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
 
   /** Where a run's set-up stands: tests kill a member there. */
   enum SetUpStep {
-    /** Local members launched, the first up, the others told to join it. */
+    /** Local members' processes started, none joined yet. */
     LAUNCHED,
     /** Every member joined, before their warm-up. */
     JOINED
@@ -166,8 +166,8 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
     for (int i = 0; i < workers; i++) {
       logs.add(logDirectory.resolve("member-" + (i + 1) + ".log"));
     }
-    LocalStart.launch(settings, clusterName, ports, addresses, HEARTBEAT_SECONDS, logs, members);
-    steps.accept(SetUpStep.LAUNCHED, memberPids());
+    LocalStart.launch(settings, clusterName, ports, addresses, HEARTBEAT_SECONDS, logs, members,
+        () -> steps.accept(SetUpStep.LAUNCHED, memberPids()));
     client = HazelcastClient.newHazelcastClient(clientConfig(clusterName, addresses));
     Map<Integer, Member> joined = awaitMembers();
     IExecutorService executor = client.getExecutorService(MemberConfig.EXECUTOR);

@@ -75,7 +75,7 @@ class ClusterRunTest {
   }
 
   /**
-   * The same, killed before it joined (the first member up, the second told to join it): the client never
+   * The same, killed before it joined (its process started, the first not yet up): the client never
    * sees it, and the run goes on with the first. scripts/cluster-faults killed one so while the client
    * waited for the members ("cluster member on port … died while starting", exit 1, no report).
    */
@@ -88,7 +88,7 @@ class ClusterRunTest {
     ClusterFigures figures;
     try (ClusterRun run = new ClusterRun(2, settings, new WorkloadSpec("tiny", Map.of()), (step, pids) -> {
       if (step == ClusterRun.SetUpStep.LAUNCHED) {
-        killed[0] = kill(pids.get(1)); // the first is up: it is the cluster the second joins
+        killed[0] = kill(pids.get(1)); // the first will be the cluster; the second never joins it
       }
     })) {
       run.execute(batch);
