@@ -18,9 +18,9 @@ class WarningRulesTest {
   /** The JSON's warning_rules: scripts filter on these names, so a renamed class must not rename one. */
   @Test
   void eachRuleHasItsStableName() {
-    assertThat(WarningRules.names()).containsExactly("interrupted-runs", "failed-tasks", "timed-out-tasks", "lost-members",
-        "late-generator",
-        "outlier-runs", "slow-first-run", "short-runs", "wide-interval", "few-runs", "coarse-cpu-time",
+    assertThat(WarningRules.names()).containsExactly("interrupted-runs", "failed-tasks", "timed-out-tasks",
+        "lost-members", "late-generator", "outlier-runs", "slow-first-run", "short-runs", "wide-interval",
+        "few-runs", "coarse-cpu-time",
         "more-workers-than-processors", "more-workers-than-tasks", "low-capacity", "faster-tasks",
         "busy-background", "uncertain-efficiency", "guarded-counter-lost");
   }

@@ -333,7 +333,8 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
         throw new IOException("interrupted while the members warmed up");
       }
       LocalMember process = links.get(i).process();
-      books.ready(links.get(i).index(), System.nanoTime() - (process == null ? obtainedNanos : process.launchedNanos()));
+      long since = process == null ? obtainedNanos : process.launchedNanos();
+      books.ready(links.get(i).index(), System.nanoTime() - since);
     }
     if (lostInSetUp.size() == links.size()) {
       MemberLink first = links.get(0);
