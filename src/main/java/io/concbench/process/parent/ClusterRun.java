@@ -166,10 +166,10 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
     for (int i = 0; i < workers; i++) {
       logs.add(logDirectory.resolve("member-" + (i + 1) + ".log"));
     }
-    LocalStart.launch(settings, clusterName, ports, addresses, HEARTBEAT_SECONDS, logs, members,
-        () -> steps.accept(SetUpStep.LAUNCHED, memberPids()));
+    Set<Integer> diedBeforeJoining = LocalStart.launch(settings, clusterName, ports, addresses,
+        HEARTBEAT_SECONDS, logs, members, () -> steps.accept(SetUpStep.LAUNCHED, memberPids()));
     client = HazelcastClient.newHazelcastClient(clientConfig(clusterName, addresses));
-    Map<Integer, Member> joined = awaitMembers();
+    Map<Integer, Member> joined = awaitMembers(diedBeforeJoining);
     IExecutorService executor = client.getExecutorService(MemberConfig.EXECUTOR);
     for (Map.Entry<Integer, Member> member : joined.entrySet()) {
       links.add(new MemberLink(member.getKey(), executor, member.getValue(), members.get(member.getKey()),
@@ -183,17 +183,13 @@ final class ClusterRun implements ExecutorRun, MemberLink.Replies {
    * was up: before that there is no cluster to join, and the start fails) is lost, and the run goes on
    * without it, as it would had it died a moment later.
    *
+   * @param diedBeforeJoining the members that died before they joined ({@link LocalStart#launch}): lost
    * @return the members the client sees, by their place in the run, in order
    */
-  private Map<Integer, Member> awaitMembers() throws IOException {
-    Set<Integer> lost = new HashSet<>();
-    for (int i = 1; i < members.size(); i++) {
-      try {
-        members.get(i).awaitJoined();
-      } catch (LocalMember.DiedBeforeJoining e) {
-        lost.add(i);
-        books.left(i, "left during its set-up: died before it joined");
-      }
+  private Map<Integer, Member> awaitMembers(Set<Integer> diedBeforeJoining) throws IOException {
+    Set<Integer> lost = new HashSet<>(diedBeforeJoining);
+    for (int i : diedBeforeJoining) {
+      books.left(i, "left during its set-up: died before it joined");
     }
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
     Map<Integer, Member> seen = new TreeMap<>();

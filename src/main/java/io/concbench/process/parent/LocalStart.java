@@ -3,7 +3,9 @@ package io.concbench.process.parent;
 import io.concbench.executor.ProcessSettings;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Starts a run's local members all at once, so that two are ready about as soon as one: a member's own
@@ -23,12 +25,13 @@ final class LocalStart {
   /**
    * Launches a member on each port into {@code members} (the caller's, so that it can end them if this
    * fails), waits until the first has started and lets the others join it, one at a time. A member that
-   * dies before it joins is passed over here: {@link LocalMember#awaitJoined} tells the caller so.
+   * dies before it joins is passed over, and returned.
    *
    * @param logs where member {@code i}'s log goes
    * @param launched runs once every member's process is started, before any has joined
+   * @return the members (by index) that died before they joined: the run goes on without them
    */
-  static void launch(ProcessSettings settings, String clusterName, List<Integer> ports, List<String> addresses,
+  static Set<Integer> launch(ProcessSettings settings, String clusterName, List<Integer> ports, List<String> addresses,
       int heartbeatSeconds, List<Path> logs, List<LocalMember> members, Runnable launched) throws IOException {
     for (int i = 0; i < ports.size(); i++) {
       boolean first = i == 0;
@@ -39,18 +42,22 @@ final class LocalStart {
     }
     launched.run();
     members.get(0).awaitJoined();
+    Set<Integer> diedBeforeJoining = new HashSet<>();
     for (int i = 1; i < members.size(); i++) {
       LocalMember member = members.get(i);
       try {
-        member.join();
-        member.awaitJoined();
-      } catch (LocalMember.DiedBeforeJoining e) {
-        // lost: the run goes on without it
-      } catch (IOException e) {
-        if (member.alive()) {
-          throw e; // it said something else than ready: it was killed, and the start fails
+        try {
+          member.join();
+        } catch (IOException e) {
+          if (member.alive()) {
+            throw e;
+          } // dead, its stdin gone: awaitJoined says how it ended
         }
+        member.awaitJoined(); // one that said something else than ready is killed, and the start fails
+      } catch (LocalMember.DiedBeforeJoining e) {
+        diedBeforeJoining.add(i);
       }
     }
+    return diedBeforeJoining;
   }
 }
