@@ -191,7 +191,7 @@ final class BenchmarkSession implements AutoCloseable {
       err.flush();
       return ExitCodes.INTERRUPTED;
     }
-    return results.stream().anyMatch(BenchmarkSession::failed) ? ExitCodes.FAILED : ExitCodes.OK;
+    return exitStatus(results);
   }
 
   /**
@@ -210,7 +210,7 @@ final class BenchmarkSession implements AutoCloseable {
       lines.append(Double.toString(result.timing().wallMs().median())).append('\n');
     }
     OutputFiles.write(file, lines.toString());
-    return results.stream().anyMatch(BenchmarkSession::failed) ? ExitCodes.FAILED : ExitCodes.OK;
+    return exitStatus(results);
   }
 
   private Report report(boolean complete, List<Result> results, List<Scaling> scaling) {
@@ -240,6 +240,11 @@ final class BenchmarkSession implements AutoCloseable {
   /** Separate processes stand for the process executors, threads for the others (docs/capacity.md). */
   private static CapacityProbe probeFor(boolean otherProcesses) {
     return otherProcesses ? new ProcessCapacityProbe() : new ThreadCapacityProbe();
+  }
+
+  /** 1 if a task failed, a result did not verify or a guarded counter lost updates; else 0. */
+  private static int exitStatus(List<Result> results) {
+    return results.stream().anyMatch(BenchmarkSession::failed) ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
   private static boolean failed(Result r) {
