@@ -19,6 +19,15 @@ public final class SuccessiveHalving {
 
   /** Medians closer than this share count as equal, when the intervals overlap too. */
   static final double PRACTICAL = 0.05;
+  /**
+   * How far the interval of two candidates' paired round-by-round ratio may reach from 1 for their tie to
+   * count as shown. Each round measures every survivor in the same minutes against the same reference, so
+   * their ratio round by round cancels what the machine did to the round; what is left is the two
+   * candidates' own difference and noise. In the rounds of issue 22, six rounds of {@code cpu} kept every
+   * pair's ratios within 0.90-1.09, while {@code log-regex}'s short runs left 0.62-1.22, where the matrix
+   * saw a 10-15 % gap between worker JVMs and threads.
+   */
+  static final double TIE_SHOWN = 0.10;
   /** Rounds before any interval is trusted enough to drop a candidate on it. */
   public static final int MIN_ROUNDS = 3;
   /** The intervals' confidence (with few rounds it is the samples' range, of lower confidence). */
@@ -139,13 +148,15 @@ public final class SuccessiveHalving {
 
   /**
    * True when nothing more need be measured: one survivor with its rounds; every survivor with
-   * {@code maxRounds} and within noise of the best (a tie: the cheapest is picked); or every survivor at
-   * twice that, however they stand. Between the two, survivors whose intervals overlap the best's while
-   * their medians lie more than {@link #PRACTICAL} below it are undecided, and more rounds tell them
-   * apart: measured on the example's log-regex, six rounds left a 12 % gap inside overlapping intervals
-   * and two runs of advise picked differently. (Requiring a tie to be shown, the whole interval within
-   * 5 %, was tried: on cpu three equal candidates then ran to 12 rounds, advise took 44 s against the
-   * matrix's 154 s, and picked the same.)
+   * {@code maxRounds} and {@link #tied} with the best (the cheapest is picked); or every survivor at twice
+   * that, however they stand. Between the two, survivors whose intervals overlap the best's while their
+   * medians lie more than {@link #PRACTICAL} below it, or whose medians are close but whose paired ratios
+   * to the best still spread widely, are undecided, and more rounds tell them apart: measured on the
+   * example's log-regex, six rounds left a 12 % gap inside overlapping intervals, and another six showed
+   * three candidates within 5 % whose ratios to each other spread over 0.84-1.11: two runs of advise
+   * picked differently. (Requiring each candidate's own interval to lie within 5 % of the best's median
+   * was tried: on cpu three equal candidates then ran to 12 rounds, advise took 44 s against the matrix's
+   * 154 s, and picked the same. The paired ratios are far narrower than either interval.)
    */
   public boolean settled() {
     List<Standing> standing = standings.values().stream().filter(s -> !s.dropped()).toList();
@@ -159,7 +170,7 @@ public final class SuccessiveHalving {
       return false;
     }
     Standing best = standing.stream().max(Comparator.comparingDouble(Standing::median)).orElseThrow();
-    return standing.stream().allMatch(s -> s == best || withinNoise(s, best));
+    return standing.stream().allMatch(s -> s == best || tied(s, best));
   }
 
   /** The most rounds any candidate gets: twice {@code maxRounds}, for survivors still undecided then. */
@@ -168,9 +179,9 @@ public final class SuccessiveHalving {
   }
 
   /**
-   * The pick: the best survivor by median speedup; if others stand within its noise (their intervals
-   * overlap its and their medians are within 5 % of its), the cheapest of them ({@link Candidate#cheapestFirst}: in-process before processes, fewer
-   * workers), and the other is the runner-up. Null before any round.
+   * The pick: the best survivor by median speedup; if others are {@link #tied} with it, the cheapest of
+   * them ({@link Candidate#cheapestFirst}: in-process before processes, fewer workers), and the other is the
+   * runner-up. Null before any round.
    */
   public Pick pick() {
     List<Standing> measured = standings.values().stream().filter(s -> !s.speedups.isEmpty()).toList();
@@ -179,7 +190,7 @@ public final class SuccessiveHalving {
       return null;
     }
     Standing best = standing.stream().max(Comparator.comparingDouble(Standing::median)).orElseThrow();
-    List<Standing> withinNoise = standing.stream().filter(s -> withinNoise(s, best)).toList();
+    List<Standing> withinNoise = standing.stream().filter(s -> s == best || tied(s, best)).toList();
     Comparator<Candidate> cheap = Candidate.cheapestFirst(processors);
     Standing picked = withinNoise.stream().min((a, b) -> cheap.compare(a.candidate, b.candidate)).orElseThrow();
     List<Standing> others = measured.stream().filter(s -> s != picked).toList();
@@ -192,10 +203,17 @@ public final class SuccessiveHalving {
       return new Pick(picked, null, false, null);
     }
     boolean noise = !runnerUp.dropped() && (runnerUp.median() >= picked.median()
-        ? withinNoise(picked, runnerUp) : withinNoise(runnerUp, picked));
+        ? tied(picked, runnerUp) : tied(runnerUp, picked));
     String lost;
     if (runnerUp.dropped()) {
       lost = runnerUp.droppedWhy;
+    } else if (!noise && withinNoise(runnerUp, picked)) {
+      MedianInterval paired = pairedInterval(runnerUp, picked);
+      lost = String.format(Locale.ROOT, "within %.0f %% of the pick (%s against %s), but not shown to be as "
+          + "fast: %s, so the higher median was picked; more rounds (a longer --max-time) would tell them "
+          + "apart", PRACTICAL * 100, speedup(runnerUp.median()), speedup(picked.median()), paired == null
+          ? "one round only" : "its speed round by round was " + number(paired.low()) + "-"
+          + number(paired.high()) + " of the pick's");
     } else if (!noise && overlap(runnerUp.interval(), picked.interval())) {
       lost = String.format(Locale.ROOT, "not clearly slower (the intervals overlap), but its median is %.0f %% "
           + "lower: %s against %s; more rounds (a longer --max-time) would tell them apart",
@@ -229,6 +247,36 @@ public final class SuccessiveHalving {
    */
   static boolean withinNoise(Standing s, Standing best) {
     return overlap(s.interval(), best.interval()) && s.median() >= best.median() * (1 - PRACTICAL);
+  }
+
+  /**
+   * True if {@code s} and {@code best} are a tie: within noise ({@link #withinNoise}), and their paired
+   * ratios show it: the interval of the median of {@code s}'s speedup over {@code best}'s, round by round,
+   * lies within {@link #TIE_SHOWN} of 1. Close medians of wide intervals are not a tie but too few rounds.
+   */
+  static boolean tied(Standing s, Standing best) {
+    if (!withinNoise(s, best)) {
+      return false;
+    }
+    MedianInterval paired = pairedInterval(s, best);
+    return paired != null && paired.low() >= 1 - TIE_SHOWN && paired.high() <= 1 + TIE_SHOWN;
+  }
+
+  /**
+   * The interval of the median of {@code s}'s speedup over {@code other}'s in the rounds both were measured
+   * (every survivor is measured in every round from the first; with too few rounds for its confidence, the
+   * ratios' range); null before two common rounds.
+   */
+  static MedianInterval pairedInterval(Standing s, Standing other) {
+    int rounds = Math.min(s.speedups.size(), other.speedups.size());
+    if (rounds < 2) {
+      return null;
+    }
+    double[] ratios = new double[rounds];
+    for (int i = 0; i < rounds; i++) {
+      ratios[i] = s.speedups.get(i) / other.speedups.get(i);
+    }
+    return Summaries.medianInterval(ratios, CONFIDENCE);
   }
 
   static boolean overlap(MedianInterval a, MedianInterval b) {

@@ -35,7 +35,7 @@ import java.util.function.Consumer;
  * rounds over the survivors (the engine's groups, as {@code matrix} runs them, capacity probed as
  * {@code run} probes it; each survivor run several times in a round when its runs are short, {@link RoundSize}),
  * pruned after rungs of rounds by {@link SuccessiveHalving}, until one candidate stands,
- * every survivor has {@link #MAX_ROUNDS} and is within noise of the best (twice as many when undecided),
+ * every survivor has {@link #MAX_ROUNDS} and is tied with the best (twice as many when undecided),
  * or the next round would pass {@code --max-time}. Everything measured
  * is kept: an interruption leaves the results and the advice of the rounds completed.
  */

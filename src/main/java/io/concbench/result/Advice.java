@@ -11,8 +11,8 @@ import java.util.List;
  * @param picked the candidate recommended; null if nothing was measured
  * @param runnerUp the next best candidate still standing or dropped last; null if there was none
  * @param runnerUpLost why the runner-up was not picked
- * @param withinNoise true when the pick and the runner-up are within each other's intervals (the cheaper one
- *     was picked)
+ * @param withinNoise true when the pick and the runner-up are tied (overlapping intervals, medians within
+ *     5 %, paired round-by-round ratios within 0.90-1.10): the cheaper one was picked
  * @param candidates every candidate, in the order the rules proposed them
  * @param calibration what the short calibration measured before any candidate ran
  * @param crossovers the task size and worker count where the advice changes
