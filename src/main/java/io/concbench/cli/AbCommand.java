@@ -252,8 +252,7 @@ public final class AbCommand implements Callable<Integer> {
       List<AbSection.Capacity> capacity;
       try {
         capacity = probe(sideA, sideB);
-        walls = capacity == null ? null
-            : duet ? together(sideA, sideB, aFirst) : oneAfterTheOther(sideA, sideB, aFirst);
+        walls = capacity == null ? null : round(sideA, sideB, aFirst);
       } catch (IllegalStateException | IOException e) {
         rounds.error = e.getMessage();
         rounds.stopReason = StopReason.FAILED;
@@ -325,24 +324,14 @@ public final class AbCommand implements Callable<Integer> {
     return probed;
   }
 
-  /** Runs the two sides one after the other; their walls, or null if interrupted. */
-  private double[] oneAfterTheOther(AbSide sideA, AbSide sideB, boolean aFirst) throws IOException {
-    AbSide first = aFirst ? sideA : sideB;
-    AbSide second = aFirst ? sideB : sideA;
-    Double firstWall = measure(List.of(first))[0];
-    if (firstWall == null) {
-      return null;
-    }
-    Double secondWall = measure(List.of(second))[0];
-    if (secondWall == null) {
-      return null;
-    }
-    return aFirst ? new double[] {firstWall, secondWall} : new double[] {secondWall, firstWall};
-  }
-
-  /** Runs the two sides at the same time; their walls, or null if interrupted. */
-  private double[] together(AbSide sideA, AbSide sideB, boolean aFirst) throws IOException {
-    Double[] walls = measure(aFirst ? List.of(sideA, sideB) : List.of(sideB, sideA));
+  /**
+   * Runs a round; A's and B's walls, or null if interrupted. Both JVMs start at once and warm up side by side;
+   * then the first runs its measured runs while the second waits, idle, and then the second (a round costs
+   * one start-up and warm-up, not two, and the timed runs never overlap); or, with {@code --duet}, both run
+   * their measured runs at the same moment.
+   */
+  private double[] round(AbSide sideA, AbSide sideB, boolean aFirst) throws IOException {
+    Double[] walls = measure(aFirst ? List.of(sideA, sideB) : List.of(sideB, sideA), duet);
     if (walls[0] == null) {
       return null;
     }
@@ -350,26 +339,32 @@ public final class AbCommand implements Callable<Integer> {
   }
 
   /**
-   * Starts the sides, waits for all of them while watching for Ctrl-C, and returns their walls in the same order;
-   * all null when interrupted (every side started is ended first).
+   * Starts the sides (in the given order), waits until every one is ready, lets them run (all at once, or one
+   * after the other in that order), watching for Ctrl-C, and returns their walls in the same order; all null
+   * when interrupted (every side started is ended first).
    */
-  private Double[] measure(List<AbSide> sides) throws IOException {
+  private Double[] measure(List<AbSide> sides, boolean atOnce) throws IOException {
     List<AbLauncher.Side> started = new ArrayList<>();
     Double[] walls = new Double[sides.size()];
     try {
       for (AbSide side : sides) {
         started.add(launcher.start(side));
       }
-      for (int i = 0; i < started.size(); i++) {
-        while (!started.get(i).waitFor(50)) {
-          if (services.cancellation().isCancelled()) {
-            started.forEach(AbLauncher.Side::stop);
-            return new Double[sides.size()];
-          }
+      for (AbLauncher.Side side : started) {
+        if (!await(started, side::awaitReady)) {
+          return new Double[sides.size()];
         }
       }
-      if (services.cancellation().isCancelled()) {
-        return new Double[sides.size()];
+      if (atOnce) {
+        started.forEach(AbLauncher.Side::go);
+      }
+      for (AbLauncher.Side side : started) {
+        if (!atOnce) {
+          side.go();
+        }
+        if (!await(started, side::waitFor)) {
+          return new Double[sides.size()];
+        }
       }
       for (int i = 0; i < started.size(); i++) {
         walls[i] = started.get(i).wallMs();
@@ -383,6 +378,27 @@ public final class AbCommand implements Callable<Integer> {
       started.forEach(AbLauncher.Side::stop);
       throw e;
     }
+  }
+
+  /** A wait of a side's, in slices of 50 ms. */
+  @FunctionalInterface
+  private interface Wait {
+    boolean upTo(long millis) throws InterruptedException;
+  }
+
+  /** Waits until {@code wait} is over; false, every side ended, if the user interrupted first. */
+  private boolean await(List<AbLauncher.Side> started, Wait wait) throws InterruptedException {
+    while (!wait.upTo(50)) {
+      if (services.cancellation().isCancelled()) {
+        started.forEach(AbLauncher.Side::stop);
+        return false;
+      }
+    }
+    if (services.cancellation().isCancelled()) {
+      started.forEach(AbLauncher.Side::stop);
+      return false;
+    }
+    return true;
   }
 
   /** The ratio, its interval, p and the verdict of a list of rounds. */

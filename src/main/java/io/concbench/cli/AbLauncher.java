@@ -4,8 +4,11 @@ import io.concbench.capacity.CapacityProbe;
 import io.concbench.process.parent.JdkFlags;
 import io.concbench.result.AbSection;
 import io.concbench.result.EnvironmentProbe;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +17,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Starts one side of one {@code ab} round. The real one starts a fresh concbench JVM; tests script figures. */
 interface AbLauncher {
@@ -39,6 +45,17 @@ interface AbLauncher {
 
   /** A side's run under way. */
   interface Side {
+    /**
+     * Waits up to {@code millis} for the side to be ready for its measured runs (started, warmed up, its JIT
+     * quiet) or to have ended; true once either is so. Scripted sides are ready at once.
+     */
+    default boolean awaitReady(long millis) throws InterruptedException {
+      return true;
+    }
+
+    /** Lets a ready side start its measured runs. A side that has ended is left as it is. */
+    default void go() {}
+
     /** Waits up to {@code millis} for the run to end; true once it has. */
     boolean waitFor(long millis) throws InterruptedException;
 
@@ -72,6 +89,12 @@ interface AbLauncher {
   /** The hidden {@code run} option a side's child writes its results' median wall times with. */
   String WALL_MEDIANS_OPTION = "--wall-medians-to";
 
+  /** The hidden {@code run} option that makes a side wait for its turn before its measured runs. */
+  String READY_GATE_OPTION = "--ready-gate";
+
+  /** What a side says on stdout, on a line of its own, when it waits for its turn. */
+  String READY = "concbench-ab-side-ready";
+
   /** The figures {@link #WALL_MEDIANS_OPTION} wrote: one median wall time in ms a line. */
   static List<Double> readWallMedians(Path file) throws IOException {
     List<Double> medians = new ArrayList<>();
@@ -88,10 +111,11 @@ interface AbLauncher {
   }
 
   /**
-   * Runs each side as {@code concbench run … --wall-medians-to TEMP --quiet} in a new JVM: the side's java
-   * (or this one) with this JVM's options and class path, and the class-data archive made for that java,
-   * class path and options ({@link ChildArchive}). The child gets {@value ParentLiveness#VARIABLE}, so it ends
-   * itself if this JVM dies without ending it.
+   * Runs each side as {@code concbench run … --wall-medians-to TEMP --ready-gate --quiet} in a new JVM: the
+   * side's java (or this one) with this JVM's options and class path, and the class-data archive made for that
+   * java, class path and options ({@link ChildArchive}). It warms up, says it is ready and waits for its turn
+   * ({@link ReadyGate}). The child gets {@value ParentLiveness#VARIABLE}, so it ends itself if this JVM dies
+   * without ending it.
    */
   final class ChildJvm implements AbLauncher {
 
@@ -149,8 +173,8 @@ interface AbLauncher {
       command.add(System.getProperty("java.class.path"));
       command.add(ConfirmationJvm.MAIN);
       command.addAll(side.runArguments());
-      command.addAll(List.of(WALL_MEDIANS_OPTION, output.toString(), "--quiet"));
-      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      command.addAll(List.of(WALL_MEDIANS_OPTION, output.toString(), READY_GATE_OPTION, "--quiet"));
+      ProcessBuilder builder = new ProcessBuilder(command);
       Map<String, String> environment = builder.environment();
       // Their options are among this JVM's input arguments already.
       ConfirmationJvm.JVM_OPTION_VARIABLES.forEach(environment::remove);
@@ -162,7 +186,31 @@ interface AbLauncher {
       }
       Process process = builder.start();
       StderrTail tail = new StderrTail(process.getErrorStream());
+      CompletableFuture<Void> ready = readyOn(process.getInputStream());
       return new Side() {
+        @Override
+        public boolean awaitReady(long millis) throws InterruptedException {
+          try {
+            ready.get(millis, TimeUnit.MILLISECONDS);
+            return true;
+          } catch (TimeoutException e) {
+            return false;
+          } catch (ExecutionException e) {
+            return true; // not reached: the reader completes normally
+          }
+        }
+
+        @Override
+        public void go() {
+          try {
+            OutputStream in = process.getOutputStream();
+            in.write('\n');
+            in.flush();
+          } catch (IOException e) {
+            // it has ended: its exit status and stderr say why
+          }
+        }
+
         @Override
         public boolean waitFor(long millis) throws InterruptedException {
           return process.waitFor(millis, TimeUnit.MILLISECONDS);
@@ -201,6 +249,30 @@ interface AbLauncher {
           }
         }
       };
+    }
+
+    /**
+     * Completes when the side says {@link #READY} on its stdout, or when its stdout ends (the side ended
+     * first); reads on to the end, so that the side never blocks on a full pipe (the JVM itself may log there).
+     */
+    private static CompletableFuture<Void> readyOn(InputStream stdout) {
+      CompletableFuture<Void> ready = new CompletableFuture<>();
+      Thread reader = new Thread(() -> {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
+          for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (line.equals(READY)) {
+              ready.complete(null);
+            }
+          }
+        } catch (IOException e) {
+          // the side is gone
+        } finally {
+          ready.complete(null);
+        }
+      }, "concbench-ab-stdout");
+      reader.setDaemon(true);
+      reader.start();
+      return ready;
     }
 
     private static void deleteQuietly(Path file) {

@@ -9,6 +9,7 @@ import io.concbench.engine.BenchmarkEngine.Measurement;
 import io.concbench.engine.BenchmarkPlan;
 import io.concbench.engine.Cancellation;
 import io.concbench.engine.EngineDependencies;
+import io.concbench.engine.StartGate;
 import io.concbench.engine.Progress;
 import io.concbench.engine.ResultAssembler;
 import io.concbench.executor.Guard;
@@ -55,6 +56,7 @@ final class BenchmarkSession implements AutoCloseable {
   private UnaryOperator<List<Result>> derived = UnaryOperator.identity();
   /** What advise recommends, written with the results; null for run and matrix. */
   private Advice advice;
+  private StartGate startGate = StartGate.OPEN;
 
   /** Call only after the plan is checked: a usage error must leave no file and no handler behind. */
   BenchmarkSession(CommandSpec spec, MeasurementOptions measurement, OutputOptions output, Services services,
@@ -93,7 +95,12 @@ final class BenchmarkSession implements AutoCloseable {
     }
   }
 
-  /** The engine as run and matrix use it: progress, memory, background, capacity probes. */
+  /** Passed before the first measured run: {@code ab}'s sides wait there for their turn. */
+  void startGate(StartGate gate) {
+    this.startGate = gate;
+  }
+
+  /** The engine as run and matrix use it: progress, memory, background, capacity probes, the start gate. */
   BenchmarkEngine engine() {
     List<Progress> listeners = new ArrayList<>();
     listeners.add(estimate);
@@ -106,7 +113,8 @@ final class BenchmarkSession implements AutoCloseable {
     EngineDependencies world = EngineDependencies.of(services.clock(), services.cpuClock(),
             services.cancellation(), progress)
         .withPeakMemory(PeakMemory.SYSTEM)
-        .withBackground(services.background());
+        .withBackground(services.background())
+        .withStartGate(startGate);
     if (measurement.probesCapacity()) {
       world = world.withCapacityProbes(BenchmarkSession::probeFor, environment.availableProcessors());
     }

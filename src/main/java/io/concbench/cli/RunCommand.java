@@ -40,6 +40,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = AbLauncher.WALL_MEDIANS_OPTION, hidden = true, paramLabel = "FILE")
   Path wallMediansFile;
 
+  /** For {@code ab}'s sides, not for users: wait for a line on stdin before the measured runs ({@link ReadyGate}). */
+  @Option(names = AbLauncher.READY_GATE_OPTION, hidden = true)
+  boolean readyGate;
+
   private final Services services;
   private final WorkloadCatalog catalog;
 
@@ -57,6 +61,9 @@ public final class RunCommand implements Callable<Integer> {
     BenchmarkPlan plan = Plans.run(selection, measurement, process, rate, catalog);
     BenchmarkSession session = new BenchmarkSession(spec, measurement, output, services,
         PluginRecords.of(catalog.plugins()));
+    if (readyGate) {
+      session.startGate(new ReadyGate(spec.commandLine().getOut(), System.in, services.cancellation()));
+    }
     List<Result> results = new ArrayList<>();
     boolean interrupted;
     try (session) {

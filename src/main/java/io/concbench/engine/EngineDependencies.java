@@ -14,9 +14,11 @@ import io.concbench.system.PeakMemory;
  * @param processors the processors a probe may use (its k is capped there)
  * @param peakMemory resets and reads concbench's own peak resident memory around each run
  * @param background measures what else used the CPUs over each group's measured rounds
+ * @param startGate passed once, before the first measured run
  */
 public record EngineDependencies(Clock clock, CpuClock cpuClock, Cancellation cancellation, Progress progress,
-    CapacityProbes capacityProbes, int processors, PeakMemory peakMemory, BackgroundMeter background) {
+    CapacityProbes capacityProbes, int processors, PeakMemory peakMemory, BackgroundMeter background,
+    StartGate startGate) {
 
   /** Makes the probe that stands for a case's executor; probes live for one group. */
   @FunctionalInterface
@@ -29,21 +31,26 @@ public record EngineDependencies(Clock clock, CpuClock cpuClock, Cancellation ca
   public static EngineDependencies of(Clock clock, CpuClock cpuClock, Cancellation cancellation,
       Progress progress) {
     return new EngineDependencies(clock, cpuClock, cancellation, progress, null, 1, PeakMemory.NONE,
-        BackgroundMeter.NONE);
+        BackgroundMeter.NONE, StartGate.OPEN);
   }
 
   public EngineDependencies withCapacityProbes(CapacityProbes probes, int processorCount) {
     return new EngineDependencies(clock, cpuClock, cancellation, progress, probes, processorCount, peakMemory,
-        background);
+        background, startGate);
   }
 
   public EngineDependencies withPeakMemory(PeakMemory memory) {
     return new EngineDependencies(clock, cpuClock, cancellation, progress, capacityProbes, processors, memory,
-        background);
+        background, startGate);
   }
 
   public EngineDependencies withBackground(BackgroundMeter meter) {
     return new EngineDependencies(clock, cpuClock, cancellation, progress, capacityProbes, processors,
-        peakMemory, meter);
+        peakMemory, meter, startGate);
+  }
+
+  public EngineDependencies withStartGate(StartGate gate) {
+    return new EngineDependencies(clock, cpuClock, cancellation, progress, capacityProbes, processors,
+        peakMemory, background, gate);
   }
 }

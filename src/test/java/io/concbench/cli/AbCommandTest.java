@@ -34,6 +34,8 @@ class AbCommandTest {
     final List<String> started = new ArrayList<>();
     final List<List<String>> arguments = new ArrayList<>();
     final List<AbSide.Probe> probed = new ArrayList<>();
+    /** Starts, turns and ends of the sides, in order: "start -a", "go -b", "end -a", … */
+    final List<String> events = new ArrayList<>();
     Runnable onStart = () -> {};
 
     Scripted(DoubleSupplier a, DoubleSupplier b) {
@@ -44,12 +46,24 @@ class AbCommandTest {
     @Override
     public Side start(AbSide side) {
       started.add(side.name());
+      events.add("start " + side.name());
       arguments.add(side.runArguments());
       onStart.run();
       double wall = side.name().equals("-a") ? a.getAsDouble() : b.getAsDouble();
       return new Side() {
+        boolean ended;
+
+        @Override
+        public void go() {
+          events.add("go " + side.name());
+        }
+
         @Override
         public boolean waitFor(long millis) {
+          if (!ended) {
+            ended = true;
+            events.add("end " + side.name());
+          }
           return true;
         }
 
@@ -234,6 +248,37 @@ class AbCommandTest {
     assertThat(report.get("ab").get("confirmation").get("rounds").size()).isEqualTo(3);
     assertThat(report.get("ab").get("confirmation").get("stop_reason").asText()).isEqualTo("interrupted");
     assertThat(outcome.err()).contains("interrupted after 11 round(s)");
+  }
+
+  @Test
+  void bothSidesStartTogetherAndTakeTurnsForTheirTimedRuns() {
+    Scripted launcher = new Scripted(() -> 100, () -> 100);
+
+    run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single", "-a", "", "-b", "",
+        "--rounds", "8", "--seed", "3");
+
+    assertThat(launcher.events).hasSize(8 * 6);
+    for (int round = 0; round < 8; round++) {
+      List<String> events = launcher.events.subList(6 * round, 6 * round + 6);
+      String first = events.get(0).substring("start ".length());
+      String second = first.equals("-a") ? "-b" : "-a";
+      assertThat(events).containsExactly("start " + first, "start " + second, "go " + first, "end " + first,
+          "go " + second, "end " + second);
+    }
+  }
+
+  @Test
+  void aDuetLetsBothSidesGoAtOnce() {
+    Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "a duet needs 2 cores");
+    Scripted launcher = new Scripted(() -> 100, () -> 100);
+
+    run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single", "-a", "", "-b", "",
+        "--rounds", "8", "--duet");
+
+    for (int round = 0; round < 8; round++) {
+      assertThat(launcher.events.subList(6 * round, 6 * round + 6)).extracting(e -> e.split(" ")[0])
+          .containsExactly("start", "start", "go", "go", "end", "end");
+    }
   }
 
   @Test

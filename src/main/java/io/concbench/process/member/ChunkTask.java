@@ -5,6 +5,7 @@ import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import io.concbench.api.TaskContext;
 import io.concbench.api.TaskKernel;
+import io.concbench.system.QuietJit;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class ChunkTask implements Callable<ChunkReply>, IdentifiedDataSeri
     TaskKernel kernel = MemberKernels.bind(workload, params);
     if (warmUp) {
       kernel.warmUp();
-      QuietJit.await();
+      QuietJit.await(QuietJit.MEMBER_WINDOW_MILLIS);
       return new ChunkReply(new long[0], new long[0], null, System.nanoTime() - receivedNanos);
     }
     long[] results = new long[indices.length];

@@ -2,12 +2,13 @@ package io.concbench.process.member;
 
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
-import com.hazelcast.cluster.Member;
+import io.concbench.system.QuietJit;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,22 +1,24 @@
-package io.concbench.process.member;
+package io.concbench.system;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The end of a fresh member's warm-up: a wait until its JIT compilers have done with Hazelcast's own code.
- * A member JVM compiles for seconds after it starts (measured on a loaded 2-core machine: its compiler
+ * A wait until this JVM's JIT compilers have gone quiet, so that what runs next, here or in another JVM,
+ * does not share the cores with compilation: the end of a fresh cluster member's warm-up, and of an
+ * {@code ab} side's before it says it is ready (the other side's timed run may start then). A member JVM compiles for seconds after it starts (measured on a loaded 2-core machine: its compiler
  * threads took ~40 % of its CPU, 1.9 s of 4.1 s, over its first 17 s), and a run's timed tasks, started on
  * fresh members, shared the cores with that; a pool worker, a small program, is done compiling almost at
  * once. The wait counts in the member's {@code ready_ms} and the run's {@code cluster_start_ms}, not in its
  * timed region.
  */
-final class QuietJit {
+public final class QuietJit {
 
-  /** A window with no more compilation than this (ms of compile time) is quiet. */
-  static final long QUIET_COMPILE_MILLIS = 10;
-  static final long WINDOW_MILLIS = 200;
+  /** A window is quiet when compilation took no more than this share of it (10 ms in 200 ms). */
+  static final double QUIET_SHARE = 0.05;
+  /** A member's window: its JVM compiles Hazelcast's code for seconds after it starts. */
+  public static final long MEMBER_WINDOW_MILLIS = 200;
   /** The wait's bound: a JIT that never settles does not hold the run. */
   static final long MAX_WAIT_MILLIS = 5_000;
 
@@ -26,26 +28,30 @@ final class QuietJit {
    * The member property that turns the wait off, for measuring what it does:
    * {@code --jvm-arg=-Dconcbench.member.quiet-jit=false}.
    */
-  static final String SWITCH = "concbench.member.quiet-jit";
+  public static final String SWITCH = "concbench.member.quiet-jit";
 
-  /** Waits until a window of {@link #WINDOW_MILLIS} passes with little compilation, or the bound. */
-  static void await() {
+  /**
+   * Waits until a window of {@code windowMillis} passes with little compilation ({@link #QUIET_SHARE} of it,
+   * 1 ms at least: the counter's unit), or the bound.
+   */
+  public static void await(long windowMillis) {
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     if (!Boolean.parseBoolean(System.getProperty(SWITCH, "true")) || jit == null
         || !jit.isCompilationTimeMonitoringSupported()) {
       return;
     }
+    long quiet = Math.max(1, Math.round(windowMillis * QUIET_SHARE));
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS);
     long compiled = jit.getTotalCompilationTime();
     while (System.nanoTime() < deadline) {
       try {
-        Thread.sleep(WINDOW_MILLIS);
+        Thread.sleep(windowMillis);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
       long now = jit.getTotalCompilationTime();
-      if (now - compiled <= QUIET_COMPILE_MILLIS) {
+      if (now - compiled <= quiet) {
         return;
       }
       compiled = now;
