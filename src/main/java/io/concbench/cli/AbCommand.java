@@ -388,17 +388,16 @@ public final class AbCommand implements Callable<Integer> {
 
   /** Waits until {@code wait} is over; false, every side ended, if the user interrupted first. */
   private boolean await(List<AbLauncher.Side> started, Wait wait) throws InterruptedException {
-    while (!wait.upTo(50)) {
+    while (true) {
+      boolean over = wait.upTo(50);
       if (services.cancellation().isCancelled()) {
         started.forEach(AbLauncher.Side::stop);
         return false;
       }
+      if (over) {
+        return true;
+      }
     }
-    if (services.cancellation().isCancelled()) {
-      started.forEach(AbLauncher.Side::stop);
-      return false;
-    }
-    return true;
   }
 
   /** The ratio, its interval, p and the verdict of a list of rounds. */
