@@ -128,7 +128,8 @@ def ab_trial(executor, n_a, n_b, duet, seed, tmp, extra=()):
     _, out = concbench(args, tmp)
     ab = json.loads(out)["ab"]
     # Every round's pair is kept too, so that scripts/ab-sim can replay the trials' noise (--rounds-from).
-    rounds = [{"order": r["order"], "a_ms": r["a_wall_ms"], "b_ms": r["b_wall_ms"]} for r in ab["rounds"]]
+    rounds = [{"order": r["order"], "a_ms": r["a_wall_ms"], "b_ms": r["b_wall_ms"], "cpus": r.get("cpus")}
+              for r in ab["rounds"]]
     return ab["verdict"] == "regressed", ab["ratio_ci_low"], ab["ratio_ci_high"], rounds, ab["stop_reason"]
 
 

@@ -7,11 +7,13 @@ import io.concbench.result.AbSection;
 import io.concbench.result.Report;
 import io.concbench.stats.PairedVerdict;
 import io.concbench.stats.SignedRankInterval;
+import io.concbench.system.CpuAffinity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -84,6 +86,14 @@ public final class AbCommand implements Callable<Integer> {
           + "whose sides each keep at most half of the cores busy.")
   boolean duet;
 
+  @Option(names = "--pin", paramLabel = "auto|off", defaultValue = "auto",
+      description = "auto: in each round, once both sides are warmed up, hold both (every thread, and the "
+          + "processes they started) to the same CPUs, chosen at random, as many as the busier side keeps busy, "
+          + "when that is fewer than this machine's: a CPU slowed by what shares its core then slows both "
+          + "sides alike. Not with --duet; Linux with taskset only. off: leave them to the scheduler. "
+          + "Default: ${DEFAULT-VALUE}.")
+  String pin;
+
   @Option(names = "--confirm", paramLabel = "N",
       description = "On a regression, run N more rounds (at least --min-rounds) and keep the regression only if "
           + "they, judged on their own, find it again; otherwise the verdict is 'not reproduced' (exit 0).")
@@ -153,6 +163,9 @@ public final class AbCommand implements Callable<Integer> {
         }
       }
     }
+    if (!pin.equals("auto") && !pin.equals("off")) {
+      throw UsageException.invalid("--pin", pin, "expected auto or off");
+    }
     if (output != null) {
       OutputFiles.requireWritable("--output", output.toString(), output);
     }
@@ -162,6 +175,7 @@ public final class AbCommand implements Callable<Integer> {
     }
     launcher.prepare(sideA);
     launcher.prepare(sideB);
+    placement = placement(sideA, sideB, usedSeed);
     Random order = new Random(usedSeed);
     Rounds result;
     Rounds confirming = null;
@@ -221,6 +235,39 @@ public final class AbCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Where the sides' timed runs go: the CPUs a round holds both sides to ({@code --pin auto}), or none. The
+   * CPUs are chosen at random per round (from a seed of their own, so that the sides' order stays what the
+   * seed made it before), so the rounds sample every CPU rather than one that happened to be quiet.
+   */
+  private record Placement(int cpus, CpuAffinity affinity, Random random) {
+    static final Placement FREE = new Placement(0, null, null);
+
+    List<Integer> nextRound() {
+      return cpus == 0 ? null : affinity.choose(cpus, random);
+    }
+  }
+
+  private Placement placement = Placement.FREE;
+
+  /** The placement of the rounds; says on stderr why the sides are not held to CPUs when auto cannot. */
+  private Placement placement(AbSide sideA, AbSide sideB, long usedSeed) {
+    if (duet || pin.equals("off")) {
+      return Placement.FREE;
+    }
+    int busiest = Math.max(sideA.busiestCores(), sideB.busiestCores());
+    CpuAffinity affinity = launcher.affinity();
+    if (affinity.unavailable() != null || busiest >= affinity.cpus().size()) {
+      if (affinity.unavailable() != null) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("ab: the sides are not held to CPUs (--pin auto): " + affinity.unavailable());
+        err.flush();
+      }
+      return Placement.FREE;
+    }
+    return new Placement(busiest, affinity, new Random(~usedSeed));
+  }
+
   /** What the rounds measured, and why they stopped. */
   private static final class Rounds {
     final List<AbSection.Round> done = new ArrayList<>();
@@ -247,12 +294,13 @@ public final class AbCommand implements Callable<Integer> {
         break;
       }
       boolean aFirst = order.nextBoolean();
+      List<Integer> cpus = placement.nextRound();
       long roundStart = services.clock().nanoTime();
       double[] walls;
       List<AbSection.Capacity> capacity;
       try {
         capacity = probe(sideA, sideB);
-        walls = capacity == null ? null : round(sideA, sideB, aFirst);
+        walls = capacity == null ? null : round(sideA, sideB, aFirst, cpus);
       } catch (IllegalStateException | IOException e) {
         rounds.error = e.getMessage();
         rounds.stopReason = StopReason.FAILED;
@@ -266,13 +314,14 @@ public final class AbCommand implements Callable<Integer> {
       longestRound = Math.max(longestRound, now - roundStart);
       int number = rounds.done.size() + 1;
       rounds.done.add(new AbSection.Round(number, aFirst ? "AB" : "BA", walls[0], walls[1], walls[1] / walls[0],
-          capacity));
+          capacity, cpus));
       rounds.elapsedMs = (now - start) / 1e6;
       AbSection partial = first == null ? section(sideA, sideB, fixedRounds, usedSeed, rounds, null)
           : section(sideA, sideB, fixedRounds, usedSeed, first, rounds);
       Judgement sofar = Judgement.of(rounds.done, minRounds, thresholdPercent / 100);
-      err.println(String.format(Locale.ROOT, "ab: %s %d (%s): A %.1f ms, B %.1f ms, B/A %.4f; so far %s", pass,
-          number, aFirst ? "A first" : "B first", walls[0], walls[1], walls[1] / walls[0],
+      err.println(String.format(Locale.ROOT, "ab: %s %d (%s%s): A %.1f ms, B %.1f ms, B/A %.4f; so far %s", pass,
+          number, aFirst ? "A first" : "B first", cpus == null ? "" : ", on CPU " + cpuList(cpus), walls[0],
+          walls[1], walls[1] / walls[0],
           first == null ? AbReport.summary(partial) : AbReport.summary(partial.confirmation())));
       err.flush();
       if (output != null) {
@@ -326,12 +375,13 @@ public final class AbCommand implements Callable<Integer> {
 
   /**
    * Runs a round; A's and B's walls, or null if interrupted. Both JVMs start at once and warm up side by side;
-   * then the first runs its measured runs while the second waits, idle, and then the second (a round costs
-   * one start-up and warm-up, not two, and the timed runs never overlap); or, with {@code --duet}, both run
-   * their measured runs at the same moment.
+   * then they take turns, one round of measured runs each, the order turning each time (first, second,
+   * second, first, first, second, …), while the other waits, idle: a round costs one start-up and warm-up, not
+   * two, the timed runs never overlap, and a spell of the host that lasts a run or two falls on both sides'
+   * runs alike or on one run of a side's median. With {@code --duet} both take each turn at the same moment.
    */
-  private double[] round(AbSide sideA, AbSide sideB, boolean aFirst) throws IOException {
-    Double[] walls = measure(aFirst ? List.of(sideA, sideB) : List.of(sideB, sideA), duet);
+  private double[] round(AbSide sideA, AbSide sideB, boolean aFirst, List<Integer> cpus) throws IOException {
+    Double[] walls = measure(aFirst ? List.of(sideA, sideB) : List.of(sideB, sideA), duet, cpus);
     if (walls[0] == null) {
       return null;
     }
@@ -339,11 +389,12 @@ public final class AbCommand implements Callable<Integer> {
   }
 
   /**
-   * Starts the sides (in the given order), waits until every one is ready, lets them run (all at once, or one
-   * after the other in that order), watching for Ctrl-C, and returns their walls in the same order; all null
-   * when interrupted (every side started is ended first).
+   * Starts the sides (in the given order), waits until every one is warmed up, holds them to {@code cpus}
+   * (unless null), lets them take their turns (all at once, or one after the other, the order reversed each
+   * turn) until every one has timed all, then lets them end together, watching for Ctrl-C throughout; returns
+   * their walls in the given order, all null when interrupted (every side started is ended first).
    */
-  private Double[] measure(List<AbSide> sides, boolean atOnce) throws IOException {
+  private Double[] measure(List<AbSide> sides, boolean atOnce, List<Integer> cpus) throws IOException {
     List<AbLauncher.Side> started = new ArrayList<>();
     Double[] walls = new Double[sides.size()];
     try {
@@ -351,17 +402,31 @@ public final class AbCommand implements Callable<Integer> {
         started.add(launcher.start(side));
       }
       for (AbLauncher.Side side : started) {
-        if (!await(started, side::awaitReady)) {
+        if (!await(started, side::awaitIdle)) {
           return new Double[sides.size()];
         }
       }
-      if (atOnce) {
-        started.forEach(AbLauncher.Side::go);
+      if (cpus != null) {
+        started.forEach(side -> side.holdTo(cpus));
       }
-      for (AbLauncher.Side side : started) {
-        if (!atOnce) {
-          side.go();
+      List<AbLauncher.Side> order = new ArrayList<>(started);
+      while (!order.stream().allMatch(AbLauncher.Side::timedAll)) {
+        List<AbLauncher.Side> due = order.stream().filter(side -> !side.timedAll()).toList();
+        if (atOnce) {
+          due.forEach(AbLauncher.Side::go);
         }
+        for (AbLauncher.Side side : due) {
+          if (!atOnce) {
+            side.go();
+          }
+          if (!await(started, side::awaitIdle)) {
+            return new Double[sides.size()];
+          }
+        }
+        Collections.reverse(order);
+      }
+      started.forEach(AbLauncher.Side::go);
+      for (AbLauncher.Side side : started) {
         if (!await(started, side::waitFor)) {
           return new Double[sides.size()];
         }
@@ -378,6 +443,10 @@ public final class AbCommand implements Callable<Integer> {
       started.forEach(AbLauncher.Side::stop);
       throw e;
     }
+  }
+
+  private static String cpuList(List<Integer> cpus) {
+    return cpus.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
   }
 
   /** A wait of a side's, in slices of 50 ms. */

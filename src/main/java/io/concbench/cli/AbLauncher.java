@@ -4,6 +4,7 @@ import io.concbench.capacity.CapacityProbe;
 import io.concbench.process.parent.JdkFlags;
 import io.concbench.result.AbSection;
 import io.concbench.result.EnvironmentProbe;
+import io.concbench.system.CpuAffinity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,10 +18,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** Starts one side of one {@code ab} round. The real one starts a fresh concbench JVM; tests script figures. */
 interface AbLauncher {
@@ -40,20 +40,41 @@ interface AbLauncher {
    */
   AbSection.Capacity probe(AbSide.Probe probe) throws InterruptedException;
 
+  /** The CPUs the sides can be held to, or why they cannot; scripted sides are never held to any. */
+  default CpuAffinity affinity() {
+    return CpuAffinity.none("scripted sides");
+  }
+
   /** Ends what the probes started (probe processes), once the rounds are over. */
   default void close() {}
 
   /** A side's run under way. */
   interface Side {
     /**
-     * Waits up to {@code millis} for the side to be ready for its measured runs (started, warmed up, its JIT
-     * quiet) or to have ended; true once either is so. Scripted sides are ready at once.
+     * Waits up to {@code millis} for the side to be idle: ready for its next turn (started, warmed up, its JIT
+     * quiet, or its last turn's runs done), done with all its timed runs, or ended; true once it is, and the
+     * side is then due a {@link #go}. Scripted sides are idle at once.
      */
-    default boolean awaitReady(long millis) throws InterruptedException {
+    default boolean awaitIdle(long millis) throws InterruptedException {
       return true;
     }
 
-    /** Lets a ready side start its measured runs. A side that has ended is left as it is. */
+    /**
+     * True once the side has nothing more to time: it said it is done, or it has ended (the next {@link #go}
+     * lets it write its figures and end). Scripted sides time nothing of their own.
+     */
+    default boolean timedAll() {
+      return true;
+    }
+
+    /**
+     * Holds the side, every thread of it and the processes it started, to {@code cpus} ({@link CpuAffinity#hold}).
+     *
+     * @throws IllegalStateException if it could not be held while still running
+     */
+    default void holdTo(List<Integer> cpus) {}
+
+    /** Lets an idle side take its turn, or, once it has timed all, end. A side that has ended is left as it is. */
     default void go() {}
 
     /** Waits up to {@code millis} for the run to end; true once it has. */
@@ -89,11 +110,14 @@ interface AbLauncher {
   /** The hidden {@code run} option a side's child writes its results' median wall times with. */
   String WALL_MEDIANS_OPTION = "--wall-medians-to";
 
-  /** The hidden {@code run} option that makes a side wait for its turn before its measured runs. */
+  /** The hidden {@code run} option that makes a side wait for its turn before each round of measured runs. */
   String READY_GATE_OPTION = "--ready-gate";
 
   /** What a side says on stdout, on a line of its own, when it waits for its turn. */
   String READY = "concbench-ab-side-ready";
+
+  /** What a side says on stdout, on a line of its own, when it has timed everything and waits to end. */
+  String DONE = "concbench-ab-side-done";
 
   /** The figures {@link #WALL_MEDIANS_OPTION} wrote: one median wall time in ms a line. */
   static List<Double> readWallMedians(Path file) throws IOException {
@@ -131,6 +155,11 @@ interface AbLauncher {
     public AbSection.Capacity probe(AbSide.Probe probe) throws InterruptedException {
       CapacityProbe kind = probes.computeIfAbsent(probe.otherProcesses(), BenchmarkSession::capacityProbe);
       return new AbSection.Capacity(kind.method(), probe.k(), kind.measure(probe.k()));
+    }
+
+    @Override
+    public CpuAffinity affinity() {
+      return CpuAffinity.probe();
     }
 
     @Override
@@ -186,18 +215,28 @@ interface AbLauncher {
       }
       Process process = builder.start();
       StderrTail tail = new StderrTail(process.getErrorStream());
-      CompletableFuture<Void> ready = readyOn(process.getInputStream());
+      BlockingQueue<String> idle = idleOn(process.getInputStream());
       return new Side() {
+        private boolean timedAll;
+
         @Override
-        public boolean awaitReady(long millis) throws InterruptedException {
-          try {
-            ready.get(millis, TimeUnit.MILLISECONDS);
-            return true;
-          } catch (TimeoutException e) {
+        public boolean awaitIdle(long millis) throws InterruptedException {
+          String word = idle.poll(millis, TimeUnit.MILLISECONDS);
+          if (word == null) {
             return false;
-          } catch (ExecutionException e) {
-            return true; // not reached: the reader completes normally
           }
+          timedAll |= !word.equals(READY);
+          return true;
+        }
+
+        @Override
+        public boolean timedAll() {
+          return timedAll;
+        }
+
+        @Override
+        public void holdTo(List<Integer> cpus) {
+          CpuAffinity.hold(process.toHandle(), cpus);
         }
 
         @Override
@@ -252,28 +291,32 @@ interface AbLauncher {
     }
 
     /**
-     * Completes when the side says {@link #READY} on its stdout, or when its stdout ends (the side ended
-     * first); reads on to the end, so that the side never blocks on a full pipe (the JVM itself may log there).
+     * What the side says on its stdout as it becomes idle: {@link #READY} and {@link #DONE} as they come, then
+     * {@link #ENDED} when its stdout ends (the side ended). Reads on to the end, so that the side never blocks
+     * on a full pipe (the JVM itself may log there).
      */
-    private static CompletableFuture<Void> readyOn(InputStream stdout) {
-      CompletableFuture<Void> ready = new CompletableFuture<>();
+    private static BlockingQueue<String> idleOn(InputStream stdout) {
+      BlockingQueue<String> idle = new LinkedBlockingQueue<>();
       Thread reader = new Thread(() -> {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
           for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            if (line.equals(READY)) {
-              ready.complete(null);
+            if (line.equals(READY) || line.equals(DONE)) {
+              idle.add(line);
             }
           }
         } catch (IOException e) {
           // the side is gone
         } finally {
-          ready.complete(null);
+          idle.add(ENDED);
         }
       }, "concbench-ab-stdout");
       reader.setDaemon(true);
       reader.start();
-      return ready;
+      return idle;
     }
+
+    /** Not a word a side says: its stdout has ended. */
+    private static final String ENDED = "";
 
     private static void deleteQuietly(Path file) {
       try {

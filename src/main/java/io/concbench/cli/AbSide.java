@@ -50,8 +50,9 @@ record AbSide(String name, List<String> given, String java, List<String> runArgu
 
   /**
    * Per-side defaults of a round, unless the side or the shared options set them: one warm-up and one measured
-   * run per side and round (the rounds are the repetitions the verdict counts), and no speedup baseline (ab
-   * compares the two sides, not each with a baseline).
+   * run per side and round (the rounds are the repetitions the verdict counts; a side given {@code --runs N}
+   * takes N turns a round, alternating with the other's, and its figure is their median), and no speedup
+   * baseline (ab compares the two sides, not each with a baseline).
    */
   static final List<List<String>> DEFAULTS = List.of(List.of("--runs", "1"), List.of("--warmup", "1"),
       List.of("--baseline", "none"));

@@ -9,7 +9,7 @@ import io.concbench.engine.BenchmarkEngine.Measurement;
 import io.concbench.engine.BenchmarkPlan;
 import io.concbench.engine.Cancellation;
 import io.concbench.engine.EngineDependencies;
-import io.concbench.engine.StartGate;
+import io.concbench.engine.TurnGate;
 import io.concbench.engine.Progress;
 import io.concbench.engine.ResultAssembler;
 import io.concbench.executor.Guard;
@@ -56,7 +56,7 @@ final class BenchmarkSession implements AutoCloseable {
   private UnaryOperator<List<Result>> derived = UnaryOperator.identity();
   /** What advise recommends, written with the results; null for run and matrix. */
   private Advice advice;
-  private StartGate startGate = StartGate.OPEN;
+  private TurnGate turnGate = TurnGate.OPEN;
 
   /** Call only after the plan is checked: a usage error must leave no file and no handler behind. */
   BenchmarkSession(CommandSpec spec, MeasurementOptions measurement, OutputOptions output, Services services,
@@ -95,9 +95,9 @@ final class BenchmarkSession implements AutoCloseable {
     }
   }
 
-  /** Passed before the first measured run: {@code ab}'s sides wait there for their turn. */
-  void startGate(StartGate gate) {
-    this.startGate = gate;
+  /** Passed before each round of measured runs: {@code ab}'s sides wait there for their turns. */
+  void turnGate(TurnGate gate) {
+    this.turnGate = gate;
   }
 
   /** The engine as run and matrix use it: progress, memory, background, capacity probes, the start gate. */
@@ -114,7 +114,7 @@ final class BenchmarkSession implements AutoCloseable {
             services.cancellation(), progress)
         .withPeakMemory(PeakMemory.SYSTEM)
         .withBackground(services.background())
-        .withStartGate(startGate);
+        .withTurnGate(turnGate);
     if (measurement.probesCapacity()) {
       world = world.withCapacityProbes(BenchmarkSession::probeFor, environment.availableProcessors());
     }

@@ -40,7 +40,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = AbLauncher.WALL_MEDIANS_OPTION, hidden = true, paramLabel = "FILE")
   Path wallMediansFile;
 
-  /** For {@code ab}'s sides, not for users: wait for a line on stdin before the measured runs ({@link ReadyGate}). */
+  /**
+   * For {@code ab}'s sides, not for users: wait for a line on stdin before each round of measured runs and
+   * before ending ({@link ReadyGate}).
+   */
   @Option(names = AbLauncher.READY_GATE_OPTION, hidden = true)
   boolean readyGate;
 
@@ -61,13 +64,18 @@ public final class RunCommand implements Callable<Integer> {
     BenchmarkPlan plan = Plans.run(selection, measurement, process, rate, catalog);
     BenchmarkSession session = new BenchmarkSession(spec, measurement, output, services,
         PluginRecords.of(catalog.plugins()));
-    if (readyGate) {
-      session.startGate(new ReadyGate(spec.commandLine().getOut(), System.in, services.cancellation()));
+    ReadyGate gate = readyGate ? new ReadyGate(spec.commandLine().getOut(), System.in, services.cancellation())
+        : null;
+    if (gate != null) {
+      session.turnGate(gate);
     }
     List<Result> results = new ArrayList<>();
     boolean interrupted;
     try (session) {
       interrupted = session.measure(plan, results, finished -> List.of());
+    }
+    if (gate != null && !interrupted) {
+      gate.finish();
     }
     // finish() writes the results kept from an interrupted group too.
     return wallMediansFile != null ? session.finishWallMedians(results, interrupted, wallMediansFile)

@@ -14,11 +14,11 @@ import io.concbench.system.PeakMemory;
  * @param processors the processors a probe may use (its k is capped there)
  * @param peakMemory resets and reads concbench's own peak resident memory around each run
  * @param background measures what else used the CPUs over each group's measured rounds
- * @param startGate passed once, before the first measured run
+ * @param turnGate passed before each round of measured runs
  */
 public record EngineDependencies(Clock clock, CpuClock cpuClock, Cancellation cancellation, Progress progress,
     CapacityProbes capacityProbes, int processors, PeakMemory peakMemory, BackgroundMeter background,
-    StartGate startGate) {
+    TurnGate turnGate) {
 
   /** Makes the probe that stands for a case's executor; probes live for one group. */
   @FunctionalInterface
@@ -31,25 +31,25 @@ public record EngineDependencies(Clock clock, CpuClock cpuClock, Cancellation ca
   public static EngineDependencies of(Clock clock, CpuClock cpuClock, Cancellation cancellation,
       Progress progress) {
     return new EngineDependencies(clock, cpuClock, cancellation, progress, null, 1, PeakMemory.NONE,
-        BackgroundMeter.NONE, StartGate.OPEN);
+        BackgroundMeter.NONE, TurnGate.OPEN);
   }
 
   public EngineDependencies withCapacityProbes(CapacityProbes probes, int processorCount) {
     return new EngineDependencies(clock, cpuClock, cancellation, progress, probes, processorCount, peakMemory,
-        background, startGate);
+        background, turnGate);
   }
 
   public EngineDependencies withPeakMemory(PeakMemory memory) {
     return new EngineDependencies(clock, cpuClock, cancellation, progress, capacityProbes, processors, memory,
-        background, startGate);
+        background, turnGate);
   }
 
   public EngineDependencies withBackground(BackgroundMeter meter) {
     return new EngineDependencies(clock, cpuClock, cancellation, progress, capacityProbes, processors,
-        peakMemory, meter, startGate);
+        peakMemory, meter, turnGate);
   }
 
-  public EngineDependencies withStartGate(StartGate gate) {
+  public EngineDependencies withTurnGate(TurnGate gate) {
     return new EngineDependencies(clock, cpuClock, cancellation, progress, capacityProbes, processors,
         peakMemory, background, gate);
   }

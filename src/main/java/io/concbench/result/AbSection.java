@@ -74,17 +74,20 @@ public record AbSection(
    * @param capacity the machine's capacity, probed by ab itself just before the round's sides for each kind
    *     of probe and k the sides' parallel cases need (docs/ab.md); empty when they need none, or probe it
    *     themselves ({@code --capacity} given in a side)
+   * @param cpus the CPUs both sides were held to for their timed runs ({@code --pin auto}, docs/ab.md), or null
+   *     when the scheduler placed them
    */
   public record Round(int round, String order, double aWallMs, double bWallMs, double ratio,
-      List<Capacity> capacity) {
+      List<Capacity> capacity, List<Integer> cpus) {
 
     public Round {
       capacity = capacity == null ? List.of() : List.copyOf(capacity); // absent in reports written before it
+      cpus = cpus == null ? null : List.copyOf(cpus);
     }
 
-    /** A round without a capacity probe. */
+    /** A round without a capacity probe, its sides placed by the scheduler. */
     public Round(int round, String order, double aWallMs, double bWallMs, double ratio) {
-      this(round, order, aWallMs, bWallMs, ratio, List.of());
+      this(round, order, aWallMs, bWallMs, ratio, List.of(), null);
     }
   }
 

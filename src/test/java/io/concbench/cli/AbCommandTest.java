@@ -10,6 +10,7 @@ import io.concbench.engine.CpuClock;
 import io.concbench.result.AbSection;
 import io.concbench.result.ReportFixtures;
 import io.concbench.result.SchemaValidation;
+import io.concbench.system.CpuAffinity;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -37,6 +38,7 @@ class AbCommandTest {
     /** Starts, turns and ends of the sides, in order: "start -a", "go -b", "end -a", … */
     final List<String> events = new ArrayList<>();
     Runnable onStart = () -> {};
+    CpuAffinity affinity = CpuAffinity.none("scripted sides");
 
     Scripted(DoubleSupplier a, DoubleSupplier b) {
       this.a = a;
@@ -50,12 +52,29 @@ class AbCommandTest {
       arguments.add(side.runArguments());
       onStart.run();
       double wall = side.name().equals("-a") ? a.getAsDouble() : b.getAsDouble();
+      int turns = Integer.parseInt(side.runArguments().get(side.runArguments().indexOf("--runs") + 1));
       return new Side() {
         boolean ended;
+        int taken;
+
+        @Override
+        public boolean timedAll() {
+          return taken == turns;
+        }
+
+        @Override
+        public void holdTo(List<Integer> cpus) {
+          events.add("hold " + side.name() + " " + cpus);
+        }
 
         @Override
         public void go() {
-          events.add("go " + side.name());
+          if (taken == turns) {
+            events.add("release " + side.name());
+          } else {
+            taken++;
+            events.add("go " + side.name());
+          }
         }
 
         @Override
@@ -75,6 +94,11 @@ class AbCommandTest {
         @Override
         public void stop() {}
       };
+    }
+
+    @Override
+    public CpuAffinity affinity() {
+      return affinity;
     }
 
     @Override
@@ -251,20 +275,88 @@ class AbCommandTest {
   }
 
   @Test
-  void bothSidesStartTogetherAndTakeTurnsForTheirTimedRuns() {
+  void bothSidesStartTogetherAndTakeTurnsRunByRunTheOrderTurningEachTime() {
     Scripted launcher = new Scripted(() -> 100, () -> 100);
 
-    run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single", "-a", "", "-b", "",
-        "--rounds", "8", "--seed", "3");
+    run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single", "--runs", "3", "-a", "",
+        "-b", "", "--rounds", "8", "--seed", "3");
 
-    assertThat(launcher.events).hasSize(8 * 6);
+    int perRound = 2 + 6 + 2 + 2; // two starts, three turns each, two releases, two ends
+    assertThat(launcher.events).hasSize(8 * perRound);
     for (int round = 0; round < 8; round++) {
-      List<String> events = launcher.events.subList(6 * round, 6 * round + 6);
+      List<String> events = launcher.events.subList(perRound * round, perRound * (round + 1));
       String first = events.get(0).substring("start ".length());
       String second = first.equals("-a") ? "-b" : "-a";
-      assertThat(events).containsExactly("start " + first, "start " + second, "go " + first, "end " + first,
-          "go " + second, "end " + second);
+      assertThat(events).containsExactly("start " + first, "start " + second, "go " + first, "go " + second,
+          "go " + second, "go " + first, "go " + first, "go " + second, "release " + first,
+          "release " + second, "end " + first, "end " + second);
     }
+  }
+
+  @Test
+  void singleThreadedSidesAreHeldToTheSameRandomCpuEachRoundOnceWarmedUp() throws Exception {
+    Scripted launcher = new Scripted(() -> 100, () -> 100);
+    launcher.affinity = CpuAffinity.of(List.of(0, 1));
+    Path output = dir.resolve("ab.json");
+
+    run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single", "-a", "", "-b", "",
+        "--rounds", "12", "--seed", "4", "--output", output.toString());
+
+    List<String> holds = launcher.events.stream().filter(e -> e.startsWith("hold")).toList();
+    assertThat(holds).hasSize(24);
+    for (int round = 0; round < 12; round++) {
+      List<String> events = launcher.events.subList(10 * round, 10 * round + 10);
+      assertThat(events.get(2)).startsWith("hold");
+      assertThat(events.get(3)).startsWith("hold").endsWith(events.get(2).substring("hold -a ".length()));
+      assertThat(events.get(4)).startsWith("go");
+    }
+    assertThat(holds).anyMatch(e -> e.endsWith("[0]")).anyMatch(e -> e.endsWith("[1]"));
+    JsonNode rounds = new ObjectMapper().readTree(Files.readString(output)).get("ab").get("rounds");
+    assertThat(rounds.get(0).get("cpus").size()).isEqualTo(1);
+  }
+
+  @Test
+  void sidesThatKeepEveryCpuBusyInADuetOrWithPinOffAreLeftToTheScheduler() throws Exception {
+    for (String[] options : List.of(new String[] {"--executor", "thread-pool", "--workers", "2"},
+        new String[] {"--executor", "single", "--duet"}, new String[] {"--executor", "single", "--pin", "off"})) {
+      Scripted launcher = new Scripted(() -> 100, () -> 100);
+      launcher.affinity = CpuAffinity.of(List.of(0, 1));
+      Path output = dir.resolve("free.json");
+      List<String> args = new ArrayList<>(List.of("ab", "--workload", "tiny", "-a", "", "-b", "", "--rounds", "8",
+          "--output", output.toString()));
+      args.addAll(List.of(options));
+
+      Outcome outcome = run(launcher, new Cancellation(), args.toArray(String[]::new));
+
+      assertThat(outcome.status()).as(String.join(" ", options)).isZero();
+      assertThat(launcher.events).noneMatch(e -> e.startsWith("hold"));
+      assertThat(new ObjectMapper().readTree(Files.readString(output)).get("ab").get("rounds").get(0).get("cpus")
+          .isNull()).isTrue();
+    }
+  }
+
+  @Test
+  void aPinThatIsNeitherAutoNorOffIsRefused() {
+    Scripted launcher = new Scripted(() -> 100, () -> 100);
+
+    Outcome outcome = run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single", "-a",
+        "", "-b", "", "--pin", "always");
+
+    assertThat(outcome.status()).isEqualTo(2);
+    assertThat(outcome.err()).contains("--pin").contains("'always'").doesNotContain("Exception");
+    assertThat(launcher.started).isEmpty();
+  }
+
+  @Test
+  void aSideWithMoreRunsTakesItsLastTurnsAlone() {
+    Scripted launcher = new Scripted(() -> 100, () -> 100);
+
+    run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single", "-a", "--runs 1",
+        "-b", "--runs 2", "--rounds", "1", "--seed", "3");
+
+    assertThat(launcher.events).filteredOn(e -> e.startsWith("go ")).hasSize(3)
+        .filteredOn(e -> e.equals("go -b")).hasSize(2);
+    assertThat(launcher.events).endsWith("end -a", "end -b");
   }
 
   @Test
@@ -272,12 +364,14 @@ class AbCommandTest {
     Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "a duet needs 2 cores");
     Scripted launcher = new Scripted(() -> 100, () -> 100);
 
-    run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single", "-a", "", "-b", "",
-        "--rounds", "8", "--duet");
+    run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single", "--runs", "3", "-a", "",
+        "-b", "", "--rounds", "8", "--duet");
 
+    int perRound = 12;
     for (int round = 0; round < 8; round++) {
-      assertThat(launcher.events.subList(6 * round, 6 * round + 6)).extracting(e -> e.split(" ")[0])
-          .containsExactly("start", "start", "go", "go", "end", "end");
+      assertThat(launcher.events.subList(perRound * round, perRound * (round + 1))).extracting(e -> e.split(" ")[0])
+          .containsExactly("start", "start", "go", "go", "go", "go", "go", "go", "release", "release", "end",
+              "end");
     }
   }
 

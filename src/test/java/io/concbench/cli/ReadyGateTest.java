@@ -33,4 +33,27 @@ class ReadyGateTest {
 
     assertThat(cancellation.isCancelled()).isTrue();
   }
+
+  @Test
+  void saysItIsDoneAndWaitsForALineBeforeItEnds() {
+    StringWriter out = new StringWriter();
+    ByteArrayInputStream in = new ByteArrayInputStream("\nafter".getBytes(StandardCharsets.UTF_8));
+    Cancellation cancellation = new Cancellation();
+
+    new ReadyGate(new PrintWriter(out), in, cancellation).finish();
+
+    assertThat(out.toString()).isEqualTo(AbLauncher.DONE + System.lineSeparator());
+    assertThat(in.available()).isEqualTo("after".length());
+    assertThat(cancellation.isCancelled()).isFalse();
+  }
+
+  @Test
+  void theEndOfItsInputWhenDoneLetsItEndWithItsFigures() {
+    Cancellation cancellation = new Cancellation();
+
+    new ReadyGate(new PrintWriter(new StringWriter()), new ByteArrayInputStream(new byte[0]), cancellation)
+        .finish();
+
+    assertThat(cancellation.isCancelled()).isFalse();
+  }
 }

@@ -300,19 +300,19 @@ class BenchmarkEngineTest {
   }
 
   @Test
-  void theStartGateIsPassedOnceAfterTheFirstGroupsWarmUpsAndBeforeAnyMeasuredRun() throws InterruptedException {
+  void theTurnGateIsPassedBeforeEachRoundOfMeasuredRunsAfterItsGroupsWarmUps() throws InterruptedException {
     Workload workload = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());
     BenchmarkCase a = Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("a", false, opened::add), 2, 1);
     BenchmarkCase b = Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("b", false, opened::add), 2, 1);
     List<String> events = new ArrayList<>();
     BenchmarkEngine engine = new BenchmarkEngine(EngineDependencies.of(clock, Fakes.cpuOf(clock),
         new Cancellation(), (c, warmup, run, runs, step, steps) -> events.add((warmup ? "w" : "r") + run
-            + c.executor().name())).withStartGate(() -> events.add("gate")));
+            + c.executor().name())).withTurnGate(() -> events.add("gate")));
 
-    engine.runGroup(List.of(a), 2, 1, 0, 6);
-    engine.runGroup(List.of(b), 1, 1, 3, 6);
+    engine.runGroup(List.of(a), 2, 2, 0, 7);
+    engine.runGroup(List.of(b), 1, 1, 4, 7);
 
-    assertThat(events).containsExactly("w1a", "w2a", "gate", "r1a", "w1b", "r1b");
+    assertThat(events).containsExactly("w1a", "w2a", "gate", "r1a", "gate", "r2a", "w1b", "gate", "r1b");
   }
 
   @Test
@@ -321,11 +321,30 @@ class BenchmarkEngineTest {
     BenchmarkCase a = Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("a", false, opened::add), 2, 1);
     Cancellation cancellation = new Cancellation();
     BenchmarkEngine engine = new BenchmarkEngine(EngineDependencies.of(clock, Fakes.cpuOf(clock), cancellation,
-        Progress.NONE).withStartGate(cancellation::cancel));
+        Progress.NONE).withTurnGate(cancellation::cancel));
 
     assertThatThrownBy(() -> engine.runGroup(List.of(a), 1, 3, 0, 4))
         .isInstanceOf(Cancellation.CancelledException.class);
     assertThat(opened).containsExactly("a"); // the warm-up run only
+  }
+
+  @Test
+  void aGateThatCancelsAtALaterTurnKeepsTheRoundsCompletedBeforeIt() {
+    Workload workload = Fakes.workload(clock, TEN_MS, Set.of(), Set.of());
+    BenchmarkCase a = Fakes.benchmarkCase(workload, Fakes.sequentialExecutor("a", false, opened::add), 2, 1);
+    Cancellation cancellation = new Cancellation();
+    int[] turns = {0};
+    BenchmarkEngine engine = new BenchmarkEngine(EngineDependencies.of(clock, Fakes.cpuOf(clock), cancellation,
+        Progress.NONE).withTurnGate(() -> {
+          if (++turns[0] == 3) {
+            cancellation.cancel();
+          }
+        }));
+    List<Measurement> kept = new ArrayList<>();
+
+    assertThatThrownBy(() -> engine.runGroup(List.of(a), 1, 3, 0, 4, kept::add))
+        .isInstanceOf(Cancellation.CancelledException.class);
+    assertThat(kept).singleElement().satisfies(m -> assertThat(m.runs()).hasSize(2));
   }
 
   @Test
