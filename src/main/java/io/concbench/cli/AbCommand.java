@@ -30,9 +30,10 @@ import picocli.CommandLine.Unmatched;
     sortOptions = false,
     mixinStandardHelpOptions = true,
     description = {"Measures two variants in the same minutes: rounds of one run of A and one of B, each in a fresh "
-        + "concbench JVM, in a random order per round (or at the same time with --duet), and judges the per-round "
-        + "ratio B/A of wall times: its Hodges-Lehmann estimate, a 99%% Wilcoxon signed-rank interval and a "
-        + "threshold. Run options both sides share may be given once, outside -a and -b. See docs/ab.md."},
+        + "concbench JVM, in a random order per round, both held to the same CPUs (or at the same time with "
+        + "--duet), and judges the per-round ratio B/A of wall times: its Hodges-Lehmann estimate, a 99%% "
+        + "Wilcoxon signed-rank interval and a threshold. Run options both sides share may be given once, "
+        + "outside -a and -b. See docs/ab.md."},
     footer = {"", "Exit status: 0 no regression (improved, no change, inconclusive), 1 regressed, 2 bad input, "
         + "130 interrupted (the rounds done are kept in --output with \"complete\": false).",
         "Example: concbench ab --workload cpu --executor single -a '--param n=2000000' -b '--param n=2100000'"})
@@ -240,11 +241,12 @@ public final class AbCommand implements Callable<Integer> {
    * CPUs are chosen at random per round (from a seed of their own, so that the sides' order stays what the
    * seed made it before), so the rounds sample every CPU rather than one that happened to be quiet.
    */
-  private record Placement(int cpus, CpuAffinity affinity, Random random) {
+  private record Placement(int count, CpuAffinity affinity, Random random) {
     static final Placement FREE = new Placement(0, null, null);
 
+    /** The CPUs of the next round, or null: left to the scheduler. */
     List<Integer> nextRound() {
-      return cpus == 0 ? null : affinity.choose(cpus, random);
+      return count == 0 ? null : affinity.choose(count, random);
     }
   }
 
