@@ -322,7 +322,7 @@ public final class AbCommand implements Callable<Integer> {
           : section(sideA, sideB, fixedRounds, usedSeed, first, rounds);
       Judgement sofar = Judgement.of(rounds.done, minRounds, thresholdPercent / 100);
       err.println(String.format(Locale.ROOT, "ab: %s %d (%s%s): A %.1f ms, B %.1f ms, B/A %.4f; so far %s", pass,
-          number, aFirst ? "A first" : "B first", cpus == null ? "" : ", on CPU " + cpuList(cpus), walls[0],
+          number, aFirst ? "A first" : "B first", cpus == null ? "" : ", on CPU " + CpuAffinity.list(cpus), walls[0],
           walls[1], walls[1] / walls[0],
           first == null ? AbReport.summary(partial) : AbReport.summary(partial.confirmation())));
       err.flush();
@@ -445,10 +445,6 @@ public final class AbCommand implements Callable<Integer> {
       started.forEach(AbLauncher.Side::stop);
       throw e;
     }
-  }
-
-  private static String cpuList(List<Integer> cpus) {
-    return cpus.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
   }
 
   /** A wait of a side's, in slices of 50 ms. */

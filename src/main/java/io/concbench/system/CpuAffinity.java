@@ -80,7 +80,7 @@ public final class CpuAffinity {
    * @throws IllegalStateException if taskset refused a process that is still running
    */
   public static void hold(ProcessHandle process, List<Integer> cpus) {
-    String list = cpus.stream().map(String::valueOf).collect(Collectors.joining(","));
+    String list = list(cpus);
     List<ProcessHandle> all = new ArrayList<>();
     all.add(process);
     process.descendants().forEach(all::add);
@@ -94,6 +94,11 @@ public final class CpuAffinity {
         }
       }
     }
+  }
+
+  /** [0, 2] → "0,2": as taskset takes CPUs, and as ab names a round's. */
+  public static String list(List<Integer> cpus) {
+    return cpus.stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 
   /** "0-3,5" → [0, 1, 2, 3, 5]. */

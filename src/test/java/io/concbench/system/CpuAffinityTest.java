@@ -18,6 +18,7 @@ class CpuAffinityTest {
     assertThat(CpuAffinity.parseList(" 0-3,5\n")).containsExactly(0, 1, 2, 3, 5);
     assertThat(CpuAffinity.parseList("1")).containsExactly(1);
     assertThatThrownBy(() -> CpuAffinity.parseList("x")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(CpuAffinity.list(List.of(0, 2))).isEqualTo("0,2");
   }
 
   @Test
