@@ -100,7 +100,7 @@ final class BenchmarkSession implements AutoCloseable {
     this.turnGate = gate;
   }
 
-  /** The engine as run and matrix use it: progress, memory, background, capacity probes, the start gate. */
+  /** The engine as run and matrix use it: progress, memory, background, capacity probes, the turn gate. */
   BenchmarkEngine engine() {
     List<Progress> listeners = new ArrayList<>();
     listeners.add(estimate);
