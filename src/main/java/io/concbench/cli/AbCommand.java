@@ -91,7 +91,8 @@ public final class AbCommand implements Callable<Integer> {
       description = "auto: in each round, once both sides are warmed up, hold both (every thread, and the "
           + "processes they started) to the same CPUs, chosen at random, as many as the busier side keeps busy, "
           + "when that is fewer than this machine's: a CPU slowed by what shares its core then slows both "
-          + "sides alike. Not with --duet; Linux with taskset only. off: leave them to the scheduler. "
+          + "sides alike; with --duet, each side to CPUs of its own, the two sets swapped at every turn (a duet "
+          + "runs two turns a side by default). Linux with taskset only. off: leave them to the scheduler. "
           + "Default: ${DEFAULT-VALUE}.")
   String pin;
 
@@ -147,8 +148,9 @@ public final class AbCommand implements Callable<Integer> {
     }
     refuseNonJvm("--java-a", javaA);
     refuseNonJvm("--java-b", javaB);
-    AbSide sideA = AbSide.of("-a", a, shared, javaA, services);
-    AbSide sideB = AbSide.of("-b", b, shared, javaB, services);
+    List<List<String>> defaults = duet ? AbSide.DUET_DEFAULTS : AbSide.DEFAULTS;
+    AbSide sideA = AbSide.of("-a", a, shared, javaA, services, defaults);
+    AbSide sideB = AbSide.of("-b", b, shared, javaB, services, defaults);
     if (sideA.cases() != sideB.cases()) {
       throw new UsageException("-a and -b measure different numbers of cases (" + sideA.cases() + " and "
           + sideB.cases() + "): each round pairs them one by one");
@@ -237,16 +239,34 @@ public final class AbCommand implements Callable<Integer> {
   }
 
   /**
-   * Where the sides' timed runs go: the CPUs a round holds both sides to ({@code --pin auto}), or none. The
+   * Where the sides' timed runs go: the CPUs a round holds the sides to ({@code --pin auto}), or none. The
    * CPUs are chosen at random per round (from a seed of their own, so that the sides' order stays what the
-   * seed made it before), so the rounds sample every CPU rather than one that happened to be quiet.
+   * seed made it before), so the rounds sample every CPU rather than one that happened to be quiet. Taking
+   * turns, both sides are held to the same {@code count} CPUs; in a duet, which runs them at once, each side
+   * to {@code count} of its own, the two sets swapped at every turn.
    */
-  private record Placement(int count, CpuAffinity affinity, Random random) {
-    static final Placement FREE = new Placement(0, null, null);
+  private record Placement(int count, boolean duet, CpuAffinity affinity, Random random) {
+    static final Placement FREE = new Placement(0, false, null, null);
 
-    /** The CPUs of the next round, or null: left to the scheduler. */
+    /** The CPUs of the next round (in a duet, the first side's first set, then the other), or null. */
     List<Integer> nextRound() {
-      return count == 0 ? null : affinity.choose(count, random);
+      if (count == 0) {
+        return null;
+      }
+      List<Integer> chosen = affinity.choose(duet ? 2 * count : count, random);
+      return duet ? shuffledHalves(chosen) : chosen;
+    }
+
+    /** Which half goes to which side: at random too, each half in increasing order. */
+    private List<Integer> shuffledHalves(List<Integer> chosen) {
+      List<Integer> shuffled = new ArrayList<>(chosen);
+      Collections.shuffle(shuffled, random);
+      List<Integer> first = new ArrayList<>(shuffled.subList(0, count));
+      List<Integer> second = new ArrayList<>(shuffled.subList(count, shuffled.size()));
+      first.sort(null);
+      second.sort(null);
+      first.addAll(second);
+      return first;
     }
   }
 
@@ -254,12 +274,13 @@ public final class AbCommand implements Callable<Integer> {
 
   /** The placement of the rounds; says on stderr why the sides are not held to CPUs when auto cannot. */
   private Placement placement(AbSide sideA, AbSide sideB, long usedSeed) {
-    if (duet || pin.equals("off")) {
+    if (pin.equals("off")) {
       return Placement.FREE;
     }
     int busiest = Math.max(sideA.busiestCores(), sideB.busiestCores());
+    int needed = duet ? 2 * busiest : busiest + 1; // taking turns: fewer than every CPU, or nothing to choose
     CpuAffinity affinity = launcher.affinity();
-    if (affinity.unavailable() != null || busiest >= affinity.cpus().size()) {
+    if (affinity.unavailable() != null || needed > affinity.cpus().size()) {
       if (affinity.unavailable() != null) {
         PrintWriter err = spec.commandLine().getErr();
         err.println("ab: the sides are not held to CPUs (--pin auto): " + affinity.unavailable());
@@ -267,7 +288,7 @@ public final class AbCommand implements Callable<Integer> {
       }
       return Placement.FREE;
     }
-    return new Placement(busiest, affinity, new Random(~usedSeed));
+    return new Placement(busiest, duet, affinity, new Random(~usedSeed));
   }
 
   /** What the rounds measured, and why they stopped. */
@@ -322,7 +343,7 @@ public final class AbCommand implements Callable<Integer> {
           : section(sideA, sideB, fixedRounds, usedSeed, first, rounds);
       Judgement sofar = Judgement.of(rounds.done, minRounds, thresholdPercent / 100);
       err.println(String.format(Locale.ROOT, "ab: %s %d (%s%s): A %.1f ms, B %.1f ms, B/A %.4f; so far %s", pass,
-          number, aFirst ? "A first" : "B first", cpus == null ? "" : ", on CPU " + CpuAffinity.list(cpus), walls[0],
+          number, aFirst ? "A first" : "B first", where(cpus), walls[0],
           walls[1], walls[1] / walls[0],
           first == null ? AbReport.summary(partial) : AbReport.summary(partial.confirmation())));
       err.flush();
@@ -408,13 +429,16 @@ public final class AbCommand implements Callable<Integer> {
           return new Double[sides.size()];
         }
       }
-      if (cpus != null) {
+      if (cpus != null && !atOnce) {
         started.forEach(side -> side.holdTo(cpus));
       }
       List<AbLauncher.Side> order = new ArrayList<>(started);
-      while (!order.stream().allMatch(AbLauncher.Side::timedAll)) {
+      for (int turn = 0; !order.stream().allMatch(AbLauncher.Side::timedAll); turn++) {
         List<AbLauncher.Side> due = order.stream().filter(side -> !side.timedAll()).toList();
         if (atOnce) {
+          if (cpus != null) {
+            holdSwapped(started, cpus, turn);
+          }
           due.forEach(AbLauncher.Side::go);
         }
         for (AbLauncher.Side side : due) {
@@ -445,6 +469,31 @@ public final class AbCommand implements Callable<Integer> {
       started.forEach(AbLauncher.Side::stop);
       throw e;
     }
+  }
+
+  /**
+   * A duet's turn: the first side held to the first half of {@code cpus} and the second to the other half, the
+   * halves swapped every other turn, so that with two runs a side (a duet's default) each side's figure is
+   * the median of one run on each set, and a set slowed by the host slows both sides alike.
+   */
+  private static void holdSwapped(List<AbLauncher.Side> sides, List<Integer> cpus, int turn) {
+    int half = cpus.size() / 2;
+    for (int i = 0; i < sides.size(); i++) {
+      sides.get(i).holdTo((i + turn) % 2 == 0 ? cpus.subList(0, half) : cpus.subList(half, cpus.size()));
+    }
+  }
+
+  /** Where a round's sides ran, for its line on stderr: "", ", on CPU 1" or ", on CPUs 0 / 1 (swapped each turn)". */
+  private String where(List<Integer> cpus) {
+    if (cpus == null) {
+      return "";
+    }
+    if (!duet) {
+      return ", on CPU " + CpuAffinity.list(cpus);
+    }
+    int half = cpus.size() / 2;
+    return ", on CPUs " + CpuAffinity.list(cpus.subList(0, half)) + " / "
+        + CpuAffinity.list(cpus.subList(half, cpus.size())) + " (swapped each turn)";
   }
 
   /** A wait of a side's, in slices of 50 ms. */

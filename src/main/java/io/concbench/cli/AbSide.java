@@ -58,11 +58,27 @@ record AbSide(String name, List<String> given, String java, List<String> runArgu
       List.of("--baseline", "none"));
 
   /**
+   * A duet's defaults: two measured runs a side, so that each side runs once on each of the round's two sets
+   * of CPUs (they swap at every turn, docs/ab.md), and the rest as {@link #DEFAULTS}.
+   */
+  static final List<List<String>> DUET_DEFAULTS = List.of(List.of("--runs", "2"), List.of("--warmup", "1"),
+      List.of("--baseline", "none"));
+
+  /**
    * Checks a side as {@code run} would, refusing it as a {@link UsageException} that names the side and its value.
    *
    * @param services for the parser's run command (nothing runs)
    */
   static AbSide of(String name, String value, List<String> shared, String java, Services services) {
+    return of(name, value, shared, java, services, DEFAULTS);
+  }
+
+  /**
+   * Checks a side as {@link #of(String, String, List, String, Services)} does, with {@code defaults} for what
+   * neither the side nor the shared options set.
+   */
+  static AbSide of(String name, String value, List<String> shared, String java, Services services,
+      List<List<String>> defaults) {
     List<String> own;
     try {
       own = value.isBlank() ? List.of() : ShellWords.split(value);
@@ -79,7 +95,7 @@ record AbSide(String name, List<String> given, String java, List<String> runArgu
       }
     }
     List<String> child = new ArrayList<>(words);
-    for (List<String> option : DEFAULTS) {
+    for (List<String> option : defaults) {
       boolean set = words.stream().anyMatch(w -> w.equals(option.get(0)) || w.startsWith(option.get(0) + "="));
       if (!set) {
         child.addAll(option);

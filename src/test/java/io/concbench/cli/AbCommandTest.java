@@ -316,9 +316,10 @@ class AbCommandTest {
   }
 
   @Test
-  void sidesThatKeepEveryCpuBusyInADuetOrWithPinOffAreLeftToTheScheduler() throws Exception {
+  void sidesThatKeepEveryCpuBusyOrWithPinOffAreLeftToTheScheduler() throws Exception {
     for (String[] options : List.of(new String[] {"--executor", "thread-pool", "--workers", "2"},
-        new String[] {"--executor", "single", "--duet"}, new String[] {"--executor", "single", "--pin", "off"})) {
+        new String[] {"--executor", "single", "--pin", "off"}, new String[] {"--executor", "single", "--duet",
+            "--pin", "off"})) {
       Scripted launcher = new Scripted(() -> 100, () -> 100);
       launcher.affinity = CpuAffinity.of(List.of(0, 1));
       Path output = dir.resolve("free.json");
@@ -332,6 +333,30 @@ class AbCommandTest {
       assertThat(launcher.events).noneMatch(e -> e.startsWith("hold"));
       assertThat(new ObjectMapper().readTree(Files.readString(output)).get("ab").get("rounds").get(0).get("cpus")
           .isNull()).isTrue();
+    }
+  }
+
+  @Test
+  void aDuetHoldsEachSideToCpusOfItsOwnSwappedAtEveryTurnTwoTurnsBeingItsDefault() {
+    Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "a duet needs 2 cores");
+    Scripted launcher = new Scripted(() -> 100, () -> 100);
+    launcher.affinity = CpuAffinity.of(List.of(0, 1));
+
+    run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single", "-a", "", "-b", "",
+        "--rounds", "8", "--duet", "--seed", "5");
+
+    int perRound = 14;
+    assertThat(launcher.events).hasSize(8 * perRound);
+    for (int round = 0; round < 8; round++) {
+      List<String> events = launcher.events.subList(perRound * round, perRound * (round + 1));
+      String first = events.get(0).substring("start ".length());
+      String second = first.equals("-a") ? "-b" : "-a";
+      String mine = events.get(2).substring(("hold " + first + " ").length());
+      String other = mine.equals("[0]") ? "[1]" : "[0]";
+      assertThat(events).containsExactly("start " + first, "start " + second, "hold " + first + " " + mine,
+          "hold " + second + " " + other, "go " + first, "go " + second, "hold " + first + " " + other,
+          "hold " + second + " " + mine, "go " + second, "go " + first, "release " + first, "release " + second,
+          "end " + first, "end " + second);
     }
   }
 
