@@ -342,10 +342,13 @@ public final class AbCommand implements Callable<Integer> {
       AbSection partial = first == null ? section(sideA, sideB, fixedRounds, usedSeed, rounds, null)
           : section(sideA, sideB, fixedRounds, usedSeed, first, rounds);
       Judgement sofar = Judgement.of(rounds.done, minRounds, thresholdPercent / 100);
-      err.println(String.format(Locale.ROOT, "ab: %s %d (%s%s): A %.1f ms, B %.1f ms, B/A %.4f; so far %s", pass,
+      boolean settled = sofar.settled(rounds.done);
+      boolean unsettled = asked == null && !settled && !PairedVerdict.INCONCLUSIVE.label().equals(sofar.verdict);
+      err.println(String.format(Locale.ROOT, "ab: %s %d (%s%s): A %.1f ms, B %.1f ms, B/A %.4f; so far %s%s", pass,
           number, aFirst ? "A first" : "B first", where(cpus), walls[0],
           walls[1], walls[1] / walls[0],
-          first == null ? AbReport.summary(partial) : AbReport.summary(partial.confirmation())));
+          first == null ? AbReport.summary(partial) : AbReport.summary(partial.confirmation()),
+          unsettled ? "; not settled until the 99.9% interval excludes 1 too" : ""));
       err.flush();
       if (output != null) {
         OutputFiles.write(output, JsonReport.render(report(partial, false)));
@@ -357,7 +360,7 @@ public final class AbCommand implements Callable<Integer> {
         }
         continue;
       }
-      if (!PairedVerdict.INCONCLUSIVE.label().equals(sofar.verdict)) {
+      if (settled) {
         rounds.stopReason = StopReason.CERTAIN;
         break;
       }
@@ -541,6 +544,26 @@ public final class AbCommand implements Callable<Integer> {
       }
       return judgement;
     }
+
+    /**
+     * Whether the rounds may stop before their time is up: at once on "no change", but on a regression or an
+     * improvement only once the {@link AbReport#INTERIM_CONFIDENCE} interval of {@code done} (the rounds
+     * judged) excludes 1 too. Stopping at the first of up to 40 looks a minute whose 99 % interval excluded
+     * 1 turned a 0.5 % chance of a false regression at one look into 2 % over a trial of thread-pool rounds
+     * (scripts/ab-sim on the A/A rounds of 5 December); with the stricter interim bound (Haybittle-Peto),
+     * 0.8 %, for a change confirmed a few rounds later. The last look, when time is up, keeps the 99 % verdict.
+     */
+    boolean settled(List<AbSection.Round> done) {
+      if (PairedVerdict.INCONCLUSIVE.label().equals(verdict)) {
+        return false;
+      }
+      if (PairedVerdict.NO_CHANGE.label().equals(verdict)) {
+        return true;
+      }
+      double[] logs = done.stream().mapToDouble(r -> Math.log(r.ratio())).toArray();
+      SignedRankInterval.Estimate strict = SignedRankInterval.of(logs, AbReport.INTERIM_CONFIDENCE);
+      return strict.bounded() && (strict.low() > 0 || strict.high() < 0);
+    }
   }
 
   /**
@@ -564,8 +587,8 @@ public final class AbCommand implements Callable<Integer> {
       }
     }
     return new AbSection(duet ? "duet" : "interleaved", sideA.given(), sideB.given(), javaA, javaB, usedSeed,
-        AbReport.METRIC, threshold, AbReport.CONFIDENCE, minRounds, fixedRounds, maxTime.toNanos() / 1e6,
-        rounds.done, judgement.ratio, judgement.low, judgement.high, judgement.p, verdict,
+        AbReport.METRIC, threshold, AbReport.CONFIDENCE, AbReport.INTERIM_CONFIDENCE, minRounds, fixedRounds,
+        maxTime.toNanos() / 1e6, rounds.done, judgement.ratio, judgement.low, judgement.high, judgement.p, verdict,
         rounds.stopReason == null ? null : rounds.stopReason.label, rounds.elapsedMs, confirmation);
   }
 

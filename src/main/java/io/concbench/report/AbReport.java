@@ -12,6 +12,12 @@ public final class AbReport {
 
   /** The confidence of the ratio's interval. */
   public static final double CONFIDENCE = 0.99;
+  /**
+   * The confidence at which a change may stop {@code --rounds auto} before its time is up (docs/ab.md, "When
+   * the rounds stop"): a Haybittle-Peto bound, strict at the interim looks so that looking after every round
+   * does not multiply the false alarms, while the last look is judged at {@link #CONFIDENCE}.
+   */
+  public static final double INTERIM_CONFIDENCE = 0.999;
   /** What each side's figure per round is. */
   public static final String METRIC = "wall_ms median";
 

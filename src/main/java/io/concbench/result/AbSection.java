@@ -16,6 +16,9 @@ import java.util.List;
  * @param metric what each side's figure per round is
  * @param threshold the smallest change that counts, a fraction
  * @param confidence the confidence of the interval (0.99)
+ * @param interimConfidence the stricter confidence at which {@code --rounds auto} stops early on a change
+ *     (0.999): a regression or an improvement ends the rounds before the time is up only once this interval
+ *     excludes 1 too; null in reports written before it
  * @param minRounds rounds needed before any verdict
  * @param roundsAsked the rounds asked for, or null for {@code --rounds auto}
  * @param maxTimeMs the time limit of {@code --rounds auto}
@@ -40,6 +43,7 @@ public record AbSection(
     String metric,
     double threshold,
     double confidence,
+    Double interimConfidence,
     int minRounds,
     Integer roundsAsked,
     double maxTimeMs,

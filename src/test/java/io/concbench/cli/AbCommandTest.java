@@ -111,9 +111,13 @@ class AbCommandTest {
   record Outcome(int status, String out, String err) {}
 
   private static Outcome run(AbLauncher launcher, Cancellation cancellation, String... args) {
+    return run(launcher, cancellation, Clock.SYSTEM, args);
+  }
+
+  private static Outcome run(AbLauncher launcher, Cancellation cancellation, Clock clock, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Services services = new Services(Clock.SYSTEM, CpuClock.system(), ReportFixtures::environment, cancellation,
+    Services services = new Services(clock, CpuClock.system(), ReportFixtures::environment, cancellation,
         false, false);
     int status = Cli.run(args, new PrintWriter(out), new PrintWriter(err), services, launcher);
     return new Outcome(status, out.toString(), err.toString());
@@ -138,13 +142,35 @@ class AbCommandTest {
     JsonNode ab = new ObjectMapper().readTree(json).get("ab");
     assertThat(ab.get("verdict").asText()).isEqualTo("regressed");
     assertThat(ab.get("stop_reason").asText()).isEqualTo("certain");
-    assertThat(ab.get("rounds").size()).isEqualTo(8); // ten per cent, one per cent noise: certain at once
+    // Ten per cent, one per cent noise: regressed at 99 % from round 8, settled once the 99.9 % interval
+    // exists, at round 11 (the interim bound).
+    assertThat(ab.get("rounds").size()).isEqualTo(11);
+    assertThat(ab.get("interim_confidence").asDouble()).isEqualTo(0.999);
     assertThat(ab.get("ratio").asDouble()).isBetween(1.08, 1.12);
     assertThat(ab.get("ratio_ci_low").asDouble()).isGreaterThan(1);
     assertThat(ab.get("seed").asLong()).isEqualTo(5);
     assertThat(new ObjectMapper().readTree(json).get("complete").asBoolean()).isTrue();
     assertThat(outcome.out()).contains("verdict: regressed");
-    assertThat(launcher.started).hasSize(16);
+    assertThat(launcher.started).hasSize(22);
+  }
+
+  @Test
+  void whenTimeIsUpTheLastLookKeepsThe99PerCentVerdict() throws Exception {
+    long[] now = {0};
+    Scripted launcher = new Scripted(noisy(1, 100, 0.01), noisy(2, 110, 0.01));
+    launcher.onStart = () -> now[0] += 1_000_000_000L; // a second a side: two seconds a round
+    Path output = dir.resolve("ab.json");
+
+    Outcome outcome = run(launcher, new Cancellation(), () -> now[0], "ab", "--workload", "tiny", "--executor",
+        "single", "-a", "", "-b", "", "--seed", "5", "--max-time", "20s", "--output", output.toString());
+
+    JsonNode ab = new ObjectMapper().readTree(Files.readString(output)).get("ab");
+    // Regressed at 99 % from round 8 on, but not settled before round 11, which would end after 20 s.
+    assertThat(ab.get("rounds").size()).isEqualTo(10);
+    assertThat(ab.get("stop_reason").asText()).isEqualTo("max-time");
+    assertThat(ab.get("verdict").asText()).isEqualTo("regressed");
+    assertThat(outcome.status()).isEqualTo(ExitCodes.FAILED);
+    assertThat(outcome.err()).contains("; not settled until the 99.9% interval excludes 1 too");
   }
 
   @Test
@@ -198,14 +224,14 @@ class AbCommandTest {
     SchemaValidation.assertValid(json);
     JsonNode ab = new ObjectMapper().readTree(json).get("ab");
     assertThat(ab.get("verdict").asText()).isEqualTo("regressed");
-    assertThat(ab.get("rounds").size()).isEqualTo(8);
+    assertThat(ab.get("rounds").size()).isEqualTo(11);
     JsonNode confirmation = ab.get("confirmation");
     assertThat(confirmation.get("rounds_asked").asInt()).isEqualTo(10);
     assertThat(confirmation.get("rounds").size()).isEqualTo(10);
     assertThat(confirmation.get("rounds").get(0).get("round").asInt()).isEqualTo(1);
     assertThat(confirmation.get("verdict").asText()).isEqualTo("regressed");
     assertThat(confirmation.get("stop_reason").asText()).isEqualTo("rounds");
-    assertThat(launcher.started).hasSize(2 * (8 + 10));
+    assertThat(launcher.started).hasSize(2 * (11 + 10));
     assertThat(outcome.err()).contains("ab: regressed; confirming with 10 more rounds (--confirm 10)",
         "ab: confirming round 10 (");
     assertThat(outcome.out()).contains("c10", "verdict: regressed: ", "; confirming: regressed: ");
@@ -213,9 +239,10 @@ class AbCommandTest {
 
   @Test
   void confirmTurnsARegressionTheConfirmingRoundsDoNotFindIntoNotReproduced() throws Exception {
-    // B is 10 % slower in the first eight rounds only: a spell of the host, not the code.
+    // B is 10 % slower in the first eleven rounds only (a change settles at round 11 at the earliest): a spell
+    // of the host, not the code.
     int[] bRuns = {0};
-    Scripted launcher = new Scripted(noisy(1, 100, 0.01), () -> (bRuns[0]++ < 8 ? 110 : 100) * 1.0);
+    Scripted launcher = new Scripted(noisy(1, 100, 0.01), () -> (bRuns[0]++ < 11 ? 110 : 100) * 1.0);
     Path output = dir.resolve("ab.json");
 
     Outcome outcome = run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single",
@@ -252,9 +279,9 @@ class AbCommandTest {
   void aConfirmationInterruptedKeepsItsRoundsAndTheRegressionAsMeasured() throws Exception {
     Cancellation cancellation = new Cancellation();
     Scripted launcher = new Scripted(noisy(1, 100, 0.01), noisy(2, 110, 0.01));
-    // Cancelled as the 23rd side starts: eight rounds, then three confirming ones; the fourth is dropped.
+    // Cancelled as the 29th side starts: eleven rounds, then three confirming ones; the fourth is dropped.
     launcher.onStart = () -> {
-      if (launcher.started.size() == 23) {
+      if (launcher.started.size() == 29) {
         cancellation.cancel();
       }
     };
@@ -271,7 +298,7 @@ class AbCommandTest {
     assertThat(report.get("ab").get("verdict").asText()).isEqualTo("regressed");
     assertThat(report.get("ab").get("confirmation").get("rounds").size()).isEqualTo(3);
     assertThat(report.get("ab").get("confirmation").get("stop_reason").asText()).isEqualTo("interrupted");
-    assertThat(outcome.err()).contains("interrupted after 11 round(s)");
+    assertThat(outcome.err()).contains("interrupted after 14 round(s)");
   }
 
   @Test
@@ -472,8 +499,8 @@ class AbCommandTest {
 
     assertThat(outcome.status()).isEqualTo(ExitCodes.FAILED);
     assertThat(outcome.out()).startsWith("<!DOCTYPE html>").contains("<title>concbench ab: regressed</title>",
-        "<svg", "round 8").endsWith("</html>\n");
-    assertThat(outcome.out().split("<circle ", -1)).hasSize(8 + 1);
+        "<svg", "round 11").endsWith("</html>\n");
+    assertThat(outcome.out().split("<circle ", -1)).hasSize(11 + 1);
   }
 
   @Test
