@@ -2,13 +2,14 @@
 
 Usage: scripts/ab-sim (--jvm-figures FILE | --rounds-from GATE_QUALITY_JSON) [--round-seconds S[,S...]]
                       [--slowdown 0.05] [--trials 4000] [--max-time 60] [--min-rounds 8] [--threshold 0.05]
-                      [--executor single] [--seed 1]
+                      [--executor single] [--seed 1] [--interim-confidence 0.999]
 
 Replays ab's procedure (docs/ab.md) on simulated rounds: after every round, the 99 % Wilcoxon signed-rank
 interval of B/A on the rounds' log ratios (the k-th smallest and largest Walsh averages, k exact as
 SignedRankInterval picks it), the verdict rule of PairedVerdict, and --rounds auto's stopping: stop once the
-verdict is not `inconclusive` (from --min-rounds on), or before a round that would end after --max-time
-(judged by the longest round so far), or at 1000 rounds. Each round costs a fixed --round-seconds (the
+verdict is not `inconclusive` (from --min-rounds on; a regression or an improvement only once the
+--interim-confidence interval excludes 1 too), or before a round that would end after --max-time (judged by
+the longest round so far), or at 1000 rounds. Each round costs a fixed --round-seconds (the
 cost of a design); what it measures comes from one of two noise models:
 
   --jvm-figures FILE   figures of fresh JVMs doing the same work, one line per sequence of JVMs run one
@@ -94,8 +95,11 @@ class Walsh:
         return math.exp(self.sorted[k - 1]), math.exp(self.sorted[len(self.sorted) - k])
 
 
-def trial(draw, round_seconds, max_time, min_rounds, threshold, confidence=0.99):
-    """One simulated `ab --rounds auto`: (verdict, rounds, seconds). draw() gives a round's log ratio."""
+def trial(draw, round_seconds, max_time, min_rounds, threshold, confidence=0.99, interim_confidence=None):
+    """One simulated `ab --rounds auto`: (verdict, rounds, seconds). draw() gives a round's log ratio.
+    interim_confidence: a stricter level at which a regression or an improvement must also exclude 1 to stop
+    the rounds before time is up (a Haybittle-Peto boundary); the verdict where they stop is always the one
+    at confidence. None: confidence alone, at every look."""
     walsh = Walsh()
     elapsed = 0.0
     verdict = "inconclusive"
@@ -104,7 +108,11 @@ def trial(draw, round_seconds, max_time, min_rounds, threshold, confidence=0.99)
         elapsed += round_seconds
         low, high = walsh.interval(confidence)
         verdict = judge(low, high, len(walsh.d), min_rounds, threshold)
-        if verdict != "inconclusive" or len(walsh.d) >= MAX_ROUNDS:
+        certain = verdict != "inconclusive"
+        if certain and interim_confidence is not None and verdict in ("regressed", "improved"):
+            strict_low, strict_high = walsh.interval(interim_confidence)
+            certain = strict_low > 1 or strict_high < 1
+        if certain or len(walsh.d) >= MAX_ROUNDS:
             break
         if elapsed + round_seconds > max_time:  # the longest round so far is round_seconds
             break
@@ -169,7 +177,8 @@ def simulate(make_draw, round_seconds, args, rng):
         draw = make_draw(slowdown, rng)
         regressed = rounds = seconds = 0
         for _ in range(args.trials):
-            verdict, n, s = trial(draw, round_seconds, args.max_time, args.min_rounds, args.threshold)
+            verdict, n, s = trial(draw, round_seconds, args.max_time, args.min_rounds, args.threshold,
+                                  interim_confidence=args.interim_confidence or None)
             regressed += verdict == "regressed"
             rounds += n
             seconds += s
@@ -193,6 +202,10 @@ def main(argv=None):
     parser.add_argument("--max-time", type=float, default=60.0)
     parser.add_argument("--min-rounds", type=int, default=8)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--interim-confidence", type=float, default=0.999,
+                        help="stop early on a regression or improvement only once the interval at this stricter "
+                             "level excludes 1 too, as ab does (default 0.999); 0: at 99 %%, as ab did before "
+                             "5 December 2026. The last look is judged at 99 %% either way")
     args = parser.parse_args(argv)
     costs = [float(c) for c in args.round_seconds.split(",")]
     if args.trials < 1 or args.min_rounds < 8 or any(c <= 0 for c in costs):

@@ -60,6 +60,18 @@ class TrialTest(unittest.TestCase):
         values = iter([0.10, 0.11, 0.09, 0.10, 0.12, 0.08, 0.10, 0.11, 0.10])
         self.assertEqual(ab_sim.trial(lambda: next(values), 2.0, 60, 8, 0.05), ("regressed", 8, 16.0))
 
+    def test_an_interim_bound_settles_a_change_at_round_eleven_and_the_last_look_keeps_99_percent(self):
+        steady = itertools.cycle([0.10, 0.11, 0.09, 0.12, 0.08])
+        self.assertEqual(ab_sim.trial(lambda: next(steady), 2.0, 60, 8, 0.05, interim_confidence=0.999),
+                         ("regressed", 11, 22.0))
+        # 20 s allow ten rounds of 2 s: regressed at 99 % since round 8, never settled at 99.9 %, kept.
+        self.assertEqual(ab_sim.trial(lambda: next(steady), 2.0, 20, 8, 0.05, interim_confidence=0.999),
+                         ("regressed", 10, 20.0))
+        # No change settles at once, as without the bound.
+        flat = itertools.cycle([0.001, -0.001, 0.002, -0.002])
+        self.assertEqual(ab_sim.trial(lambda: next(flat), 2.0, 60, 8, 0.05, interim_confidence=0.999),
+                         ("no change", 8, 16.0))
+
     def test_noise_without_end_stops_before_a_round_would_pass_max_time(self):
         signs = itertools.cycle([0.3, -0.3])
         verdict, rounds, seconds = ab_sim.trial(lambda: next(signs), 2.5, 60, 8, 0.05)
