@@ -148,7 +148,7 @@ public final class AbCommand implements Callable<Integer> {
     }
     refuseNonJvm("--java-a", javaA);
     refuseNonJvm("--java-b", javaB);
-    List<List<String>> defaults = duet ? AbSide.DUET_DEFAULTS : AbSide.DEFAULTS;
+    List<List<String>> defaults = AbSide.defaults(duet);
     AbSide sideA = AbSide.of("-a", a, shared, javaA, services, defaults);
     AbSide sideB = AbSide.of("-b", b, shared, javaB, services, defaults);
     if (sideA.cases() != sideB.cases()) {

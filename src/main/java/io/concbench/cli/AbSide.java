@@ -52,30 +52,19 @@ record AbSide(String name, List<String> given, String java, List<String> runArgu
    * Per-side defaults of a round, unless the side or the shared options set them: one warm-up and one measured
    * run per side and round (the rounds are the repetitions the verdict counts; a side given {@code --runs N}
    * takes N turns a round, alternating with the other's, and its figure is their median), and no speedup
-   * baseline (ab compares the two sides, not each with a baseline).
+   * baseline (ab compares the two sides, not each with a baseline). A duet's sides run twice a round, so that
+   * each runs once on each of the round's two sets of CPUs (they swap at every turn, docs/ab.md).
    */
-  static final List<List<String>> DEFAULTS = List.of(List.of("--runs", "1"), List.of("--warmup", "1"),
-      List.of("--baseline", "none"));
-
-  /**
-   * A duet's defaults: two measured runs a side, so that each side runs once on each of the round's two sets
-   * of CPUs (they swap at every turn, docs/ab.md), and the rest as {@link #DEFAULTS}.
-   */
-  static final List<List<String>> DUET_DEFAULTS = List.of(List.of("--runs", "2"), List.of("--warmup", "1"),
-      List.of("--baseline", "none"));
+  static List<List<String>> defaults(boolean duet) {
+    return List.of(List.of("--runs", duet ? "2" : "1"), List.of("--warmup", "1"), List.of("--baseline", "none"));
+  }
 
   /**
    * Checks a side as {@code run} would, refusing it as a {@link UsageException} that names the side and its value.
    *
    * @param services for the parser's run command (nothing runs)
-   */
-  static AbSide of(String name, String value, List<String> shared, String java, Services services) {
-    return of(name, value, shared, java, services, DEFAULTS);
-  }
-
-  /**
-   * Checks a side as {@link #of(String, String, List, String, Services)} does, with {@code defaults} for what
-   * neither the side nor the shared options set.
+   * @param defaults what the child is given when neither the side nor the shared options set it ({@link
+   *     #defaults})
    */
   static AbSide of(String name, String value, List<String> shared, String java, Services services,
       List<List<String>> defaults) {
