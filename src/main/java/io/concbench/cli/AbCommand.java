@@ -342,7 +342,7 @@ public final class AbCommand implements Callable<Integer> {
       AbSection partial = first == null ? section(sideA, sideB, fixedRounds, usedSeed, rounds, null)
           : section(sideA, sideB, fixedRounds, usedSeed, first, rounds);
       Judgement sofar = Judgement.of(rounds.done, minRounds, thresholdPercent / 100);
-      boolean settled = sofar.settled(rounds.done);
+      boolean settled = sofar.settled();
       boolean unsettled = asked == null && !settled && !PairedVerdict.INCONCLUSIVE.label().equals(sofar.verdict);
       err.println(String.format(Locale.ROOT, "ab: %s %d (%s%s): A %.1f ms, B %.1f ms, B/A %.4f; so far %s%s", pass,
           number, aFirst ? "A first" : "B first", where(cpus), walls[0],
@@ -526,11 +526,14 @@ public final class AbCommand implements Callable<Integer> {
     Double high;
     Double p;
     String verdict = PairedVerdict.INCONCLUSIVE.label();
+    /** The rounds' log ratios, for {@link #settled()}. */
+    private double[] logs;
 
     static Judgement of(List<AbSection.Round> done, int minRounds, double threshold) {
       Judgement judgement = new Judgement();
       if (!done.isEmpty()) {
         double[] logs = done.stream().mapToDouble(r -> Math.log(r.ratio())).toArray();
+        judgement.logs = logs;
         SignedRankInterval.Estimate estimate = SignedRankInterval.of(logs, AbReport.CONFIDENCE);
         judgement.ratio = Math.exp(estimate.estimate());
         if (estimate.bounded()) {
@@ -547,20 +550,19 @@ public final class AbCommand implements Callable<Integer> {
 
     /**
      * Whether the rounds may stop before their time is up: at once on "no change", but on a regression or an
-     * improvement only once the {@link AbReport#INTERIM_CONFIDENCE} interval of {@code done} (the rounds
-     * judged) excludes 1 too. Stopping at the first of up to 40 looks a minute whose 99 % interval excluded
+     * improvement only once the {@link AbReport#INTERIM_CONFIDENCE} interval of the same rounds excludes 1
+     * too. Stopping at the first of up to 40 looks a minute whose 99 % interval excluded
      * 1 turned a 0.5 % chance of a false regression at one look into 2 % over a trial of thread-pool rounds
      * (scripts/ab-sim on the A/A rounds of 5 December); with the stricter interim bound (Haybittle-Peto),
      * 0.8 %, for a change confirmed a few rounds later. The last look, when time is up, keeps the 99 % verdict.
      */
-    boolean settled(List<AbSection.Round> done) {
+    boolean settled() {
       if (PairedVerdict.INCONCLUSIVE.label().equals(verdict)) {
         return false;
       }
       if (PairedVerdict.NO_CHANGE.label().equals(verdict)) {
         return true;
       }
-      double[] logs = done.stream().mapToDouble(r -> Math.log(r.ratio())).toArray();
       SignedRankInterval.Estimate strict = SignedRankInterval.of(logs, AbReport.INTERIM_CONFIDENCE);
       return strict.bounded() && (strict.low() > 0 || strict.high() < 0);
     }
