@@ -88,8 +88,8 @@ class ReportCommandTest {
     AbSection.Confirmation confirmation = new AbSection.Confirmation(8, rounds.subList(0, 8), 1.05, 1.049, 1.051,
         0.0078, "regressed", "rounds", 40_000);
     AbSection section = new AbSection("interleaved", List.of("--workload", "cpu"), List.of("--workload", "cpu",
-        "--param", "n=<b>"), null, null, 7, "wall_ms median", 0.05, 0.99, 0.999, 8, null, 60_000, rounds, 1.05, 1.049,
-        1.051, 0.002, "regressed", "certain", 50_000, confirmation);
+        "--param", "n=<b>"), null, null, 7, "wall_ms median", 0.05, 0.99, 0.999, 8, null, 60_000, rounds, 1.05,
+        1.049, 1.051, 0.002, "regressed", "certain", 50_000, confirmation);
     return Report.ab(true, List.of("concbench", "ab", "-a", "", "-b", "--param n=<b>", "--confirm", "8"),
         ReportFixtures.environment(), section);
   }
