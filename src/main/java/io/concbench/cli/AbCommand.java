@@ -402,7 +402,8 @@ public final class AbCommand implements Callable<Integer> {
   /**
    * Runs a round; A's and B's walls, or null if interrupted. Both JVMs start at once and warm up side by side;
    * then they take turns, one round of measured runs each, the order turning each time (first, second,
-   * second, first, first, second, …), while the other waits, idle: a round costs one start-up and warm-up, not
+   * second, first, first, second, …), while the other waits, idle (a turn starts once both sides' JVMs and ab's
+   * own have gone quiet: {@link io.concbench.system.QuietProcesses}): a round costs one start-up and warm-up, not
    * two, the timed runs never overlap, and a spell of the host that lasts a run or two falls on both sides'
    * runs alike or on one run of a side's median. With {@code --duet} both take each turn at the same moment.
    */
@@ -442,10 +443,12 @@ public final class AbCommand implements Callable<Integer> {
           if (cpus != null) {
             holdSwapped(started, cpus, turn);
           }
+          launcher.quietBeforeTurn(started);
           due.forEach(AbLauncher.Side::go);
         }
         for (AbLauncher.Side side : due) {
           if (!atOnce) {
+            launcher.quietBeforeTurn(started);
             side.go();
           }
           if (!await(started, side::awaitIdle)) {

@@ -5,6 +5,7 @@ import io.concbench.process.parent.JdkFlags;
 import io.concbench.result.AbSection;
 import io.concbench.result.EnvironmentProbe;
 import io.concbench.system.CpuAffinity;
+import io.concbench.system.QuietProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +46,13 @@ interface AbLauncher {
     return CpuAffinity.none("scripted sides");
   }
 
+  /**
+   * Waits, before a turn, until this JVM and every side's have gone quiet ({@link QuietProcesses}): what they
+   * compile or collect after their last work (this one's reporting, a side's warm-up or runs) would run on the
+   * cores of the turn's timed runs. Scripted sides need no wait.
+   */
+  default void quietBeforeTurn(List<Side> sides) {}
+
   /** Ends what the probes started (probe processes), once the rounds are over. */
   default void close() {}
 
@@ -73,6 +81,11 @@ interface AbLauncher {
      * @throws IllegalStateException if it could not be held while still running
      */
     default void holdTo(List<Integer> cpus) {}
+
+    /** The side's process id, for {@link #quietBeforeTurn}; -1 for a scripted side. */
+    default long pid() {
+      return -1;
+    }
 
     /** Lets an idle side take its turn, or, once it has timed all, end. A side that has ended is left as it is. */
     default void go() {}
@@ -143,8 +156,20 @@ interface AbLauncher {
    */
   final class ChildJvm implements AbLauncher {
 
+    /**
+     * The window of the wait before a turn: an idle JVM uses 0.1-1 ms of CPU in 50 ms, one that compiles or
+     * collects several.
+     */
+    static final long QUIET_WINDOW_MILLIS = 50;
+    /**
+     * The wait's bound: a JIT still compiling a side's warm-up after this long does not hold the rounds (each
+     * side waited for its own JIT before it said it was ready).
+     */
+    static final long QUIET_MAX_MILLIS = 1_000;
+
     private final Path cacheDirectory;
     private final Map<Boolean, CapacityProbe> probes = new HashMap<>();
+    private final QuietProcesses quiet = new QuietProcesses();
 
     /** @param cacheDirectory where the class-data archives live, or null to start the sides without one */
     ChildJvm(Path cacheDirectory) {
@@ -160,6 +185,12 @@ interface AbLauncher {
     @Override
     public CpuAffinity affinity() {
       return CpuAffinity.probe();
+    }
+
+    @Override
+    public void quietBeforeTurn(List<Side> sides) {
+      quiet.await(sides.stream().map(Side::pid).filter(pid -> pid >= 0).toList(), QUIET_WINDOW_MILLIS,
+          QUIET_MAX_MILLIS);
     }
 
     @Override
@@ -232,6 +263,11 @@ interface AbLauncher {
         @Override
         public boolean timedAll() {
           return timedAll;
+        }
+
+        @Override
+        public long pid() {
+          return process.pid();
         }
 
         @Override

@@ -38,6 +38,8 @@ class AbCommandTest {
     /** Starts, turns and ends of the sides, in order: "start -a", "go -b", "end -a", … */
     final List<String> events = new ArrayList<>();
     Runnable onStart = () -> {};
+    /** Whether the wait before a turn is one of the {@link #events}, as "quiet". */
+    boolean recordQuiet;
     CpuAffinity affinity = CpuAffinity.none("scripted sides");
 
     Scripted(DoubleSupplier a, DoubleSupplier b) {
@@ -94,6 +96,13 @@ class AbCommandTest {
         @Override
         public void stop() {}
       };
+    }
+
+    @Override
+    public void quietBeforeTurn(List<Side> sides) {
+      if (recordQuiet) {
+        events.add("quiet " + sides.size());
+      }
     }
 
     @Override
@@ -317,6 +326,48 @@ class AbCommandTest {
       assertThat(events).containsExactly("start " + first, "start " + second, "go " + first, "go " + second,
           "go " + second, "go " + first, "go " + first, "go " + second, "release " + first,
           "release " + second, "end " + first, "end " + second);
+    }
+  }
+
+  @Test
+  void everyTurnWaitsForAbsOwnJvmToGoQuietFirstButTheSidesEndingsDoNot() {
+    Scripted launcher = new Scripted(() -> 100, () -> 100);
+    launcher.recordQuiet = true;
+
+    run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single", "--runs", "2", "-a", "",
+        "-b", "", "--rounds", "8", "--seed", "3");
+
+    int perRound = 2 + 2 * 4 + 2 + 2; // two starts, two turns each with its wait, two releases, two ends
+    assertThat(launcher.events).hasSize(8 * perRound);
+    for (int round = 0; round < 8; round++) {
+      List<String> events = launcher.events.subList(perRound * round, perRound * (round + 1));
+      String first = events.get(0).substring("start ".length());
+      String second = first.equals("-a") ? "-b" : "-a";
+      assertThat(events).containsExactly("start " + first, "start " + second, "quiet 2", "go " + first, "quiet 2",
+          "go " + second, "quiet 2", "go " + second, "quiet 2", "go " + first, "release " + first,
+          "release " + second, "end " + first, "end " + second);
+    }
+  }
+
+  @Test
+  void aDuetsSidesWaitForAbsJvmOnceATurnAfterTheirCpusAreSwapped() {
+    Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "a duet needs 2 cores");
+    Scripted launcher = new Scripted(() -> 100, () -> 100);
+    launcher.affinity = CpuAffinity.of(List.of(0, 1));
+    launcher.recordQuiet = true;
+
+    run(launcher, new Cancellation(), "ab", "--workload", "tiny", "--executor", "single", "-a", "", "-b", "",
+        "--rounds", "8", "--duet", "--seed", "5");
+
+    for (int round = 0; round < 8; round++) {
+      List<String> events = launcher.events.subList(16 * round, 16 * round + 16);
+      assertThat(events.get(4)).isEqualTo("quiet 2");
+      assertThat(events.get(5)).startsWith("go");
+      assertThat(events.get(6)).startsWith("go");
+      assertThat(events.get(9)).isEqualTo("quiet 2");
+      assertThat(events.get(10)).startsWith("go");
+      assertThat(events.get(11)).startsWith("go");
+      assertThat(events.subList(12, 16)).noneMatch(e -> e.startsWith("quiet"));
     }
   }
 
