@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Starts one side of one {@code ab} round. The real one starts a fresh concbench JVM; tests script figures. */
 interface AbLauncher {
@@ -187,10 +188,12 @@ interface AbLauncher {
       return CpuAffinity.probe();
     }
 
+    /** Waits for this JVM, the sides' and the processes they started (a process pool's workers, members). */
     @Override
     public void quietBeforeTurn(List<Side> sides) {
-      quiet.await(sides.stream().map(Side::pid).filter(pid -> pid >= 0).toList(), QUIET_WINDOW_MILLIS,
-          QUIET_MAX_MILLIS);
+      List<Long> pids = sides.stream().map(Side::pid).flatMap(pid -> ProcessHandle.of(pid).stream())
+          .flatMap(side -> Stream.concat(Stream.of(side), side.descendants())).map(ProcessHandle::pid).toList();
+      quiet.await(pids, QUIET_WINDOW_MILLIS, QUIET_MAX_MILLIS);
     }
 
     @Override
