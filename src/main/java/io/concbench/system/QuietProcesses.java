@@ -1,6 +1,5 @@
 package io.concbench.system;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -55,12 +54,12 @@ public final class QuietProcesses {
     if (self.isEmpty()) {
       return null;
     }
-    List<Long> counts = new ArrayList<>();
-    counts.add(self.getAsLong());
-    for (long pid : pids) {
-      counts.add(ThreadsCpu.ofProcess(pid).orElse(-1)); // -1: gone
+    long[] counts = new long[pids.size() + 1];
+    counts[0] = self.getAsLong();
+    for (int i = 0; i < pids.size(); i++) {
+      counts[i + 1] = ThreadsCpu.ofProcess(pids.get(i)).orElse(-1); // -1: gone
     }
-    return counts.stream().mapToLong(Long::longValue).toArray();
+    return counts;
   }
 
   /**
