@@ -1,13 +1,22 @@
 """How good is a regression gate on this machine? False alarms, detections, minimum detectable effect.
 
 Usage: scripts/gate-quality [--trials K] [--procedures compare,ab,duet] [--executors single,thread-pool]
-                            [--slowdown 0.05] [--n N] [--gap SECONDS] [--stream-time SECONDS]
+                            [--workload W [--plugin JAR] [--size-param NAME]] [--size N]
+                            [--slowdown 0.05] [--gap SECONDS] [--stream-time SECONDS]
                             [--ab-options 'OPTIONS'] [--json FILE] [--resume FILE]
 
 For each executor (`single`; `thread-pool` is run with --workers 2) and each procedure, runs K A/A trials
-(both sides the same `cpu` workload) and K trials with B slower (`n` scaled by 1 + slowdown), and prints per
-procedure and executor: the false alarms (regression verdicts in A/A), the detections of the slowdown, the
-minimum detectable effect (the smallest slowdown detected in >= 95 % of trials) and the seconds per trial.
+(both sides the same workload) and K trials with B slower (the workload's size parameter scaled by 1 +
+slowdown), and prints per procedure and executor: the false alarms (regression verdicts in A/A), the
+detections of the slowdown, the minimum detectable effect (the smallest slowdown detected in >= 95 % of
+trials), the slowdown the slow trials measured (the median of their B/A: a size x 1.05 is a 5 % slowdown
+only where the time grows in proportion to the size) and the seconds per trial.
+
+Workloads: by default `cpu`, whose size parameter is `n` (side A's value: --size, default 150000000; --n is
+its older name). Any other workload names the parameter that sets its work per task and side A's value,
+and a plug-in's workload its jar, given to every concbench run:
+  scripts/gate-quality --plugin examples/plugin/target/concbench-example-plugin.jar --workload log-regex \
+                       --size-param lines --size 30000
 
 Procedures:
   compare  two saved reports (`concbench run --runs 5`) started at least --gap seconds apart (default 180:
@@ -57,6 +66,26 @@ EXECUTOR_ARGS = {"single": ["--executor", "single"], "thread-pool": ["--executor
 DEFAULT_N = 150_000_000  # the cpu workload's own default
 
 
+class Work:
+    """The workload both sides run and the parameter that makes B slower: concbench's options for them."""
+
+    def __init__(self, workload="cpu", size_param="n", plugin=None):
+        self.workload = workload
+        self.size_param = size_param
+        self.plugin = plugin
+
+    def shared_args(self):
+        """The options both sides share: the workload, and the jar it comes from."""
+        return [*(["--plugin", self.plugin] if self.plugin else []), "--workload", self.workload]
+
+    def size_args(self, size):
+        """The option that sets one side's size, as one argument (ab's -a and -b take it so)."""
+        return f"--param {self.size_param}={size}"
+
+    def describe(self, size, slow_size):
+        return f"{self.workload} {self.size_param}={size} against {self.size_param}={slow_size}"
+
+
 def smallest_detected(low, other, threshold):
     """The smallest slowdown s (a fraction) at which a trial with bounds low and other would be a regression."""
     if low is None or other is None or low <= 0 or other <= 0:
@@ -74,21 +103,44 @@ def percentile(values, q):
     return ordered[rank - 1]
 
 
-def summarize(trials, threshold):
-    """Per procedure and executor: false alarms, detections, MDE and seconds per trial from trial dicts.
+def median(values):
+    ordered = sorted(values)
+    if not ordered:
+        return None
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
-    Each trial: {"procedure", "executor", "kind" ("aa" or "slow"), "regressed" (bool), "low", "other",
-    "seconds"}.
+
+def measured_ratio(trial):
+    """The B/A a trial measured: the median of its rounds' B/A (ab), else its ratio (compare's "other")."""
+    rounds = trial.get("rounds")
+    if rounds:
+        return median([r["b_ms"] / r["a_ms"] for r in rounds])
+    return trial["other"] if trial["procedure"] == "compare" else None
+
+
+def workload_of(trial):
+    """Trials saved before the workload was recorded all ran cpu."""
+    return trial.get("workload", "cpu")
+
+
+def summarize(trials, threshold):
+    """Per workload, procedure and executor: false alarms, detections, MDE, slow B/A and seconds per trial.
+
+    Each trial: {"workload" (absent: cpu), "procedure", "executor", "kind" ("aa" or "slow"), "regressed"
+    (bool), "low", "other", "seconds", and for ab "rounds" (each with "a_ms" and "b_ms")}.
     """
     groups = {}
     for trial in trials:
-        groups.setdefault((trial["procedure"], trial["executor"]), []).append(trial)
+        groups.setdefault((workload_of(trial), trial["procedure"], trial["executor"]), []).append(trial)
     rows = []
-    for (procedure, executor), group in sorted(groups.items()):
+    for (workload, procedure, executor), group in sorted(groups.items()):
         aa = [t for t in group if t["kind"] == "aa"]
         slow = [t for t in group if t["kind"] == "slow"]
         mde = percentile([smallest_detected(t["low"], t["other"], threshold) for t in aa], 0.95)
+        ratios = [r for r in map(measured_ratio, slow) if r is not None]
         rows.append({
+            "workload": workload,
             "procedure": procedure,
             "executor": executor,
             "false_alarms": sum(t["regressed"] for t in aa),
@@ -96,18 +148,24 @@ def summarize(trials, threshold):
             "detections": sum(t["regressed"] for t in slow),
             "slow_trials": len(slow),
             "mde": mde,
+            "slow_ratio": median(ratios),
             "seconds_per_trial": sum(t["seconds"] for t in group) / len(group) if group else None,
         })
     return rows
 
 
 def table(rows, slowdown):
-    lines = [f"{'procedure':<10} {'executor':<12} {'A/A false alarms':>17} "
-             f"{f'{slowdown:.0%} detected':>13} {'MDE (95 %)':>11} {'s/trial':>8}"]
+    """One line per row; the workload column only when the rows hold more than one workload."""
+    several = len({r["workload"] for r in rows}) > 1
+    lines = [(f"{'workload':<12} " if several else "") + f"{'procedure':<10} {'executor':<12} {'A/A false alarms':>17} "
+             f"{f'{slowdown:.0%} detected':>13} {'MDE (95 %)':>11} {'slow B/A':>9} {'s/trial':>8}"]
     for r in rows:
         mde = "n/a" if r["mde"] is None else ("none" if math.isinf(r["mde"]) else f"{r['mde']:.1%}")
-        lines.append(f"{r['procedure']:<10} {r['executor']:<12} {r['false_alarms']:>8} of {r['aa_trials']:<5} "
-                     f"{r['detections']:>5} of {r['slow_trials']:<4} {mde:>11} {r['seconds_per_trial']:>8.1f}")
+        ratio = "n/a" if r["slow_ratio"] is None else f"{r['slow_ratio']:.3f}"
+        lines.append((f"{r['workload']:<12} " if several else "") +
+                     f"{r['procedure']:<10} {r['executor']:<12} {r['false_alarms']:>8} of {r['aa_trials']:<5} "
+                     f"{r['detections']:>5} of {r['slow_trials']:<4} {mde:>11} {ratio:>9} "
+                     f"{r['seconds_per_trial']:>8.1f}")
     return "\n".join(lines)
 
 
@@ -120,9 +178,9 @@ def concbench(args, tmp):
     return done.returncode, done.stdout
 
 
-def ab_trial(executor, n_a, n_b, duet, seed, tmp, extra=()):
-    args = ["ab", "--workload", "cpu", *EXECUTOR_ARGS[executor], *extra, "-a", f"--param n={n_a}",
-            "-b", f"--param n={n_b}", "--seed", str(seed), "--format", "json"]
+def ab_trial(work, executor, n_a, n_b, duet, seed, tmp, extra=()):
+    args = ["ab", *work.shared_args(), *EXECUTOR_ARGS[executor], *extra, "-a", work.size_args(n_a),
+            "-b", work.size_args(n_b), "--seed", str(seed), "--format", "json"]
     if duet:
         args.append("--duet")
     _, out = concbench(args, tmp)
@@ -169,10 +227,10 @@ def next_side(stream):
     return "b" if max(stream, key=lambda r: r["start"])["side"] == "a" else "a"
 
 
-def run_report(executor, n, path, tmp):
+def run_report(work, executor, n, path, tmp):
     """One saved report of the stream; returns (start as epoch seconds, seconds it took)."""
-    args = ["run", "--workload", "cpu", *EXECUTOR_ARGS[executor], "--baseline", "none", "--runs", "5",
-            "--quiet", "--format", "json", "--param", f"n={n}", "--output", path]
+    args = ["run", *work.shared_args(), *EXECUTOR_ARGS[executor], "--baseline", "none", "--runs", "5",
+            "--quiet", "--format", "json", *work.size_args(n).split(), "--output", path]
     start = time.time()
     begin = time.monotonic()
     concbench(args, tmp)
@@ -216,9 +274,14 @@ class State:
             saved = {"trials": saved, "stream": []}
         return cls(path, saved.get("trials", []), saved.get("stream", []))
 
-    def done(self, procedure, executor, kind, trial):
-        return any((t["procedure"], t["executor"], t["kind"], t["trial"]) == (procedure, executor, kind, trial)
+    def done(self, procedure, executor, kind, trial, workload="cpu"):
+        key = (workload, procedure, executor, kind, trial)
+        return any((workload_of(t), t["procedure"], t["executor"], t["kind"], t["trial"]) == key
                    for t in self.trials)
+
+    def stream_of(self, workload, executor):
+        """The compare stream's reports of one workload and executor (older reports without one: cpu)."""
+        return [r for r in self.stream if r["executor"] == executor and r.get("workload", "cpu") == workload]
 
     def add_trial(self, trial):
         self.trials.append(trial)
@@ -240,9 +303,9 @@ class State:
             write_atomically(self.path, json.dumps({"trials": self.trials, "stream": self.stream}, indent=1))
 
 
-def compare_procedure(executor, n_a, n_b, args, state, tmp):
+def compare_procedure(work, executor, n_a, n_b, args, state, tmp):
     """Measures (or resumes) the executor's stream, then judges its trials with compare."""
-    stream = [r for r in state.stream if r["executor"] == executor]
+    stream = state.stream_of(work.workload, executor)
     directory = state.reports_directory(tmp)
     began = time.monotonic()
     while True:
@@ -255,33 +318,35 @@ def compare_procedure(executor, n_a, n_b, args, state, tmp):
                   file=sys.stderr, flush=True)
             break
         side = next_side(stream)
-        path = os.path.join(directory, f"{executor}-{len(stream) + 1:04d}-{side}.json")
-        start, seconds = run_report(executor, n_a if side == "a" else n_b, path, tmp)
-        report = {"executor": executor, "side": side, "start": start, "seconds": seconds, "path": path}
+        prefix = executor if work.workload == "cpu" else f"{work.workload}-{executor}"
+        path = os.path.join(directory, f"{prefix}-{len(stream) + 1:04d}-{side}.json")
+        start, seconds = run_report(work, executor, n_a if side == "a" else n_b, path, tmp)
+        report = {"workload": work.workload, "executor": executor, "side": side, "start": start,
+                  "seconds": seconds, "path": path}
         stream.append(report)
         state.add_report(report)
     for kind, pairs in formed.items():
         for i, (first, second) in enumerate(pairs):
-            if state.done("compare", executor, kind, i):
+            if state.done("compare", executor, kind, i, work.workload):
                 continue
             (regressed, low, other), compare_seconds = compare_pair(first, second, tmp)
-            state.add_trial({"procedure": "compare", "executor": executor, "kind": kind, "trial": i,
+            state.add_trial({"workload": work.workload, "procedure": "compare", "executor": executor, "kind": kind, "trial": i,
                              "regressed": regressed, "low": low, "other": other,
                              "seconds": first["seconds"] + second["seconds"] + compare_seconds,
                              "gap_s": second["start"] - first["start"],
                              "reports": [first["path"], second["path"]]})
 
 
-def ab_procedure(executor, n_a, n_b, duet, args, state, tmp):
+def ab_procedure(work, executor, n_a, n_b, duet, args, state, tmp):
     procedure = "duet" if duet else "ab"
     for i in range(args.trials):
         for kind, n in (("aa", n_a), ("slow", n_b)):
-            if state.done(procedure, executor, kind, i):
+            if state.done(procedure, executor, kind, i, work.workload):
                 continue
             begin = time.monotonic()
-            regressed, low, other, rounds, stop_reason = ab_trial(executor, n_a, n, duet, i, tmp,
+            regressed, low, other, rounds, stop_reason = ab_trial(work, executor, n_a, n, duet, i, tmp,
                                                                   args.ab_options.split())
-            state.add_trial({"procedure": procedure, "executor": executor, "kind": kind, "trial": i,
+            state.add_trial({"workload": work.workload, "procedure": procedure, "executor": executor, "kind": kind, "trial": i,
                              "regressed": regressed, "low": low, "other": other,
                              "seconds": time.monotonic() - begin, "stop_reason": stop_reason,
                              "rounds": rounds})
@@ -294,7 +359,11 @@ def main():
     parser.add_argument("--executors", default="single,thread-pool")
     parser.add_argument("--slowdown", type=float, default=0.05)
     parser.add_argument("--threshold", type=float, default=0.05, help="the gates' threshold (their default)")
-    parser.add_argument("--n", type=int, default=DEFAULT_N, help="the cpu workload's n for side A")
+    parser.add_argument("--workload", default="cpu", help="the workload both sides run (default cpu)")
+    parser.add_argument("--plugin", help="the jar the workload comes from, given to every concbench run")
+    parser.add_argument("--size-param", help="the workload's parameter scaled for B (cpu: n; required otherwise)")
+    parser.add_argument("--size", "--n", dest="size", type=int,
+                        help=f"the size parameter's value for side A (cpu: default {DEFAULT_N}; required otherwise)")
     parser.add_argument("--gap", type=float, default=180,
                         help="seconds at least between the starts of a compare trial's two runs")
     parser.add_argument("--stream-time", type=float, default=3600,
@@ -311,7 +380,18 @@ def main():
         parser.error("--trials must be at least 1; procedures: compare, ab, duet; executors: single, thread-pool")
     if args.gap < 0 or args.stream_time <= 0:
         parser.error("--gap must be at least 0 and --stream-time above 0")
-    n_slow = round(args.n * (1 + args.slowdown))
+    if args.workload == "cpu":
+        args.size_param = args.size_param or "n"
+        args.size = args.size or DEFAULT_N
+    elif args.size_param is None or args.size is None:
+        parser.error(f"--workload {args.workload} needs --size-param (its parameter that sets the work) and --size")
+    if args.size < 1:
+        parser.error(f"--size must be at least 1: {args.size}")
+    plugin = os.path.abspath(args.plugin) if args.plugin else None
+    if plugin and not os.path.isfile(plugin):
+        parser.error(f"--plugin {args.plugin}: no such file (examples/plugin: mvn package builds it)")
+    work = Work(args.workload, args.size_param, plugin)
+    n_slow = round(args.size * (1 + args.slowdown))
     path = os.path.abspath(args.json) if args.json else (os.path.abspath(args.resume) if args.resume else None)
     state = State.resumed(args.resume, path) if args.resume else State(path)
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
@@ -321,10 +401,10 @@ def main():
                 if procedure == "duet" and executor != "single":
                     continue
                 if procedure == "compare":
-                    compare_procedure(executor, args.n, n_slow, args, state, tmp)
+                    compare_procedure(work, executor, args.size, n_slow, args, state, tmp)
                 else:
-                    ab_procedure(executor, args.n, n_slow, procedure == "duet", args, state, tmp)
-    print(f"gate-quality, {started}: {args.trials} trials each, cpu n={args.n} against n={n_slow} "
+                    ab_procedure(work, executor, args.size, n_slow, procedure == "duet", args, state, tmp)
+    print(f"gate-quality, {started}: {args.trials} trials each, {work.describe(args.size, n_slow)} "
           f"({args.slowdown:.0%} slower), threshold {args.threshold:.0%}")
     print(table(summarize(state.trials, args.threshold), args.slowdown))
     stream = state.stream

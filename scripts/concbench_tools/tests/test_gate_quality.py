@@ -49,6 +49,44 @@ class GateQualityTest(unittest.TestCase):
         self.assertAlmostEqual(compare["seconds_per_trial"], 150.0)
         self.assertIn("1 of 2", gate_quality.table(gate_quality.summarize(trials, 0.05), 0.05))
 
+    def test_the_slow_ratio_is_the_median_of_the_slow_trials_measured_b_over_a(self):
+        def rounds(*ratios):
+            return [{"a_ms": 100.0, "b_ms": 100.0 * r} for r in ratios]
+        trials = [trial("slow", True, 1.02, 1.08) | {"rounds": rounds(1.04, 1.05, 1.20)},  # its median: 1.05
+                  trial("slow", True, 1.01, 1.09) | {"rounds": rounds(1.03, 1.04)},  # 1.035
+                  trial("slow", False, 0.99, 1.06) | {"rounds": rounds(1.06)},  # 1.06
+                  trial("aa", False, 0.98, 1.02) | {"rounds": rounds(2.0)},  # A/A: not counted
+                  trial("slow", True, 1.01, 1.047, procedure="compare"),
+                  trial("slow", False, 0.98, 1.041, procedure="compare")]
+        rows = {r["procedure"]: r for r in gate_quality.summarize(trials, 0.05)}
+        self.assertAlmostEqual(rows["ab"]["slow_ratio"], 1.05)
+        self.assertAlmostEqual(rows["compare"]["slow_ratio"], (1.047 + 1.041) / 2)  # compare's ratio, "other"
+        self.assertIn("1.050", gate_quality.table(list(rows.values()), 0.05))
+
+    def test_each_workload_is_summarized_apart_and_older_trials_are_cpu(self):
+        trials = [trial("aa", True, 1.01, 1.07), trial("aa", False, 0.99, 1.01) | {"workload": "cpu"},
+                  trial("aa", False, 0.99, 1.01) | {"workload": "log-regex"}]
+        rows = gate_quality.summarize(trials, 0.05)
+        self.assertEqual([(r["workload"], r["aa_trials"], r["false_alarms"]) for r in rows],
+                         [("cpu", 2, 1), ("log-regex", 1, 0)])
+        self.assertTrue(gate_quality.table(rows, 0.05).startswith("workload"))
+        # One workload: no column for it, as the tables in docs/compare.md.
+        self.assertTrue(gate_quality.table(rows[:1], 0.05).startswith("procedure"))
+
+
+class WorkTest(unittest.TestCase):
+
+    def test_the_cpu_workload_needs_no_plugin(self):
+        work = gate_quality.Work()
+        self.assertEqual(work.shared_args(), ["--workload", "cpu"])
+        self.assertEqual(work.size_args(30000000), "--param n=30000000")
+
+    def test_a_plugin_workload_gives_its_jar_to_every_run_and_scales_its_own_parameter(self):
+        work = gate_quality.Work("log-regex", "lines", "/x/plugin.jar")
+        self.assertEqual(work.shared_args(), ["--plugin", "/x/plugin.jar", "--workload", "log-regex"])
+        self.assertEqual(work.size_args(31500), "--param lines=31500")
+        self.assertEqual(work.describe(30000, 31500), "log-regex lines=30000 against lines=31500")
+
 
 def stream(count, every=10.0, first="a"):
     """Reports measured back to back, alternating sides, one every `every` seconds."""
@@ -114,7 +152,10 @@ class StateTest(unittest.TestCase):
             self.assertTrue(resumed.done("ab", "single", "aa", 0))
             self.assertFalse(resumed.done("ab", "single", "slow", 0))
             self.assertFalse(resumed.done("ab", "single", "aa", 1))
+            self.assertFalse(resumed.done("ab", "single", "aa", 0, "log-regex"))  # another workload's trial 0
             self.assertEqual(len(resumed.stream), 1)
+            self.assertEqual(len(resumed.stream_of("cpu", "single")), 1)  # a report saved without a workload
+            self.assertEqual(resumed.stream_of("log-regex", "single"), [])
 
     def test_a_resume_reads_the_older_list_of_trials_and_an_absent_file_is_a_fresh_start(self):
         with tempfile.TemporaryDirectory() as tmp:
