@@ -66,10 +66,44 @@ class LauncherTest {
         .isEqualTo(expected);
   }
 
+  /**
+   * The measuring JVM starts with the workers' heap, -Xms16m -Xmx1g, before the user's CONCBENCH_JAVA_OPTS (a
+   * later -Xms or -Xmx wins). Run from a copy of the launcher beside a jar that needs no build, with a java that prints
+   * its arguments.
+   */
+  @ParameterizedTest(name = "CONCBENCH_JAVA_OPTS={0}")
+  @CsvSource({
+      "'',                  -Xms16m -Xmx1g -jar",
+      "-Xmx8g,              -Xms16m -Xmx1g -Xmx8g -jar",
+  })
+  void theMeasuringJvmGetsTheWorkersHeapBeforeTheUsersOptions(String userOptions, String expected,
+      @TempDir Path dir) throws Exception {
+    Path scripts = Files.createDirectories(dir.resolve("scripts/lib"));
+    Files.copy(LAUNCHER, scripts.getParent().resolve("concbench"));
+    Files.copy(Path.of("scripts", "lib", "java.sh"), scripts.resolve("java.sh"));
+    Files.writeString(dir.resolve("pom.xml"), "");
+    Files.createDirectories(dir.resolve("target/lib"));
+    Path jar = Files.writeString(dir.resolve("target/concbench.jar"), "");
+    jar.toFile().setLastModified(System.currentTimeMillis() + 60_000); // newer than pom.xml: no build
+    Path java = Files.writeString(dir.resolve("java"), "#!/bin/sh\necho \"$@\"\n");
+    java.toFile().setExecutable(true);
+
+    Result result = launch(scripts.getParent().resolve("concbench"),
+        Map.of("JAVA", java.toString(), "CONCBENCH_JAVA_OPTS", userOptions), "list");
+
+    assertThat(result.status()).isZero();
+    assertThat(result.out().strip()).isEqualTo(expected + " " + jar + " list");
+  }
+
   private record Result(int status, String out, String err) {}
 
   private static Result launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of("/bin/bash", LAUNCHER.toString()));
+    return launch(LAUNCHER, env, args);
+  }
+
+  private static Result launch(Path launcher, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of("/bin/bash", launcher.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("JAVA");
