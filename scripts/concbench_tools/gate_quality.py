@@ -54,6 +54,7 @@ import argparse
 import json
 import math
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -103,19 +104,11 @@ def percentile(values, q):
     return ordered[rank - 1]
 
 
-def median(values):
-    ordered = sorted(values)
-    if not ordered:
-        return None
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
-
 def measured_ratio(trial):
     """The B/A a trial measured: the median of its rounds' B/A (ab), else its ratio (compare's "other")."""
     rounds = trial.get("rounds")
     if rounds:
-        return median([r["b_ms"] / r["a_ms"] for r in rounds])
+        return statistics.median(r["b_ms"] / r["a_ms"] for r in rounds)
     return trial["other"] if trial["procedure"] == "compare" else None
 
 
@@ -148,7 +141,7 @@ def summarize(trials, threshold):
             "detections": sum(t["regressed"] for t in slow),
             "slow_trials": len(slow),
             "mde": mde,
-            "slow_ratio": median(ratios),
+            "slow_ratio": statistics.median(ratios) if ratios else None,
             "seconds_per_trial": sum(t["seconds"] for t in group) / len(group) if group else None,
         })
     return rows
