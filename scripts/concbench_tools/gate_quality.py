@@ -112,9 +112,9 @@ def measured_ratio(trial):
     return trial["other"] if trial["procedure"] == "compare" else None
 
 
-def workload_of(trial):
-    """Trials saved before the workload was recorded all ran cpu."""
-    return trial.get("workload", "cpu")
+def workload_of(record):
+    """A trial's or stream report's workload: those saved before it was recorded all ran cpu."""
+    return record.get("workload", "cpu")
 
 
 def summarize(trials, threshold):
@@ -274,7 +274,7 @@ class State:
 
     def stream_of(self, workload, executor):
         """The compare stream's reports of one workload and executor (older reports without one: cpu)."""
-        return [r for r in self.stream if r["executor"] == executor and r.get("workload", "cpu") == workload]
+        return [r for r in self.stream if r["executor"] == executor and workload_of(r) == workload]
 
     def add_trial(self, trial):
         self.trials.append(trial)
@@ -323,8 +323,8 @@ def compare_procedure(work, executor, n_a, n_b, args, state, tmp):
             if state.done("compare", executor, kind, i, work.workload):
                 continue
             (regressed, low, other), compare_seconds = compare_pair(first, second, tmp)
-            state.add_trial({"workload": work.workload, "procedure": "compare", "executor": executor, "kind": kind, "trial": i,
-                             "regressed": regressed, "low": low, "other": other,
+            state.add_trial({"workload": work.workload, "procedure": "compare", "executor": executor, "kind": kind,
+                             "trial": i, "regressed": regressed, "low": low, "other": other,
                              "seconds": first["seconds"] + second["seconds"] + compare_seconds,
                              "gap_s": second["start"] - first["start"],
                              "reports": [first["path"], second["path"]]})
@@ -339,8 +339,8 @@ def ab_procedure(work, executor, n_a, n_b, duet, args, state, tmp):
             begin = time.monotonic()
             regressed, low, other, rounds, stop_reason = ab_trial(work, executor, n_a, n, duet, i, tmp,
                                                                   args.ab_options.split())
-            state.add_trial({"workload": work.workload, "procedure": procedure, "executor": executor, "kind": kind, "trial": i,
-                             "regressed": regressed, "low": low, "other": other,
+            state.add_trial({"workload": work.workload, "procedure": procedure, "executor": executor, "kind": kind,
+                             "trial": i, "regressed": regressed, "low": low, "other": other,
                              "seconds": time.monotonic() - begin, "stop_reason": stop_reason,
                              "rounds": rounds})
 
