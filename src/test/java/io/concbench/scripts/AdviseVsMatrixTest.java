@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +61,7 @@ class AdviseVsMatrixTest {
   void whenTheMatrixFindsThePickBestItHoldsWithNothingMoreToMeasure() throws Exception {
     matrix("matrix.json", threadPool(100, 120, 110, 130, 90), processPool(130, 140, 120, 150, 125));
 
-    Result result = compare("");
+    ScriptRun result = compare("");
 
     assertThat(result.out()).contains("pick wall / best wall:  110.0 ms / 110.0 ms = 1.000")
         .contains("holds (the same case; done when <= 1.05)").doesNotContain("confirmed alone");
@@ -79,7 +77,7 @@ class AdviseVsMatrixTest {
     matrix("matrix.json", threadPool(150, 160, 120, 125, 130), processPool(130, 100, 124, 105, 119));
     matrix("confirm.json", threadPool(102, 204, 102, 153, 103, 100, 110), processPool(100, 200, 100, 150, 100, 100, 100));
 
-    Result result = compare("7");
+    ScriptRun result = compare("7");
 
     assertThat(result.status()).isZero();
     assertThat(result.out()).contains("pick wall / best wall:  130.0 ms / 119.0 ms = 1.092 (the medians;")
@@ -103,7 +101,7 @@ class AdviseVsMatrixTest {
   void withoutAConfirmationTheMatrixsOwnRoundsDecide() throws Exception {
     matrix("matrix.json", threadPool(150, 160, 120, 125, 130), processPool(130, 100, 124, 105, 119));
 
-    Result result = compare("0");
+    ScriptRun result = compare("0");
 
     assertThat(result.out()).contains("not confirmed alone (CONFIRM_RUNS=0): by round in the matrix DOES NOT HOLD");
     assertThat(calls()).hasSize(2);
@@ -132,21 +130,12 @@ class AdviseVsMatrixTest {
     return Files.readAllLines(canned.resolve("calls"));
   }
 
-  private record Result(int status, String out, String err) {}
-
-  private Result compare(String confirmRuns) throws IOException, InterruptedException {
+  private ScriptRun compare(String confirmRuns) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder("/bin/bash", root.resolve("scripts/advise-vs-matrix").toString(),
         "--workload w", "--executor thread-pool,process-pool --chunksize 1 --runs 5", root.resolve("out").toString());
     builder.environment().put("CANNED", canned.toString());
     builder.environment().put("CONFIRM_RUNS", confirmRuns);
-    Process process = builder.start();
-    process.getOutputStream().close();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("advise-vs-matrix did not end in 60 s");
-    }
-    return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-        new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    return ScriptRun.of(builder, 60);
   }
 
   private static boolean onPath(String program) {

@@ -28,7 +28,7 @@ class LauncherTest {
       "JAVA,      /tmp,            JAVA=/tmp is not a java binary",
   })
   void aMissingJavaIsOneLineAndExitTwo(String variable, String value, String expected) throws Exception {
-    Result result = launch(Map.of(variable, value), "list");
+    ScriptRun result = launch(Map.of(variable, value), "list");
 
     assertThat(result.status()).isEqualTo(2);
     assertThat(result.err().lines().toList()).hasSize(1);
@@ -88,33 +88,24 @@ class LauncherTest {
     Path java = Files.writeString(dir.resolve("java"), "#!/bin/sh\necho \"$@\"\n");
     java.toFile().setExecutable(true);
 
-    Result result = launch(scripts.getParent().resolve("concbench"),
+    ScriptRun result = launch(scripts.getParent().resolve("concbench"),
         Map.of("JAVA", java.toString(), "CONCBENCH_JAVA_OPTS", userOptions), "list");
 
     assertThat(result.status()).isZero();
     assertThat(result.out().strip()).isEqualTo(expected + " " + jar + " list");
   }
 
-  private record Result(int status, String out, String err) {}
-
-  private static Result launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
+  private static ScriptRun launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
     return launch(LAUNCHER, env, args);
   }
 
-  private static Result launch(Path launcher, Map<String, String> env, String... args)
+  private static ScriptRun launch(Path launcher, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
     List<String> command = new java.util.ArrayList<>(List.of("/bin/bash", launcher.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("JAVA");
     builder.environment().putAll(env);
-    Process process = builder.start();
-    process.getOutputStream().close();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("the launcher did not end in 30 s");
-    }
-    return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-        new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    return ScriptRun.of(builder, 30);
   }
 }
