@@ -106,6 +106,14 @@ public final class CandidateRules {
         out.add(new Candidate(Candidate.PROCESS_POOL, ideal, chunk, null,
             "CPU-bound: processes, as the lesson advises under a GIL; chunks of " + chunk
                 + " from the dispatch cost against the task time"));
+        // As for threads: one low probe would otherwise keep the processes from the count where, once the
+        // host frees the cores, they compete (log-regex at a capacity of 1.07: one worker JVM only).
+        if (c.busy() && ideal != processors && processors <= c.tasks()) {
+          int busyChunk = chunkFor(c, processors);
+          out.add(new Candidate(Candidate.PROCESS_POOL, processors, busyChunk, null, String.format(Locale.ROOT,
+              "CPU-bound on a busy machine (capacity %.2f of %d): as many processes as processors, in case the "
+                  + "others free up; chunks of %d", c.capacity(), processors, busyChunk)));
+        }
       }
       if (c.virtualAvailable()) {
         skipped.add(new NotTried(new Candidate(Candidate.VIRTUAL, c.tasks(), 0, null, "CPU-bound"),

@@ -148,12 +148,31 @@ class CandidateRulesTest {
     assertThat(busy.busy()).isTrue();
     assertThat(p.candidates()).filteredOn(c -> c.executor().equals("thread-pool")).extracting(Candidate::workers)
         .containsExactly(1, 2, 4);
-    assertThat(p.candidates()).filteredOn(c -> c.workers() == 4).extracting(Candidate::hypothesis)
-        .singleElement().asString().contains("busy machine (capacity 1.04 of 4)");
+    assertThat(p.candidates()).filteredOn(c -> c.executor().equals("thread-pool") && c.workers() == 4)
+        .extracting(Candidate::hypothesis).singleElement().asString().contains("busy machine (capacity 1.04 of 4)");
     // On a quiet machine of four, the rule's own counts already include the processors.
     Calibration quiet = new Calibration(80, 1.0, 3.9, 4, 16, 300.0, 0.6, false, true, false, 10_000);
     assertThat(CandidateRules.propose(quiet, true).candidates()).filteredOn(c -> c.executor().equals("thread-pool"))
         .extracting(Candidate::workers).containsExactly(4, 8, 2);
+  }
+
+  @Test
+  void onABusyMachineCpuBoundWorkStillTriesAsManyProcessesAsProcessors() {
+    Calibration busy = new Calibration(80, 1.0, 1.04, 4, 16, 300.0, 0.6, false, true, false, 10_000);
+
+    List<Candidate> pools = CandidateRules.propose(busy, true).candidates().stream()
+        .filter(c -> c.executor().equals("process-pool")).toList();
+
+    assertThat(pools).extracting(Candidate::workers).containsExactly(1, 4);
+    assertThat(pools.get(1).chunksize()).isEqualTo(CandidateRules.chunkFor(busy, 4));
+    assertThat(pools.get(1).hypothesis()).contains("busy machine (capacity 1.04 of 4): as many processes");
+    Calibration quiet = new Calibration(80, 1.0, 3.9, 4, 16, 300.0, 0.6, false, true, false, 10_000);
+    assertThat(CandidateRules.propose(quiet, true).candidates()).filteredOn(c -> c.executor().equals("process-pool"))
+        .extracting(Candidate::workers).containsExactly(4);
+    // Two processors, one found free: threads at 1 and 2, processes at 1 and 2 (log-regex at 1.07 of 2).
+    Calibration twoBusy = new Calibration(13.5, 1.0, 1.07, 2, 16, 2000.0, 1.58, false, true, false, 10_000);
+    assertThat(CandidateRules.propose(twoBusy, true).candidates()).filteredOn(c -> c.executor().equals("process-pool"))
+        .extracting(Candidate::workers).containsExactly(1, 2);
   }
 
   @Test
